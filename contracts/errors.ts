@@ -1,0 +1,54 @@
+/**
+ * Stable error codes: the one code → HTTP status table, with the Chinese message first and the
+ * English fallback. Clients switch on `code`, never on the message text.
+ */
+export const ERRORS = {
+  VALIDATION_FAILED: { status: 400, zh: '请求参数不合法', en: 'The request is invalid' },
+  MALFORMED_JSON: { status: 400, zh: '请求体不是合法的 JSON', en: 'The request body is not valid JSON' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的内容类型', en: 'Unsupported content type' },
+  PAYLOAD_TOO_LARGE: { status: 413, zh: '请求体过大', en: 'The request body is too large' },
+  UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Please log in' },
+  INVALID_CREDENTIALS: { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },
+  ACCOUNT_LOCKED: { status: 423, zh: '账号已锁定，请稍后再试', en: 'The account is locked; try again later' },
+  ACCOUNT_DISABLED: { status: 403, zh: '账号已停用，请联系管理员', en: 'The account is disabled; contact an administrator' },
+  PASSWORD_CHANGE_REQUIRED: { status: 403, zh: '首次登录或密码已重置，请先修改密码', en: 'You must change your password first' },
+  PASSWORD_POLICY: { status: 400, zh: '密码不符合安全要求', en: 'The password does not meet the policy' },
+  PASSWORD_WRONG: { status: 400, zh: '原密码错误', en: 'The current password is wrong' },
+  PASSWORD_REUSED: { status: 400, zh: '新密码不能与原密码相同', en: 'The new password must differ from the current one' },
+  FORBIDDEN: { status: 403, zh: '没有执行此操作的权限', en: 'You do not have permission to do this' },
+  OUT_OF_SCOPE: { status: 403, zh: '超出您的数据权限范围', en: 'This record is outside your data scope' },
+  CSRF_INVALID: { status: 403, zh: '缺少或错误的 CSRF 令牌，请刷新页面后重试', en: 'Missing or wrong CSRF token; reload the page and retry' },
+  NOT_FOUND: { status: 404, zh: '记录不存在', en: 'Not found' },
+  ROUTE_NOT_FOUND: { status: 404, zh: '接口不存在', en: 'No such endpoint' },
+  USERNAME_TAKEN: { status: 409, zh: '用户名已存在', en: 'The username is already taken' },
+  NAME_TAKEN: { status: 409, zh: '同级下名称已存在', en: 'The name is already used at this level' },
+  CODE_TAKEN: { status: 409, zh: '编码已存在', en: 'The code is already used' },
+  DEPT_HAS_USERS: { status: 409, zh: '部门下仍有用户，不能删除', en: 'The department still has users' },
+  DEPT_HAS_CHILDREN: { status: 409, zh: '部门下仍有下级部门，不能删除', en: 'The department still has sub-departments' },
+  DEPT_CYCLE: { status: 400, zh: '不能把部门移动到自身或其下级部门之下', en: 'A department cannot move under itself or its descendants' },
+  DISTRICT_IN_USE: { status: 409, zh: '区划仍被使用，不能删除', en: 'The district is still in use' },
+  ROLE_IN_USE: { status: 409, zh: '角色仍有用户，不能删除', en: 'The role still has users' },
+  ROLE_BUILTIN: { status: 409, zh: '内置角色不能删除', en: 'Built-in roles cannot be deleted' },
+  ROLE_ADMIN_LOCKED: { status: 409, zh: '系统管理员角色必须保留全部权限与全部数据范围', en: 'The administrator role must keep every permission and the full data scope' },
+  SELF_LOCKOUT: { status: 409, zh: '不能停用或删除当前登录的账号', en: 'You cannot disable your own account' },
+  DICT_BUILTIN: { status: 409, zh: '系统字典项不能删除或修改取值', en: 'Built-in dictionary entries cannot be deleted or re-keyed' },
+  DICT_VALUE_TAKEN: { status: 409, zh: '字典取值已存在', en: 'The dictionary value already exists' },
+  CALENDAR_OUT_OF_RANGE: { status: 400, zh: '日期超出已加载的工作日历范围', en: 'The date is outside the loaded working-day calendar' },
+  CALENDAR_YEAR_EXISTS: { status: 409, zh: '该年度日历已存在', en: 'That calendar year already exists' },
+  USCC_INVALID: { status: 400, zh: '统一社会信用代码不合法', en: 'Invalid unified social credit code' },
+  IMPORT_INVALID: { status: 400, zh: '导入文件有错误，未导入任何数据', en: 'The file has errors; nothing was imported' },
+  IMPORT_FILE_INVALID: { status: 400, zh: '无法读取导入文件，请使用下载的模板（.xlsx）', en: 'The file cannot be read; use the downloaded .xlsx template' },
+  CONFLICT: { status: 409, zh: '数据已被修改，请刷新后重试', en: 'The data changed meanwhile; reload and retry' },
+  INTERNAL: { status: 500, zh: '服务器内部错误，请联系管理员并提供请求编号', en: 'Internal error; contact the administrator with the request id' },
+} as const satisfies Record<string, { status: number; zh: string; en: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+/** The JSON body of every error response. */
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details?: unknown; requestId?: string };
+}
+
+export function errorMessage(code: ErrorCode, lang: 'zh' | 'en'): string {
+  return ERRORS[code][lang];
+}

@@ -1,0 +1,16 @@
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle } from 'drizzle-orm/pglite';
+import { sql } from 'drizzle-orm';
+const t0 = performance.now();
+const pg = new PGlite('/tmp/probe/data');
+await pg.waitReady;
+console.log('ready ms', performance.now() - t0);
+const db = drizzle(pg);
+console.log(await db.execute(sql`select version(), pg_advisory_xact_lock(1)`));
+const t1 = performance.now();
+const dump = await pg.dumpDataDir('none');
+console.log('dump ms', performance.now()-t1, dump.size);
+const t2 = performance.now();
+const pg2 = new PGlite({ loadDataDir: dump });
+await pg2.waitReady;
+console.log('load ms', performance.now()-t2);

@@ -1,0 +1,142 @@
+/**
+ * buildApp: the whole HTTP application, without listening. Platform plugins first (errors, cookies,
+ * uploads, OpenAPI, auth, operation log), then the modules' routes, then the web app.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z, type ZodType } from 'zod';
+import type { Config } from './config/config.js';
+import { VERSION, WEB_DIST_DIR } from './config/paths.js';
+import type { Database, DbKind } from './db/client.js';
+import { auditRoutes } from './platform/audit/audit.routes.js';
+import { onAuthChanged } from './platform/auth/auth-events.js';
+import authPlugin from './platform/auth/auth.plugin.js';
+import { PrincipalCache } from './platform/auth/principal-cache.js';
+import { RequestValidationError, registerErrorHandler, replyRouteNotFound } from './platform/http/errors.js';
+import type { ZApp } from './platform/http/types.js';
+import { UPLOAD_MAX_BYTES } from './platform/http/upload.js';
+import { identifierRoutes } from './platform/identifiers/identifier.routes.js';
+import oplogPlugin from './platform/oplog/oplog.plugin.js';
+import { oplogRoutes } from './platform/oplog/oplog.routes.js';
+import { healthRoutes } from './platform/http/health.routes.js';
+import { createCalendarStore, createPrincipalStore, systemRoutes, type CalendarStore } from './modules/system/index.js';
+import { dictLabeler } from './modules/system/dict.service.js';
+
+z.config(z.locales.zhCN());
+
+export interface BuildAppOptions {
+  db: Database;
+  dbKind: DbKind;
+  config: Config;
+  /** Fastify logger options; false in tests. */
+  logger?: FastifyServerOptions['logger'];
+  /** Serve the built web app at / (default: when dist/web exists). */
+  serveWeb?: boolean;
+  /** Share one calendar store (tests and the CLI may pass their own). */
+  calendar?: CalendarStore;
+}
+
+export async function buildApp(opts: BuildAppOptions): Promise<ZApp> {
+  const { db, config } = opts;
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    genReqId: () => `req-${randomBytes(6).toString('hex')}`,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler<ZodType>(({ schema, httpPart }) => (data) => {
+    const result = schema.safeParse(data);
+    if (result.success) return { value: result.data };
+    return { error: new RequestValidationError(httpPart ?? 'body', result.error.issues) };
+  });
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('x-request-id', request.id);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    if (!request.url.startsWith('/api/docs')) reply.header('x-frame-options', 'DENY');
+    return payload;
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, { limits: { fileSize: UPLOAD_MAX_BYTES, files: 1, fields: 10 } });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Zhiliang 质量强市 API',
+        version: VERSION,
+        description:
+          '所有接口使用会话 Cookie（zl_session）认证；修改类请求须携带与 zl_csrf Cookie 相同的 x-csrf-token 请求头。错误统一为 { error: { code, message, details } }。\n\n' +
+          'Every endpoint authenticates with the session cookie; state-changing requests must send the zl_csrf cookie value in the x-csrf-token header. Errors are { error: { code, message, details } }.',
+      },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'zl_session' } },
+      },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  const principalCache = new PrincipalCache();
+  const unsubscribe = onAuthChanged(() => principalCache.invalidateAll());
+  app.addHook('onClose', async () => unsubscribe());
+  const principals = createPrincipalStore(db);
+  await app.register(authPlugin, {
+    db,
+    store: principals,
+    cache: principalCache,
+    cookieSecure: config.cookieSecure,
+    idleMinutes: config.sessionIdleMinutes,
+  });
+  await app.register(oplogPlugin, { db });
+
+  const calendar = opts.calendar ?? createCalendarStore();
+  healthRoutes(app, { db, dbKind: opts.dbKind });
+  identifierRoutes(app);
+  systemRoutes(app, { db, config, principals, calendar });
+  auditRoutes(app);
+  oplogRoutes(app, { label: dictLabeler });
+
+  app.get('/api/openapi.json', {
+    config: { access: 'public' },
+    schema: { hide: true },
+    handler: async () => app.swagger(),
+  });
+
+  const serveWeb = opts.serveWeb ?? existsSync(join(WEB_DIST_DIR, 'index.html'));
+  if (serveWeb) {
+    await app.register(fastifyStatic, { root: WEB_DIST_DIR, wildcard: false, index: ['index.html'] });
+  }
+  registerSpaFallback(app, serveWeb);
+  return app;
+}
+
+/** Unknown /api paths are JSON 404s; any other GET for a page is the web app (client-side routing). */
+function registerSpaFallback(app: ZApp, serveWeb: boolean): void {
+  app.setNotFoundHandler((request, reply) => {
+    const isApi = request.url === '/api' || request.url.startsWith('/api/');
+    const wantsPage = request.method === 'GET' && !isApi && !/\.[a-z0-9]{1,8}(\?|$)/i.test(request.url);
+    if (wantsPage && serveWeb) {
+      return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    }
+    if (wantsPage) {
+      return reply
+        .type('text/html; charset=utf-8')
+        .send('<!doctype html><meta charset="utf-8"><title>Zhiliang</title><p>网页端尚未构建，请运行 <code>npm run build</code>。The web app is not built: run <code>npm run build</code>.</p>');
+    }
+    return replyRouteNotFound(request, reply);
+  });
+}

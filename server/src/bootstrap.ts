@@ -1,0 +1,42 @@
+/**
+ * Start-up shared by the server and the CLI: open the configured database, apply migrations, add
+ * missing built-ins, and on an empty database load the demo city. Says what it did, once.
+ */
+import type { Config } from './config/config.js';
+import { openDatabase, type DbHandle } from './db/client.js';
+import { isDatabaseEmpty, seedBuiltins, seedDemo } from './modules/system/index.js';
+
+export function openConfiguredDatabase(config: Config): Promise<DbHandle> {
+  return openDatabase({ databaseUrl: config.databaseUrl, poolSize: config.poolSize, dataDir: config.dataDir });
+}
+
+export interface PrepareResult {
+  firstStart: boolean;
+  messages: string[];
+}
+
+/** Migrate and seed. `demo`: load the demo city when the database was empty. */
+export async function prepareDatabase(handle: DbHandle, config: Config, opts: { demo: boolean }): Promise<PrepareResult> {
+  await handle.migrate();
+  const firstStart = await isDatabaseEmpty(handle.db);
+  const adminPassword = config.adminPassword ?? (firstStart && opts.demo ? config.demoPassword : undefined);
+  const builtins = await seedBuiltins(handle.db, { adminPassword });
+  const messages: string[] = [];
+  if (builtins.generatedAdminPassword) {
+    messages.push(
+      `管理员 admin 的初始密码（仅显示这一次，首次登录后须修改）/ admin's initial password (shown once; change it at first login):`,
+      `    ${builtins.generatedAdminPassword}`,
+    );
+  }
+  if (firstStart && opts.demo) {
+    const demo = await seedDemo(handle.db, { password: config.demoPassword });
+    messages.push(`已载入演示城市（天津市）：${demo.districtsAdded} 个区划、${demo.departmentsAdded} 个部门、${demo.usersAdded} 名用户。`);
+    const users = 'quality-office, dept-user, district-user, inspector, lab, enterprise';
+    if (demo.generatedPassword) {
+      messages.push(`演示用户 (${users}) 的密码 / demo users' password:`, `    ${demo.generatedPassword}`);
+    } else {
+      messages.push(`演示用户 (${users}) 使用 ZHILIANG_DEMO_PASSWORD 作为密码。`);
+    }
+  }
+  return { firstStart, messages };
+}

@@ -1,0 +1,99 @@
+/**
+ * The database: PGlite (embedded, file-backed) by default, node-postgres with a pool when
+ * DATABASE_URL is set. Both give the same Drizzle API over the same schema and migrations.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+import { MIGRATIONS_DIR } from '../config/paths.js';
+import * as schema from './schema.js';
+import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.js';
+
+export type Schema = typeof schema;
+export type Database = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** What repositories accept: the database or a transaction inside it. */
+export type Executor = Database | Transaction;
+export type DbKind = 'pglite' | 'postgres';
+
+export interface DbHandle {
+  db: Database;
+  kind: DbKind;
+  /** Apply pending migrations (idempotent). */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  databaseUrl?: string | undefined;
+  poolSize?: number;
+  /** PGlite: the data directory root; the cluster lives in `<dataDir>/pglite`. */
+  dataDir?: string;
+  /** PGlite: start from a dumped data directory (tests use a migrated template). */
+  loadDataDir?: Blob;
+  /** PGlite: in memory only (tests). */
+  memory?: boolean;
+}
+
+export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
+  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.poolSize ?? 10);
+  return openPglite(opts);
+}
+
+async function openPostgres(url: string, poolSize: number): Promise<DbHandle> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, application_name: 'zhiliang' });
+  // Fail fast with a clear message when the server is unreachable.
+  const client = await pool.connect();
+  client.release();
+  const db = drizzlePg({ client: pool, schema }) as unknown as Database;
+  return {
+    db,
+    kind: 'postgres',
+    migrate: async () => {
+      await migratePg(db as never, { migrationsFolder: MIGRATIONS_DIR });
+    },
+    close: async () => {
+      await pool.end();
+    },
+  };
+}
+
+async function openPglite(opts: OpenOptions): Promise<DbHandle> {
+  let lock: DataDirLock | undefined;
+  let client: PGlite;
+  if (opts.loadDataDir) {
+    client = new PGlite({ loadDataDir: opts.loadDataDir });
+  } else if (opts.memory || !opts.dataDir) {
+    client = new PGlite();
+  } else {
+    mkdirSync(opts.dataDir, { recursive: true });
+    // PGlite is single-process: a second process on the same directory would corrupt it.
+    lock = acquireDataDirLock(opts.dataDir);
+    client = new PGlite(join(opts.dataDir, 'pglite'));
+  }
+  try {
+    await client.waitReady;
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
+  const db = drizzlePglite({ client, schema }) as unknown as Database;
+  return {
+    db,
+    kind: 'pglite',
+    migrate: async () => {
+      await migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR });
+    },
+    close: async () => {
+      await client.close();
+      lock?.release();
+    },
+  };
+}

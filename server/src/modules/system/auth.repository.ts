@@ -1,0 +1,97 @@
+/**
+ * Sessions and the principal behind them. Only this file touches `user_session`.
+ */
+import { and, eq, inArray, lt, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import { userSession } from '../../platform/auth/session.table.js';
+import { appUser, department, district, role, roleDepartment, rolePermission, userRole } from './system.table.js';
+
+export interface NewSession {
+  id: string;
+  userId: number;
+  csrfToken: string;
+  ip: string | null;
+  userAgent: string | null;
+  expiresAt: Date;
+}
+
+export async function insertSession(db: Executor, s: NewSession): Promise<void> {
+  await db.insert(userSession).values(s);
+}
+
+export async function deleteSession(db: Executor, id: string): Promise<void> {
+  await db.delete(userSession).where(eq(userSession.id, id));
+}
+
+export async function deleteUserSessions(db: Executor, userId: number): Promise<number> {
+  const rows = await db.delete(userSession).where(eq(userSession.userId, userId)).returning({ id: userSession.id });
+  return rows.length;
+}
+
+export async function deleteSessionsExpiredBefore(db: Executor, now: Date): Promise<void> {
+  await db.delete(userSession).where(lt(userSession.expiresAt, now));
+}
+
+export async function touchSession(db: Executor, id: string, at: Date): Promise<void> {
+  await db.update(userSession).set({ lastSeenAt: at }).where(eq(userSession.id, id));
+}
+
+/** The session row with its (active) user, department and district names. */
+export async function findSessionWithUser(db: Executor, sessionId: string) {
+  const [row] = await db
+    .select({
+      sessionId: userSession.id,
+      csrfToken: userSession.csrfToken,
+      expiresAt: userSession.expiresAt,
+      lastSeenAt: userSession.lastSeenAt,
+      userId: appUser.id,
+      username: appUser.username,
+      displayName: appUser.displayName,
+      status: appUser.status,
+      deptId: appUser.deptId,
+      deptName: department.name,
+      districtCode: appUser.districtCode,
+      districtName: district.name,
+      enterpriseUscc: appUser.enterpriseUscc,
+      mustChangePassword: appUser.mustChangePassword,
+    })
+    .from(userSession)
+    .innerJoin(appUser, eq(appUser.id, userSession.userId))
+    .leftJoin(department, eq(department.id, appUser.deptId))
+    .leftJoin(district, eq(district.code, appUser.districtCode))
+    .where(eq(userSession.id, sessionId));
+  return row ?? null;
+}
+
+/** Active roles of a user with their scope settings. */
+export async function activeRolesOfUser(db: Executor, userId: number) {
+  return db
+    .select({ id: role.id, key: role.key, name: role.name, dataScope: role.dataScope })
+    .from(userRole)
+    .innerJoin(role, eq(role.id, userRole.roleId))
+    .where(and(eq(userRole.userId, userId), eq(role.status, 'active')))
+    .orderBy(role.sort, role.id);
+}
+
+export async function permissionsOfRoles(db: Executor, roleIds: readonly number[]): Promise<string[]> {
+  if (roleIds.length === 0) return [];
+  const rows = await db.selectDistinct({ p: rolePermission.permission }).from(rolePermission).where(inArray(rolePermission.roleId, [...roleIds]));
+  return rows.map((r) => r.p);
+}
+
+export async function customDeptsOfRoles(db: Executor, roleIds: readonly number[]): Promise<Map<number, number[]>> {
+  const out = new Map<number, number[]>();
+  if (roleIds.length === 0) return out;
+  const rows = await db.select().from(roleDepartment).where(inArray(roleDepartment.roleId, [...roleIds]));
+  for (const r of rows) out.set(r.roleId, [...(out.get(r.roleId) ?? []), r.deptId]);
+  return out;
+}
+
+/** A department and everything below it (ancestors path contains its id). */
+export async function selfAndDescendantDeptIds(db: Executor, deptId: number): Promise<number[]> {
+  const rows = await db
+    .select({ id: department.id })
+    .from(department)
+    .where(sql`${department.id} = ${deptId} or (',' || ${department.ancestors} || ',') like ${`%,${deptId},%`}`);
+  return rows.map((r) => r.id);
+}

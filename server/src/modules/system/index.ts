@@ -1,0 +1,33 @@
+/**
+ * The system module's public surface: its routes, the principal store the auth plugin uses, the
+ * calendar store other modules compute deadlines with, and the seeders.
+ */
+import type { ZApp } from '../../platform/http/types.js';
+import { authRoutes } from './auth.routes.js';
+import { calendarRoutes } from './calendar.routes.js';
+import { departmentRoutes } from './department.routes.js';
+import { dictRoutes } from './dict.routes.js';
+import { districtRoutes } from './district.routes.js';
+import { overviewRoutes } from './overview.routes.js';
+import { roleRoutes } from './role.routes.js';
+import type { SystemDeps } from './system.deps.js';
+import { userRoutes } from './user.routes.js';
+
+export type { SystemDeps } from './system.deps.js';
+export { createPrincipalStore } from './principal-store.js';
+export { createCalendarStore, type CalendarStore } from './calendar.store.js';
+export { seedBuiltins, seedDemo, isDatabaseEmpty, type SeedReport } from './seed/seed.service.js';
+export { createUser, resetUserPassword } from './user.service.js';
+export { findUserByUsername } from './user.repository.js';
+export { findRoleByKey } from './role.repository.js';
+
+export function systemRoutes(app: ZApp, deps: SystemDeps): void {
+  authRoutes(app, deps);
+  districtRoutes(app);
+  departmentRoutes(app);
+  userRoutes(app);
+  roleRoutes(app);
+  dictRoutes(app);
+  calendarRoutes(app, deps);
+  overviewRoutes(app);
+}

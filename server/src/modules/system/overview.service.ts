@@ -1,0 +1,40 @@
+/** The home page's figures, all read from the database. */
+import type { Overview } from '../../../../contracts/system.js';
+import { recentOperLogs } from '../../platform/oplog/oplog.repository.js';
+import type { Ctx } from '../../platform/context.js';
+import { calendarYearsWithStats, nextHoliday } from './calendar.repository.js';
+import { countDepartmentsByKind } from './department.repository.js';
+import { countDistricts } from './district.repository.js';
+import { countUsers, countUsersByRole } from './user.repository.js';
+
+/** Today in China time, as YYYY-MM-DD. */
+export function todayInChina(now = new Date()): string {
+  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+export async function getOverview(ctx: Ctx, opts: { showOperations: boolean }): Promise<Overview> {
+  const [users, usersByRole, byKind, districts, recent, years, holiday] = await Promise.all([
+    countUsers(ctx.db),
+    countUsersByRole(ctx.db),
+    countDepartmentsByKind(ctx.db),
+    countDistricts(ctx.db),
+    opts.showOperations ? recentOperLogs(ctx.db, 10) : Promise.resolve([]),
+    calendarYearsWithStats(ctx.db),
+    nextHoliday(ctx.db, todayInChina()),
+  ]);
+  return {
+    users,
+    usersByRole,
+    departments: { total: byKind.reduce((s, k) => s + k.count, 0), byKind },
+    districts,
+    recentOperations: recent.map((o) => ({
+      id: o.id,
+      title: o.title,
+      operType: o.operType,
+      operName: o.operName,
+      status: o.status,
+      operTime: o.operTime.toISOString(),
+    })),
+    calendar: { years: years.map((y) => y.year), nextHoliday: holiday },
+  };
+}

@@ -1,0 +1,102 @@
+import { and, asc, count, eq, ilike, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import { containsPattern } from '../../db/query-helpers.js';
+import { role, roleDepartment, rolePermission, userRole } from './system.table.js';
+
+export type RoleRow = typeof role.$inferSelect;
+export type NewRoleRow = typeof role.$inferInsert;
+
+export async function findRole(db: Executor, id: number): Promise<RoleRow | null> {
+  const [row] = await db.select().from(role).where(eq(role.id, id));
+  return row ?? null;
+}
+
+export async function findRoleByKey(db: Executor, key: string): Promise<RoleRow | null> {
+  const [row] = await db.select().from(role).where(eq(role.key, key));
+  return row ?? null;
+}
+
+export async function findRoleByName(db: Executor, name: string, exceptId?: number): Promise<RoleRow | null> {
+  const [row] = await db
+    .select()
+    .from(role)
+    .where(and(eq(role.name, name), exceptId ? ne(role.id, exceptId) : undefined));
+  return row ?? null;
+}
+
+export async function findRolesByIds(db: Executor, ids: readonly number[]): Promise<RoleRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(role).where(inArray(role.id, [...ids]));
+}
+
+export async function findRolesByNamesOrKeys(db: Executor, names: readonly string[]): Promise<RoleRow[]> {
+  if (names.length === 0) return [];
+  return db.select().from(role).where(or(inArray(role.name, [...names]), inArray(role.key, [...names])));
+}
+
+/** The union of permissions the given roles carry. */
+export async function permissionsOfRoleIds(db: Executor, ids: readonly number[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.selectDistinct({ p: rolePermission.permission }).from(rolePermission).where(inArray(rolePermission.roleId, [...ids]));
+  return rows.map((r) => r.p);
+}
+
+export async function listRoles(db: Executor, f: { keyword?: string | undefined; status?: string | undefined }, page: { offset: number; limit: number }) {
+  const parts: (SQL | undefined)[] = [];
+  if (f.keyword) {
+    const k = containsPattern(f.keyword);
+    parts.push(or(ilike(role.name, k), ilike(role.key, k)));
+  }
+  if (f.status) parts.push(eq(role.status, f.status));
+  const where = and(...parts);
+  const userCount = sql<number>`(select count(*) from ${userRole} where ${userRole.roleId} = ${role.id})`.mapWith(Number);
+  const [rows, [{ total } = { total: 0 }]] = await Promise.all([
+    db.select({ r: role, userCount }).from(role).where(where).orderBy(asc(role.sort), asc(role.id)).offset(page.offset).limit(page.limit),
+    db.select({ total: count() }).from(role).where(where),
+  ]);
+  return { rows, total };
+}
+
+/** Permissions and custom departments of several roles, keyed by role id. */
+export async function roleGrants(db: Executor, ids: readonly number[]): Promise<Map<number, { permissions: string[]; deptIds: number[] }>> {
+  const out = new Map<number, { permissions: string[]; deptIds: number[] }>();
+  for (const id of ids) out.set(id, { permissions: [], deptIds: [] });
+  if (ids.length === 0) return out;
+  const [perms, depts] = await Promise.all([
+    db.select().from(rolePermission).where(inArray(rolePermission.roleId, [...ids])).orderBy(rolePermission.permission),
+    db.select().from(roleDepartment).where(inArray(roleDepartment.roleId, [...ids])).orderBy(roleDepartment.deptId),
+  ]);
+  for (const p of perms) out.get(p.roleId)!.permissions.push(p.permission);
+  for (const d of depts) out.get(d.roleId)!.deptIds.push(d.deptId);
+  return out;
+}
+
+export async function insertRole(db: Executor, values: NewRoleRow): Promise<RoleRow> {
+  const [row] = await db.insert(role).values(values).returning();
+  return row!;
+}
+
+export async function updateRoleRow(db: Executor, id: number, values: Partial<NewRoleRow>): Promise<RoleRow> {
+  const [row] = await db
+    .update(role)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(role.id, id))
+    .returning();
+  return row!;
+}
+
+export async function setRoleGrants(db: Executor, id: number, permissions: readonly string[], deptIds: readonly number[]): Promise<void> {
+  await db.delete(rolePermission).where(eq(rolePermission.roleId, id));
+  await db.delete(roleDepartment).where(eq(roleDepartment.roleId, id));
+  if (permissions.length > 0) await db.insert(rolePermission).values([...new Set(permissions)].map((permission) => ({ roleId: id, permission })));
+  if (deptIds.length > 0) await db.insert(roleDepartment).values([...new Set(deptIds)].map((deptId) => ({ roleId: id, deptId })));
+}
+
+export async function deleteRoleRow(db: Executor, id: number): Promise<void> {
+  await db.delete(role).where(eq(role.id, id));
+}
+
+export async function countRoleUsers(db: Executor, id: number): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(userRole).where(eq(userRole.roleId, id));
+  return row?.n ?? 0;
+}

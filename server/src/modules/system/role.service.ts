@@ -1,0 +1,148 @@
+/**
+ * Role use cases. Built-in roles can be renamed and re-permissioned but not deleted; the
+ * administrator role always keeps every permission and the full data scope (no lock-out).
+ */
+import type { CreateRoleBody, Role, UpdateRoleBody } from '../../../../contracts/system.js';
+import type { Page } from '../../../../contracts/common.js';
+import { ALL_PERMISSIONS } from '../../../../contracts/permissions.js';
+import { pageWindow } from '../../db/query-helpers.js';
+import { appendAudit } from '../../platform/audit/audit.repository.js';
+import { authChanged } from '../../platform/auth/auth-events.js';
+import type { Ctx } from '../../platform/context.js';
+import { AppError } from '../../platform/http/errors.js';
+import { findDepartment } from './department.repository.js';
+import {
+  countRoleUsers,
+  deleteRoleRow,
+  findRole,
+  findRoleByKey,
+  findRoleByName,
+  insertRole,
+  listRoles as listRoleRows,
+  roleGrants,
+  setRoleGrants,
+  updateRoleRow,
+  type RoleRow,
+} from './role.repository.js';
+import { isAdminRoleKey, ungrantable, unknownPermissions } from './system.rules.js';
+
+export function toRoleDto(r: RoleRow, grants: { permissions: string[]; deptIds: number[] }, userCount: number): Role {
+  return {
+    id: r.id,
+    key: r.key,
+    name: r.name,
+    dataScope: r.dataScope as Role['dataScope'],
+    customDeptIds: grants.deptIds,
+    permissions: isAdminRoleKey(r.key) ? [...ALL_PERMISSIONS] : grants.permissions,
+    sort: r.sort,
+    status: r.status as Role['status'],
+    builtin: r.builtin,
+    remark: r.remark,
+    userCount,
+    updatedAt: r.updatedAt.toISOString(),
+  };
+}
+
+export async function listRoles(ctx: Ctx, q: { page: number; pageSize: number; keyword?: string | undefined; status?: string | undefined }): Promise<Page<Role>> {
+  const { rows, total } = await listRoleRows(ctx.db, q, pageWindow(q.page, q.pageSize));
+  const grants = await roleGrants(ctx.db, rows.map((r) => r.r.id));
+  return { items: rows.map((r) => toRoleDto(r.r, grants.get(r.r.id)!, r.userCount)), total, page: q.page, pageSize: q.pageSize };
+}
+
+export async function getRole(ctx: Ctx, id: number): Promise<Role> {
+  const row = await findRole(ctx.db, id);
+  if (!row) throw new AppError('NOT_FOUND');
+  const grants = await roleGrants(ctx.db, [id]);
+  return toRoleDto(row, grants.get(id)!, await countRoleUsers(ctx.db, id));
+}
+
+async function checkGrants(ctx: Ctx, body: UpdateRoleBody): Promise<void> {
+  const unknown = unknownPermissions(body.permissions);
+  if (unknown.length > 0) {
+    throw new AppError('VALIDATION_FAILED', {
+      details: unknown.map((p) => ({ path: 'permissions', code: 'unknown_permission', message: `未知权限 Unknown permission: ${p}` })),
+    });
+  }
+  const denied = ungrantable(ctx.permissions, body.permissions);
+  if (denied.length > 0) {
+    throw new AppError('FORBIDDEN', {
+      message: { zh: '不能授予本人没有的权限', en: 'You cannot grant permissions you do not hold' },
+      details: { permissions: denied },
+    });
+  }
+  if (body.dataScope === 'custom') {
+    for (const id of body.customDeptIds) {
+      if (!(await findDepartment(ctx.db, id))) {
+        throw new AppError('VALIDATION_FAILED', { details: [{ path: 'customDeptIds', code: 'reference', message: `部门不存在 No such department: ${id}` }] });
+      }
+    }
+  }
+}
+
+export async function createRole(ctx: Ctx, body: CreateRoleBody): Promise<Role> {
+  if (await findRoleByKey(ctx.db, body.key)) throw new AppError('CODE_TAKEN', { details: { key: body.key } });
+  if (await findRoleByName(ctx.db, body.name)) throw new AppError('NAME_TAKEN', { details: { name: body.name } });
+  await checkGrants(ctx, body);
+  const deptIds = body.dataScope === 'custom' ? body.customDeptIds : [];
+  const id = await ctx.db.transaction(async (tx) => {
+    const row = await insertRole(tx, {
+      key: body.key,
+      name: body.name,
+      dataScope: body.dataScope,
+      sort: body.sort,
+      status: body.status,
+      remark: body.remark ?? null,
+      builtin: false,
+    });
+    await setRoleGrants(tx, row.id, body.permissions, deptIds);
+    await appendAudit(tx, ctx, { action: 'system.role.create', targetType: 'role', targetId: row.id, after: toRoleDto(row, { permissions: body.permissions, deptIds }, 0) });
+    return row.id;
+  });
+  return getRole(ctx, id);
+}
+
+export async function updateRole(ctx: Ctx, id: number, body: UpdateRoleBody): Promise<Role> {
+  const existing = await findRole(ctx.db, id);
+  if (!existing) throw new AppError('NOT_FOUND');
+  if (isAdminRoleKey(existing.key)) {
+    const keepsAll = ALL_PERMISSIONS.every((p) => body.permissions.includes(p));
+    if (!keepsAll || body.dataScope !== 'all' || body.status !== 'active') throw new AppError('ROLE_ADMIN_LOCKED');
+  }
+  if (await findRoleByName(ctx.db, body.name, id)) throw new AppError('NAME_TAKEN', { details: { name: body.name } });
+  await checkGrants(ctx, body);
+  const before = await getRole(ctx, id);
+  const deptIds = body.dataScope === 'custom' ? body.customDeptIds : [];
+  await ctx.db.transaction(async (tx) => {
+    const row = await updateRoleRow(tx, id, { name: body.name, dataScope: body.dataScope, sort: body.sort, status: body.status, remark: body.remark ?? null });
+    await setRoleGrants(tx, id, body.permissions, deptIds);
+    await appendAudit(tx, ctx, {
+      action: 'system.role.update',
+      targetType: 'role',
+      targetId: id,
+      before,
+      after: toRoleDto(row, { permissions: body.permissions, deptIds }, before.userCount),
+    });
+  });
+  authChanged();
+  return getRole(ctx, id);
+}
+
+/** Delete a custom role nobody holds. */
+export async function deleteRole(ctx: Ctx, id: number): Promise<void> {
+  const existing = await findRole(ctx.db, id);
+  if (!existing) throw new AppError('NOT_FOUND');
+  if (existing.builtin) throw new AppError('ROLE_BUILTIN');
+  const users = await countRoleUsers(ctx.db, id);
+  if (users > 0) {
+    throw new AppError('ROLE_IN_USE', {
+      message: { zh: `角色「${existing.name}」仍有 ${users} 名用户`, en: `The role still has ${users} user(s)` },
+      details: { users },
+    });
+  }
+  const before = await getRole(ctx, id);
+  await ctx.db.transaction(async (tx) => {
+    await deleteRoleRow(tx, id);
+    await appendAudit(tx, ctx, { action: 'system.role.delete', targetType: 'role', targetId: id, before });
+  });
+  authChanged();
+}

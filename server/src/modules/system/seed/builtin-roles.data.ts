@@ -1,0 +1,54 @@
+/**
+ * The built-in roles (DESIGN §1) with their default permissions and data scope. Loaded once; after
+ * that administrators edit them in the UI (except the administrator role, which keeps everything).
+ */
+import type { BuiltinRoleKey, DataScopeKind, Permission } from '../../../../../contracts/permissions.js';
+
+export interface BuiltinRole {
+  key: BuiltinRoleKey;
+  name: string;
+  dataScope: DataScopeKind;
+  permissions: Permission[];
+  remark: string;
+}
+
+const READ_ORG: Permission[] = ['system:district:list', 'system:dept:list', 'system:calendar:list'];
+
+export const BUILTIN_ROLE_DEFS: readonly BuiltinRole[] = [
+  { key: 'admin', name: '系统管理员', dataScope: 'all', permissions: [], remark: '系统运维：组织机构、用户、角色、字典、日历与日志；始终拥有全部权限' },
+  {
+    key: 'quality_office',
+    name: '质量办',
+    dataScope: 'all',
+    permissions: [
+      ...READ_ORG,
+      'system:district:export',
+      'system:dept:export',
+      'system:user:list',
+      'system:user:export',
+      'system:dict:list',
+      'system:calendar:export',
+      'monitor:operlog:list',
+    ],
+    remark: '市质量强市领导小组办公室：导入行动计划、分解督办任务、组织考核',
+  },
+  { key: 'dept_user', name: '部门用户', dataScope: 'dept_and_below', permissions: [...READ_ORG], remark: '成员单位：报送承担任务进展，维护本部门业务数据' },
+  {
+    key: 'district_user',
+    name: '区用户',
+    dataScope: 'district',
+    permissions: [
+      ...READ_ORG,
+      'system:user:list',
+      'system:user:create',
+      'system:user:update',
+      'system:user:export',
+      'system:user:reset-password',
+      'system:user:unlock',
+    ],
+    remark: '区政府及区市场监管局：管理本区用户，承担本区任务与监管',
+  },
+  { key: 'inspector', name: '执法人员', dataScope: 'dept', permissions: [...READ_ORG], remark: '执法检查人员：参与双随机抽查，录入检查结果' },
+  { key: 'lab', name: '检验机构', dataScope: 'dept', permissions: ['system:calendar:list'], remark: '承检机构：接收样品，录入检验结果（抽检分离）' },
+  { key: 'enterprise', name: '企业用户', dataScope: 'enterprise', permissions: [], remark: '市场主体：标准自我声明、质量承诺、投诉处理、信用修复申请' },
+];

@@ -1,0 +1,60 @@
+/** Reading and verifying the audit trail. */
+import type { Page } from '../../../../contracts/common.js';
+import type { AuditEntry, AuditListQuery, AuditVerifyResult } from '../../../../contracts/logs.js';
+import type { Executor } from '../../db/client.js';
+import { dayAfter, dayStart, pageWindow } from '../../db/query-helpers.js';
+import { checkChainRow, type ChainRow } from './audit.rules.js';
+import { auditHeadRow, auditRowsAfter, listAuditRows } from './audit.repository.js';
+
+const BATCH = 5_000;
+
+/**
+ * Walk the whole chain in seq order: every row must follow the previous one (no gap, linked
+ * prev_hash, hash matching its content), and the last row must be the one the head records (so a
+ * removed tail is caught too). Reports the first bad row.
+ */
+export async function verifyAuditChain(db: Executor): Promise<AuditVerifyResult> {
+  let prev: { seq: number; hash: string } | null = null;
+  let checked = 0;
+  for (;;) {
+    const rows = await auditRowsAfter(db, prev?.seq ?? 0, BATCH);
+    if (rows.length === 0) break;
+    for (const row of rows) {
+      const result = checkChainRow(prev, row);
+      if (!result.ok) return { ok: false, checked, firstBadSeq: result.seq, reason: result.reason };
+      prev = { seq: row.seq, hash: row.hash };
+      checked++;
+    }
+  }
+  const head = await auditHeadRow(db);
+  const lastSeq = prev?.seq ?? 0;
+  if ((head?.seq ?? 0) !== lastSeq) {
+    const missing = lastSeq + 1;
+    return { ok: false, checked, firstBadSeq: missing, reason: `rows ${missing}–${head?.seq} are missing (the chain head records ${head?.seq})` };
+  }
+  if (head && prev && head.hash !== prev.hash) {
+    return { ok: false, checked, firstBadSeq: lastSeq, reason: `row ${lastSeq} does not match the chain head` };
+  }
+  return { ok: true, checked, firstBadSeq: null, reason: null };
+}
+
+export function toAuditEntry(r: ChainRow): AuditEntry {
+  return { ...r };
+}
+
+export async function listAuditEntries(db: Executor, q: AuditListQuery): Promise<Page<AuditEntry>> {
+  const { rows, total } = await listAuditRows(
+    db,
+    {
+      keyword: q.keyword,
+      action: q.action,
+      targetType: q.targetType,
+      targetId: q.targetId,
+      actor: q.actor,
+      fromTime: q.from ? dayStart(q.from) : undefined,
+      toTime: q.to ? dayAfter(q.to) : undefined,
+    },
+    pageWindow(q.page, q.pageSize),
+  );
+  return { items: rows.map(toAuditEntry), total, page: q.page, pageSize: q.pageSize };
+}

@@ -1,0 +1,283 @@
+/**
+ * Working-day calendar arithmetic. Pure: no database, no clock.
+ *
+ * Counting rules (市场监督管理投诉举报处理办法 and the State Council holiday notices): the first day
+ * is not counted; a day is a working day when it is Monday–Friday and not a public holiday, or when
+ * the notice makes a weekend day an adjusted working day (调休上班). Dates are ISO `YYYY-MM-DD`
+ * strings in China time; the calendar never guesses outside the years it has loaded.
+ */
+import type { DayKind } from '../../../../contracts/dicts.js';
+
+export interface CalendarDayInput {
+  date: string;
+  kind: DayKind;
+  name?: string | null;
+}
+
+export interface HolidayRangeInput {
+  name: string;
+  from: string;
+  to: string;
+}
+
+/** A date the loaded calendar does not cover: callers turn this into HTTP 400, never a guess. */
+export class CalendarRangeError extends Error {
+  constructor(
+    readonly date: string,
+    readonly loadedYears: readonly number[],
+  ) {
+    super(`date ${date} is outside the loaded calendar (${loadedYears.join(', ') || 'none'})`);
+    this.name = 'CalendarRangeError';
+  }
+}
+
+/** A malformed or impossible calendar input (bad date text, holiday outside its year …). */
+export class CalendarInputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CalendarInputError';
+  }
+}
+
+export function isWorkingKind(kind: DayKind): boolean {
+  return kind === 'workday' || kind === 'adjusted_workday';
+}
+
+// ── Date ↔ day number, by arithmetic (no Date objects on the hot path) ──────────
+
+/** Days since 1970-01-01 for a civil date (Howard Hinnant's days_from_civil). */
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const mp = (m + 9) % 12;
+  const doy = Math.floor((153 * mp + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+function daysInMonth(y: number, m: number): number {
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+}
+
+const ZERO = 48;
+function digit(s: string, i: number): number {
+  const c = s.charCodeAt(i) - ZERO;
+  if (c < 0 || c > 9) return -1;
+  return c;
+}
+
+/** Parse `YYYY-MM-DD` to a day number; throws CalendarInputError on anything else. */
+export function toDayNumber(date: string): number {
+  if (date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) {
+    throw new CalendarInputError(`not a YYYY-MM-DD date: ${JSON.stringify(date)}`);
+  }
+  const y1 = digit(date, 0), y2 = digit(date, 1), y3 = digit(date, 2), y4 = digit(date, 3);
+  const m1 = digit(date, 5), m2 = digit(date, 6), d1 = digit(date, 8), d2 = digit(date, 9);
+  if ((y1 | y2 | y3 | y4 | m1 | m2 | d1 | d2) < 0) throw new CalendarInputError(`not a YYYY-MM-DD date: ${JSON.stringify(date)}`);
+  const y = y1 * 1000 + y2 * 100 + y3 * 10 + y4;
+  const m = m1 * 10 + m2;
+  const d = d1 * 10 + d2;
+  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) throw new CalendarInputError(`no such date: ${date}`);
+  return daysFromCivil(y, m, d);
+}
+
+/** Day number back to `YYYY-MM-DD`. */
+export function fromDayNumber(n: number): string {
+  const z = n + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export function weekday(dayNumber: number): number {
+  return (((dayNumber + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday
+}
+
+export function addCalendarDays(date: string, days: number): string {
+  return fromDayNumber(toDayNumber(date) + days);
+}
+
+// ── Building a year from a State Council notice ─────────────────────────────────
+
+/**
+ * All days of `year`, as the State Council notice defines them: listed holiday blocks are holidays
+ * (weekend days inside a block too), listed adjusted working days (调休上班) are working days, and
+ * every other day follows the week (Mon–Fri working, Sat–Sun rest).
+ */
+export function buildYearDays(year: number, holidays: readonly HolidayRangeInput[], workdays: readonly string[]): CalendarDayInput[] {
+  const first = daysFromCivil(year, 1, 1);
+  const last = daysFromCivil(year, 12, 31);
+  const kinds = new Map<number, CalendarDayInput>();
+  for (let n = first; n <= last; n++) {
+    const wd = weekday(n);
+    kinds.set(n, { date: fromDayNumber(n), kind: wd === 0 || wd === 6 ? 'restday' : 'workday', name: null });
+  }
+  const inYear = (n: number, label: string) => {
+    if (n < first || n > last) throw new CalendarInputError(`${label} ${fromDayNumber(n)} is not in ${year}`);
+  };
+  for (const h of holidays) {
+    const from = toDayNumber(h.from);
+    const to = toDayNumber(h.to);
+    if (to < from) throw new CalendarInputError(`holiday ${h.name}: ${h.to} is before ${h.from}`);
+    inYear(from, `holiday ${h.name}`);
+    inYear(to, `holiday ${h.name}`);
+    for (let n = from; n <= to; n++) kinds.set(n, { date: fromDayNumber(n), kind: 'holiday', name: h.name });
+  }
+  for (const w of workdays) {
+    const n = toDayNumber(w);
+    inYear(n, 'adjusted working day');
+    const existing = kinds.get(n)!;
+    if (existing.kind === 'holiday') throw new CalendarInputError(`${w} is both a holiday and an adjusted working day`);
+    const wd = weekday(n);
+    if (wd !== 0 && wd !== 6) throw new CalendarInputError(`${w} is a weekday; only weekend days can be adjusted working days`);
+    kinds.set(n, { date: w, kind: 'adjusted_workday', name: '调休上班' });
+  }
+  return [...kinds.values()];
+}
+
+// ── The in-memory calendar ──────────────────────────────────────────────────────
+
+const UNKNOWN = 0;
+const WORKING = 1;
+const OFF = 2;
+
+/**
+ * A loaded calendar answering deadline questions in O(1): prefix counts of working days and of
+ * unknown days (years not loaded) over the whole span, plus the list of working days.
+ */
+export class WorkingCalendar {
+  readonly years: readonly number[];
+  private readonly start: number;
+  private readonly end: number;
+  private readonly state: Uint8Array;
+  /** cum[i] = number of working days in [start, start + i]. */
+  private readonly cum: Int32Array;
+  /** gaps[i] = number of unknown days in [start, start + i]. */
+  private readonly gaps: Int32Array;
+  /** Day numbers of working days in order. */
+  private readonly working: Int32Array;
+  private readonly names: Map<number, string>;
+
+  constructor(days: readonly CalendarDayInput[]) {
+    const numbers = days.map((d) => toDayNumber(d.date));
+    const years = new Set<number>();
+    for (const d of days) years.add(Number(d.date.slice(0, 4)));
+    this.years = [...years].sort((a, b) => a - b);
+    if (days.length === 0) {
+      this.start = 0;
+      this.end = -1;
+      this.state = new Uint8Array(0);
+      this.cum = new Int32Array(0);
+      this.gaps = new Int32Array(0);
+      this.working = new Int32Array(0);
+      this.names = new Map();
+      return;
+    }
+    this.start = daysFromCivil(this.years[0]!, 1, 1);
+    this.end = daysFromCivil(this.years[this.years.length - 1]!, 12, 31);
+    const span = this.end - this.start + 1;
+    this.state = new Uint8Array(span);
+    this.names = new Map();
+    days.forEach((d, i) => {
+      const idx = numbers[i]! - this.start;
+      this.state[idx] = isWorkingKind(d.kind) ? WORKING : OFF;
+      if (d.name) this.names.set(numbers[i]!, d.name);
+    });
+    this.cum = new Int32Array(span);
+    this.gaps = new Int32Array(span);
+    const working: number[] = [];
+    let w = 0;
+    let g = 0;
+    for (let i = 0; i < span; i++) {
+      const s = this.state[i]!;
+      if (s === WORKING) {
+        w++;
+        working.push(this.start + i);
+      } else if (s === UNKNOWN) g++;
+      this.cum[i] = w;
+      this.gaps[i] = g;
+    }
+    this.working = Int32Array.from(working);
+  }
+
+  /** Day index of `date`, or a CalendarRangeError when the calendar does not know that day. */
+  private index(date: string): number {
+    const i = toDayNumber(date) - this.start;
+    if (i < 0 || i >= this.state.length || this.state[i] === UNKNOWN) throw new CalendarRangeError(date, this.years);
+    return i;
+  }
+
+  private assertNoGap(fromIdx: number, toIdx: number, date: string): void {
+    if (this.gaps[toIdx]! - this.gaps[fromIdx]! !== 0) throw new CalendarRangeError(date, this.years);
+  }
+
+  covers(date: string): boolean {
+    const i = toDayNumber(date) - this.start;
+    return i >= 0 && i < this.state.length && this.state[i] !== UNKNOWN;
+  }
+
+  isWorkingDay(date: string): boolean {
+    return this.state[this.index(date)] === WORKING;
+  }
+
+  holidayName(date: string): string | null {
+    return this.names.get(toDayNumber(date)) ?? null;
+  }
+
+  /**
+   * The date `n` working days after `date`; the first day is not counted, so from a Friday one
+   * working day is the next Monday. `n = 0` returns `date` itself.
+   */
+  addWorkingDays(date: string, n: number): string {
+    if (!Number.isInteger(n) || n < 0) throw new CalendarInputError(`working days must be a non-negative integer, got ${n}`);
+    const i = this.index(date);
+    if (n === 0) return date;
+    const pos = this.cum[i]! + n - 1; // index into `working` of the n-th working day after i
+    if (pos >= this.working.length) throw new CalendarRangeError(fromDayNumber(this.end + 1), this.years);
+    const target = this.working[pos]!;
+    this.assertNoGap(i, target - this.start, fromDayNumber(target));
+    return fromDayNumber(target);
+  }
+
+  /** Working days in (a, b]: the first day is not counted. Negative when b is before a. */
+  workingDaysBetween(a: string, b: string): number {
+    const i = this.index(a);
+    const j = this.index(b);
+    if (j >= i) {
+      this.assertNoGap(i, j, b);
+      return this.cum[j]! - this.cum[i]!;
+    }
+    this.assertNoGap(j, i, a);
+    return -(this.cum[i]! - this.cum[j]!);
+  }
+
+  /** The first working day on or after `date`. */
+  nextWorkingDayOnOrAfter(date: string): string {
+    const i = this.index(date);
+    if (this.state[i] === WORKING) return date;
+    const pos = this.cum[i]!; // working days up to i; the next one is working[pos]
+    if (pos >= this.working.length) throw new CalendarRangeError(fromDayNumber(this.end + 1), this.years);
+    const target = this.working[pos]!;
+    this.assertNoGap(i, target - this.start, fromDayNumber(target));
+    return fromDayNumber(target);
+  }
+
+  /**
+   * A deadline of `n` calendar days (日) after `date`, the first day not counted; when the last day
+   * is not a working day the deadline moves to the next working day (e.g. 投诉举报处理办法 Art. 45).
+   */
+  calendarDeadline(date: string, n: number): string {
+    if (!Number.isInteger(n) || n < 0) throw new CalendarInputError(`days must be a non-negative integer, got ${n}`);
+    this.index(date);
+    return this.nextWorkingDayOnOrAfter(addCalendarDays(date, n));
+  }
+}

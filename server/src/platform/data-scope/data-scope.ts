@@ -1,0 +1,148 @@
+/**
+ * Data scope (数据权限) as a typed query predicate. A user's roles each carry one scope kind; the
+ * user sees the union. The principal resolves every kind to concrete values once (department ids,
+ * district prefixes, own user id, own enterprise), so repositories only ever add
+ * `WHERE dept_id IN (…) OR district_code LIKE '12%' …` with bound parameters, never built strings.
+ */
+import { eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { DataScopeKind } from '../../../../contracts/permissions.js';
+
+export interface DataScope {
+  /** At least one role grants everything. */
+  all: boolean;
+  /** The scope kinds of the user's roles, for display. */
+  kinds: DataScopeKind[];
+  /** Departments visible through custom / dept / dept_and_below scopes. */
+  deptIds: number[];
+  /** GB/T 2260 prefixes visible through the district scope (120101 → "120101", 120000 → "12"). */
+  districtPrefixes: string[];
+  /** The user's own id, when a role is limited to "self". */
+  selfUserId: number | null;
+  /** The user's enterprise USCC, when a role is limited to "own enterprise". */
+  enterpriseUscc: string | null;
+}
+
+export const FULL_SCOPE: DataScope = {
+  all: true,
+  kinds: ['all'],
+  deptIds: [],
+  districtPrefixes: [],
+  selfUserId: null,
+  enterpriseUscc: null,
+};
+
+/** Which columns of a table carry the scope dimensions; a table lacking a dimension is never visible through it. */
+export interface ScopeColumns {
+  deptId?: AnyPgColumn;
+  districtCode?: AnyPgColumn;
+  ownerUserId?: AnyPgColumn;
+  enterpriseUscc?: AnyPgColumn;
+}
+
+/**
+ * The GB/T 2260 prefix a district covers: trailing "00" pairs of a 6-digit code name the whole
+ * province or prefecture (120000 → 12, 370100 → 3701); 9- and 12-digit township codes drop
+ * trailing "000" groups.
+ */
+export function districtPrefix(code: string): string {
+  if (code.length === 6) {
+    if (code.endsWith('0000')) return code.slice(0, 2);
+    if (code.endsWith('00')) return code.slice(0, 4);
+    return code;
+  }
+  let c = code;
+  while (c.length > 6 && c.endsWith('000')) c = c.slice(0, -3);
+  return c;
+}
+
+export function districtInScope(scope: DataScope, code: string | null | undefined): boolean {
+  if (scope.all) return true;
+  if (!code) return false;
+  return scope.districtPrefixes.some((p) => code.startsWith(p));
+}
+
+/** The WHERE fragment limiting `cols` to the scope; `undefined` means no limit. */
+export function scopePredicate(scope: DataScope, cols: ScopeColumns): SQL | undefined {
+  if (scope.all) return undefined;
+  const parts: SQL[] = [];
+  if (cols.deptId && scope.deptIds.length > 0) parts.push(inArray(cols.deptId, scope.deptIds));
+  if (cols.districtCode) {
+    for (const prefix of scope.districtPrefixes) parts.push(like(cols.districtCode, `${prefix}%`));
+  }
+  if (cols.ownerUserId && scope.selfUserId !== null) parts.push(eq(cols.ownerUserId, scope.selfUserId));
+  if (cols.enterpriseUscc && scope.enterpriseUscc) parts.push(eq(cols.enterpriseUscc, scope.enterpriseUscc));
+  if (parts.length === 0) return sql`false`;
+  return parts.length === 1 ? parts[0] : or(...parts);
+}
+
+/** The same test as scopePredicate, for one loaded record (writes check the target before changing it). */
+export function recordInScope(
+  scope: DataScope,
+  rec: { deptId?: number | null; districtCode?: string | null; ownerUserId?: number | null; enterpriseUscc?: string | null },
+): boolean {
+  if (scope.all) return true;
+  if (rec.deptId != null && scope.deptIds.includes(rec.deptId)) return true;
+  if (rec.districtCode && scope.districtPrefixes.some((p) => rec.districtCode!.startsWith(p))) return true;
+  if (rec.ownerUserId != null && scope.selfUserId === rec.ownerUserId) return true;
+  if (rec.enterpriseUscc && scope.enterpriseUscc === rec.enterpriseUscc) return true;
+  return false;
+}
+
+export interface ScopeRoleInput {
+  dataScope: DataScopeKind;
+  customDeptIds: readonly number[];
+}
+
+export interface ScopeUserInput {
+  id: number;
+  deptId: number | null;
+  districtCode: string | null;
+  enterpriseUscc: string | null;
+}
+
+/**
+ * Resolve the union of a user's role scopes to concrete values. `deptAndBelowIds` are the user's
+ * department and its descendants (loaded by the caller). A kind the user lacks the attribute for
+ * (district scope without a district) grants nothing: the safe default.
+ */
+export function resolveDataScope(roles: readonly ScopeRoleInput[], user: ScopeUserInput, deptAndBelowIds: readonly number[]): DataScope {
+  const kinds = [...new Set(roles.map((r) => r.dataScope))];
+  if (kinds.includes('all')) return { ...FULL_SCOPE, kinds };
+  const deptIds = new Set<number>();
+  const districtPrefixes = new Set<string>();
+  let selfUserId: number | null = null;
+  let enterpriseUscc: string | null = null;
+  for (const r of roles) {
+    switch (r.dataScope) {
+      case 'custom':
+        r.customDeptIds.forEach((id) => deptIds.add(id));
+        break;
+      case 'dept':
+        if (user.deptId !== null) deptIds.add(user.deptId);
+        break;
+      case 'dept_and_below':
+        deptAndBelowIds.forEach((id) => deptIds.add(id));
+        break;
+      case 'district':
+        if (user.districtCode) districtPrefixes.add(districtPrefix(user.districtCode));
+        break;
+      case 'self':
+        selfUserId = user.id;
+        break;
+      case 'enterprise':
+        enterpriseUscc = user.enterpriseUscc;
+        break;
+      case 'all':
+        break;
+    }
+  }
+  return {
+    all: false,
+    kinds,
+    deptIds: [...deptIds].sort((a, b) => a - b),
+    districtPrefixes: [...districtPrefixes].sort(),
+    selfUserId,
+    enterpriseUscc,
+  };
+}

@@ -1,0 +1,36 @@
+/**
+ * The server process: configuration → database (migrate, seed) → buildApp → listen.
+ */
+import { buildApp } from './app.js';
+import { openConfiguredDatabase, prepareDatabase } from './bootstrap.js';
+import { loadConfig, type Config } from './config/config.js';
+
+export async function startServer(config: Config): Promise<{ close(): Promise<void>; url: string }> {
+  const started = performance.now();
+  const handle = await openConfiguredDatabase(config);
+  const prepared = await prepareDatabase(handle, config, { demo: config.loadDemo });
+  const app = await buildApp({
+    db: handle.db,
+    dbKind: handle.kind,
+    config,
+    logger: { level: config.logLevel },
+  });
+  const address = await app.listen({ port: config.port, host: config.host });
+  const url = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const lines = [
+    '',
+    `  Zhiliang 质量强市 已启动 / is running: ${url}   (${handle.kind === 'pglite' ? `PGlite: ${config.dataDir}` : 'PostgreSQL'}, ${seconds}s)`,
+    `  接口文档 API docs: ${url}/api/docs`,
+    ...prepared.messages.map((m) => `  ${m}`),
+    '',
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+  let closing: Promise<void> | null = null;
+  const close = () =>
+    (closing ??= (async () => {
+      await app.close();
+      await handle.close();
+    })());
+  return { close, url };
+}
