@@ -28,6 +28,8 @@ export interface DbHandle {
   kind: DbKind;
   /** Apply pending migrations (idempotent). */
   migrate(): Promise<void>;
+  /** PGlite only: the whole data directory as a tarball (test templates, backups). */
+  dump?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -91,6 +93,7 @@ async function openPglite(opts: OpenOptions): Promise<DbHandle> {
     migrate: async () => {
       await migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR });
     },
+    dump: () => client.dumpDataDir('none'),
     close: async () => {
       await client.close();
       lock?.release();
