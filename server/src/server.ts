@@ -3,7 +3,7 @@
  */
 import { buildApp } from './app.js';
 import { openConfiguredDatabase, prepareDatabase } from './bootstrap.js';
-import { loadConfig, type Config } from './config/config.js';
+import type { Config } from './config/config.js';
 
 export async function startServer(config: Config): Promise<{ close(): Promise<void>; url: string }> {
   const started = performance.now();

@@ -41,6 +41,7 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
         throw new Error(
           `数据目录 ${dataDir} 正被进程 ${pid} 使用（PGlite 只允许一个进程）。请先停止该进程，或改用 DATABASE_URL 连接 PostgreSQL。\n` +
             `The data directory ${dataDir} is in use by process ${pid} (PGlite allows one process). Stop it first, or use DATABASE_URL.`,
+          { cause: err },
         );
       }
       rmSync(file, { force: true }); // stale lock from a process that is gone

@@ -100,3 +100,10 @@ export async function countRoleUsers(db: Executor, id: number): Promise<number> 
   const [row] = await db.select({ n: count() }).from(userRole).where(eq(userRole.roleId, id));
   return row?.n ?? 0;
 }
+
+/** Every active role with its permissions (small table: a role picker reads it whole). */
+export async function activeRolesWithPermissions(db: Executor): Promise<{ id: number; key: string; name: string; permissions: string[] }[]> {
+  const rows = await db.select().from(role).where(eq(role.status, 'active')).orderBy(asc(role.sort), asc(role.id));
+  const grants = await roleGrants(db, rows.map((r) => r.id));
+  return rows.map((r) => ({ id: r.id, key: r.key, name: r.name, permissions: grants.get(r.id)!.permissions }));
+}

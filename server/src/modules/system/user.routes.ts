@@ -15,7 +15,7 @@ import { uploadedFile } from '../../platform/http/upload.js';
 import { dictLabeler } from './dict.service.js';
 import { USER_EXPORT, USER_IMPORT } from './system.excel.js';
 import { importUsers } from './user-import.service.js';
-import { createUser, getUser, listUsers, resetUserPassword, setUserStatus, unlockUser, updateUser } from './user.service.js';
+import { assignableRoles, createUser, getUser, listUsers, resetUserPassword, setUserStatus, unlockUser, updateUser } from './user.service.js';
 
 const TAG = ['用户 Users'];
 const TITLE = '用户管理';
@@ -66,6 +66,12 @@ export function userRoutes(app: ZApp): void {
       const { buffer } = await uploadedFile(request);
       return importUsers(request.ctx(), buffer, { skipInvalid: request.query.skipInvalid === 'true' });
     },
+  });
+
+  app.get('/api/system/users/role-options', {
+    config: { access: 'system:user:list' },
+    schema: { tags: TAG, summary: '可授予的角色 Roles the caller may assign', response: { 200: z.object({ items: z.array(z.object({ id: z.number(), key: z.string(), name: z.string() })) }) } },
+    handler: async (request) => ({ items: await assignableRoles(request.ctx()) }),
   });
 
   app.get('/api/system/users/:id', {

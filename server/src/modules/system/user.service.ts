@@ -17,7 +17,7 @@ import { AppError } from '../../platform/http/errors.js';
 import { deleteUserSessions, selfAndDescendantDeptIds } from './auth.repository.js';
 import { findDepartment } from './department.repository.js';
 import { findDistrict } from './district.repository.js';
-import { findRolesByIds, permissionsOfRoleIds } from './role.repository.js';
+import { activeRolesWithPermissions, findRolesByIds, permissionsOfRoleIds } from './role.repository.js';
 import { maskPhone, normalizeUsername, ungrantable } from './system.rules.js';
 import {
   findUserById,
@@ -256,6 +256,12 @@ export async function unlockUser(ctx: Ctx, id: number): Promise<User> {
     });
   });
   return loadUserDto(ctx.db, id, false);
+}
+
+/** The roles the actor may give a user: active ones granting nothing the actor lacks. */
+export async function assignableRoles(ctx: Ctx): Promise<RoleRef[]> {
+  const roles = await activeRolesWithPermissions(ctx.db);
+  return roles.filter((r) => ungrantable(ctx.permissions, r.permissions).length === 0).map(({ id, key, name }) => ({ id, key, name }));
 }
 
 export { checkUserRefs, loadUserDto };

@@ -18,7 +18,7 @@ import type { Ctx } from '../context.js';
 import { AppError } from '../http/errors.js';
 import { requestLang } from '../http/lang.js';
 import type { Principal, PrincipalStore } from './principal.js';
-import { PrincipalCache } from './principal-cache.js';
+import { type PrincipalCache } from './principal-cache.js';
 import { CSRF_COOKIE, CSRF_HEADER, newToken, SESSION_COOKIE, sessionIdOf, tokensEqual } from './session-token.js';
 
 declare module 'fastify' {

@@ -1,7 +1,6 @@
-import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { VERSION } from '../../config/paths.js';
-import type { Database, DbKind } from '../../db/client.js';
+import { pingDatabase, type Database, type DbKind } from '../../db/client.js';
 import type { ZApp } from './types.js';
 
 const healthResponse = z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']), version: z.string() });
@@ -12,7 +11,7 @@ export function healthRoutes(app: ZApp, deps: { db: Database; dbKind: DbKind }):
     schema: { tags: ['系统 Platform'], summary: '健康检查 Health', response: { 200: healthResponse } },
     handler: async () => {
       // Answer "ok" only when the database answers too.
-      await deps.db.execute(sql`select 1`);
+      await pingDatabase(deps.db);
       return { status: 'ok' as const, db: deps.dbKind, version: VERSION };
     },
   });

@@ -1,0 +1,170 @@
+/**
+ * `npx zhiliang …`: the command line, calling module services in-process on the configured
+ * database (PGlite data directory or DATABASE_URL). Exit codes: 0 ok, 1 failure, 2 bad usage.
+ */
+import { userInfo } from 'node:os';
+import { Command, CommanderError } from 'commander';
+import { openConfiguredDatabase, prepareDatabase } from '../bootstrap.js';
+import { loadConfig } from '../config/config.js';
+import { VERSION } from '../config/paths.js';
+import type { DbHandle } from '../db/client.js';
+import { createUser, findRoleByKey, findUserByUsername, resetUserPassword, seedDemo } from '../modules/system/index.js';
+import { verifyAuditChain } from '../platform/audit/audit.service.js';
+import { generatePassword } from '../platform/auth/password.js';
+import { systemCtx } from '../platform/context.js';
+import { AppError } from '../platform/http/errors.js';
+import { runServer } from '../main.js';
+import { findDepartmentsByName } from '../modules/system/department.repository.js';
+
+const out = (line: string) => process.stdout.write(`${line}\n`);
+const err = (line: string) => process.stderr.write(`${line}\n`);
+
+/** Open the database, make sure it is migrated and has its built-ins, run `fn`, close. */
+async function withDatabase<T>(fn: (handle: DbHandle) => Promise<T>, opts: { demo?: boolean } = {}): Promise<T> {
+  const config = loadConfig();
+  const handle = await openConfiguredDatabase(config);
+  try {
+    const prepared = await prepareDatabase(handle, config, { demo: opts.demo ?? false });
+    for (const m of prepared.messages) out(m);
+    return await fn(handle);
+  } finally {
+    await handle.close();
+  }
+}
+
+function cliCtx(handle: DbHandle) {
+  return systemCtx(handle.db, { username: `cli:${userInfo().username}`.slice(0, 64) });
+}
+
+function describeError(e: unknown): string {
+  if (e instanceof AppError) {
+    const details = e.details ? ` ${JSON.stringify(e.details)}` : '';
+    return `${e.code}: ${e.messageIn('zh')} / ${e.messageIn('en')}${details}`;
+  }
+  return e instanceof Error ? e.message : String(e);
+}
+
+export function buildCli(): Command {
+  const program = new Command('zhiliang')
+    .description('Zhiliang 质量强市 command line')
+    .version(VERSION)
+    .exitOverride()
+    .showHelpAfterError();
+
+  program
+    .command('serve')
+    .description('start the server (same as npm start)')
+    .action(async () => {
+      await runServer();
+    });
+
+  program
+    .command('migrate')
+    .description('apply pending database migrations and add missing built-ins')
+    .action(async () => {
+      await withDatabase(async (h) => out(`数据库已是最新 / database is up to date (${h.kind})`));
+    });
+
+  const seed = program.command('seed').description('load data');
+  seed
+    .command('demo')
+    .description('load the demo city (Tianjin); running it again changes nothing')
+    .option('--password <password>', 'password for the demo users (default: $ZHILIANG_DEMO_PASSWORD, else generated)')
+    .action(async (o: { password?: string }) => {
+      await withDatabase(async (h) => {
+        const r = await seedDemo(h.db, { password: o.password ?? loadConfig().demoPassword });
+        out(`演示城市 demo city: +${r.districtsAdded} 区划 districts, +${r.departmentsAdded} 部门 departments, +${r.usersAdded} 用户 users`);
+        if (r.generatedPassword) out(`演示用户密码 demo users' password: ${r.generatedPassword}`);
+      });
+    });
+
+  const user = program.command('user').description('manage users');
+  user
+    .command('create')
+    .description('create a user (the password must be changed at first login)')
+    .requiredOption('--username <username>', 'login name')
+    .requiredOption('--name <displayName>', 'display name')
+    .requiredOption('--role <key...>', 'role key(s): admin, quality_office, dept_user, district_user, inspector, lab, enterprise …')
+    .option('--dept <department>', 'department name, short name or id')
+    .option('--district <code>', 'GB/T 2260 district code')
+    .option('--phone <phone>', 'mobile or landline')
+    .option('--password <password>', 'initial password (default: generated and printed)')
+    .action(async (o: { username: string; name: string; role: string[]; dept?: string; district?: string; phone?: string; password?: string }) => {
+      await withDatabase(async (h) => {
+        const roleIds: number[] = [];
+        for (const key of o.role) {
+          const r = await findRoleByKey(h.db, key);
+          if (!r) throw new Error(`角色不存在 / no such role: ${key}`);
+          roleIds.push(r.id);
+        }
+        let deptId: number | null = null;
+        if (o.dept) {
+          if (/^\d+$/.test(o.dept)) deptId = Number(o.dept);
+          else {
+            const matches = await findDepartmentsByName(h.db, o.dept);
+            if (matches.length !== 1) throw new Error(`部门「${o.dept}」${matches.length ? '不唯一，请用编号' : '不存在'} / department ${matches.length ? 'is ambiguous; use its id' : 'not found'}`);
+            deptId = matches[0]!.id;
+          }
+        }
+        const password = o.password ?? generatePassword();
+        const created = await createUser(cliCtx(h), {
+          username: o.username,
+          password,
+          displayName: o.name,
+          deptId,
+          districtCode: o.district ?? null,
+          phone: o.phone ?? null,
+          status: 'active',
+          roleIds,
+        });
+        out(`已创建用户 created user #${created.id} ${created.username} (${created.roles.map((r) => r.name).join('、')})`);
+        if (!o.password) out(`初始密码 initial password (change at first login): ${password}`);
+      });
+    });
+
+  user
+    .command('reset-password')
+    .description('set a new password for a user, unlock them and end their sessions')
+    .argument('<username>')
+    .option('--password <password>', 'new password (default: generated and printed)')
+    .action(async (username: string, o: { password?: string }) => {
+      await withDatabase(async (h) => {
+        const found = await findUserByUsername(h.db, username.toLowerCase());
+        if (!found) throw new Error(`用户不存在 / no such user: ${username}`);
+        const password = o.password ?? generatePassword();
+        await resetUserPassword(cliCtx(h), found.id, password);
+        out(`已重置 ${found.username} 的密码，下次登录须修改 / password reset; it must be changed at next login`);
+        if (!o.password) out(`新密码 new password: ${password}`);
+      });
+    });
+
+  const audit = program.command('audit').description('the audit trail');
+  audit
+    .command('verify')
+    .description('check the hash chain; exits 1 naming the first bad row')
+    .action(async () => {
+      const result = await withDatabase((h) => verifyAuditChain(h.db));
+      if (result.ok) {
+        out(`审计链完整 / audit chain intact: ${result.checked} rows`);
+      } else {
+        err(`审计链被破坏 / audit chain broken at row ${result.firstBadSeq}: ${result.reason} (${result.checked} rows verified before it)`);
+        process.exitCode = 1;
+      }
+    });
+
+  return program;
+}
+
+export async function runCli(argv: string[]): Promise<void> {
+  const program = buildCli();
+  try {
+    await program.parseAsync(argv);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      process.exitCode = e.exitCode === 0 ? 0 : 2;
+      return;
+    }
+    err(describeError(e));
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,35 @@
+import { App } from 'antd';
+import { useCallback } from 'react';
+import { ApiError } from '@/lib/api-client';
+import { usePick } from '@/lib/i18n';
+
+interface IssueDetail {
+  path?: string;
+  message?: string;
+}
+
+/** Show an API error the way a civil servant can act on it: the message, field problems, the request id. */
+export function useNotifyError(): (err: unknown) => void {
+  const { notification } = App.useApp();
+  const pick = usePick();
+  return useCallback(
+    (err: unknown) => {
+      if (err instanceof ApiError) {
+        const issues = Array.isArray(err.details) ? (err.details as IssueDetail[]).filter((d) => d.message) : [];
+        notification.error({
+          message: err.message,
+          description: [
+            ...issues.slice(0, 5).map((d) => `${d.path ? `${d.path}: ` : ''}${pick(d.message!)}`),
+            err.requestId ? `(${err.requestId})` : '',
+          ]
+            .filter(Boolean)
+            .join('\n'),
+          style: { whiteSpace: 'pre-line' },
+        });
+        return;
+      }
+      notification.error({ message: err instanceof Error ? err.message : String(err) });
+    },
+    [notification, pick],
+  );
+}

@@ -1,0 +1,101 @@
+import { Alert, Card, Col, Row, Skeleton, Statistic, Table, Typography } from 'antd';
+import { useMemo } from 'react';
+import type { Overview } from '@contracts/system';
+import { EChart, type EChartOption } from '@/components/echart';
+import { useAuth } from '@/lib/auth';
+import { DictTag, useDict } from '@/lib/dicts';
+import { formatDateTime } from '@/lib/format';
+import { useT } from '@/lib/i18n';
+import { useOverview } from './api/get-overview';
+import { homeStrings } from './i18n';
+
+export default function HomePage() {
+  const t = useT(homeStrings);
+  const { me, can } = useAuth();
+  const { data, isLoading, error } = useOverview();
+  const kinds = useDict('sys_dept_kind');
+
+  const roleChart = useMemo<EChartOption | null>(() => {
+    if (!data) return null;
+    return {
+      tooltip: { trigger: 'axis' },
+      grid: { left: 40, right: 16, top: 16, bottom: 40 },
+      xAxis: { type: 'category', data: data.usersByRole.map((r) => r.name), axisLabel: { interval: 0 } },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: [{ type: 'bar', data: data.usersByRole.map((r) => r.count), itemStyle: { color: '#1d4ed8' }, label: { show: true, position: 'top' } }],
+    };
+  }, [data]);
+
+  const kindChart = useMemo<EChartOption | null>(() => {
+    if (!data) return null;
+    return {
+      tooltip: { trigger: 'item' },
+      legend: { bottom: 0 },
+      series: [{ type: 'pie', radius: ['40%', '68%'], center: ['50%', '42%'], data: data.departments.byKind.map((k) => ({ name: kinds.label(k.kind), value: k.count })) }],
+    };
+  }, [data, kinds]);
+
+  if (error) return <Alert style={{ margin: 24 }} type="error" showIcon message={(error as Error).message} />;
+  if (isLoading || !data) return <Skeleton active style={{ padding: 24 }} />;
+  const o: Overview = data;
+  return (
+    <div style={{ padding: 24 }}>
+      <Typography.Title level={4} style={{ marginTop: 0 }}>
+        {t('welcome', { name: me?.user.displayName ?? '' })}
+      </Typography.Title>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} sm={12} lg={6}>
+          <Card>
+            <Statistic title={t('users')} value={o.users.total} />
+            <Typography.Text type="secondary">
+              {t('activeUsers', { n: o.users.active })} · {t('lockedUsers')} {o.users.locked}
+            </Typography.Text>
+          </Card>
+        </Col>
+        <Col xs={24} sm={12} lg={6}>
+          <Card>
+            <Statistic title={t('departments')} value={o.departments.total} />
+            <Typography.Text type="secondary">{t('departmentKinds', { n: o.departments.byKind.length })}</Typography.Text>
+          </Card>
+        </Col>
+        <Col xs={24} sm={12} lg={6}>
+          <Card>
+            <Statistic title={t('districts')} value={o.districts} />
+          </Card>
+        </Col>
+        <Col xs={24} sm={12} lg={6}>
+          <Card>
+            <Statistic title={t('calendarYears')} value={o.calendar.years.join('、') || '—'} />
+            {o.calendar.nextHoliday ? <Typography.Text type="secondary">{t('nextHoliday', { ...o.calendar.nextHoliday })}</Typography.Text> : null}
+          </Card>
+        </Col>
+        <Col xs={24} lg={14}>
+          <Card title={t('usersByRole')}>{roleChart ? <EChart option={roleChart} /> : null}</Card>
+        </Col>
+        <Col xs={24} lg={10}>
+          <Card title={t('departmentsByKind')}>{kindChart ? <EChart option={kindChart} /> : null}</Card>
+        </Col>
+        {can('monitor:operlog:list') ? (
+          <Col span={24}>
+            <Card title={t('recentOperations')}>
+              <Table
+                size="small"
+                rowKey="id"
+                pagination={false}
+                dataSource={o.recentOperations}
+                locale={{ emptyText: t('noOperations') }}
+                columns={[
+                  { title: t('time'), dataIndex: 'operTime', width: 180, render: (v: string) => formatDateTime(v) },
+                  { title: t('title'), dataIndex: 'title' },
+                  { title: t('type'), dataIndex: 'operType', width: 100, render: (v: string) => <DictTag type="sys_oper_type" value={v} /> },
+                  { title: t('operator'), dataIndex: 'operName', width: 160 },
+                  { title: '', dataIndex: 'status', width: 90, render: (v: string) => <DictTag type="sys_oper_status" value={v} /> },
+                ]}
+              />
+            </Card>
+          </Col>
+        ) : null}
+      </Row>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+/**
+ * Who is logged in, from GET /api/auth/me. `useAuth()` gives the user, their permissions and
+ * `can(permission)`, which the menu and buttons use to hide what the server would refuse anyway.
+ */
+import { useQuery } from '@tanstack/react-query';
+import { createContext, useContext, type ReactNode } from 'react';
+import type { MeResponse } from '@contracts/auth';
+import { api, ApiError } from './api-client';
+import { queryClient } from './query';
+
+export const ME_KEY = ['auth', 'me'] as const;
+
+interface AuthValue {
+  me: MeResponse | null;
+  loading: boolean;
+  can(permission: string): boolean;
+}
+
+const AuthContext = createContext<AuthValue>({ me: null, loading: true, can: () => false });
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const { data, isLoading } = useQuery({
+    queryKey: ME_KEY,
+    queryFn: async () => {
+      try {
+        return await api.get<MeResponse>('/api/auth/me');
+      } catch (err) {
+        if (err instanceof ApiError && err.status === 401) return null;
+        throw err;
+      }
+    },
+    staleTime: 60_000,
+  });
+  const me = data ?? null;
+  const perms = new Set(me?.permissions ?? []);
+  const value: AuthValue = { me, loading: isLoading, can: (p) => perms.has(p) };
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): AuthValue {
+  return useContext(AuthContext);
+}
+
+/** After login, logout or a password change: forget everything cached for the previous session. */
+export async function resetSession(me: MeResponse | null): Promise<void> {
+  queryClient.clear();
+  queryClient.setQueryData(ME_KEY, me);
+}

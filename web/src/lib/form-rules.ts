@@ -1,0 +1,17 @@
+/**
+ * antd Form rules from the same Zod schemas the server validates with, so a form says exactly
+ * what the API would answer, in the user's language.
+ */
+import type { Rule } from 'antd/es/form';
+import type { ZodType } from 'zod';
+import { pickLang, type Lang } from '@contracts/i18n';
+
+/** One field's rule: validate the value against `schema` (e.g. `createUserBody.shape.username`). */
+export function zodRule(schema: ZodType, lang: Lang): Rule {
+  return {
+    validator: async (_rule, value: unknown) => {
+      const result = schema.safeParse(value === '' ? undefined : value);
+      if (!result.success) throw new Error(pickLang(result.error.issues[0]?.message ?? '', lang));
+    },
+  };
+}
