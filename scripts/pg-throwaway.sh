@@ -16,7 +16,7 @@ case "${1:-}" in
     dir=$(mktemp -d /tmp/zl-pg.XXXXXX)
     chmod 755 "$dir"
     [ "$(id -u)" = 0 ] && chown postgres "$dir"
-    port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+    port=$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
     run_as_pg "$PG_BIN/initdb" -D "$dir/data" -U zhiliang --auth=trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1
     run_as_pg "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null
     run_as_pg "$PG_BIN/createdb" -h 127.0.0.1 -p "$port" -U zhiliang zhiliang

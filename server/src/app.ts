@@ -32,6 +32,14 @@ import { dictLabeler } from './modules/system/dict.service.js';
 
 z.config(z.locales.zhCN());
 
+/** Request ids: a random per-process prefix and a counter — unique across restarts, cheap per request. */
+const REQUEST_ID_PREFIX = `req-${randomBytes(3).toString('hex')}`;
+let requestCounter = 0;
+function nextRequestId(): string {
+  requestCounter = (requestCounter + 1) % Number.MAX_SAFE_INTEGER;
+  return `${REQUEST_ID_PREFIX}-${requestCounter.toString(36)}`;
+}
+
 export interface BuildAppOptions {
   db: Database;
   dbKind: DbKind;
@@ -50,7 +58,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<ZApp> {
     logger: opts.logger ?? false,
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
-    genReqId: () => `req-${randomBytes(6).toString('hex')}`,
+    genReqId: nextRequestId,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler<ZodType>(({ schema, httpPart }) => (data) => {
@@ -61,12 +69,12 @@ export async function buildApp(opts: BuildAppOptions): Promise<ZApp> {
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
 
-  app.addHook('onSend', async (request, reply, payload) => {
+  app.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', request.id);
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');
     if (!request.url.startsWith('/api/docs')) reply.header('x-frame-options', 'DENY');
-    return payload;
+    done(null, payload);
   });
 
   await app.register(fastifyCookie);

@@ -1,10 +1,10 @@
-import { changePasswordBody, loginBody, meResponse } from '../../../../contracts/auth.js';
+import { changePasswordBody, loginBody, meResponse, type MeResponse } from '../../../../contracts/auth.js';
 import { okResponse } from '../../../../contracts/common.js';
 import { csrfCookieOptions, sessionCookieOptions } from '../../platform/auth/auth.plugin.js';
 import { CSRF_COOKIE, SESSION_COOKIE, sessionIdOf } from '../../platform/auth/session-token.js';
 import type { ZApp } from '../../platform/http/types.js';
 import type { SystemDeps } from './system.deps.js';
-import { changeOwnPassword, describeMe, login, logout } from './auth.service.js';
+import { changeOwnPassword, describeMe, describeMeJson, login, logout } from './auth.service.js';
 
 const TAG = ['认证 Auth'];
 
@@ -39,7 +39,8 @@ export function authRoutes(app: ZApp, deps: SystemDeps): void {
   app.get('/api/auth/me', {
     config: { access: 'authenticated', allowDuringPasswordChange: true },
     schema: { tags: TAG, summary: '当前用户 Who am I', response: { 200: meResponse } },
-    handler: async (request) => describeMe(request.principal!),
+    // The JSON is precomputed per principal; Fastify sends a JSON string as is (no re-serialisation).
+    handler: async (request, reply) => reply.type('application/json; charset=utf-8').send(describeMeJson(request.principal!) as unknown as MeResponse),
   });
 
   app.post('/api/auth/password', {

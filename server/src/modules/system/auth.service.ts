@@ -129,6 +129,21 @@ export async function changeOwnPassword(ctx: Ctx, principal: Principal, body: Ch
   authChanged();
 }
 
+const meJsonCache = new WeakMap<Principal, string>();
+
+/**
+ * GET /api/auth/me as JSON text, computed once per cached principal (the web app asks often, and
+ * the principal only changes when the cache drops it).
+ */
+export function describeMeJson(p: Principal): string {
+  let json = meJsonCache.get(p);
+  if (json === undefined) {
+    json = JSON.stringify(describeMe(p));
+    meJsonCache.set(p, json);
+  }
+  return json;
+}
+
 export function describeMe(p: Principal): MeResponse {
   return {
     user: { ...p.user },

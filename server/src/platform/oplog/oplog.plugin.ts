@@ -52,7 +52,9 @@ async function oplogPlugin(app: FastifyInstance, opts: { db: Database }): Promis
     while (pending.size > 0) await Promise.all([...pending]);
   });
 
-  app.addHook('onResponse', async (request, reply) => {
+  // A callback-style hook: reads (the hot path) return without allocating a promise.
+  app.addHook('onResponse', (request, reply, done) => {
+    done();
     const config = request.routeOptions.config;
     if (!config?.access) return;
     const declared = config.oplog;

@@ -1,0 +1,107 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { expect, test } from '@playwright/test';
+import pg from 'pg';
+
+// `npx zhiliang …` end to end, on its own database (a fresh PGlite directory or a fresh PostgreSQL database).
+const ROOT = join(import.meta.dirname, '..', '..');
+let env: NodeJS.ProcessEnv;
+let dataDir: string;
+let pgDb: string | null = null;
+
+function zhiliang(...args: string[]) {
+  const r = spawnSync('npx', ['zhiliang', ...args], { cwd: ROOT, env, encoding: 'utf8', timeout: 120_000 });
+  return { status: r.status, out: `${r.stdout}${r.stderr}` };
+}
+
+async function tamper(statement: string): Promise<void> {
+  const sqls = ['ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only', statement, 'ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only'];
+  if (env.DATABASE_URL) {
+    const c = new pg.Client({ connectionString: env.DATABASE_URL });
+    await c.connect();
+    for (const s of sqls) await c.query(s);
+    await c.end();
+    return;
+  }
+  const db = new PGlite(join(dataDir, 'pglite'));
+  for (const s of sqls) await db.exec(s);
+  await db.close();
+}
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'zl-cli-'));
+  env = { ...process.env, ZHILIANG_DATA_DIR: dataDir, ZHILIANG_ADMIN_PASSWORD: 'Cli-Admin-Pass-2026', LOG_LEVEL: 'warn' };
+  if (process.env.DATABASE_URL) {
+    pgDb = `zl_cli_${Date.now().toString(36)}`;
+    const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await c.connect();
+    await c.query(`CREATE DATABASE ${pgDb}`);
+    await c.end();
+    const url = new URL(process.env.DATABASE_URL);
+    url.pathname = `/${pgDb}`;
+    env.DATABASE_URL = url.toString();
+  }
+});
+
+test.afterAll(async () => {
+  rmSync(dataDir, { recursive: true, force: true });
+  if (pgDb) {
+    const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await c.connect();
+    await c.query(`DROP DATABASE IF EXISTS ${pgDb} WITH (FORCE)`);
+    await c.end();
+  }
+});
+
+test('migrate creates the schema and built-ins; running it again is a no-op', () => {
+  const first = zhiliang('migrate');
+  expect(first.status, first.out).toBe(0);
+  expect(first.out).toContain('up to date');
+  expect(zhiliang('migrate').status).toBe(0);
+});
+
+test('seed demo loads Tianjin once', () => {
+  const first = zhiliang('seed', 'demo', '--password', 'Cli-Demo-Pass-2026');
+  expect(first.status, first.out).toBe(0);
+  expect(first.out).toMatch(/\+17 区划 districts, \+80 部门 departments/);
+  const again = zhiliang('seed', 'demo', '--password', 'Cli-Demo-Pass-2026');
+  expect(again.out).toContain('+0 区划 districts, +0 部门 departments, +0 用户 users');
+});
+
+test('user create and reset-password', () => {
+  const created = zhiliang('user', 'create', '--username', 'cli-inspector', '--name', '命令行执法员', '--role', 'inspector', '--dept', '天津市河西区市场监督管理局');
+  expect(created.status, created.out).toBe(0);
+  expect(created.out).toMatch(/created user #\d+ cli-inspector/);
+  expect(created.out).toMatch(/initial password \(change at first login\): \S{16}/);
+  const dup = zhiliang('user', 'create', '--username', 'cli-inspector', '--name', 'x', '--role', 'inspector');
+  expect(dup.status).toBe(1);
+  expect(dup.out).toContain('USERNAME_TAKEN');
+  const badRole = zhiliang('user', 'create', '--username', 'cli-x', '--name', 'x', '--role', 'no_such_role');
+  expect(badRole.status).toBe(1);
+  const reset = zhiliang('user', 'reset-password', 'cli-inspector', '--password', 'Reset-Pass-2026');
+  expect(reset.status, reset.out).toBe(0);
+  const weak = zhiliang('user', 'reset-password', 'cli-inspector', '--password', 'weak');
+  expect(weak.status).toBe(1);
+  expect(zhiliang('user', 'reset-password', 'nobody').status).toBe(1);
+});
+
+test('bad usage exits 2', () => {
+  expect(zhiliang('no-such-command').status).toBe(2);
+  expect(zhiliang('user', 'create').status).toBe(2);
+});
+
+test('audit verify passes on an intact chain and names the first altered row', async () => {
+  const ok = zhiliang('audit', 'verify');
+  expect(ok.status, ok.out).toBe(0);
+  const rows = Number(/intact: (\d+) rows/.exec(ok.out)?.[1]);
+  expect(rows).toBeGreaterThanOrEqual(5);
+  await tamper(`UPDATE audit_log SET after = '{"forged": true}'::jsonb WHERE seq = 3`);
+  const bad = zhiliang('audit', 'verify');
+  expect(bad.status).toBe(1);
+  expect(bad.out).toContain('broken at row 3');
+});
