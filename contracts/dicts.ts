@@ -112,6 +112,66 @@ export const BUILTIN_DICTS = [
       { value: 'N', zh: '否', en: 'No' },
     ],
   },
+  {
+    type: 'sys_audit_action',
+    zh: '审计动作',
+    en: 'Audit action',
+    items: [
+      { value: 'auth.login', zh: '登录', en: 'Log in' },
+      { value: 'auth.login_failed', zh: '登录失败', en: 'Failed login' },
+      { value: 'auth.lock', zh: '账号锁定', en: 'Account locked' },
+      { value: 'auth.logout', zh: '退出登录', en: 'Log out' },
+      { value: 'auth.password_change', zh: '修改密码', en: 'Password changed' },
+      { value: 'system.user.create', zh: '新增用户', en: 'Create user' },
+      { value: 'system.user.update', zh: '修改用户', en: 'Edit user' },
+      { value: 'system.user.enable', zh: '启用用户', en: 'Enable user' },
+      { value: 'system.user.disable', zh: '停用用户', en: 'Disable user' },
+      { value: 'system.user.reset_password', zh: '重置密码', en: 'Reset password' },
+      { value: 'system.user.unlock', zh: '解锁用户', en: 'Unlock user' },
+      { value: 'system.user.import_create', zh: '导入新增用户', en: 'Import: new user' },
+      { value: 'system.user.import_update', zh: '导入更新用户', en: 'Import: user updated' },
+      { value: 'system.dept.create', zh: '新增部门', en: 'Create department' },
+      { value: 'system.dept.update', zh: '修改部门', en: 'Edit department' },
+      { value: 'system.dept.move', zh: '移动部门', en: 'Move department' },
+      { value: 'system.dept.delete', zh: '删除部门', en: 'Delete department' },
+      { value: 'system.district.create', zh: '新增区划', en: 'Create district' },
+      { value: 'system.district.update', zh: '修改区划', en: 'Edit district' },
+      { value: 'system.district.delete', zh: '删除区划', en: 'Delete district' },
+      { value: 'system.role.create', zh: '新增角色', en: 'Create role' },
+      { value: 'system.role.update', zh: '修改角色授权', en: 'Edit role and grants' },
+      { value: 'system.role.delete', zh: '删除角色', en: 'Delete role' },
+      { value: 'system.dict.type.create', zh: '新增字典类型', en: 'Create dictionary type' },
+      { value: 'system.dict.type.update', zh: '修改字典类型', en: 'Edit dictionary type' },
+      { value: 'system.dict.type.delete', zh: '删除字典类型', en: 'Delete dictionary type' },
+      { value: 'system.dict.item.create', zh: '新增字典数据', en: 'Create dictionary item' },
+      { value: 'system.dict.item.update', zh: '修改字典数据', en: 'Edit dictionary item' },
+      { value: 'system.dict.item.delete', zh: '删除字典数据', en: 'Delete dictionary item' },
+      { value: 'system.calendar.year.create', zh: '新增日历年度', en: 'Add calendar year' },
+      { value: 'system.calendar.year.replace', zh: '重新生成日历年度', en: 'Reload calendar year' },
+      { value: 'system.calendar.day.update', zh: '修改日历日期', en: 'Correct a calendar day' },
+      { value: 'system.seed.dicts', zh: '初始化字典', en: 'Seed dictionaries' },
+      { value: 'system.seed.roles', zh: '初始化角色', en: 'Seed roles' },
+      { value: 'system.seed.calendar', zh: '初始化工作日历', en: 'Seed calendar' },
+      { value: 'system.seed.admin', zh: '创建管理员', en: 'Create administrator' },
+      { value: 'system.seed.demo', zh: '载入演示城市', en: 'Load demo city' },
+    ],
+  },
+  {
+    type: 'sys_audit_target',
+    zh: '审计对象类型',
+    en: 'Audit target type',
+    items: [
+      { value: 'user', zh: '用户', en: 'User' },
+      { value: 'department', zh: '部门', en: 'Department' },
+      { value: 'district', zh: '行政区划', en: 'District' },
+      { value: 'role', zh: '角色', en: 'Role' },
+      { value: 'dict_type', zh: '字典类型', en: 'Dictionary type' },
+      { value: 'dict_item', zh: '字典数据', en: 'Dictionary item' },
+      { value: 'calendar_year', zh: '日历年度', en: 'Calendar year' },
+      { value: 'calendar_day', zh: '日历日期', en: 'Calendar day' },
+      { value: 'demo', zh: '演示数据', en: 'Demo data' },
+    ],
+  },
 ] as const satisfies readonly BuiltinDictType[];
 
 export type BuiltinDictTypeKey = (typeof BUILTIN_DICTS)[number]['type'];
@@ -133,3 +193,8 @@ export const DAY_KINDS = dictValues('sys_day_kind');
 export type DayKind = (typeof DAY_KINDS)[number];
 export const OPER_TYPES = dictValues('sys_oper_type');
 export type OperType = (typeof OPER_TYPES)[number];
+export const AUDIT_ACTIONS = dictValues('sys_audit_action');
+/** Every action an audit row can record: adding one means adding its label to the dictionary. */
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+export const AUDIT_TARGETS = dictValues('sys_audit_target');
+export type AuditTarget = (typeof AUDIT_TARGETS)[number];

@@ -7,6 +7,7 @@ import { Command, CommanderError } from 'commander';
 import { openConfiguredDatabase, prepareDatabase } from '../bootstrap.js';
 import { loadConfig } from '../config/config.js';
 import { VERSION } from '../config/paths.js';
+import { pickLang } from '../../../contracts/i18n.js';
 import type { DbHandle } from '../db/client.js';
 import { createUser, findRoleByKey, findUserByUsername, resetUserPassword, seedDemo } from '../modules/system/index.js';
 import { verifyAuditChain } from '../platform/audit/audit.service.js';
@@ -147,7 +148,9 @@ export function buildCli(): Command {
       if (result.ok) {
         out(`审计链完整 / audit chain intact: ${result.checked} rows`);
       } else {
-        err(`审计链被破坏 / audit chain broken at row ${result.firstBadSeq}: ${result.reason} (${result.checked} rows verified before it)`);
+        const reason = result.reason ?? '';
+        err(`审计链被破坏：第 ${result.firstBadSeq} 行 — ${pickLang(reason, 'zh')}`);
+        err(`audit chain broken at row ${result.firstBadSeq}: ${pickLang(reason, 'en')} (${result.checked} rows verified before it)`);
         process.exitCode = 1;
       }
     });

@@ -76,8 +76,8 @@ export function ImportModal({
         </Button>,
       ]}
     >
-      <Space direction="vertical" style={{ width: '100%' }}>
-        <Alert type="info" showIcon message={t('importHint')} />
+      <Space orientation="vertical" style={{ width: '100%' }}>
+        <Alert type="info" showIcon title={t('importHint')} />
         <Upload.Dragger
           accept=".xlsx"
           maxCount={1}
@@ -98,8 +98,8 @@ export function ImportModal({
         <Checkbox checked={skipInvalid} onChange={(e) => setSkipInvalid(e.target.checked)}>
           {t('importSkipInvalid')}
         </Checkbox>
-        {result ? <Alert type="success" showIcon message={t('importResult', { inserted: result.inserted, updated: result.updated, unchanged: result.unchanged, skipped: result.skipped })} /> : null}
-        {errors.length > 0 && !result ? <Alert type="error" showIcon message={t('importErrors', { count: errors.length })} /> : null}
+        {result ? <Alert type="success" showIcon title={t('importResult', { inserted: result.inserted, updated: result.updated, unchanged: result.unchanged, skipped: result.skipped })} /> : null}
+        {errors.length > 0 && !result ? <Alert type="error" showIcon title={t('importErrors', { count: errors.length })} /> : null}
         {errors.length > 0 ? (
           <Table<ImportRowError>
             size="small"

@@ -17,7 +17,7 @@ export function useNotifyError(): (err: unknown) => void {
       if (err instanceof ApiError) {
         const issues = Array.isArray(err.details) ? (err.details as IssueDetail[]).filter((d) => d.message) : [];
         notification.error({
-          message: err.message,
+          title: err.message,
           description: [
             ...issues.slice(0, 5).map((d) => `${d.path ? `${d.path}: ` : ''}${pick(d.message!)}`),
             err.requestId ? `(${err.requestId})` : '',
@@ -28,7 +28,7 @@ export function useNotifyError(): (err: unknown) => void {
         });
         return;
       }
-      notification.error({ message: err instanceof Error ? err.message : String(err) });
+      notification.error({ title: err instanceof Error ? err.message : String(err) });
     },
     [notification, pick],
   );

@@ -6,11 +6,15 @@ import type { Rule } from 'antd/es/form';
 import type { ZodType } from 'zod';
 import { pickLang, type Lang } from '@contracts/i18n';
 
-/** One field's rule: validate the value against `schema` (e.g. `createUserBody.shape.username`). */
+/**
+ * One field's rule: validate the value against `schema` (e.g. `createUserBody.shape.username`).
+ * Empty values pass: whether a field is required is the `required` rule's job (one message, not two).
+ */
 export function zodRule(schema: ZodType, lang: Lang): Rule {
   return {
     validator: async (_rule, value: unknown) => {
-      const result = schema.safeParse(value === '' ? undefined : value);
+      if (value === undefined || value === null || value === '') return;
+      const result = schema.safeParse(value);
       if (!result.success) throw new Error(pickLang(result.error.issues[0]?.message ?? '', lang));
     },
   };

@@ -9,11 +9,12 @@ import { authChanged } from '../../platform/auth/auth-events.js';
 import { hashPassword, verifyDummy, verifyPassword } from '../../platform/auth/password.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import { newToken, sessionIdOf } from '../../platform/auth/session-token.js';
-import type { Ctx } from '../../platform/context.js';
+import type { Actor, Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/http/errors.js';
-import { deleteSession, deleteUserSessions, insertSession } from './auth.repository.js';
+import { activeRolesOfUser, deleteSession, deleteUserSessions, insertSession } from './auth.repository.js';
+import { findDepartment } from './department.repository.js';
 import { afterFailedLogin, LOCKOUT_MINUTES, lockedAt, normalizeUsername } from './system.rules.js';
-import { findUserById, findUserByUsername, updateUserRow } from './user.repository.js';
+import { findUserById, findUserByUsername, updateUserRow, type UserRow } from './user.repository.js';
 
 export interface LoginInput extends LoginBody {
   ip: string | null;
@@ -39,6 +40,12 @@ function lockedError(unlockAt: Date): AppError {
   });
 }
 
+/** The audit actor for a user acting before a session exists (logging in). */
+async function actorOfUser(db: Database, user: UserRow): Promise<Actor> {
+  const [roles, dept] = await Promise.all([activeRolesOfUser(db, user.id), user.deptId !== null ? findDepartment(db, user.deptId) : null]);
+  return { userId: user.id, username: user.username, roles: roles.map((r) => r.key), deptId: user.deptId, deptName: dept?.name ?? null };
+}
+
 /** Check the password and open a session; every outcome on a known account is audited. */
 export async function login(deps: { db: Database; sessionMaxHours: number }, input: LoginInput): Promise<LoginResult> {
   const { db } = deps;
@@ -49,8 +56,7 @@ export async function login(deps: { db: Database; sessionMaxHours: number }, inp
     await verifyDummy(input.password);
     throw new AppError('INVALID_CREDENTIALS');
   }
-  const actor = { userId: user.id, username: user.username, roles: [], deptId: user.deptId, deptName: null };
-  const source = { actor, requestId: input.requestId, ip: input.ip };
+  const source = { actor: await actorOfUser(db, user), requestId: input.requestId, ip: input.ip };
 
   const locked = lockedAt(user.lockedUntil, now);
   if (locked) throw lockedError(locked);

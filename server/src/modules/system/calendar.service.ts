@@ -8,7 +8,6 @@ import { msg } from '../../../../contracts/i18n.js';
 import { appendAudit } from '../../platform/audit/audit.repository.js';
 import {
   buildYearDays,
-  CalendarInputError,
   CalendarRangeError,
   isWorkingKind,
   toDayNumber,
@@ -44,13 +43,6 @@ export async function getCalendarYear(ctx: Ctx, year: number): Promise<{ year: C
   return { year: y, days: (await daysOfYear(ctx.db, year)).map(toCalendarDayDto) };
 }
 
-function toValidation(err: unknown): never {
-  if (err instanceof CalendarInputError) {
-    throw new AppError('VALIDATION_FAILED', { details: [{ path: '', code: 'calendar', message: err.message }] });
-  }
-  throw err;
-}
-
 /**
  * Load (or, with `replace`, re-load) a year from its State Council notice: holiday blocks and
  * adjusted working days; every other day follows the week.
@@ -59,12 +51,8 @@ export async function saveCalendarYear(ctx: Ctx, store: CalendarStore, body: Cre
   const existing = await findCalendarYear(ctx.db, body.year);
   if (existing && !opts.replace) throw new AppError('CALENDAR_YEAR_EXISTS', { details: { year: body.year } });
   if (!existing && opts.replace) throw new AppError('NOT_FOUND');
-  let days;
-  try {
-    days = buildYearDays(body.year, body.holidays, body.workdays);
-  } catch (err) {
-    toValidation(err);
-  }
+  // A contradictory notice throws CalendarInputError: the error handler answers 400 with its message.
+  const days = buildYearDays(body.year, body.holidays, body.workdays);
   const summary = (list: { kind: string }[]) => ({
     holidayDays: list.filter((d) => d.kind === 'holiday').length,
     adjustedWorkdayCount: list.filter((d) => d.kind === 'adjusted_workday').length,

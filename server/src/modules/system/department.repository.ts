@@ -9,8 +9,6 @@ export type NewDepartmentRow = typeof department.$inferInsert;
 
 export const DEPARTMENT_SCOPE: ScopeColumns = { deptId: department.id, districtCode: department.districtCode };
 
-const userCount = sql<number>`(select count(*) from ${appUser} where ${appUser.deptId} = ${department.id})`.mapWith(Number);
-
 export async function findDepartment(db: Executor, id: number, scope?: DataScope): Promise<DepartmentRow | null> {
   const [row] = await db
     .select()
@@ -33,12 +31,12 @@ export async function listDepartments(db: Executor, scope: DataScope, f: Departm
   }
   if (f.status) parts.push(eq(department.status, f.status));
   if (f.kind) parts.push(eq(department.kind, f.kind));
-  const rows = await db
-    .select({ d: department, userCount })
-    .from(department)
-    .where(and(...parts))
-    .orderBy(asc(department.sort), asc(department.id));
-  return rows.map((r) => ({ ...r.d, userCount: r.userCount }));
+  const [rows, counts] = await Promise.all([
+    db.select().from(department).where(and(...parts)).orderBy(asc(department.sort), asc(department.id)),
+    db.select({ deptId: appUser.deptId, n: count() }).from(appUser).groupBy(appUser.deptId),
+  ]);
+  const byDept = new Map(counts.map((c) => [c.deptId, c.n]));
+  return rows.map((d) => ({ ...d, userCount: byDept.get(d.id) ?? 0 }));
 }
 
 export async function findDepartmentsByName(db: Executor, name: string): Promise<DepartmentRow[]> {

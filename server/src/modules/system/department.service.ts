@@ -138,7 +138,7 @@ export async function deleteDepartment(ctx: Ctx, id: number): Promise<void> {
   const users = await countUsersInDepartment(ctx.db, id);
   if (users > 0) {
     throw new AppError('DEPT_HAS_USERS', {
-      message: { zh: `部门「${existing.name}」下仍有 ${users} 名用户，请先调出或停用后再删除`, en: `The department still has ${users} user(s); move them first` },
+      message: { zh: `部门「${existing.name}」下仍有 ${users} 名用户（含已停用），请先将他们调到其他部门再删除`, en: `The department still has ${users} user(s), disabled ones included; move them to another department first` },
       details: { users },
     });
   }

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { containsPattern } from '../../db/query-helpers.js';
 import { dictItem, dictType } from './system.table.js';
@@ -7,7 +7,15 @@ export type DictTypeRow = typeof dictType.$inferSelect;
 export type DictItemRow = typeof dictItem.$inferSelect;
 export type NewDictItemRow = typeof dictItem.$inferInsert;
 
-const itemCount = sql<number>`(select count(*) from ${dictItem} where ${dictItem.dictType} = ${dictType.type})`.mapWith(Number);
+async function itemCounts(db: Executor, types: readonly string[]): Promise<Map<string, number>> {
+  if (types.length === 0) return new Map();
+  const rows = await db
+    .select({ type: dictItem.dictType, n: count() })
+    .from(dictItem)
+    .where(inArray(dictItem.dictType, [...types]))
+    .groupBy(dictItem.dictType);
+  return new Map(rows.map((r) => [r.type, r.n]));
+}
 
 export async function listDictTypes(db: Executor, f: { keyword?: string | undefined; status?: string | undefined }, page: { offset: number; limit: number }) {
   const parts: (SQL | undefined)[] = [];
@@ -18,15 +26,17 @@ export async function listDictTypes(db: Executor, f: { keyword?: string | undefi
   if (f.status) parts.push(eq(dictType.status, f.status));
   const where = and(...parts);
   const [rows, [{ total } = { total: 0 }]] = await Promise.all([
-    db.select({ t: dictType, itemCount }).from(dictType).where(where).orderBy(asc(dictType.type)).offset(page.offset).limit(page.limit),
+    db.select().from(dictType).where(where).orderBy(asc(dictType.type)).offset(page.offset).limit(page.limit),
     db.select({ total: count() }).from(dictType).where(where),
   ]);
-  return { rows, total };
+  const counts = await itemCounts(db, rows.map((t) => t.type));
+  return { rows: rows.map((t) => ({ t, itemCount: counts.get(t.type) ?? 0 })), total };
 }
 
 export async function findDictType(db: Executor, type: string): Promise<(DictTypeRow & { itemCount: number }) | null> {
-  const [row] = await db.select({ t: dictType, itemCount }).from(dictType).where(eq(dictType.type, type));
-  return row ? { ...row.t, itemCount: row.itemCount } : null;
+  const [row] = await db.select().from(dictType).where(eq(dictType.type, type));
+  if (!row) return null;
+  return { ...row, itemCount: (await itemCounts(db, [type])).get(type) ?? 0 };
 }
 
 export async function itemsOfType(db: Executor, type: string): Promise<DictItemRow[]> {

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, or, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { containsPattern } from '../../db/query-helpers.js';
 import { appUser, department, district } from './system.table.js';
@@ -11,8 +11,6 @@ export async function findDistrict(db: Executor, code: string): Promise<District
   return row ?? null;
 }
 
-const userCount = sql<number>`(select count(*) from ${appUser} where ${appUser.districtCode} = ${district.code})`.mapWith(Number);
-
 export async function listDistricts(db: Executor, f: { keyword?: string | undefined; status?: string | undefined }): Promise<(DistrictRow & { userCount: number })[]> {
   const parts: (SQL | undefined)[] = [];
   if (f.keyword) {
@@ -20,12 +18,12 @@ export async function listDistricts(db: Executor, f: { keyword?: string | undefi
     parts.push(or(ilike(district.name, k), ilike(district.code, k)));
   }
   if (f.status) parts.push(eq(district.status, f.status));
-  const rows = await db
-    .select({ d: district, userCount })
-    .from(district)
-    .where(and(...parts))
-    .orderBy(asc(district.code));
-  return rows.map((r) => ({ ...r.d, userCount: r.userCount }));
+  const [rows, counts] = await Promise.all([
+    db.select().from(district).where(and(...parts)).orderBy(asc(district.code)),
+    db.select({ code: appUser.districtCode, n: count() }).from(appUser).groupBy(appUser.districtCode),
+  ]);
+  const byCode = new Map(counts.map((c) => [c.code, c.n]));
+  return rows.map((d) => ({ ...d, userCount: byCode.get(d.code) ?? 0 }));
 }
 
 export async function insertDistrict(db: Executor, values: NewDistrictRow): Promise<DistrictRow> {

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, ne, or, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { containsPattern } from '../../db/query-helpers.js';
 import { role, roleDepartment, rolePermission, userRole } from './system.table.js';
@@ -49,12 +49,12 @@ export async function listRoles(db: Executor, f: { keyword?: string | undefined;
   }
   if (f.status) parts.push(eq(role.status, f.status));
   const where = and(...parts);
-  const userCount = sql<number>`(select count(*) from ${userRole} where ${userRole.roleId} = ${role.id})`.mapWith(Number);
   const [rows, [{ total } = { total: 0 }]] = await Promise.all([
-    db.select({ r: role, userCount }).from(role).where(where).orderBy(asc(role.sort), asc(role.id)).offset(page.offset).limit(page.limit),
+    db.select().from(role).where(where).orderBy(asc(role.sort), asc(role.id)).offset(page.offset).limit(page.limit),
     db.select({ total: count() }).from(role).where(where),
   ]);
-  return { rows, total };
+  const counts = await userCountsOfRoles(db, rows.map((r) => r.id));
+  return { rows: rows.map((r) => ({ r, userCount: counts.get(r.id) ?? 0 })), total };
 }
 
 /** Permissions and custom departments of several roles, keyed by role id. */
@@ -94,6 +94,16 @@ export async function setRoleGrants(db: Executor, id: number, permissions: reado
 
 export async function deleteRoleRow(db: Executor, id: number): Promise<void> {
   await db.delete(role).where(eq(role.id, id));
+}
+
+async function userCountsOfRoles(db: Executor, ids: readonly number[]): Promise<Map<number, number>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ roleId: userRole.roleId, n: count() })
+    .from(userRole)
+    .where(inArray(userRole.roleId, [...ids]))
+    .groupBy(userRole.roleId);
+  return new Map(rows.map((r) => [r.roleId, r.n]));
 }
 
 export async function countRoleUsers(db: Executor, id: number): Promise<number> {

@@ -56,14 +56,15 @@ export async function getRole(ctx: Ctx, id: number): Promise<Role> {
   return toRoleDto(row, grants.get(id)!, await countRoleUsers(ctx.db, id));
 }
 
-async function checkGrants(ctx: Ctx, body: UpdateRoleBody): Promise<void> {
+/** Known permissions only; no granting what the actor lacks (permissions the role already had may stay). */
+async function checkGrants(ctx: Ctx, body: UpdateRoleBody, previous: readonly string[] = []): Promise<void> {
   const unknown = unknownPermissions(body.permissions);
   if (unknown.length > 0) {
     throw new AppError('VALIDATION_FAILED', {
       details: unknown.map((p) => ({ path: 'permissions', code: 'unknown_permission', message: `未知权限 Unknown permission: ${p}` })),
     });
   }
-  const denied = ungrantable(ctx.permissions, body.permissions);
+  const denied = ungrantable(ctx.permissions, body.permissions.filter((p) => !previous.includes(p)));
   if (denied.length > 0) {
     throw new AppError('FORBIDDEN', {
       message: { zh: '不能授予本人没有的权限', en: 'You cannot grant permissions you do not hold' },
@@ -109,8 +110,8 @@ export async function updateRole(ctx: Ctx, id: number, body: UpdateRoleBody): Pr
     if (!keepsAll || body.dataScope !== 'all' || body.status !== 'active') throw new AppError('ROLE_ADMIN_LOCKED');
   }
   if (await findRoleByName(ctx.db, body.name, id)) throw new AppError('NAME_TAKEN', { details: { name: body.name } });
-  await checkGrants(ctx, body);
   const before = await getRole(ctx, id);
+  await checkGrants(ctx, body, before.permissions);
   const deptIds = body.dataScope === 'custom' ? body.customDeptIds : [];
   await ctx.db.transaction(async (tx) => {
     const row = await updateRoleRow(tx, id, { name: body.name, dataScope: body.dataScope, sort: body.sort, status: body.status, remark: body.remark ?? null });

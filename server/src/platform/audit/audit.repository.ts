@@ -3,6 +3,7 @@
  * transaction: the audit row commits or rolls back with the change it records.
  */
 import { and, asc, count, desc, eq, gt, gte, ilike, lt, or, type SQL } from 'drizzle-orm';
+import type { AuditAction, AuditTarget } from '../../../../contracts/dicts.js';
 import type { Executor, Transaction } from '../../db/client.js';
 import { containsPattern, escapeLike } from '../../db/query-helpers.js';
 import type { Actor } from '../context.js';
@@ -16,9 +17,10 @@ export interface AuditSource {
 }
 
 export interface AuditEvent {
-  /** Dotted verb, e.g. `system.user.create`. */
-  action: string;
-  targetType: string;
+  /** Dotted verb, e.g. `system.user.create` (dictionary sys_audit_action). */
+  action: AuditAction;
+  /** Dictionary sys_audit_target. */
+  targetType: AuditTarget;
   targetId: string | number | null;
   before?: unknown;
   after?: unknown;

@@ -1,3 +1,4 @@
+import { pickLang } from '../../../../contracts/i18n.js';
 import { auditListQuery, auditListResponse, auditVerifyResponse, type AuditEntry } from '../../../../contracts/logs.js';
 import { buildWorkbook, EXPORT_ROW_LIMIT, sendWorkbook, type ExcelColumn } from '../excel/excel.js';
 import type { ZApp } from '../http/types.js';
@@ -40,6 +41,10 @@ export function auditRoutes(app: ZApp): void {
   app.post('/api/monitor/audit/verify', {
     config: { access: 'monitor:audit:verify', oplog: false },
     schema: { tags: TAG, summary: '校验审计哈希链 Verify the hash chain', response: { 200: auditVerifyResponse } },
-    handler: (request) => verifyAuditChain(request.ctx().db),
+    handler: async (request) => {
+      const ctx = request.ctx();
+      const result = await verifyAuditChain(ctx.db);
+      return { ...result, reason: result.reason ? pickLang(result.reason, ctx.lang) : null };
+    },
   });
 }

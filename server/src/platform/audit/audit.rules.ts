@@ -3,6 +3,7 @@
  * hash(row) = SHA-256(prev_hash ‖ canonical JSON of the row's content), hex.
  */
 import { createHash } from 'node:crypto';
+import { msg } from '../../../../contracts/i18n.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -53,6 +54,7 @@ export interface ChainRow extends AuditContent {
   hash: string;
 }
 
+/** `reason` is bilingual (contracts/i18n.ts `msg`): pick the reader's language when showing it. */
 export type ChainCheck = { ok: true } | { ok: false; seq: number; reason: string };
 
 /**
@@ -63,15 +65,27 @@ export type ChainCheck = { ok: true } | { ok: false; seq: number; reason: string
 export function checkChainRow(prev: { seq: number; hash: string } | null, row: ChainRow): ChainCheck {
   const expectedSeq = prev ? prev.seq + 1 : 1;
   if (row.seq !== expectedSeq) {
-    return { ok: false, seq: expectedSeq, reason: `row ${expectedSeq} is missing (next row found is ${row.seq})` };
+    return {
+      ok: false,
+      seq: expectedSeq,
+      reason: msg(`第 ${expectedSeq} 行缺失（其后找到的是第 ${row.seq} 行）`, `row ${expectedSeq} is missing (next row found is ${row.seq})`),
+    };
   }
   const expectedPrev = prev ? prev.hash : GENESIS_HASH;
   if (row.prevHash !== expectedPrev) {
-    return { ok: false, seq: row.seq, reason: `row ${row.seq} does not link to row ${expectedSeq - 1} (prev_hash differs)` };
+    return {
+      ok: false,
+      seq: row.seq,
+      reason: msg(`第 ${row.seq} 行与第 ${expectedSeq - 1} 行链接不上（前序哈希不符）`, `row ${row.seq} does not link to row ${expectedSeq - 1} (prev_hash differs)`),
+    };
   }
   const { prevHash, hash, ...content } = row;
   if (chainHash(prevHash, content) !== hash) {
-    return { ok: false, seq: row.seq, reason: `row ${row.seq} was altered (its content does not match its hash)` };
+    return {
+      ok: false,
+      seq: row.seq,
+      reason: msg(`第 ${row.seq} 行被篡改（内容与哈希不符）`, `row ${row.seq} was altered (its content does not match its hash)`),
+    };
   }
   return { ok: true };
 }

@@ -1,5 +1,6 @@
 /** Reading and verifying the audit trail. */
 import type { Page } from '../../../../contracts/common.js';
+import { msg } from '../../../../contracts/i18n.js';
 import type { AuditEntry, AuditListQuery, AuditVerifyResult } from '../../../../contracts/logs.js';
 import type { Executor } from '../../db/client.js';
 import { dayAfter, dayStart, pageWindow } from '../../db/query-helpers.js';
@@ -9,7 +10,7 @@ import { auditHeadRow, auditRowsAfter, listAuditRows } from './audit.repository.
 const BATCH = 5_000;
 
 /**
- * Walk the whole chain in seq order: every row must follow the previous one (no gap, linked
+ * Walk the whole chain (the reason is bilingual: see contracts/i18n.ts) in seq order: every row must follow the previous one (no gap, linked
  * prev_hash, hash matching its content), and the last row must be the one the head records (so a
  * removed tail is caught too). Reports the first bad row.
  */
@@ -30,10 +31,15 @@ export async function verifyAuditChain(db: Executor): Promise<AuditVerifyResult>
   const lastSeq = prev?.seq ?? 0;
   if ((head?.seq ?? 0) !== lastSeq) {
     const missing = lastSeq + 1;
-    return { ok: false, checked, firstBadSeq: missing, reason: `rows ${missing}–${head?.seq} are missing (the chain head records ${head?.seq})` };
+    return {
+      ok: false,
+      checked,
+      firstBadSeq: missing,
+      reason: msg(`第 ${missing}–${head?.seq} 行缺失（链头记录到第 ${head?.seq} 行）`, `rows ${missing}–${head?.seq} are missing (the chain head records ${head?.seq})`),
+    };
   }
   if (head && prev && head.hash !== prev.hash) {
-    return { ok: false, checked, firstBadSeq: lastSeq, reason: `row ${lastSeq} does not match the chain head` };
+    return { ok: false, checked, firstBadSeq: lastSeq, reason: msg(`第 ${lastSeq} 行与链头不符`, `row ${lastSeq} does not match the chain head`) };
   }
   return { ok: true, checked, firstBadSeq: null, reason: null };
 }

@@ -7,6 +7,7 @@
  * strings in China time; the calendar never guesses outside the years it has loaded.
  */
 import type { DayKind } from '../../../../contracts/dicts.js';
+import { msg } from '../../../../contracts/i18n.js';
 
 export interface CalendarDayInput {
   date: string;
@@ -31,7 +32,7 @@ export class CalendarRangeError extends Error {
   }
 }
 
-/** A malformed or impossible calendar input (bad date text, holiday outside its year …). */
+/** A malformed or impossible calendar input (bad date text, holiday outside its year …); the message is bilingual (`msg`). */
 export class CalendarInputError extends Error {
   constructor(message: string) {
     super(message);
@@ -71,15 +72,17 @@ function digit(s: string, i: number): number {
 /** Parse `YYYY-MM-DD` to a day number; throws CalendarInputError on anything else. */
 export function toDayNumber(date: string): number {
   if (date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) {
-    throw new CalendarInputError(`not a YYYY-MM-DD date: ${JSON.stringify(date)}`);
+    throw new CalendarInputError(msg(`不是 YYYY-MM-DD 格式的日期：${JSON.stringify(date)}`, `not a YYYY-MM-DD date: ${JSON.stringify(date)}`));
   }
   const y1 = digit(date, 0), y2 = digit(date, 1), y3 = digit(date, 2), y4 = digit(date, 3);
   const m1 = digit(date, 5), m2 = digit(date, 6), d1 = digit(date, 8), d2 = digit(date, 9);
-  if ((y1 | y2 | y3 | y4 | m1 | m2 | d1 | d2) < 0) throw new CalendarInputError(`not a YYYY-MM-DD date: ${JSON.stringify(date)}`);
+  if ((y1 | y2 | y3 | y4 | m1 | m2 | d1 | d2) < 0) {
+    throw new CalendarInputError(msg(`不是 YYYY-MM-DD 格式的日期：${JSON.stringify(date)}`, `not a YYYY-MM-DD date: ${JSON.stringify(date)}`));
+  }
   const y = y1 * 1000 + y2 * 100 + y3 * 10 + y4;
   const m = m1 * 10 + m2;
   const d = d1 * 10 + d2;
-  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) throw new CalendarInputError(`no such date: ${date}`);
+  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) throw new CalendarInputError(msg(`不存在的日期：${date}`, `no such date: ${date}`));
   return daysFromCivil(y, m, d);
 }
 
@@ -121,24 +124,24 @@ export function buildYearDays(year: number, holidays: readonly HolidayRangeInput
     const wd = weekday(n);
     kinds.set(n, { date: fromDayNumber(n), kind: wd === 0 || wd === 6 ? 'restday' : 'workday', name: null });
   }
-  const inYear = (n: number, label: string) => {
-    if (n < first || n > last) throw new CalendarInputError(`${label} ${fromDayNumber(n)} is not in ${year}`);
+  const inYear = (n: number, zh: string, en: string) => {
+    if (n < first || n > last) throw new CalendarInputError(msg(`${zh}的日期 ${fromDayNumber(n)} 不在 ${year} 年内`, `${en} ${fromDayNumber(n)} is not in ${year}`));
   };
   for (const h of holidays) {
     const from = toDayNumber(h.from);
     const to = toDayNumber(h.to);
-    if (to < from) throw new CalendarInputError(`holiday ${h.name}: ${h.to} is before ${h.from}`);
-    inYear(from, `holiday ${h.name}`);
-    inYear(to, `holiday ${h.name}`);
+    if (to < from) throw new CalendarInputError(msg(`节假日「${h.name}」的结束日期 ${h.to} 早于开始日期 ${h.from}`, `holiday ${h.name}: ${h.to} is before ${h.from}`));
+    inYear(from, `节假日「${h.name}」`, `holiday ${h.name}`);
+    inYear(to, `节假日「${h.name}」`, `holiday ${h.name}`);
     for (let n = from; n <= to; n++) kinds.set(n, { date: fromDayNumber(n), kind: 'holiday', name: h.name });
   }
   for (const w of workdays) {
     const n = toDayNumber(w);
-    inYear(n, 'adjusted working day');
+    inYear(n, '调休上班日', 'adjusted working day');
     const existing = kinds.get(n)!;
-    if (existing.kind === 'holiday') throw new CalendarInputError(`${w} is both a holiday and an adjusted working day`);
+    if (existing.kind === 'holiday') throw new CalendarInputError(msg(`${w} 不能既是节假日又是调休上班日`, `${w} is both a holiday and an adjusted working day`));
     const wd = weekday(n);
-    if (wd !== 0 && wd !== 6) throw new CalendarInputError(`${w} is a weekday; only weekend days can be adjusted working days`);
+    if (wd !== 0 && wd !== 6) throw new CalendarInputError(msg(`${w} 是工作日，只有周末才能设为调休上班`, `${w} is a weekday; only weekend days can be adjusted working days`));
     kinds.set(n, { date: w, kind: 'adjusted_workday', name: '调休上班' });
   }
   return [...kinds.values()];
@@ -238,7 +241,7 @@ export class WorkingCalendar {
    * working day is the next Monday. `n = 0` returns `date` itself.
    */
   addWorkingDays(date: string, n: number): string {
-    if (!Number.isInteger(n) || n < 0) throw new CalendarInputError(`working days must be a non-negative integer, got ${n}`);
+    if (!Number.isInteger(n) || n < 0) throw new CalendarInputError(msg(`工作日数应为非负整数：${n}`, `working days must be a non-negative integer, got ${n}`));
     const i = this.index(date);
     if (n === 0) return date;
     const pos = this.cum[i]! + n - 1; // index into `working` of the n-th working day after i
@@ -276,7 +279,7 @@ export class WorkingCalendar {
    * is not a working day the deadline moves to the next working day (e.g. 投诉举报处理办法 Art. 45).
    */
   calendarDeadline(date: string, n: number): string {
-    if (!Number.isInteger(n) || n < 0) throw new CalendarInputError(`days must be a non-negative integer, got ${n}`);
+    if (!Number.isInteger(n) || n < 0) throw new CalendarInputError(msg(`天数应为非负整数：${n}`, `days must be a non-negative integer, got ${n}`));
     this.index(date);
     return this.nextWorkingDayOnOrAfter(addCalendarDays(date, n));
   }

@@ -105,7 +105,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return send(reply, request, 400, 'CALENDAR_OUT_OF_RANGE', message, { date: err.date, loadedYears: err.loadedYears });
     }
     if (err instanceof CalendarInputError) {
-      return send(reply, request, 400, 'VALIDATION_FAILED', ERRORS.VALIDATION_FAILED[lang], [{ path: '', code: 'calendar', message: err.message }]);
+      return send(reply, request, 400, 'VALIDATION_FAILED', ERRORS.VALIDATION_FAILED[lang], [{ path: '', code: 'calendar', message: pickLang(err.message, lang) }]);
     }
     const fe = err as FastifyError;
     switch (fe.code) {

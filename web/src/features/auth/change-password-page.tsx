@@ -32,7 +32,7 @@ export default function ChangePasswordPage() {
     <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: '#f0f2f5', padding: 16 }}>
       <Card style={{ width: 440 }}>
         <Typography.Title level={4}>{t('changeTitle')}</Typography.Title>
-        {forced ? <Alert type="warning" showIcon message={t('changeForced')} style={{ marginBottom: 16 }} /> : null}
+        {forced ? <Alert type="warning" showIcon title={t('changeForced')} style={{ marginBottom: 16 }} /> : null}
         <Form layout="vertical" onFinish={(v: { currentPassword: string; newPassword: string }) => void onFinish(v)}>
           <Form.Item name="currentPassword" label={t('currentPassword')} rules={[{ required: true }]}>
             <Input.Password autoComplete="current-password" />

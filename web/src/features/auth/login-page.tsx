@@ -61,7 +61,7 @@ export default function LoginPage() {
           </Typography.Title>
           <Typography.Text type="secondary">{t('subtitle')}</Typography.Text>
         </div>
-        {error ? <Alert type="error" showIcon message={error.title ?? error.message} description={error.title ? error.message : undefined} style={{ marginBottom: 16 }} data-testid="login-error" /> : null}
+        {error ? <Alert type="error" showIcon title={error.title ?? error.message} description={error.title ? error.message : undefined} style={{ marginBottom: 16 }} data-testid="login-error" /> : null}
         <Form layout="vertical" onFinish={(v: { username: string; password: string }) => void onFinish(v)} requiredMark={false}>
           <Form.Item name="username" label={t('username')} rules={[{ required: true, message: t('usernameRequired') }]}>
             <Input prefix={<UserOutlined />} autoComplete="username" size="large" autoFocus />

@@ -28,7 +28,12 @@ export function DistrictForm({ open, editing, districts, onClose }: { open: bool
   }, [open, editing, districts, form]);
 
   const submit = async () => {
-    const values = await form.validateFields();
+    let values: CreateDistrictBody;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return; // the form shows what is missing
+    }
     try {
       await save.mutateAsync({ code: editing?.code ?? null, body: { ...values, parentCode: values.parentCode ?? null } });
       onClose();
@@ -39,7 +44,7 @@ export function DistrictForm({ open, editing, districts, onClose }: { open: bool
 
   return (
     <Modal title={editing ? t('editTitle') : t('createTitle')} open={open} onCancel={onClose} onOk={() => void submit()} confirmLoading={save.isPending} okText={tc('save')} destroyOnHidden>
-      <Form form={form} layout="vertical">
+      <Form form={form} name="district-form" layout="vertical">
         <Form.Item name="code" label={t('code')} extra={t('codeHint')} rules={[{ required: true }, zodRule(shape.code, lang)]}>
           <Input disabled={!!editing} maxLength={12} />
         </Form.Item>

@@ -67,7 +67,7 @@ export default function DistrictsPage() {
         </>
       }
     >
-      <Form layout="inline" onFinish={(v: DistrictFilter) => setFilter({ keyword: v.keyword?.trim() || undefined, status: v.status })} style={{ marginBottom: 16, rowGap: 8 }}>
+      <Form name="district-search" layout="inline" onFinish={(v: DistrictFilter) => setFilter({ keyword: v.keyword?.trim() || undefined, status: v.status })} style={{ marginBottom: 16, rowGap: 8 }}>
         <Form.Item name="keyword" label={tc('keyword')}>
           <Input allowClear placeholder={`${t('name')} / ${t('code')}`} maxLength={100} />
         </Form.Item>

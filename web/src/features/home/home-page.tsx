@@ -35,7 +35,7 @@ export default function HomePage() {
     };
   }, [data, kinds]);
 
-  if (error) return <Alert style={{ margin: 24 }} type="error" showIcon message={(error as Error).message} />;
+  if (error) return <Alert style={{ margin: 24 }} type="error" showIcon title={(error as Error).message} />;
   if (isLoading || !data) return <Skeleton active style={{ padding: 24 }} />;
   const o: Overview = data;
   return (

@@ -68,7 +68,7 @@ export const CITY_DEPARTMENTS: readonly DemoDepartment[] = [
     key: 'lab',
     name: '天津市产品质量监督检测技术研究院',
     shortName: '市质检院',
-    aliases: ['天津市产品质量监督检测技术研究院'],
+    aliases: ['天津市质检院', '市产品质量监督检测技术研究院'],
     kind: 'lab',
     parent: 'amr',
     districtCode: '120000',

@@ -1,0 +1,167 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, Form, Input, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { useState } from 'react';
+import type { DictType } from '@contracts/system';
+import { ExportButton } from '@/components/export-button';
+import { PageContainer } from '@/components/page-container';
+import { useNotifyError } from '@/components/use-notify';
+import { useAuth } from '@/lib/auth';
+import { DictTag, useDict } from '@/lib/dicts';
+import { useT } from '@/lib/i18n';
+import { common } from '@/locales/common';
+import { useDeleteDictType } from './api/delete-dict-type';
+import { useDictTypes, type DictTypeFilter } from './api/get-dict-types';
+import { DictItemsDrawer } from './dict-items-drawer';
+import { DictTypeForm } from './dict-type-form';
+import { dictStrings } from './i18n';
+
+export default function DictsPage() {
+  const t = useT(dictStrings);
+  const tc = useT(common);
+  const { can } = useAuth();
+  const { message } = App.useApp();
+  const notify = useNotifyError();
+  const statuses = useDict('sys_status');
+  const [filter, setFilter] = useState<DictTypeFilter>({});
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(20);
+  const { data, isFetching } = useDictTypes({ ...filter, page, pageSize });
+  const remove = useDeleteDictType();
+  const [editing, setEditing] = useState<DictType | null>(null);
+  const [formOpen, setFormOpen] = useState(false);
+  const [itemsOf, setItemsOf] = useState<string | null>(null);
+
+  const openForm = (type: DictType | null) => {
+    setEditing(type);
+    setFormOpen(true);
+  };
+
+  return (
+    <PageContainer
+      title={t('title')}
+      description={t('description')}
+      extra={
+        <>
+          <ExportButton url="/api/system/dicts/export" query={{ ...filter }} permission="system:dict:export" />
+          {can('system:dict:create') ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => openForm(null)}>
+              {tc('create')}
+            </Button>
+          ) : null}
+        </>
+      }
+    >
+      <Form
+        layout="inline"
+        onFinish={(v: DictTypeFilter) => {
+          setFilter({ keyword: v.keyword?.trim() || undefined, status: v.status });
+          setPage(1);
+        }}
+        style={{ marginBottom: 16, rowGap: 8 }}
+      >
+        <Form.Item name="keyword" label={tc('keyword')}>
+          <Input allowClear placeholder={t('searchPlaceholder')} maxLength={100} />
+        </Form.Item>
+        <Form.Item name="status" label={tc('status')}>
+          <Select allowClear style={{ width: 120 }} options={statuses.options} placeholder={tc('all')} />
+        </Form.Item>
+        <Form.Item>
+          <Space>
+            <Button type="primary" htmlType="submit">
+              {tc('search')}
+            </Button>
+            <Button
+              htmlType="reset"
+              onClick={() => {
+                setFilter({});
+                setPage(1);
+              }}
+            >
+              {tc('reset')}
+            </Button>
+          </Space>
+        </Form.Item>
+      </Form>
+      <Table<DictType>
+        rowKey="type"
+        loading={isFetching}
+        dataSource={data?.items ?? []}
+        scroll={{ x: 960 }}
+        pagination={{
+          current: page,
+          pageSize,
+          total: data?.total ?? 0,
+          showSizeChanger: true,
+          showTotal: (total) => tc('total', { total }),
+          onChange: (p, s) => {
+            setPage(s === pageSize ? p : 1);
+            setPageSize(s);
+          },
+        }}
+        columns={[
+          {
+            title: t('type'),
+            dataIndex: 'type',
+            width: 210,
+            render: (v: string) => (
+              <Typography.Link onClick={() => setItemsOf(v)} style={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>
+                {v}
+              </Typography.Link>
+            ),
+          },
+          { title: t('nameZh'), dataIndex: 'nameZh' },
+          { title: t('nameEn'), dataIndex: 'nameEn', render: (v: string | null) => v ?? <Typography.Text type="secondary">{t('none')}</Typography.Text> },
+          { title: t('itemCount'), dataIndex: 'itemCount', width: 90, align: 'right' },
+          { title: t('kind'), dataIndex: 'builtin', width: 100, render: (v: boolean) => (v ? <Tag color="blue">{t('builtin')}</Tag> : <Tag>{t('custom')}</Tag>) },
+          { title: tc('status'), dataIndex: 'status', width: 90, render: (v: string) => <DictTag type="sys_status" value={v} /> },
+          { title: tc('remark'), dataIndex: 'remark', ellipsis: true },
+          {
+            title: tc('actions'),
+            key: 'actions',
+            width: 190,
+            fixed: 'right',
+            render: (_: unknown, d: DictType) => (
+              <Space size={0}>
+                <Button type="link" size="small" onClick={() => setItemsOf(d.type)}>
+                  {t('items')}
+                </Button>
+                {can('system:dict:update') ? (
+                  <Button type="link" size="small" onClick={() => openForm(d)}>
+                    {tc('edit')}
+                  </Button>
+                ) : null}
+                {can('system:dict:delete') ? (
+                  d.builtin ? (
+                    <Tooltip title={t('builtinTypeNoDelete')}>
+                      <Button type="link" size="small" danger disabled>
+                        {tc('delete')}
+                      </Button>
+                    </Tooltip>
+                  ) : (
+                    <Popconfirm
+                      title={t('confirmDeleteType', { name: d.nameZh, n: d.itemCount })}
+                      onConfirm={async () => {
+                        try {
+                          await remove.mutateAsync(d.type);
+                          message.success(tc('deleted'));
+                        } catch (err) {
+                          notify(err);
+                        }
+                      }}
+                    >
+                      <Button type="link" size="small" danger>
+                        {tc('delete')}
+                      </Button>
+                    </Popconfirm>
+                  )
+                ) : null}
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <DictTypeForm open={formOpen} editing={editing} onClose={() => setFormOpen(false)} />
+      <DictItemsDrawer type={itemsOf} onClose={() => setItemsOf(null)} />
+    </PageContainer>
+  );
+}
