@@ -186,7 +186,14 @@ export type UpdateRoleBody = z.infer<typeof updateRoleBody>;
 
 // ── Dictionaries (数据字典) ────────────────────────────────────────────────────
 
-export const dictTypeKey = z.string().trim().regex(/^[a-z][a-z0-9_]{1,49}$/, { message: msg('字典类型为小写字母开头的字母、数字、下划线', 'A dictionary type is lower-case letters, digits or _ starting with a letter') });
+/** Words the API uses as path segments next to dictionary types (/dicts/all, /dicts/export). */
+const RESERVED_DICT_TYPES = ['all', 'export'];
+
+export const dictTypeKey = z
+  .string()
+  .trim()
+  .regex(/^[a-z][a-z0-9_]{1,49}$/, { message: msg('字典类型为小写字母开头的字母、数字、下划线', 'A dictionary type is lower-case letters, digits or _ starting with a letter') })
+  .refine((t) => !RESERVED_DICT_TYPES.includes(t), { message: msg('all 和 export 为保留字，不能作为字典类型', '"all" and "export" are reserved') });
 
 export const dictTypeSchema = z.object({
   type: z.string(),

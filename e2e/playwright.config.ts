@@ -21,7 +21,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'node e2e/e2e-server.mjs',
+    command: 'node e2e-server.mjs',
     url: `${E2E.baseUrl}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,

@@ -13,6 +13,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z, type ZodType } from 'zod';
+import { msg } from '../../contracts/i18n.js';
 import type { Config } from './config/config.js';
 import { VERSION, WEB_DIST_DIR } from './config/paths.js';
 import type { Database, DbKind } from './db/client.js';
@@ -31,6 +32,13 @@ import { createCalendarStore, createPrincipalStore, systemRoutes, type CalendarS
 import { dictLabeler } from './modules/system/dict.service.js';
 
 z.config(z.locales.zhCN());
+
+function containsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (Array.isArray(value)) return value.some(containsNul);
+  if (value && typeof value === 'object') return Object.entries(value).some(([k, v]) => k.includes('\u0000') || containsNul(v));
+  return false;
+}
 
 /** Request ids: a random per-process prefix and a counter — unique across restarts, cheap per request. */
 const REQUEST_ID_PREFIX = `req-${randomBytes(3).toString('hex')}`;
@@ -62,6 +70,10 @@ export async function buildApp(opts: BuildAppOptions): Promise<ZApp> {
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler<ZodType>(({ schema, httpPart }) => (data) => {
+    // PostgreSQL text cannot hold NUL: refuse it here, as bad input, wherever it appears.
+    if (containsNul(data)) {
+      return { error: new RequestValidationError(httpPart ?? 'body', [{ code: 'custom', path: [], message: msg('不允许包含 NUL（\\u0000）字符', 'NUL (\\u0000) characters are not allowed'), input: undefined }]) };
+    }
     const result = schema.safeParse(data);
     if (result.success) return { value: result.data };
     return { error: new RequestValidationError(httpPart ?? 'body', result.error.issues) };

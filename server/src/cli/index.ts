@@ -13,7 +13,9 @@ import { createUser, findRoleByKey, findUserByUsername, resetUserPassword, seedD
 import { verifyAuditChain } from '../platform/audit/audit.service.js';
 import { generatePassword } from '../platform/auth/password.js';
 import { systemCtx } from '../platform/context.js';
-import { AppError } from '../platform/http/errors.js';
+import { AppError, localizeIssues } from '../platform/http/errors.js';
+import { type z } from 'zod';
+import { createUserBody, resetPasswordBody } from '../../../contracts/system.js';
 import { runServer } from '../main.js';
 import { findDepartmentsByName } from '../modules/system/department.repository.js';
 
@@ -35,6 +37,15 @@ async function withDatabase<T>(fn: (handle: DbHandle) => Promise<T>, opts: { dem
 
 function cliCtx(handle: DbHandle) {
   return systemCtx(handle.db, { username: `cli:${userInfo().username}`.slice(0, 64) });
+}
+
+/** Validate CLI input with a contract schema; bad input is reported like a 400, per field. */
+function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (!result.success) {
+    throw new AppError('VALIDATION_FAILED', { details: localizeIssues(result.error.issues, 'zh').map((d) => `${d.path}: ${d.message}`) });
+  }
+  return result.data;
 }
 
 function describeError(e: unknown): string {
@@ -108,7 +119,8 @@ export function buildCli(): Command {
           }
         }
         const password = o.password ?? generatePassword();
-        const created = await createUser(cliCtx(h), {
+        // The CLI is an edge like HTTP: its input goes through the same contract.
+        const body = parseInput(createUserBody, {
           username: o.username,
           password,
           displayName: o.name,
@@ -118,6 +130,7 @@ export function buildCli(): Command {
           status: 'active',
           roleIds,
         });
+        const created = await createUser(cliCtx(h), body);
         out(`已创建用户 created user #${created.id} ${created.username} (${created.roles.map((r) => r.name).join('、')})`);
         if (!o.password) out(`初始密码 initial password (change at first login): ${password}`);
       });
@@ -132,7 +145,7 @@ export function buildCli(): Command {
       await withDatabase(async (h) => {
         const found = await findUserByUsername(h.db, username.toLowerCase());
         if (!found) throw new Error(`用户不存在 / no such user: ${username}`);
-        const password = o.password ?? generatePassword();
+        const { password } = parseInput(resetPasswordBody, { password: o.password ?? generatePassword() });
         await resetUserPassword(cliCtx(h), found.id, password);
         out(`已重置 ${found.username} 的密码，下次登录须修改 / password reset; it must be changed at next login`);
         if (!o.password) out(`新密码 new password: ${password}`);

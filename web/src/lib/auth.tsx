@@ -41,8 +41,12 @@ export function useAuth(): AuthValue {
   return useContext(AuthContext);
 }
 
-/** After login, logout or a password change: forget everything cached for the previous session. */
+/**
+ * After login, logout or a password change: forget everything cached for the previous session.
+ * The session query itself is updated in place, not removed — AuthProvider observes it, and a
+ * removed query would leave that observer holding the old (signed-out) answer.
+ */
 export async function resetSession(me: MeResponse | null): Promise<void> {
-  queryClient.clear();
+  queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
   queryClient.setQueryData(ME_KEY, me);
 }

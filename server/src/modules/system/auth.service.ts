@@ -6,7 +6,7 @@ import type { ChangePasswordBody, LoginBody, MeResponse } from '../../../../cont
 import type { Database } from '../../db/client.js';
 import { appendAudit } from '../../platform/audit/audit.repository.js';
 import { authChanged } from '../../platform/auth/auth-events.js';
-import { hashPassword, verifyDummy, verifyPassword } from '../../platform/auth/password.js';
+import { assertPasswordPolicy, hashPassword, verifyDummy, verifyPassword } from '../../platform/auth/password.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import { newToken, sessionIdOf } from '../../platform/auth/session-token.js';
 import type { Actor, Ctx } from '../../platform/context.js';
@@ -46,7 +46,11 @@ async function actorOfUser(db: Database, user: UserRow): Promise<Actor> {
   return { userId: user.id, username: user.username, roles: roles.map((r) => r.key), deptId: user.deptId, deptName: dept?.name ?? null };
 }
 
-/** Check the password and open a session; every outcome on a known account is audited. */
+/**
+ * Check the password and open a session. Every outcome that changes an account (a failure counted,
+ * a lock, a login) is audited; attempts refused without a change (locked, unknown user) appear in
+ * the operation log.
+ */
 export async function login(deps: { db: Database; sessionMaxHours: number }, input: LoginInput): Promise<LoginResult> {
   const { db } = deps;
   const username = normalizeUsername(input.username);
@@ -117,6 +121,7 @@ export async function changeOwnPassword(ctx: Ctx, principal: Principal, body: Ch
   if (!user) throw new AppError('UNAUTHENTICATED');
   if (!(await verifyPassword(user.passwordHash, body.currentPassword))) throw new AppError('PASSWORD_WRONG');
   if (body.currentPassword === body.newPassword) throw new AppError('PASSWORD_REUSED');
+  assertPasswordPolicy(body.newPassword);
   const passwordHash = await hashPassword(body.newPassword);
   await ctx.db.transaction(async (tx) => {
     await updateUserRow(tx, user.id, { passwordHash, mustChangePassword: false, passwordChangedAt: new Date() });

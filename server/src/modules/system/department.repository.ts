@@ -91,6 +91,11 @@ export async function deleteDepartmentRow(db: Executor, id: number): Promise<voi
   await db.delete(department).where(eq(department.id, id));
 }
 
-export async function countDepartmentsByKind(db: Executor): Promise<{ kind: string; count: number }[]> {
-  return db.select({ kind: department.kind, count: count() }).from(department).groupBy(department.kind).orderBy(department.kind);
+export async function countDepartmentsByKind(db: Executor, scope: DataScope): Promise<{ kind: string; count: number }[]> {
+  return db
+    .select({ kind: department.kind, count: count() })
+    .from(department)
+    .where(scopePredicate(scope, DEPARTMENT_SCOPE))
+    .groupBy(department.kind)
+    .orderBy(department.kind);
 }

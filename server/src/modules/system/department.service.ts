@@ -9,6 +9,7 @@ import { appendAudit } from '../../platform/audit/audit.repository.js';
 import { authChanged } from '../../platform/auth/auth-events.js';
 import type { Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/http/errors.js';
+import { districtInScope } from '../../platform/data-scope/data-scope.js';
 import {
   countChildren,
   deleteDepartmentRow,
@@ -69,6 +70,19 @@ async function checkDistrict(db: Executor, code: string | null | undefined): Pro
   }
 }
 
+/**
+ * Where the department will stand must be inside the actor's scope. A district-scoped actor keeps
+ * it in their district; a department-scoped one, under a department they see. A department left
+ * without a district takes its parent's.
+ */
+function placeInScope(ctx: Ctx, parent: DepartmentRow | null, districtCode: string | null | undefined): string | null {
+  const district = districtCode ?? parent?.districtCode ?? null;
+  if (ctx.scope.all) return district;
+  const allowed = ctx.scope.districtPrefixes.length > 0 ? districtInScope(ctx.scope, district) : parent !== null && ctx.scope.deptIds.includes(parent.id);
+  if (!allowed) throw new AppError('OUT_OF_SCOPE');
+  return district;
+}
+
 function rowValues(body: CreateDepartmentBody) {
   return {
     parentId: body.parentId,
@@ -87,9 +101,10 @@ function rowValues(body: CreateDepartmentBody) {
 export async function createDepartment(ctx: Ctx, body: CreateDepartmentBody): Promise<Department> {
   const parent = await loadParent(ctx, ctx.db, body.parentId);
   await checkDistrict(ctx.db, body.districtCode);
+  const districtCode = placeInScope(ctx, parent, body.districtCode);
   if (await siblingNameTaken(ctx.db, body.parentId, body.name)) throw new AppError('NAME_TAKEN', { details: { name: body.name } });
   const row = await ctx.db.transaction(async (tx) => {
-    const created = await insertDepartment(tx, { ...rowValues(body), ancestors: ancestorsUnder(parent) });
+    const created = await insertDepartment(tx, { ...rowValues(body), districtCode, ancestors: ancestorsUnder(parent) });
     await appendAudit(tx, ctx, { action: 'system.dept.create', targetType: 'department', targetId: created.id, after: toDepartmentDto(created, 0) });
     return created;
   });
@@ -110,11 +125,12 @@ export async function updateDepartment(ctx: Ctx, id: number, body: UpdateDepartm
     }
     parent = await loadParent(ctx, ctx.db, body.parentId);
   }
+  const districtCode = placeInScope(ctx, parent, body.districtCode);
   if (await siblingNameTaken(ctx.db, body.parentId, body.name, id)) throw new AppError('NAME_TAKEN', { details: { name: body.name } });
   const users = await countUsersInDepartment(ctx.db, id);
   const row = await ctx.db.transaction(async (tx) => {
     const ancestors = ancestorsUnder(parent);
-    const updated = await updateDepartmentRow(tx, id, { ...rowValues(body), ancestors });
+    const updated = await updateDepartmentRow(tx, id, { ...rowValues(body), districtCode, ancestors });
     if (ancestors !== existing.ancestors) {
       await moveDescendants(tx, id, `${existing.ancestors},${id}`, `${ancestors},${id}`);
     }

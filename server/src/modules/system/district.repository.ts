@@ -58,3 +58,9 @@ export async function countDistricts(db: Executor): Promise<number> {
   const [row] = await db.select({ n: count() }).from(district);
   return row?.n ?? 0;
 }
+
+/** Levels of a district's direct children. */
+export async function childLevels(db: Executor, code: string): Promise<number[]> {
+  const rows = await db.select({ level: district.level }).from(district).where(eq(district.parentCode, code));
+  return rows.map((r) => r.level);
+}

@@ -5,6 +5,7 @@ import { appendAudit } from '../../platform/audit/audit.repository.js';
 import type { Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/http/errors.js';
 import {
+  childLevels,
   deleteDistrictRow,
   districtUsage,
   findDistrict,
@@ -60,6 +61,10 @@ export async function updateDistrict(ctx: Ctx, code: string, body: UpdateDistric
   const existing = await findDistrict(ctx.db, code);
   if (!existing) throw new AppError('NOT_FOUND');
   await checkParent(ctx, code, body.parentCode, body.level);
+  const deepest = await childLevels(ctx.db, code);
+  if (deepest.some((l) => l <= body.level)) {
+    throw new AppError('VALIDATION_FAILED', { details: [{ path: 'level', code: 'reference', message: msg('级别应高于其下级区划', 'The level must stay above its sub-districts’') }] });
+  }
   const usage = await districtUsage(ctx.db, code);
   const row = await ctx.db.transaction(async (tx) => {
     const updated = await updateDistrictRow(tx, code, body);

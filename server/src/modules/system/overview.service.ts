@@ -12,11 +12,12 @@ export function todayInChina(now = new Date()): string {
   return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 
+/** Figures for the home page, counted within the caller's data scope (an enterprise user sees its own). */
 export async function getOverview(ctx: Ctx, opts: { showOperations: boolean }): Promise<Overview> {
   const [users, usersByRole, byKind, districts, recent, years, holiday] = await Promise.all([
-    countUsers(ctx.db),
-    countUsersByRole(ctx.db),
-    countDepartmentsByKind(ctx.db),
+    countUsers(ctx.db, ctx.scope),
+    countUsersByRole(ctx.db, ctx.scope),
+    countDepartmentsByKind(ctx.db, ctx.scope),
     countDistricts(ctx.db),
     opts.showOperations ? recentOperLogs(ctx.db, 10) : Promise.resolve([]),
     calendarYearsWithStats(ctx.db),

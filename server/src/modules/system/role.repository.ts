@@ -1,7 +1,8 @@
 import { and, asc, count, eq, ilike, inArray, ne, or, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { containsPattern } from '../../db/query-helpers.js';
-import { role, roleDepartment, rolePermission, userRole } from './system.table.js';
+import type { GrantableRole } from './system.rules.js';
+import { department, role, roleDepartment, rolePermission, userRole } from './system.table.js';
 
 export type RoleRow = typeof role.$inferSelect;
 export type NewRoleRow = typeof role.$inferInsert;
@@ -111,9 +112,29 @@ export async function countRoleUsers(db: Executor, id: number): Promise<number> 
   return row?.n ?? 0;
 }
 
-/** Every active role with its permissions (small table: a role picker reads it whole). */
-export async function activeRolesWithPermissions(db: Executor): Promise<{ id: number; key: string; name: string; permissions: string[] }[]> {
-  const rows = await db.select().from(role).where(eq(role.status, 'active')).orderBy(asc(role.sort), asc(role.id));
+/** Roles (by id, or every active one) with what granting them involves: permissions, scope, custom departments. */
+export async function rolesForGranting(db: Executor, ids?: readonly number[]): Promise<(GrantableRole & { id: number; key: string; name: string })[]> {
+  if (ids && ids.length === 0) return [];
+  const rows = await db
+    .select()
+    .from(role)
+    .where(ids ? inArray(role.id, [...ids]) : eq(role.status, 'active'))
+    .orderBy(asc(role.sort), asc(role.id));
   const grants = await roleGrants(db, rows.map((r) => r.id));
-  return rows.map((r) => ({ id: r.id, key: r.key, name: r.name, permissions: grants.get(r.id)!.permissions }));
+  const deptIds = [...new Set([...grants.values()].flatMap((g) => g.deptIds))];
+  const depts = deptIds.length
+    ? await db.select({ id: department.id, districtCode: department.districtCode }).from(department).where(inArray(department.id, deptIds))
+    : [];
+  const districtOf = new Map(depts.map((d) => [d.id, d.districtCode]));
+  return rows.map((r) => {
+    const g = grants.get(r.id)!;
+    return {
+      id: r.id,
+      key: r.key,
+      name: r.name,
+      permissions: g.permissions,
+      dataScope: r.dataScope,
+      customDepts: g.deptIds.map((id) => ({ id, districtCode: districtOf.get(id) ?? null })),
+    };
+  });
 }

@@ -10,6 +10,7 @@ import { appendAudit } from '../../platform/audit/audit.repository.js';
 import { authChanged } from '../../platform/auth/auth-events.js';
 import type { Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/http/errors.js';
+import { msg } from '../../../../contracts/i18n.js';
 import { findDepartment } from './department.repository.js';
 import {
   countRoleUsers,
@@ -20,11 +21,12 @@ import {
   insertRole,
   listRoles as listRoleRows,
   roleGrants,
+  rolesForGranting,
   setRoleGrants,
   updateRoleRow,
   type RoleRow,
 } from './role.repository.js';
-import { isAdminRoleKey, ungrantable, unknownPermissions } from './system.rules.js';
+import { isAdminRoleKey, roleGrantProblem, unknownPermissions } from './system.rules.js';
 
 export function toRoleDto(r: RoleRow, grants: { permissions: string[]; deptIds: number[] }, userCount: number): Role {
   return {
@@ -56,27 +58,34 @@ export async function getRole(ctx: Ctx, id: number): Promise<Role> {
   return toRoleDto(row, grants.get(id)!, await countRoleUsers(ctx.db, id));
 }
 
-/** Known permissions only; no granting what the actor lacks (permissions the role already had may stay). */
+/**
+ * Known permissions only; nothing the actor lacks may be added (permissions the role already had may
+ * stay), and the role's data scope may not exceed the actor's.
+ */
 async function checkGrants(ctx: Ctx, body: UpdateRoleBody, previous: readonly string[] = []): Promise<void> {
   const unknown = unknownPermissions(body.permissions);
   if (unknown.length > 0) {
     throw new AppError('VALIDATION_FAILED', {
-      details: unknown.map((p) => ({ path: 'permissions', code: 'unknown_permission', message: `未知权限 Unknown permission: ${p}` })),
+      details: unknown.map((p) => ({ path: 'permissions', code: 'unknown_permission', message: msg(`未知权限：${p}`, `Unknown permission: ${p}`) })),
     });
   }
-  const denied = ungrantable(ctx.permissions, body.permissions.filter((p) => !previous.includes(p)));
-  if (denied.length > 0) {
-    throw new AppError('FORBIDDEN', {
-      message: { zh: '不能授予本人没有的权限', en: 'You cannot grant permissions you do not hold' },
-      details: { permissions: denied },
-    });
-  }
+  const customDepts = [];
   if (body.dataScope === 'custom') {
     for (const id of body.customDeptIds) {
-      if (!(await findDepartment(ctx.db, id))) {
-        throw new AppError('VALIDATION_FAILED', { details: [{ path: 'customDeptIds', code: 'reference', message: `部门不存在 No such department: ${id}` }] });
+      const dept = await findDepartment(ctx.db, id);
+      if (!dept) {
+        throw new AppError('VALIDATION_FAILED', { details: [{ path: 'customDeptIds', code: 'reference', message: msg(`部门不存在：${id}`, `No such department: ${id}`) }] });
       }
+      customDepts.push({ id, districtCode: dept.districtCode });
     }
+  }
+  const added = body.permissions.filter((p) => !previous.includes(p));
+  const problem = roleGrantProblem(ctx, { permissions: added, dataScope: body.dataScope, customDepts });
+  if (problem) {
+    throw new AppError('FORBIDDEN', {
+      message: { zh: '不能授予超出本人的权限或数据范围', en: 'You cannot grant permissions or a data scope beyond your own' },
+      details: problem,
+    });
   }
 }
 
@@ -111,6 +120,12 @@ export async function updateRole(ctx: Ctx, id: number, body: UpdateRoleBody): Pr
   }
   if (await findRoleByName(ctx.db, body.name, id)) throw new AppError('NAME_TAKEN', { details: { name: body.name } });
   const before = await getRole(ctx, id);
+  // A role that sees wider than the editor (e.g. scope "all") is not theirs to edit. Permissions it
+  // already holds may stay even if the editor lacks them (checkGrants looks at added ones only).
+  const [current] = await rolesForGranting(ctx.db, [id]);
+  if (current && roleGrantProblem(ctx, current)?.scope) {
+    throw new AppError('FORBIDDEN', { message: { zh: '该角色的数据范围超出您本人，不能由您修改', en: 'This role’s data scope exceeds yours' } });
+  }
   await checkGrants(ctx, body, before.permissions);
   const deptIds = body.dataScope === 'custom' ? body.customDeptIds : [];
   await ctx.db.transaction(async (tx) => {
@@ -133,6 +148,10 @@ export async function deleteRole(ctx: Ctx, id: number): Promise<void> {
   const existing = await findRole(ctx.db, id);
   if (!existing) throw new AppError('NOT_FOUND');
   if (existing.builtin) throw new AppError('ROLE_BUILTIN');
+  const [current] = await rolesForGranting(ctx.db, [id]);
+  if (current && roleGrantProblem(ctx, current)) {
+    throw new AppError('FORBIDDEN', { message: { zh: '该角色的权限或数据范围超出您本人，不能由您删除', en: 'This role exceeds your permissions or data scope' } });
+  }
   const users = await countRoleUsers(ctx.db, id);
   if (users > 0) {
     throw new AppError('ROLE_IN_USE', {

@@ -2,6 +2,7 @@
  * Pure rules of the system module: no database, no clock.
  */
 import { ADMIN_ROLE_KEY, isPermission } from '../../../../contracts/permissions.js';
+import { recordInScope, type DataScope } from '../../platform/data-scope/data-scope.js';
 
 /** 138****5678: lists never show a whole phone number (个人信息保护法: minimum necessary). */
 export function maskPhone(phone: string | null): string | null {
@@ -68,4 +69,31 @@ export function afterFailedLogin(failedCount: number, now: Date): { failedCount:
     return { failedCount: 0, lockedUntil: unlockAt, outcome: { kind: 'now-locked', unlockAt } };
   }
   return { failedCount: next, lockedUntil: null, outcome: { kind: 'failed', failedCount: next, remaining: LOCKOUT_THRESHOLD - next } };
+}
+
+/** A role as far as granting is concerned: what it permits and how far it sees. */
+export interface GrantableRole {
+  permissions: readonly string[];
+  dataScope: string;
+  /** For `custom` scope: the departments, with their districts. */
+  customDepts: readonly { id: number; districtCode: string | null }[];
+}
+
+/**
+ * Why the actor may not grant (or manage a holder of) this role, or null when they may. Two
+ * limits, so nobody widens their own reach through a role: no permission the actor lacks, and no
+ * data scope wider than the actor's — an actor who does not see everything cannot hand out "all",
+ * nor "custom" departments outside their own scope.
+ */
+export function roleGrantProblem(
+  actor: { permissions: ReadonlySet<string>; scope: DataScope },
+  role: GrantableRole,
+): { permissions: string[]; scope: boolean } | null {
+  const permissions = ungrantable(actor.permissions, role.permissions);
+  let scope = false;
+  if (!actor.scope.all) {
+    if (role.dataScope === 'all') scope = true;
+    if (role.dataScope === 'custom' && role.customDepts.some((d) => !recordInScope(actor.scope, { deptId: d.id, districtCode: d.districtCode }))) scope = true;
+  }
+  return permissions.length > 0 || scope ? { permissions, scope } : null;
 }

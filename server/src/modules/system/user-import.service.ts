@@ -19,7 +19,7 @@ import { findRolesByNamesOrKeys } from './role.repository.js';
 import { USER_IMPORT } from './system.excel.js';
 import { normalizeUsername } from './system.rules.js';
 import { insertUser, rolesOfUsers, setUserRoles, updateUserRow, usernamesTaken, type UserRow } from './user.repository.js';
-import { checkUserRefs, loadUserDto } from './user.service.js';
+import { checkUserRefs, loadManageableUser, loadUserDto } from './user.service.js';
 
 const MAX_ROWS = 5_000;
 const HEADER: Record<string, string> = Object.fromEntries(USER_IMPORT.map((c) => [c.key, c.header]));
@@ -120,14 +120,23 @@ async function planRows(ctx: Ctx, rows: SheetRow[], errors: RowErrors): Promise<
       roleIds: d.roleIds,
     };
     try {
+      if (existing) {
+        // The same rules as editing one user: in scope, not more powerful than the importer, no self-lockout.
+        await loadManageableUser(ctx, ctx.db, existing.id);
+      }
       const previousRoles = existing ? ((await rolesOfUsers(ctx.db, [existing.id])).get(existing.id) ?? []).map((r) => r.id) : [];
+      if (existing && existing.id === ctx.actor.userId) {
+        const rolesChanged = [...clean.roleIds].sort().join() !== [...previousRoles].sort().join();
+        if (rolesChanged || clean.status !== 'active') throw new AppError('SELF_LOCKOUT');
+      }
       const { districtCode } = await checkUserRefs(ctx, ctx.db, clean, previousRoles);
       planned.push({ row, username, existing, values: { ...clean, districtCode }, password: existing ? null : (v.password ?? null) });
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       const detail = Array.isArray(err.details) ? (err.details as { path: string; message: string }[])[0] : undefined;
       const key = detail?.path === 'deptId' ? 'dept' : detail?.path === 'roleIds' ? 'roles' : (detail?.path ?? 'username');
-      fail(key, detail ? pickLang(detail.message, 'zh') : err.messageIn('zh'));
+      const outOfScope = err.code === 'NOT_FOUND' ? '该用户已存在，但不在您的数据权限范围内' : null;
+      fail(key, detail ? pickLang(detail.message, 'zh') : (outOfScope ?? err.messageIn('zh')));
     }
   }
   return planned;

@@ -47,7 +47,8 @@ export async function updateUserRow(db: Executor, id: number, values: Partial<Ne
 
 export async function setUserRoles(db: Executor, userId: number, roleIds: readonly number[]): Promise<void> {
   await db.delete(userRole).where(eq(userRole.userId, userId));
-  if (roleIds.length > 0) await db.insert(userRole).values(roleIds.map((roleId) => ({ userId, roleId })));
+  const unique = [...new Set(roleIds)];
+  if (unique.length > 0) await db.insert(userRole).values(unique.map((roleId) => ({ userId, roleId })));
 }
 
 export async function rolesOfUsers(db: Executor, userIds: readonly number[]): Promise<Map<number, { id: number; key: string; name: string }[]>> {
@@ -131,24 +132,32 @@ export async function usernamesTaken(db: Executor, usernames: readonly string[])
   return out;
 }
 
-export async function countUsers(db: Executor): Promise<{ total: number; active: number; locked: number }> {
+/** User counts, within `scope` when given. */
+export async function countUsers(db: Executor, scope?: DataScope): Promise<{ total: number; active: number; locked: number }> {
   const [row] = await db
     .select({
       total: count(),
       active: sql<number>`count(*) filter (where ${appUser.status} = 'active')`.mapWith(Number),
       locked: sql<number>`count(*) filter (where ${gt(appUser.lockedUntil, sql`now()`)})`.mapWith(Number),
     })
-    .from(appUser);
+    .from(appUser)
+    .where(scope ? scopePredicate(scope, USER_SCOPE) : undefined);
   return row ?? { total: 0, active: 0, locked: 0 };
 }
 
-export async function countUsersByRole(db: Executor): Promise<{ key: string; name: string; count: number }[]> {
-  return db
-    .select({ key: role.key, name: role.name, count: sql<number>`count(${userRole.userId})`.mapWith(Number) })
-    .from(role)
-    .leftJoin(userRole, eq(userRole.roleId, role.id))
-    .groupBy(role.id, role.key, role.name, role.sort)
-    .orderBy(role.sort, role.id);
+/** Users per role (every role listed, zero included), counting only users within `scope`. */
+export async function countUsersByRole(db: Executor, scope: DataScope): Promise<{ key: string; name: string; count: number }[]> {
+  const [roles, counts] = await Promise.all([
+    db.select({ id: role.id, key: role.key, name: role.name }).from(role).orderBy(role.sort, role.id),
+    db
+      .select({ roleId: userRole.roleId, n: count() })
+      .from(userRole)
+      .innerJoin(appUser, eq(appUser.id, userRole.userId))
+      .where(scopePredicate(scope, USER_SCOPE))
+      .groupBy(userRole.roleId),
+  ]);
+  const byRole = new Map(counts.map((c) => [c.roleId, c.n]));
+  return roles.map((r) => ({ key: r.key, name: r.name, count: byRole.get(r.id) ?? 0 }));
 }
 
 export async function countUsersInDepartment(db: Executor, deptId: number): Promise<number> {

@@ -10,15 +10,15 @@ import type { Executor } from '../../db/client.js';
 import { pageWindow } from '../../db/query-helpers.js';
 import { appendAudit } from '../../platform/audit/audit.repository.js';
 import { authChanged } from '../../platform/auth/auth-events.js';
-import { hashPassword } from '../../platform/auth/password.js';
+import { assertPasswordPolicy, hashPassword } from '../../platform/auth/password.js';
 import type { Ctx } from '../../platform/context.js';
 import { recordInScope } from '../../platform/data-scope/data-scope.js';
 import { AppError } from '../../platform/http/errors.js';
 import { deleteUserSessions, selfAndDescendantDeptIds } from './auth.repository.js';
 import { findDepartment } from './department.repository.js';
 import { findDistrict } from './district.repository.js';
-import { activeRolesWithPermissions, findRolesByIds, permissionsOfRoleIds } from './role.repository.js';
-import { maskPhone, normalizeUsername, ungrantable } from './system.rules.js';
+import { findRolesByIds, rolesForGranting } from './role.repository.js';
+import { maskPhone, normalizeUsername, roleGrantProblem } from './system.rules.js';
 import {
   findUserById,
   findUserByUsername,
@@ -29,6 +29,7 @@ import {
   setUserRoles,
   updateUserRow,
   type UserListRow,
+  type UserRow,
 } from './user.repository.js';
 
 type RoleRef = { id: number; key: string; name: string };
@@ -125,12 +126,17 @@ async function checkUserRefs(ctx: Ctx, db: Executor, refs: UserRefs, previousRol
   const roles = await findRolesByIds(db, refs.roleIds);
   if (roles.length !== new Set(refs.roleIds).size) throw invalid('roleIds', '角色不存在', 'No such role');
   const added = refs.roleIds.filter((id) => !previousRoleIds.includes(id));
-  const denied = ungrantable(ctx.permissions, await permissionsOfRoleIds(db, added));
-  if (denied.length > 0) {
-    throw new AppError('FORBIDDEN', {
-      message: { zh: '不能授予超出本人权限的角色', en: 'You cannot grant a role with permissions you do not hold' },
-      details: { permissions: denied },
-    });
+  for (const r of await rolesForGranting(db, added)) {
+    const problem = roleGrantProblem(ctx, r);
+    if (problem) {
+      throw new AppError('FORBIDDEN', {
+        message: {
+          zh: `不能授予角色「${r.name}」：其权限或数据范围超出您本人`,
+          en: `You cannot grant the role “${r.name}”: its permissions or data scope exceed yours`,
+        },
+        details: { role: r.key, permissions: problem.permissions, scope: problem.scope },
+      });
+    }
   }
   const inScope = recordInScope(ctx.scope, {
     deptId: refs.deptId,
@@ -152,6 +158,7 @@ export async function createUser(ctx: Ctx, body: CreateUserBody): Promise<User> 
     roleIds: body.roleIds,
   };
   const { districtCode } = await checkUserRefs(ctx, ctx.db, refs);
+  assertPasswordPolicy(body.password);
   const passwordHash = await hashPassword(body.password);
   const id = await ctx.db.transaction(async (tx) => {
     const row = await insertUser(tx, {
@@ -176,8 +183,7 @@ export async function createUser(ctx: Ctx, body: CreateUserBody): Promise<User> 
 
 /** Edit a user's profile, department, district and roles. Nobody changes their own roles. */
 export async function updateUser(ctx: Ctx, id: number, body: UpdateUserBody): Promise<User> {
-  const existing = await findUserById(ctx.db, id, ctx.scope);
-  if (!existing) throw new AppError('NOT_FOUND');
+  await loadManageableUser(ctx, ctx.db, id);
   const before = await loadUserDto(ctx.db, id, false);
   const previousRoleIds = before.roles.map((r) => r.id);
   const rolesChanged = [...body.roleIds].sort().join() !== [...previousRoleIds].sort().join();
@@ -209,8 +215,7 @@ export async function updateUser(ctx: Ctx, id: number, body: UpdateUserBody): Pr
 
 /** Enable or disable a user; disabling ends their sessions at once. */
 export async function setUserStatus(ctx: Ctx, id: number, status: 'active' | 'disabled'): Promise<User> {
-  const existing = await findUserById(ctx.db, id, ctx.scope);
-  if (!existing) throw new AppError('NOT_FOUND');
+  const existing = await loadManageableUser(ctx, ctx.db, id);
   if (id === ctx.actor.userId && status !== 'active') throw new AppError('SELF_LOCKOUT');
   if (existing.status === status) return loadUserDto(ctx.db, id, false);
   await ctx.db.transaction(async (tx) => {
@@ -230,8 +235,8 @@ export async function setUserStatus(ctx: Ctx, id: number, status: 'active' | 'di
 
 /** Set a new password for a user (who must change it at next login); unlocks and logs them out. */
 export async function resetUserPassword(ctx: Ctx, id: number, password: string): Promise<void> {
-  const existing = await findUserById(ctx.db, id, ctx.scope);
-  if (!existing) throw new AppError('NOT_FOUND');
+  await loadManageableUser(ctx, ctx.db, id);
+  assertPasswordPolicy(password);
   const passwordHash = await hashPassword(password);
   await ctx.db.transaction(async (tx) => {
     await updateUserRow(tx, id, { passwordHash, mustChangePassword: true, failedLoginCount: 0, lockedUntil: null, passwordChangedAt: new Date() });
@@ -243,8 +248,7 @@ export async function resetUserPassword(ctx: Ctx, id: number, password: string):
 
 /** Lift a lockout before its 15 minutes are over. */
 export async function unlockUser(ctx: Ctx, id: number): Promise<User> {
-  const existing = await findUserById(ctx.db, id, ctx.scope);
-  if (!existing) throw new AppError('NOT_FOUND');
+  const existing = await loadManageableUser(ctx, ctx.db, id);
   await ctx.db.transaction(async (tx) => {
     await updateUserRow(tx, id, { failedLoginCount: 0, lockedUntil: null });
     await appendAudit(tx, ctx, {
@@ -258,10 +262,30 @@ export async function unlockUser(ctx: Ctx, id: number): Promise<User> {
   return loadUserDto(ctx.db, id, false);
 }
 
-/** The roles the actor may give a user: active ones granting nothing the actor lacks. */
+/** The roles the actor may give a user: active ones within the actor's own permissions and data scope. */
 export async function assignableRoles(ctx: Ctx): Promise<RoleRef[]> {
-  const roles = await activeRolesWithPermissions(ctx.db);
-  return roles.filter((r) => ungrantable(ctx.permissions, r.permissions).length === 0).map(({ id, key, name }) => ({ id, key, name }));
+  const roles = await rolesForGranting(ctx.db);
+  return roles.filter((r) => roleGrantProblem(ctx, r) === null).map(({ id, key, name }) => ({ id, key, name }));
 }
 
-export { checkUserRefs, loadUserDto };
+/**
+ * Load a user the actor may manage: inside the actor's data scope (else 404, as if absent) and
+ * holding no role the actor could not grant — so nobody resets, disables or edits an account more
+ * powerful than their own (else 403).
+ */
+async function loadManageableUser(ctx: Ctx, db: Executor, id: number): Promise<UserRow> {
+  const user = await findUserById(db, id, ctx.scope);
+  if (!user) throw new AppError('NOT_FOUND');
+  const roleIds = ((await rolesOfUsers(db, [id])).get(id) ?? []).map((r) => r.id);
+  for (const r of await rolesForGranting(db, roleIds)) {
+    if (roleGrantProblem(ctx, r)) {
+      throw new AppError('FORBIDDEN', {
+        message: { zh: `该用户拥有角色「${r.name}」，其权限或数据范围超出您本人，不能由您管理`, en: `This user holds the role “${r.name}”, which exceeds your permissions or data scope` },
+        details: { role: r.key },
+      });
+    }
+  }
+  return user;
+}
+
+export { checkUserRefs, loadManageableUser, loadUserDto };

@@ -2,7 +2,7 @@
  * The only code that writes or reads audit tables. `appendAudit` must run inside the caller's
  * transaction: the audit row commits or rolls back with the change it records.
  */
-import { and, asc, count, desc, eq, gt, gte, ilike, lt, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, ilike, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { AuditAction, AuditTarget } from '../../../../contracts/dicts.js';
 import type { Executor, Transaction } from '../../db/client.js';
 import { containsPattern, escapeLike } from '../../db/query-helpers.js';
@@ -106,7 +106,17 @@ function auditWhere(f: AuditFilter): SQL | undefined {
   const parts: (SQL | undefined)[] = [];
   if (f.keyword) {
     const k = containsPattern(f.keyword);
-    parts.push(or(ilike(auditLog.action, k), ilike(auditLog.targetType, k), ilike(auditLog.targetId, k), ilike(auditLog.actorUsername, k)));
+    // Also inside the snapshots, so "zhangsan" finds the row that created user zhangsan.
+    parts.push(
+      or(
+        ilike(auditLog.action, k),
+        ilike(auditLog.targetType, k),
+        ilike(auditLog.targetId, k),
+        ilike(auditLog.actorUsername, k),
+        sql`${auditLog.after}::text ilike ${k}`,
+        sql`${auditLog.before}::text ilike ${k}`,
+      ),
+    );
   }
   if (f.action) parts.push(ilike(auditLog.action, `${escapeLike(f.action)}%`));
   if (f.targetType) parts.push(eq(auditLog.targetType, f.targetType));

@@ -1,6 +1,8 @@
 import { randomInt } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import { passwordPolicyProblems } from '../../../../contracts/auth.js';
+import { pickLang } from '../../../../contracts/i18n.js';
+import { AppError } from '../http/errors.js';
 
 /**
  * argon2id parameters. 64 MiB, 3 passes, 1 lane: about 130 ms per verification on the 2-core
@@ -9,6 +11,20 @@ import { passwordPolicyProblems } from '../../../../contracts/auth.js';
  * new hashes.
  */
 export const ARGON2_PARAMS = { algorithm: 2 /* Algorithm.Argon2id */, memoryCost: 65536, timeCost: 3, parallelism: 1 } as const;
+
+/**
+ * The password policy, enforced by every use case that sets a password — not only at the HTTP edge,
+ * so the CLI and future callers cannot bypass it.
+ */
+export function assertPasswordPolicy(password: string): void {
+  const problems = passwordPolicyProblems(password);
+  if (problems.length > 0) {
+    throw new AppError('PASSWORD_POLICY', {
+      message: { zh: `密码不符合安全要求：${problems.map((p) => pickLang(p, 'zh')).join('；')}`, en: `The password does not meet the policy: ${problems.map((p) => pickLang(p, 'en')).join('; ')}` },
+      details: problems.map((p) => ({ path: 'password', code: 'password_policy', message: p })),
+    });
+  }
+}
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, ARGON2_PARAMS);

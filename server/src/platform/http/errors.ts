@@ -124,6 +124,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return send(reply, request, 400, 'MALFORMED_JSON', ERRORS.MALFORMED_JSON[lang]);
     }
     const pg = pgCode(err);
+    if (pg === '22021' || pg === '22P05' || pg === '22001') {
+      // Text the database cannot store (a character outside its encoding, a value too long): bad input.
+      return send(reply, request, 400, 'VALIDATION_FAILED', ERRORS.VALIDATION_FAILED[lang]);
+    }
     if (pg === '23505' || pg === '40001' || pg === '23503') {
       // A unique/foreign-key race that slipped past the service's own check: the request conflicts.
       request.log.warn({ err, reqId: request.id }, 'constraint conflict');

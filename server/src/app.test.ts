@@ -1,0 +1,230 @@
+/**
+ * Route-level access for every /api route: 401 without a session, 403 FORBIDDEN (naming the
+ * permission) for a user lacking it, 403 CSRF_INVALID for a write without the token, 403
+ * PASSWORD_CHANGE_REQUIRED until a forced change is done — and none of these writes anything.
+ * The table is checked against the routes the app actually serves, so a new route must be added.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditHeadRow } from './platform/audit/audit.repository.js';
+import { buildTestApp, errorCode, json, type Method, type TestApp } from './test/test-app.js';
+
+type Access = 'public' | 'authenticated' | string;
+
+/** [method, OpenAPI path, access]. */
+const ROUTES: [Method, string, Access][] = [
+  ['GET', '/api/health', 'public'],
+  ['GET', '/api/validate/uscc/{code}', 'public'],
+  ['POST', '/api/auth/login', 'public'],
+  ['POST', '/api/auth/logout', 'authenticated'],
+  ['GET', '/api/auth/me', 'authenticated'],
+  ['POST', '/api/auth/password', 'authenticated'],
+  ['GET', '/api/calendar/add-working-days', 'authenticated'],
+  ['GET', '/api/calendar/working-days-between', 'authenticated'],
+  ['GET', '/api/calendar/deadline', 'authenticated'],
+  ['GET', '/api/system/dicts/all', 'authenticated'],
+  ['GET', '/api/system/overview', 'authenticated'],
+
+  ['GET', '/api/system/districts', 'system:district:list'],
+  ['GET', '/api/system/districts/export', 'system:district:export'],
+  ['POST', '/api/system/districts', 'system:district:create'],
+  ['PUT', '/api/system/districts/{code}', 'system:district:update'],
+  ['DELETE', '/api/system/districts/{code}', 'system:district:delete'],
+
+  ['GET', '/api/system/departments', 'system:dept:list'],
+  ['GET', '/api/system/departments/export', 'system:dept:export'],
+  ['POST', '/api/system/departments', 'system:dept:create'],
+  ['PUT', '/api/system/departments/{id}', 'system:dept:update'],
+  ['DELETE', '/api/system/departments/{id}', 'system:dept:delete'],
+
+  ['GET', '/api/system/users', 'system:user:list'],
+  ['GET', '/api/system/users/export', 'system:user:export'],
+  ['GET', '/api/system/users/import-template', 'system:user:import'],
+  ['POST', '/api/system/users/import', 'system:user:import'],
+  ['GET', '/api/system/users/role-options', 'system:user:list'],
+  ['GET', '/api/system/users/{id}', 'system:user:list'],
+  ['POST', '/api/system/users', 'system:user:create'],
+  ['PUT', '/api/system/users/{id}', 'system:user:update'],
+  ['PUT', '/api/system/users/{id}/status', 'system:user:update'],
+  ['PUT', '/api/system/users/{id}/password', 'system:user:reset-password'],
+  ['PUT', '/api/system/users/{id}/unlock', 'system:user:unlock'],
+
+  ['GET', '/api/system/permissions', 'system:role:list'],
+  ['GET', '/api/system/roles', 'system:role:list'],
+  ['GET', '/api/system/roles/export', 'system:role:export'],
+  ['GET', '/api/system/roles/{id}', 'system:role:list'],
+  ['POST', '/api/system/roles', 'system:role:create'],
+  ['PUT', '/api/system/roles/{id}', 'system:role:update'],
+  ['DELETE', '/api/system/roles/{id}', 'system:role:delete'],
+
+  ['GET', '/api/system/dicts', 'system:dict:list'],
+  ['GET', '/api/system/dicts/export', 'system:dict:export'],
+  ['GET', '/api/system/dicts/{type}', 'system:dict:list'],
+  ['POST', '/api/system/dicts', 'system:dict:create'],
+  ['PUT', '/api/system/dicts/{type}', 'system:dict:update'],
+  ['DELETE', '/api/system/dicts/{type}', 'system:dict:delete'],
+  ['POST', '/api/system/dicts/{type}/items', 'system:dict:create'],
+  ['PUT', '/api/system/dicts/{type}/items/{id}', 'system:dict:update'],
+  ['DELETE', '/api/system/dicts/{type}/items/{id}', 'system:dict:delete'],
+
+  ['GET', '/api/system/calendar/years', 'system:calendar:list'],
+  ['GET', '/api/system/calendar/years/{year}', 'system:calendar:list'],
+  ['GET', '/api/system/calendar/years/{year}/export', 'system:calendar:export'],
+  ['POST', '/api/system/calendar/years', 'system:calendar:update'],
+  ['PUT', '/api/system/calendar/years/{year}', 'system:calendar:update'],
+  ['PUT', '/api/system/calendar/days/{date}', 'system:calendar:update'],
+
+  ['GET', '/api/monitor/operlog', 'monitor:operlog:list'],
+  ['GET', '/api/monitor/operlog/export', 'monitor:operlog:export'],
+  ['GET', '/api/monitor/audit', 'monitor:audit:list'],
+  ['GET', '/api/monitor/audit/export', 'monitor:audit:export'],
+  ['POST', '/api/monitor/audit/verify', 'monitor:audit:verify'],
+];
+
+const PARAMS: Record<string, string> = { id: '1', code: '120101', type: 'sys_status', year: '2025', date: '2025-01-02' };
+const concrete = (path: string) => path.replace(/\{(\w+)\}/g, (_m, name: string) => PARAMS[name]!);
+const isWrite = (m: Method) => m !== 'GET';
+/** Harmless bodies: the checks under test run before validation and must refuse first. */
+const BODY = { status: 'disabled' };
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await buildTestApp();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+async function headSeq(): Promise<number> {
+  return (await auditHeadRow(t.db))?.seq ?? 0;
+}
+
+describe('the route table', () => {
+  it('lists exactly the /api routes the app serves (a new route must declare its access here)', async () => {
+    const spec = t.app.swagger() as { paths: Record<string, Record<string, unknown>> };
+    const served = Object.entries(spec.paths)
+      .filter(([path]) => path.startsWith('/api/') && !path.startsWith('/api/docs'))
+      .flatMap(([path, ops]) => Object.keys(ops).filter((m) => ['get', 'post', 'put', 'delete', 'patch'].includes(m)).map((m) => `${m.toUpperCase()} ${path}`));
+    const listed = ROUTES.map(([m, p]) => `${m} ${p}`);
+    expect([...served].sort()).toEqual([...listed].sort());
+  });
+});
+
+describe('401 without a session', () => {
+  it('refuses every non-public route, reads and writes alike, and writes nothing', async () => {
+    const anon = t.anon();
+    const before = await headSeq();
+    for (const [method, path, access] of ROUTES) {
+      if (access === 'public') continue;
+      const res = await anon.request(method, concrete(path), isWrite(method) ? { body: BODY } : {});
+      expect({ route: `${method} ${path}`, status: res.statusCode, code: errorCode(res) }).toEqual({ route: `${method} ${path}`, status: 401, code: 'UNAUTHENTICATED' });
+    }
+    expect(await headSeq()).toBe(before);
+  });
+
+  it('serves the public routes without a session', async () => {
+    const anon = t.anon();
+    expect((await anon.get('/api/health')).statusCode).toBe(200);
+    expect((await anon.get('/api/validate/uscc/91120116MA05JQ7W8X')).statusCode).toBe(200);
+    expect((await anon.get('/api/openapi.json')).statusCode).toBe(200);
+  });
+
+  it('treats a forged or over-long session cookie as no session', async () => {
+    for (const token of ['forged', 'x'.repeat(500)]) {
+      const res = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: `zl_session=${token}` } });
+      expect(res.statusCode).toBe(401);
+    }
+  });
+});
+
+describe('403 FORBIDDEN without the permission', () => {
+  it('refuses every permission route to a user holding none (enterprise), naming the permission, and writes nothing', async () => {
+    const enterprise = await t.as('enterprise');
+    const before = await headSeq();
+    for (const [method, path, access] of ROUTES) {
+      if (access === 'public' || access === 'authenticated') continue;
+      const res = await enterprise.request(method, concrete(path), isWrite(method) ? { body: BODY } : {});
+      const body = json<{ error: { code: string; details?: { required?: string } } }>(res);
+      expect({ route: `${method} ${path}`, status: res.statusCode, code: body.error.code, required: body.error.details?.required }).toEqual({
+        route: `${method} ${path}`,
+        status: 403,
+        code: 'FORBIDDEN',
+        required: access,
+      });
+    }
+    expect(await headSeq()).toBe(before);
+  });
+
+  it('lets the same user use the routes open to every signed-in user', async () => {
+    const enterprise = await t.as('enterprise');
+    for (const url of [
+      '/api/auth/me',
+      '/api/system/overview',
+      '/api/system/dicts/all',
+      '/api/calendar/add-working-days?from=2025-01-02&days=1',
+      '/api/calendar/working-days-between?from=2025-01-02&to=2025-01-03',
+      '/api/calendar/deadline?from=2025-01-02&days=1',
+    ]) {
+      expect({ url, status: (await enterprise.get(url)).statusCode }).toEqual({ url, status: 200 });
+    }
+  });
+
+  it('refuses a lab user everything but the calendar it may read', async () => {
+    const lab = await t.as('lab');
+    expect((await lab.get('/api/system/calendar/years')).statusCode).toBe(200);
+    for (const url of ['/api/system/users', '/api/system/departments', '/api/system/districts', '/api/system/roles', '/api/monitor/audit', '/api/system/calendar/years/2025/export']) {
+      const res = await lab.get(url);
+      expect({ url, status: res.statusCode, code: errorCode(res) }).toEqual({ url, status: 403, code: 'FORBIDDEN' });
+    }
+  });
+});
+
+describe('403 CSRF_INVALID', () => {
+  it('refuses every write of a logged-in user without the x-csrf-token header, and writes nothing', async () => {
+    const admin = await t.as('admin');
+    const before = await headSeq();
+    for (const [method, path, access] of ROUTES) {
+      if (!isWrite(method) || access === 'public') continue;
+      const res = await admin.request(method, concrete(path), { body: BODY, csrf: false });
+      expect({ route: `${method} ${path}`, status: res.statusCode, code: errorCode(res) }).toEqual({ route: `${method} ${path}`, status: 403, code: 'CSRF_INVALID' });
+    }
+    // The session survived the refused logout.
+    expect((await admin.get('/api/auth/me')).statusCode).toBe(200);
+    expect(await headSeq()).toBe(before);
+  });
+
+  it('refuses a header equal to the cookie when both differ from the session token', async () => {
+    const admin = await t.as('admin');
+    const cookie = [...admin.jar].filter(([k]) => k !== 'zl_csrf').map(([k, v]) => `${k}=${v}`).join('; ');
+    const res = await t.app.inject({
+      method: 'DELETE',
+      url: '/api/system/districts/120119',
+      headers: { cookie: `${cookie}; zl_csrf=attacker`, 'x-csrf-token': 'attacker' },
+    });
+    expect(res.statusCode).toBe(403);
+    expect(errorCode(res)).toBe('CSRF_INVALID');
+  });
+
+  it('does not require the token on the login route', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'nobody', password: 'x' } });
+    expect(res.statusCode).toBe(401);
+    expect(errorCode(res)).toBe('INVALID_CREDENTIALS');
+  });
+});
+
+describe('403 PASSWORD_CHANGE_REQUIRED', () => {
+  it('blocks everything but me, logout and password change until the forced change is done', async () => {
+    // Staff accounts of the demo city must change their initial password.
+    const staff = await t.as('tj120101-01');
+    const before = await headSeq();
+    for (const [method, path, access] of ROUTES) {
+      if (access === 'public') continue;
+      if (['/api/auth/me', '/api/auth/logout', '/api/auth/password'].includes(path)) continue;
+      const res = await staff.request(method, concrete(path), isWrite(method) ? { body: BODY } : {});
+      expect({ route: `${method} ${path}`, status: res.statusCode, code: errorCode(res) }).toEqual({ route: `${method} ${path}`, status: 403, code: 'PASSWORD_CHANGE_REQUIRED' });
+    }
+    expect(await headSeq()).toBe(before);
+    const me = await staff.get('/api/auth/me');
+    expect(me.statusCode).toBe(200);
+    expect(json<{ user: { mustChangePassword: boolean } }>(me).user.mustChangePassword).toBe(true);
+  });
+});

@@ -1,0 +1,201 @@
+/**
+ * The command line in-process (runCli), on its own database: a fresh PGlite data directory, or a
+ * fresh PostgreSQL database when the suite runs on PostgreSQL. Exit codes: 0 ok, 1 failure, 2 usage.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { openConfiguredDatabase } from '../bootstrap.js';
+import { loadConfig } from '../config/config.js';
+import { VERSION } from '../config/paths.js';
+import type { DbHandle } from '../db/client.js';
+import { findUserByUsername } from '../modules/system/user.repository.js';
+import { auditHeadRow, auditRowsAfter } from '../platform/audit/audit.repository.js';
+import { verifyPassword } from '../platform/auth/password.js';
+import { runCli } from './index.js';
+
+const ENV_KEYS = ['ZHILIANG_DATA_DIR', 'ZHILIANG_ADMIN_PASSWORD', 'DATABASE_URL', 'LOG_LEVEL'] as const;
+const savedEnv = Object.fromEntries(ENV_KEYS.map((k) => [k, process.env[k]]));
+let dataDir: string;
+let pgDb: string | null = null;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'zl-cli-test-'));
+  process.env.ZHILIANG_DATA_DIR = dataDir;
+  process.env.ZHILIANG_ADMIN_PASSWORD = 'Cli-Admin-Pass-2026';
+  process.env.LOG_LEVEL = 'warn';
+  const serverUrl = inject('databaseUrl');
+  if (serverUrl) {
+    pgDb = `zl_cli_t_${process.pid}_${Date.now().toString(36)}`;
+    const c = new pg.Client({ connectionString: serverUrl });
+    await c.connect();
+    await c.query(`CREATE DATABASE ${pgDb}`);
+    await c.end();
+    const url = new URL(serverUrl);
+    url.pathname = `/${pgDb}`;
+    process.env.DATABASE_URL = url.toString();
+  } else {
+    delete process.env.DATABASE_URL;
+  }
+});
+
+afterAll(async () => {
+  for (const k of ENV_KEYS) {
+    if (savedEnv[k] === undefined) delete process.env[k];
+    else process.env[k] = savedEnv[k];
+  }
+  rmSync(dataDir, { recursive: true, force: true });
+  if (pgDb) {
+    const c = new pg.Client({ connectionString: inject('databaseUrl') });
+    await c.connect();
+    await c.query(`DROP DATABASE IF EXISTS ${pgDb} WITH (FORCE)`);
+    await c.end();
+  }
+});
+
+/** Run the CLI, capturing what it prints and its exit code. */
+async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const o = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    out.push(String(chunk));
+    return true;
+  });
+  const e = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    err.push(String(chunk));
+    return true;
+  });
+  process.exitCode = 0;
+  try {
+    await runCli(['node', 'zhiliang', ...args]);
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+  }
+  const code = Number(process.exitCode ?? 0);
+  process.exitCode = 0;
+  return { code, out: out.join(''), err: err.join('') };
+}
+
+/** Open the CLI's database directly (after the CLI has closed it). */
+async function withDb<T>(fn: (h: DbHandle) => Promise<T>): Promise<T> {
+  const handle = await openConfiguredDatabase(loadConfig());
+  try {
+    return await fn(handle);
+  } finally {
+    await handle.close();
+  }
+}
+
+describe('usage', () => {
+  it('prints the version and help with exit code 0', async () => {
+    const version = await cli('--version');
+    expect(version.code).toBe(0);
+    expect(version.out).toContain(VERSION);
+    const help = await cli('--help');
+    expect(help.code).toBe(0);
+    expect(help.out).toContain('user');
+    expect(help.out).toContain('audit');
+  });
+
+  it('exits with 2 on an unknown command or a missing required option', async () => {
+    const unknown = await cli('frobnicate');
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain('frobnicate');
+    const missing = await cli('user', 'create', '--username', 'x-user');
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/required option/);
+  });
+});
+
+describe('migrate and seed', () => {
+  it('migrates an empty database and adds the built-ins, the admin with the configured password', async () => {
+    const res = await cli('migrate');
+    expect(res).toMatchObject({ code: 0, err: '' });
+    expect(res.out).toMatch(/database is up to date \((pglite|postgres)\)/);
+    expect(res.out).not.toContain('initial password');
+    await withDb(async (h) => {
+      const admin = (await findUserByUsername(h.db, 'admin'))!;
+      expect(admin.mustChangePassword).toBe(false);
+      expect(await verifyPassword(admin.passwordHash, 'Cli-Admin-Pass-2026')).toBe(true);
+    });
+  });
+
+  it('loads the demo city once; running it again adds nothing', async () => {
+    const first = await cli('seed', 'demo', '--password', 'Cli-Demo-Pass-2026');
+    expect(first.code).toBe(0);
+    expect(first.out).toContain('+17 区划 districts');
+    const again = await cli('seed', 'demo', '--password', 'Cli-Demo-Pass-2026');
+    expect(again.code).toBe(0);
+    expect(again.out).toContain('+0 区划 districts, +0 部门 departments, +0 用户 users');
+  });
+});
+
+describe('user create / reset-password', () => {
+  it('creates a user who must change the password, audited as the CLI operator', async () => {
+    const res = await cli('user', 'create', '--username', 'CLI-User', '--name', '命令行用户', '--role', 'lab', 'inspector', '--dept', '市质检院', '--password', 'Cli-User-Pass-2026');
+    expect(res).toMatchObject({ code: 0, err: '' });
+    expect(res.out).toMatch(/created user #\d+ cli-user \(执法人员、检验机构\)/);
+    expect(res.out).not.toContain('Cli-User-Pass-2026');
+    await withDb(async (h) => {
+      const u = (await findUserByUsername(h.db, 'cli-user'))!;
+      expect(u).toMatchObject({ displayName: '命令行用户', mustChangePassword: true, districtCode: '120000' });
+      const head = (await auditHeadRow(h.db))!;
+      const [last] = await auditRowsAfter(h.db, head.seq - 1, 1);
+      expect(last).toMatchObject({ action: 'system.user.create', targetId: String(u.id), actorId: null, actorRoles: ['system'] });
+      expect(last!.actorUsername).toMatch(/^cli:/);
+    });
+  });
+
+  it('fails with exit code 1 and says why: taken username, unknown role, unknown department', async () => {
+    const taken = await cli('user', 'create', '--username', 'cli-user', '--name', 'x', '--role', 'lab', '--password', 'Cli-User-Pass-2026');
+    expect(taken.code).toBe(1);
+    expect(taken.err).toContain('USERNAME_TAKEN');
+    const role = await cli('user', 'create', '--username', 'cli-two', '--name', 'x', '--role', 'superuser', '--password', 'Cli-User-Pass-2026');
+    expect(role.code).toBe(1);
+    expect(role.err).toContain('no such role: superuser');
+    const dept = await cli('user', 'create', '--username', 'cli-two', '--name', 'x', '--role', 'lab', '--dept', '不存在的部门', '--password', 'Cli-User-Pass-2026');
+    expect(dept.code).toBe(1);
+    expect(dept.err).toContain('department not found');
+    const weak = await cli('user', 'create', '--username', 'cli-two', '--name', 'x', '--role', 'lab', '--password', 'weak');
+    expect(weak.code).toBe(1);
+    await withDb(async (h) => expect(await findUserByUsername(h.db, 'cli-two')).toBeNull());
+  });
+
+  it('resets a password to a generated one it prints once', async () => {
+    const res = await cli('user', 'reset-password', 'CLI-USER');
+    expect(res.code).toBe(0);
+    const printed = /new password: (\S+)/.exec(res.out)?.[1];
+    expect(printed).toMatch(/^.{16}$/);
+    await withDb(async (h) => {
+      const u = (await findUserByUsername(h.db, 'cli-user'))!;
+      expect(await verifyPassword(u.passwordHash, printed!)).toBe(true);
+      expect(u.mustChangePassword).toBe(true);
+    });
+    const nobody = await cli('user', 'reset-password', 'nobody');
+    expect(nobody.code).toBe(1);
+    expect(nobody.err).toContain('no such user: nobody');
+  });
+});
+
+describe('audit verify', () => {
+  it('exits 0 on an intact chain and 1 naming the first bad row after tampering', async () => {
+    const ok = await cli('audit', 'verify');
+    expect(ok.code).toBe(0);
+    const rows = await withDb(async (h) => (await auditHeadRow(h.db))!.seq);
+    expect(ok.out).toContain(`audit chain intact: ${rows} rows`);
+
+    await withDb(async (h) => {
+      await h.db.execute('ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only');
+      await h.db.execute(`UPDATE audit_log SET actor_username = 'mallory' WHERE seq = 2`);
+      await h.db.execute('ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only');
+    });
+    const bad = await cli('audit', 'verify');
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('审计链被破坏：第 2 行');
+    expect(bad.err).toContain('audit chain broken at row 2: row 2 was altered');
+    expect(bad.err).toContain('(1 rows verified before it)');
+  });
+});
