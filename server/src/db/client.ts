@@ -42,15 +42,24 @@ export interface OpenOptions {
   loadDataDir?: Blob;
   /** PGlite: in memory only (tests). */
   memory?: boolean;
+  /** PostgreSQL: what to do when an idle pooled connection fails (default: log to stderr). */
+  onIdleError?: (err: Error) => void;
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
-  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.poolSize ?? 10);
+  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.poolSize ?? 10, opts.onIdleError);
   return openPglite(opts);
 }
 
-async function openPostgres(url: string, poolSize: number): Promise<DbHandle> {
+async function openPostgres(url: string, poolSize: number, onIdleError?: (err: Error) => void): Promise<DbHandle> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, application_name: 'zhiliang' });
+  // An idle connection can die under us (server restart, failover, admin termination). node-postgres
+  // re-emits that on the pool, and an unhandled 'error' event would crash the process: log it instead —
+  // the pool replaces the connection on the next query.
+  pool.on('error', (err) => {
+    if (onIdleError) onIdleError(err);
+    else process.stderr.write(`PostgreSQL idle connection error (the pool will reconnect): ${err.message}\n`);
+  });
   // Fail fast with a clear message when the server is unreachable.
   const client = await pool.connect();
   client.release();
