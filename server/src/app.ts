@@ -10,7 +10,7 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z, type ZodType } from 'zod';
 import { msg } from '../../contracts/i18n.js';
@@ -64,6 +64,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<ZApp> {
   const { db, config } = opts;
   const app = Fastify({
     logger: opts.logger ?? false,
+    // Requests are recorded in the operation log; per-request log lines only when debugging.
+    logController: new LogController({ disableRequestLogging: !['debug', 'trace'].includes(config.logLevel) }),
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     genReqId: nextRequestId,
