@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, errorCode, json, type TestApp } from '../../test/test-app.js';
 import { TEST_DEMO_PASSWORD } from '../../test/constants.js';
+import { authChanged } from '../../platform/auth/auth-events.js';
+import { sessionIdOf } from '../../platform/auth/session-token.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -119,6 +121,45 @@ describe('CSRF and sessions', () => {
     const res = await t.anon().get('/api/auth/me');
     expect(res.statusCode).toBe(401);
     expect(errorCode(res)).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('session lifetime', () => {
+  // Sessions are read from the database again once the principal cache is dropped (authChanged).
+  async function ageSession(agent: { jar: Map<string, string> }, column: 'last_seen_at' | 'expires_at', minutesAgo: number) {
+    const id = sessionIdOf(agent.jar.get('zl_session')!);
+    await t.db.execute(`UPDATE user_session SET ${column} = now() - interval '${minutesAgo} minutes' WHERE id = '${id}'`);
+    authChanged();
+  }
+
+  it('ends a session idle for longer than the idle timeout (120 minutes by default)', async () => {
+    const agent = t.anon();
+    expect((await agent.login('dept-user')).statusCode).toBe(200);
+    await ageSession(agent, 'last_seen_at', 119);
+    expect((await agent.get('/api/auth/me')).statusCode).toBe(200);
+    await ageSession(agent, 'last_seen_at', 121);
+    const res = await agent.get('/api/auth/me');
+    expect(res.statusCode).toBe(401);
+    // The expired session is removed, not just refused.
+    const id = sessionIdOf(agent.jar.get('zl_session') ?? 'gone');
+    const rows = await t.db.execute(`SELECT count(*)::int AS n FROM user_session WHERE id = '${id}'`);
+    expect((rows as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(0);
+  });
+
+  it('ends a session past its absolute lifetime, however active', async () => {
+    const agent = t.anon();
+    expect((await agent.login('dept-user')).statusCode).toBe(200);
+    await ageSession(agent, 'expires_at', 1);
+    expect((await agent.get('/api/auth/me')).statusCode).toBe(401);
+  });
+
+  it('ends the sessions of a user when an administrator disables them', async () => {
+    const agent = t.anon();
+    expect((await agent.login('tj120103-01')).statusCode).toBe(200);
+    const admin = await t.as('admin');
+    const id = json<{ items: { id: number }[] }>(await admin.get('/api/system/users?keyword=tj120103-01')).items[0]!.id;
+    expect((await admin.put(`/api/system/users/${id}/status`, { status: 'disabled' })).statusCode).toBe(200);
+    expect((await agent.get('/api/auth/me')).statusCode).toBe(401);
   });
 });
 
