@@ -5,10 +5,12 @@ import { useState } from 'react';
 import type { AuditEntry, AuditVerifyResult } from '@contracts/logs';
 import { ExportButton } from '@/components/export-button';
 import { PageContainer } from '@/components/page-container';
+import { SearchActions } from '@/components/search-actions';
 import { useNotifyError } from '@/components/use-notify';
 import { useAuth } from '@/lib/auth';
 import { formatDateTime } from '@/lib/format';
 import { useT } from '@/lib/i18n';
+import { usePagedFilter } from '@/lib/use-paging';
 import { common } from '@/locales/common';
 import { useAuditEntries, type AuditFilter } from './api/get-audit';
 import { useVerifyAuditChain } from './api/verify-audit';
@@ -46,10 +48,8 @@ export default function AuditPage() {
   const { can } = useAuth();
   const notify = useNotifyError();
   const { token } = theme.useToken();
-  const [filter, setFilter] = useState<AuditFilter>({});
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
-  const { data, isFetching } = useAuditEntries({ ...filter, page, pageSize });
+  const { filter, search, paging } = usePagedFilter<AuditFilter>();
+  const { data, isFetching } = useAuditEntries({ ...filter, page: paging.page, pageSize: paging.pageSize });
   const verify = useVerifyAuditChain();
   const [verified, setVerified] = useState<{ result: AuditVerifyResult; at: string } | null>(null);
   const [detail, setDetail] = useState<AuditEntry | null>(null);
@@ -88,10 +88,7 @@ export default function AuditPage() {
       ) : null}
       <Form<FilterForm>
         layout="inline"
-        onFinish={(v) => {
-          setFilter(toFilter(v));
-          setPage(1);
-        }}
+        onFinish={(v) => search(toFilter(v))}
         style={{ marginBottom: 16, rowGap: 12 }}
       >
         <Form.Item name="keyword" label={tc('keyword')}>
@@ -112,22 +109,7 @@ export default function AuditPage() {
         <Form.Item name="dates" label={t('dateRange')}>
           <DatePicker.RangePicker allowEmpty={[true, true]} />
         </Form.Item>
-        <Form.Item>
-          <Space>
-            <Button type="primary" htmlType="submit">
-              {tc('search')}
-            </Button>
-            <Button
-              htmlType="reset"
-              onClick={() => {
-                setFilter({});
-                setPage(1);
-              }}
-            >
-              {tc('reset')}
-            </Button>
-          </Space>
-        </Form.Item>
+        <SearchActions onReset={() => search({})} />
       </Form>
       <Table<AuditEntry>
         rowKey="seq"
@@ -140,17 +122,7 @@ export default function AuditPage() {
           // The entry where verification found the chain broken stands out.
           style: { cursor: 'pointer', background: badSeq === r.seq ? token.colorErrorBg : undefined },
         })}
-        pagination={{
-          current: page,
-          pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => tc('total', { total }),
-          onChange: (p, s) => {
-            setPage(s === pageSize ? p : 1);
-            setPageSize(s);
-          },
-        }}
+        pagination={paging.pagination(data?.total ?? 0)}
         columns={[
           { title: t('seq'), dataIndex: 'seq', width: 80, render: (v: number) => <Typography.Link>{v}</Typography.Link> },
           { title: t('time'), dataIndex: 'occurredAt', width: 170, render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(v)}</span> },

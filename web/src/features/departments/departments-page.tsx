@@ -1,10 +1,11 @@
 import { NodeCollapseOutlined, NodeExpandOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Form, Input, Select, Space } from 'antd';
+import { Button, Form, Input, Select } from 'antd';
 import { useMemo, useState } from 'react';
 import type { Department } from '@contracts/system';
 import { toDeptTree } from '@/components/dept-tree-select';
 import { ExportButton } from '@/components/export-button';
 import { PageContainer } from '@/components/page-container';
+import { SearchActions } from '@/components/search-actions';
 import { useAuth } from '@/lib/auth';
 import { useDict } from '@/lib/dicts';
 import { useT } from '@/lib/i18n';
@@ -81,16 +82,7 @@ export default function DepartmentsPage() {
         <Form.Item name="status" label={tc('status')}>
           <Select allowClear style={{ width: 110 }} options={statuses.options} placeholder={tc('all')} />
         </Form.Item>
-        <Form.Item>
-          <Space>
-            <Button type="primary" htmlType="submit">
-              {tc('search')}
-            </Button>
-            <Button htmlType="reset" onClick={() => setFilter({})}>
-              {tc('reset')}
-            </Button>
-          </Space>
-        </Form.Item>
+        <SearchActions onReset={() => setFilter({})} />
       </Form>
       <DeptTable
         rows={rows}

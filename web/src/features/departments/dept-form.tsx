@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import type { DeptKind, Status } from '@contracts/dicts';
 import { createDepartmentBody, type CreateDepartmentBody, type Department, type District } from '@contracts/system';
 import { DeptTreeSelect } from '@/components/dept-tree-select';
+import { DistrictSelect } from '@/components/district-select';
 import { showServerFieldErrors } from '@/components/server-field-errors';
 import { useNotifyError } from '@/components/use-notify';
 import { useAuth } from '@/lib/auth';
@@ -145,12 +146,7 @@ export function DeptForm({
           </Col>
           <Col span={12}>
             <Form.Item name="districtCode" label={t('district')}>
-              <Select
-                allowClear
-                placeholder={t('districtPlaceholder')}
-                showSearch={{ optionFilterProp: 'label' }}
-                options={districts.map((d) => ({ value: d.code, label: `${d.name}（${d.code}）` }))}
-              />
+              <DistrictSelect districts={districts} placeholder={t('districtPlaceholder')} />
             </Form.Item>
           </Col>
           <Col span={12}>

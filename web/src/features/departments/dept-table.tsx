@@ -1,9 +1,9 @@
 import { QuestionCircleOutlined } from '@ant-design/icons';
-import { App, Button, Popconfirm, Space, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Button, Space, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useNavigate } from 'react-router';
 import type { Department, District } from '@contracts/system';
+import { DeleteAction } from '@/components/delete-action';
 import type { DeptNode } from '@/components/dept-tree-select';
-import { useNotifyError } from '@/components/use-notify';
 import { useAuth } from '@/lib/auth';
 import { DictTag } from '@/lib/dicts';
 import { useLang, useT } from '@/lib/i18n';
@@ -16,19 +16,7 @@ function DeptActions({ dept, onEdit, onAddChild }: { dept: Department; onEdit(d:
   const t = useT(departmentStrings);
   const tc = useT(common);
   const { can } = useAuth();
-  const { message } = App.useApp();
-  const notify = useNotifyError();
   const remove = useDeleteDepartment();
-
-  const doDelete = async () => {
-    try {
-      await remove.mutateAsync(dept.id);
-      message.success(tc('deleted'));
-    } catch (err) {
-      // 409 DEPT_HAS_USERS / DEPT_HAS_CHILDREN say how many users or sub-departments remain.
-      notify(err);
-    }
-  };
 
   return (
     <Space size={0}>
@@ -43,18 +31,8 @@ function DeptActions({ dept, onEdit, onAddChild }: { dept: Department; onEdit(d:
         </Button>
       ) : null}
       {can('system:dept:delete') ? (
-        <Popconfirm
-          title={tc('confirmDelete', { name: dept.name })}
-          description={t('confirmDeleteHint')}
-          okText={tc('delete')}
-          cancelText={tc('cancel')}
-          okButtonProps={{ danger: true, loading: remove.isPending }}
-          onConfirm={doDelete}
-        >
-          <Button type="link" size="small" danger>
-            {tc('delete')}
-          </Button>
-        </Popconfirm>
+        // A 409 DEPT_HAS_USERS / DEPT_HAS_CHILDREN says how many users or sub-departments remain.
+        <DeleteAction name={dept.name} description={t('confirmDeleteHint')} dangerOk onDelete={() => remove.mutateAsync(dept.id)} />
       ) : null}
     </Space>
   );

@@ -1,8 +1,8 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Descriptions, Drawer, Popconfirm, Space, Table, Tag, Tooltip, Typography, type TableColumnType } from 'antd';
+import { Alert, Button, Descriptions, Drawer, Space, Table, Tag, Typography, type TableColumnType } from 'antd';
 import { useState } from 'react';
 import type { DictItem } from '@contracts/system';
-import { useNotifyError } from '@/components/use-notify';
+import { DeleteAction } from '@/components/delete-action';
 import { useAuth } from '@/lib/auth';
 import { DictTag } from '@/lib/dicts';
 import { useLang, useT } from '@/lib/i18n';
@@ -18,8 +18,6 @@ export function DictItemsDrawer({ type, onClose }: { type: string | null; onClos
   const tc = useT(common);
   const { lang } = useLang();
   const { can } = useAuth();
-  const { message } = App.useApp();
-  const notify = useNotifyError();
   const { data, isLoading } = useDictType(type);
   const remove = useDeleteDictItem();
   const [editing, setEditing] = useState<DictItem | null>(null);
@@ -47,29 +45,11 @@ export function DictItemsDrawer({ type, onClose }: { type: string | null; onClos
           </Button>
         ) : null}
         {mayDelete ? (
-          i.builtin ? (
-            <Tooltip title={t('builtinItemNoDelete')}>
-              <Button type="link" size="small" danger disabled>
-                {tc('delete')}
-              </Button>
-            </Tooltip>
-          ) : (
-            <Popconfirm
-              title={tc('confirmDelete', { name: i.labelZh })}
-              onConfirm={async () => {
-                try {
-                  await remove.mutateAsync({ type: i.dictType, id: i.id });
-                  message.success(tc('deleted'));
-                } catch (err) {
-                  notify(err);
-                }
-              }}
-            >
-              <Button type="link" size="small" danger>
-                {tc('delete')}
-              </Button>
-            </Popconfirm>
-          )
+          <DeleteAction
+            name={i.labelZh}
+            disabledReason={i.builtin ? t('builtinItemNoDelete') : undefined}
+            onDelete={() => remove.mutateAsync({ type: i.dictType, id: i.id })}
+          />
         ) : null}
       </Space>
     ),

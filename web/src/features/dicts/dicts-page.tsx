@@ -1,13 +1,15 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { DictType } from '@contracts/system';
+import { DeleteAction } from '@/components/delete-action';
 import { ExportButton } from '@/components/export-button';
 import { PageContainer } from '@/components/page-container';
-import { useNotifyError } from '@/components/use-notify';
+import { SearchActions } from '@/components/search-actions';
 import { useAuth } from '@/lib/auth';
 import { DictTag, useDict } from '@/lib/dicts';
 import { useT } from '@/lib/i18n';
+import { usePagedFilter } from '@/lib/use-paging';
 import { common } from '@/locales/common';
 import { useDeleteDictType } from './api/delete-dict-type';
 import { useDictTypes, type DictTypeFilter } from './api/get-dict-types';
@@ -19,13 +21,9 @@ export default function DictsPage() {
   const t = useT(dictStrings);
   const tc = useT(common);
   const { can } = useAuth();
-  const { message } = App.useApp();
-  const notify = useNotifyError();
   const statuses = useDict('sys_status');
-  const [filter, setFilter] = useState<DictTypeFilter>({});
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
-  const { data, isFetching } = useDictTypes({ ...filter, page, pageSize });
+  const { filter, search, paging } = usePagedFilter<DictTypeFilter>();
+  const { data, isFetching } = useDictTypes({ ...filter, page: paging.page, pageSize: paging.pageSize });
   const remove = useDeleteDictType();
   const [editing, setEditing] = useState<DictType | null>(null);
   const [formOpen, setFormOpen] = useState(false);
@@ -53,10 +51,7 @@ export default function DictsPage() {
     >
       <Form
         layout="inline"
-        onFinish={(v: DictTypeFilter) => {
-          setFilter({ keyword: v.keyword?.trim() || undefined, status: v.status });
-          setPage(1);
-        }}
+        onFinish={(v: DictTypeFilter) => search({ keyword: v.keyword?.trim() || undefined, status: v.status })}
         style={{ marginBottom: 16, rowGap: 8 }}
       >
         <Form.Item name="keyword" label={tc('keyword')}>
@@ -65,39 +60,14 @@ export default function DictsPage() {
         <Form.Item name="status" label={tc('status')}>
           <Select allowClear style={{ width: 120 }} options={statuses.options} placeholder={tc('all')} />
         </Form.Item>
-        <Form.Item>
-          <Space>
-            <Button type="primary" htmlType="submit">
-              {tc('search')}
-            </Button>
-            <Button
-              htmlType="reset"
-              onClick={() => {
-                setFilter({});
-                setPage(1);
-              }}
-            >
-              {tc('reset')}
-            </Button>
-          </Space>
-        </Form.Item>
+        <SearchActions onReset={() => search({})} />
       </Form>
       <Table<DictType>
         rowKey="type"
         loading={isFetching}
         dataSource={data?.items ?? []}
         scroll={{ x: 960 }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => tc('total', { total }),
-          onChange: (p, s) => {
-            setPage(s === pageSize ? p : 1);
-            setPageSize(s);
-          },
-        }}
+        pagination={paging.pagination(data?.total ?? 0)}
         columns={[
           {
             title: t('type'),
@@ -131,29 +101,12 @@ export default function DictsPage() {
                   </Button>
                 ) : null}
                 {can('system:dict:delete') ? (
-                  d.builtin ? (
-                    <Tooltip title={t('builtinTypeNoDelete')}>
-                      <Button type="link" size="small" danger disabled>
-                        {tc('delete')}
-                      </Button>
-                    </Tooltip>
-                  ) : (
-                    <Popconfirm
-                      title={t('confirmDeleteType', { name: d.nameZh, n: d.itemCount })}
-                      onConfirm={async () => {
-                        try {
-                          await remove.mutateAsync(d.type);
-                          message.success(tc('deleted'));
-                        } catch (err) {
-                          notify(err);
-                        }
-                      }}
-                    >
-                      <Button type="link" size="small" danger>
-                        {tc('delete')}
-                      </Button>
-                    </Popconfirm>
-                  )
+                  <DeleteAction
+                    name={d.nameZh}
+                    title={t('confirmDeleteType', { name: d.nameZh, n: d.itemCount })}
+                    disabledReason={d.builtin ? t('builtinTypeNoDelete') : undefined}
+                    onDelete={() => remove.mutateAsync(d.type)}
+                  />
                 ) : null}
               </Space>
             ),

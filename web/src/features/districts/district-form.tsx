@@ -1,6 +1,7 @@
 import { Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useEffect } from 'react';
 import { createDistrictBody, type CreateDistrictBody, type District } from '@contracts/system';
+import { DistrictSelect } from '@/components/district-select';
 import { useNotifyError } from '@/components/use-notify';
 import { useDict } from '@/lib/dicts';
 import { zodRule } from '@/lib/form-rules';
@@ -52,13 +53,7 @@ export function DistrictForm({ open, editing, districts, onClose }: { open: bool
           <Input maxLength={50} />
         </Form.Item>
         <Form.Item name="parentCode" label={t('parent')}>
-          <Select
-            allowClear
-            placeholder={t('none')}
-            options={districts.filter((d) => d.code !== editing?.code).map((d) => ({ value: d.code, label: `${d.name}（${d.code}）` }))}
-            showSearch
-            optionFilterProp="label"
-          />
+          <DistrictSelect districts={districts.filter((d) => d.code !== editing?.code)} placeholder={t('none')} />
         </Form.Item>
         <Form.Item name="level" label={t('level')} rules={[{ required: true }]}>
           <Select options={levels.options.map((o) => ({ ...o, value: Number(o.value) }))} />

@@ -1,10 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, Popconfirm, Select, Space, Table } from 'antd';
+import { Button, Form, Input, Select, Space, Table } from 'antd';
 import { useMemo, useState } from 'react';
 import type { District } from '@contracts/system';
+import { DeleteAction } from '@/components/delete-action';
 import { ExportButton } from '@/components/export-button';
 import { PageContainer } from '@/components/page-container';
-import { useNotifyError } from '@/components/use-notify';
+import { SearchActions } from '@/components/search-actions';
 import { useAuth } from '@/lib/auth';
 import { DictTag, useDict } from '@/lib/dicts';
 import { useT } from '@/lib/i18n';
@@ -32,8 +33,6 @@ export default function DistrictsPage() {
   const t = useT(districtStrings);
   const tc = useT(common);
   const { can } = useAuth();
-  const { message } = App.useApp();
-  const notify = useNotifyError();
   const [filter, setFilter] = useState<DistrictFilter>({});
   const { data, isLoading } = useDistricts(filter);
   const remove = useDeleteDistrict();
@@ -74,16 +73,7 @@ export default function DistrictsPage() {
         <Form.Item name="status" label={tc('status')}>
           <Select allowClear style={{ width: 120 }} options={statuses.options} placeholder={tc('all')} />
         </Form.Item>
-        <Form.Item>
-          <Space>
-            <Button type="primary" htmlType="submit">
-              {tc('search')}
-            </Button>
-            <Button htmlType="reset" onClick={() => setFilter({})}>
-              {tc('reset')}
-            </Button>
-          </Space>
-        </Form.Item>
+        <SearchActions onReset={() => setFilter({})} />
       </Form>
       <Table<Node>
         // Re-mount once data arrives so every tree node starts expanded.
@@ -117,23 +107,7 @@ export default function DistrictsPage() {
                     {tc('edit')}
                   </Button>
                 ) : null}
-                {can('system:district:delete') ? (
-                  <Popconfirm
-                    title={tc('confirmDelete', { name: d.name })}
-                    onConfirm={async () => {
-                      try {
-                        await remove.mutateAsync(d.code);
-                        message.success(tc('deleted'));
-                      } catch (err) {
-                        notify(err);
-                      }
-                    }}
-                  >
-                    <Button type="link" size="small" danger>
-                      {tc('delete')}
-                    </Button>
-                  </Popconfirm>
-                ) : null}
+                {can('system:district:delete') ? <DeleteAction name={d.name} onDelete={() => remove.mutateAsync(d.code)} /> : null}
               </Space>
             ),
           },

@@ -1,12 +1,14 @@
-import { Button, DatePicker, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { DatePicker, Form, Input, Select, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { OperLog } from '@contracts/logs';
 import { ExportButton } from '@/components/export-button';
 import { PageContainer } from '@/components/page-container';
+import { SearchActions } from '@/components/search-actions';
 import { DictTag, useDict } from '@/lib/dicts';
 import { formatDateTime } from '@/lib/format';
 import { useT } from '@/lib/i18n';
+import { usePagedFilter } from '@/lib/use-paging';
 import { common } from '@/locales/common';
 import { useOperLogs, type OperLogFilter } from './api/get-operlogs';
 import { operlogStrings } from './i18n';
@@ -36,20 +38,15 @@ export default function OperLogPage() {
   const tc = useT(common);
   const operTypes = useDict('sys_oper_type');
   const operStatuses = useDict('sys_oper_status');
-  const [filter, setFilter] = useState<OperLogFilter>({});
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
-  const { data, isFetching } = useOperLogs({ ...filter, page, pageSize });
+  const { filter, search, paging } = usePagedFilter<OperLogFilter>();
+  const { data, isFetching } = useOperLogs({ ...filter, page: paging.page, pageSize: paging.pageSize });
   const [detail, setDetail] = useState<OperLog | null>(null);
 
   return (
     <PageContainer title={t('title')} description={t('description')} extra={<ExportButton url="/api/monitor/operlog/export" query={{ ...filter }} permission="monitor:operlog:export" />}>
       <Form<FilterForm>
         layout="inline"
-        onFinish={(v) => {
-          setFilter(toFilter(v));
-          setPage(1);
-        }}
+        onFinish={(v) => search(toFilter(v))}
         style={{ marginBottom: 16, rowGap: 12 }}
       >
         <Form.Item name="keyword" label={tc('keyword')}>
@@ -67,22 +64,7 @@ export default function OperLogPage() {
         <Form.Item name="dates" label={t('dateRange')}>
           <DatePicker.RangePicker allowEmpty={[true, true]} />
         </Form.Item>
-        <Form.Item>
-          <Space>
-            <Button type="primary" htmlType="submit">
-              {tc('search')}
-            </Button>
-            <Button
-              htmlType="reset"
-              onClick={() => {
-                setFilter({});
-                setPage(1);
-              }}
-            >
-              {tc('reset')}
-            </Button>
-          </Space>
-        </Form.Item>
+        <SearchActions onReset={() => search({})} />
       </Form>
       <Table<OperLog>
         rowKey="id"
@@ -91,17 +73,7 @@ export default function OperLogPage() {
         dataSource={data?.items ?? []}
         scroll={{ x: 1100 }}
         onRow={(r) => ({ onClick: () => setDetail(r), style: { cursor: 'pointer' } })}
-        pagination={{
-          current: page,
-          pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => tc('total', { total }),
-          onChange: (p, s) => {
-            setPage(s === pageSize ? p : 1);
-            setPageSize(s);
-          },
-        }}
+        pagination={paging.pagination(data?.total ?? 0)}
         columns={[
           {
             title: t('id'),

@@ -1,14 +1,16 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Form, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import type { Role } from '@contracts/system';
+import { DeleteAction } from '@/components/delete-action';
 import { ExportButton } from '@/components/export-button';
 import { PageContainer } from '@/components/page-container';
-import { useNotifyError } from '@/components/use-notify';
+import { SearchActions } from '@/components/search-actions';
 import { useAuth } from '@/lib/auth';
 import { DictTag, useDict } from '@/lib/dicts';
 import { formatDateTime } from '@/lib/format';
 import { useT } from '@/lib/i18n';
+import { usePagedFilter } from '@/lib/use-paging';
 import { common } from '@/locales/common';
 import { useDeleteRole } from './api/delete-role';
 import { useRoles, type RoleFilter } from './api/get-roles';
@@ -19,13 +21,9 @@ export default function RolesPage() {
   const t = useT(roleStrings);
   const tc = useT(common);
   const { can } = useAuth();
-  const { message } = App.useApp();
-  const notify = useNotifyError();
   const statuses = useDict('sys_status');
-  const [filter, setFilter] = useState<RoleFilter>({});
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
-  const { data, isFetching } = useRoles({ ...filter, page, pageSize });
+  const { filter, search, paging } = usePagedFilter<RoleFilter>();
+  const { data, isFetching } = useRoles({ ...filter, page: paging.page, pageSize: paging.pageSize });
   const remove = useDeleteRole();
   const [editing, setEditing] = useState<Role | null>(null);
   const [formOpen, setFormOpen] = useState(false);
@@ -59,10 +57,7 @@ export default function RolesPage() {
     >
       <Form
         layout="inline"
-        onFinish={(v: RoleFilter) => {
-          setFilter({ keyword: v.keyword?.trim() || undefined, status: v.status });
-          setPage(1);
-        }}
+        onFinish={(v: RoleFilter) => search({ keyword: v.keyword?.trim() || undefined, status: v.status })}
         style={{ marginBottom: 16, rowGap: 8 }}
       >
         <Form.Item name="keyword" label={tc('keyword')}>
@@ -71,39 +66,14 @@ export default function RolesPage() {
         <Form.Item name="status" label={tc('status')}>
           <Select allowClear style={{ width: 120 }} options={statuses.options} placeholder={tc('all')} />
         </Form.Item>
-        <Form.Item>
-          <Space>
-            <Button type="primary" htmlType="submit">
-              {tc('search')}
-            </Button>
-            <Button
-              htmlType="reset"
-              onClick={() => {
-                setFilter({});
-                setPage(1);
-              }}
-            >
-              {tc('reset')}
-            </Button>
-          </Space>
-        </Form.Item>
+        <SearchActions onReset={() => search({})} />
       </Form>
       <Table<Role>
         rowKey="id"
         loading={isFetching}
         dataSource={data?.items ?? []}
         scroll={{ x: 1000 }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => tc('total', { total }),
-          onChange: (p, s) => {
-            setPage(s === pageSize ? p : 1);
-            setPageSize(s);
-          },
-        }}
+        pagination={paging.pagination(data?.total ?? 0)}
         columns={[
           { title: t('name'), dataIndex: 'name', render: (v: string, r) => (r.remark ? <Tooltip title={r.remark}>{v}</Tooltip> : v) },
           {
@@ -126,41 +96,14 @@ export default function RolesPage() {
             key: 'actions',
             width: 150,
             fixed: 'right',
-            render: (_: unknown, r: Role) => {
-              const blocker = deleteBlocker(r);
-              return (
-                <Space size={0}>
-                  <Button type="link" size="small" onClick={() => openForm(r)}>
-                    {mayUpdate ? tc('edit') : t('view')}
-                  </Button>
-                  {can('system:role:delete') ? (
-                    blocker ? (
-                      <Tooltip title={blocker}>
-                        <Button type="link" size="small" danger disabled>
-                          {tc('delete')}
-                        </Button>
-                      </Tooltip>
-                    ) : (
-                      <Popconfirm
-                        title={tc('confirmDelete', { name: r.name })}
-                        onConfirm={async () => {
-                          try {
-                            await remove.mutateAsync(r.id);
-                            message.success(tc('deleted'));
-                          } catch (err) {
-                            notify(err);
-                          }
-                        }}
-                      >
-                        <Button type="link" size="small" danger>
-                          {tc('delete')}
-                        </Button>
-                      </Popconfirm>
-                    )
-                  ) : null}
-                </Space>
-              );
-            },
+            render: (_: unknown, r: Role) => (
+              <Space size={0}>
+                <Button type="link" size="small" onClick={() => openForm(r)}>
+                  {mayUpdate ? tc('edit') : t('view')}
+                </Button>
+                {can('system:role:delete') ? <DeleteAction name={r.name} disabledReason={deleteBlocker(r)} onDelete={() => remove.mutateAsync(r.id)} /> : null}
+              </Space>
+            ),
           },
         ]}
       />

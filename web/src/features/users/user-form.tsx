@@ -6,6 +6,7 @@ import type { Status } from '@contracts/dicts';
 import { createUserBody, type Department, type District, type UpdateUserBody } from '@contracts/system';
 import { usccCheckCharacter, validateUscc } from '@contracts/uscc';
 import { DeptTreeSelect } from '@/components/dept-tree-select';
+import { DistrictSelect } from '@/components/district-select';
 import { ApiError } from '@/lib/api-client';
 import { showServerFieldErrors } from '@/components/server-field-errors';
 import { useNotifyError } from '@/components/use-notify';
@@ -191,12 +192,7 @@ export function UserForm({
           </Col>
           <Col span={12}>
             <Form.Item name="districtCode" label={t('district')} extra={t('districtHint')}>
-              <Select
-                allowClear
-                placeholder={t('districtPlaceholder')}
-                showSearch={{ optionFilterProp: 'label' }}
-                options={districts.map((d) => ({ value: d.code, label: `${d.name}（${d.code}）` }))}
-              />
+              <DistrictSelect districts={districts} placeholder={t('districtPlaceholder')} />
             </Form.Item>
           </Col>
           <Col span={12}>

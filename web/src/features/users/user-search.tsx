@@ -1,5 +1,6 @@
-import { Button, Form, Input, Select, Space } from 'antd';
+import { Form, Input, Select } from 'antd';
 import type { District } from '@contracts/system';
+import { SearchActions } from '@/components/search-actions';
 import { useDict } from '@/lib/dicts';
 import { useT } from '@/lib/i18n';
 import { common } from '@/locales/common';
@@ -51,16 +52,7 @@ export function UserSearch({
       <Form.Item name="status" label={tc('status')}>
         <Select allowClear placeholder={tc('all')} style={{ width: 110 }} options={statuses.options} />
       </Form.Item>
-      <Form.Item>
-        <Space>
-          <Button type="primary" htmlType="submit">
-            {tc('search')}
-          </Button>
-          <Button htmlType="reset" onClick={onReset}>
-            {tc('reset')}
-          </Button>
-        </Space>
-      </Form.Item>
+      <SearchActions onReset={onReset} />
     </Form>
   );
 }

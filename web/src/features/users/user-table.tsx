@@ -1,7 +1,6 @@
 import { LockOutlined } from '@ant-design/icons';
-import { Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Space, Table, Tag, Tooltip, Typography, type TablePaginationConfig } from 'antd';
 import dayjs from 'dayjs';
-import type { Page } from '@contracts/common';
 import type { Department, User } from '@contracts/system';
 import { useAuth } from '@/lib/auth';
 import { DictTag } from '@/lib/dicts';
@@ -11,20 +10,20 @@ import { common } from '@/locales/common';
 import { UserActions } from './user-actions';
 import { userStrings } from './i18n';
 
-/** The paged user table (server-side paging). */
+/** The paged user table (server-side paging: `pagination` from usePaging). */
 export function UserTable({
-  data,
+  users,
   departments,
   loading,
-  onPageChange,
+  pagination,
   onEdit,
   onResetPassword,
 }: {
-  data: Page<User> | undefined;
+  users: readonly User[];
   /** To show departments by the short name the staff use (the full name on hover). */
   departments: readonly Department[];
   loading: boolean;
-  onPageChange(page: number, pageSize: number): void;
+  pagination: TablePaginationConfig;
   onEdit(user: User): void;
   onResetPassword(user: User): void;
 }) {
@@ -39,17 +38,9 @@ export function UserTable({
       rowKey="id"
       size="middle"
       loading={loading}
-      dataSource={data?.items ?? []}
+      dataSource={users}
       scroll={{ x: 1150 }}
-      pagination={{
-        current: data?.page ?? 1,
-        pageSize: data?.pageSize ?? 20,
-        total: data?.total ?? 0,
-        showSizeChanger: true,
-        pageSizeOptions: [10, 20, 50, 100],
-        showTotal: (total) => tc('total', { total }),
-        onChange: onPageChange,
-      }}
+      pagination={pagination}
       columns={[
         { title: t('username'), dataIndex: 'username', width: 120, fixed: 'left', ellipsis: { showTitle: true } },
         { title: t('displayName'), dataIndex: 'displayName', width: 90 },

@@ -9,6 +9,7 @@ import { ImportModal } from '@/components/import-modal';
 import { PageContainer } from '@/components/page-container';
 import { useAuth } from '@/lib/auth';
 import { useT } from '@/lib/i18n';
+import { usePagedFilter } from '@/lib/use-paging';
 import { common } from '@/locales/common';
 import { useDepartments } from './api/get-departments';
 import { useDistricts } from './api/get-districts';
@@ -35,9 +36,8 @@ export default function UsersPage() {
   const qc = useQueryClient();
   const [params, setParams] = useSearchParams();
   const deptId = deptIdParam(params.get('deptId'));
-  const [filter, setFilter] = useState<Omit<UserFilter, 'deptId'>>({});
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
-  const users = useUsers({ ...filter, deptId, ...paging });
+  const { filter, search, paging } = usePagedFilter<Omit<UserFilter, 'deptId'>>();
+  const users = useUsers({ ...filter, deptId, page: paging.page, pageSize: paging.pageSize });
   const departments = useDepartments();
   const districts = useDistricts();
   const roleOptions = useRoleOptions();
@@ -52,7 +52,7 @@ export default function UsersPage() {
 
   const selectDept = (id: number | undefined) => {
     setParams(id ? { deptId: String(id) } : {}, { replace: true });
-    setPaging((p) => ({ ...p, page: 1 }));
+    paging.reset();
   };
 
   const closeForm = useCallback(() => setFormOpen(false), []);
@@ -91,12 +91,9 @@ export default function UsersPage() {
           <UserSearch
             districts={districtItems}
             roles={roleOptions.data?.items ?? []}
-            onSearch={(v) => {
-              setFilter(v);
-              setPaging((p) => ({ ...p, page: 1 }));
-            }}
+            onSearch={search}
             onReset={() => {
-              setFilter({});
+              search({});
               selectDept(undefined);
             }}
           />
@@ -106,10 +103,11 @@ export default function UsersPage() {
             </Tag>
           ) : null}
           <UserTable
-            data={users.data}
+            users={users.data?.items ?? []}
             departments={deptItems}
             loading={users.isFetching}
-            onPageChange={(page, pageSize) => setPaging({ page: pageSize === paging.pageSize ? page : 1, pageSize })}
+            // Unlike the other lists, this pager shows the page on screen: it moves when the next page has loaded.
+            pagination={{ ...paging.pagination(users.data?.total ?? 0), current: users.data?.page ?? 1, pageSize: users.data?.pageSize ?? 20 }}
             onEdit={(u) => openForm(u.id)}
             onResetPassword={setResetting}
           />
