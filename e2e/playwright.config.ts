@@ -13,6 +13,7 @@ export default defineConfig({
   use: {
     baseURL: E2E.baseUrl,
     locale: 'zh-CN',
+    reducedMotion: 'reduce',
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
     launchOptions: {

@@ -8,16 +8,30 @@ export async function login(page: Page, username: string, password = username ==
   await page.getByRole('button', { name: /登\s*录/ }).click();
 }
 
-/** Pick an option of an antd Select (or TreeSelect) inside `scope`, by the field's label. */
+/**
+ * Pick an option of an antd Select (or TreeSelect) inside `scope`, by the field's label. A click that
+ * did not take (the list was still being laid out) is tried again; an option already chosen is never
+ * clicked twice (that would unselect it in a multiple select).
+ */
 export async function pickOption(page: Page, scope: Locator, label: string, option: string, opts: { search?: string } = {}): Promise<void> {
   const item = scope.locator('.ant-form-item').filter({ has: page.locator(`label:text-is("${label}")`) });
-  await item.locator('.ant-select').click();
-  if (opts.search) await item.locator('input').first().fill(opts.search);
+  const select = item.locator('.ant-select').first();
   const dropdown = page.locator('.ant-select-dropdown:visible');
-  await dropdown.locator(`.ant-select-item-option[title="${option}"], .ant-select-tree-node-content-wrapper[title="${option}"]`).first().click();
-  // A multiple select stays open: close it. (Escape with no dropdown open would close the dialog.)
-  if ((await page.locator('.ant-select-dropdown:visible').count()) > 0) await page.keyboard.press('Escape');
-  await expect(item.locator('.ant-select')).toContainText(option);
+  await expect(async () => {
+    if (!(await select.innerText()).includes(option)) {
+      if (!(await isOpen(select))) await select.click();
+      if (opts.search) await item.locator('input').first().fill(opts.search);
+      await dropdown.locator(`.ant-select-item-option[title="${option}"], .ant-select-tree-node-content-wrapper[title="${option}"]`).first().click({ timeout: 3000 });
+    }
+    await expect(select).toContainText(option, { timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+  // A multiple select stays open: close it. (Escape with no list open would close the dialog.)
+  if (await isOpen(select)) await page.keyboard.press('Escape');
+  await expect(select).toContainText(option);
+}
+
+async function isOpen(select: Locator): Promise<boolean> {
+  return ((await select.getAttribute('class')) ?? '').includes('ant-select-open');
 }
 
 export async function fillField(page: Page, scope: Locator, label: string, value: string): Promise<void> {
