@@ -2,6 +2,8 @@
  * `npx zhiliang …`: the command line, calling module services in-process on the configured
  * database (PGlite data directory or DATABASE_URL). Exit codes: 0 ok, 1 failure, 2 bad usage.
  */
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { userInfo } from 'node:os';
 import { Command, CommanderError } from 'commander';
 import { openConfiguredDatabase, prepareDatabase } from '../bootstrap.js';
@@ -18,6 +20,8 @@ import { type z } from 'zod';
 import { createUserBody, resetPasswordBody } from '../../../contracts/system.js';
 import { runServer } from '../main.js';
 import { findDepartmentsByName } from '../modules/system/department.repository.js';
+import { extractDocumentText, parsePlan, planParseSummary } from '../modules/plans/parser/index.js';
+import type { ParsedPlan } from '../../../contracts/plans.js';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const err = (line: string) => process.stderr.write(`${line}\n`);
@@ -168,7 +172,48 @@ export function buildCli(): Command {
       }
     });
 
+  const plan = program.command('plan').description('action plans (行动计划)');
+  plan
+    .command('parse')
+    .description('parse a policy document (.txt or .docx) into a structured plan; does not touch the database')
+    .argument('<file>')
+    .option('--json', 'print only the parsed plan as JSON')
+    .action(async (file: string, o: { json?: boolean }) => {
+      let data: Buffer;
+      try {
+        data = await readFile(file);
+      } catch {
+        throw new Error(`无法读取文件 / cannot read the file: ${file}`);
+      }
+      const extracted = await extractDocumentText({ filename: basename(file), data });
+      if (!extracted.ok) throw new Error(`${extracted.code}: ${extracted.message} / ${extracted.messageEn}`);
+      const parsed = parsePlan(extracted.text).plan;
+      if (o.json) out(JSON.stringify(parsed, null, 2));
+      else for (const line of describePlan(parsed)) out(line);
+    });
+
   return program;
+}
+
+/** The human summary of `plan parse`: header, counts per level, units, targets, deadlines, warnings. */
+function describePlan(plan: ParsedPlan): string[] {
+  const s = planParseSummary(plan);
+  const none = '（无）';
+  const lines = [
+    `标题：${plan.title || none}`,
+    `文号：${plan.docNumber ?? none}`,
+    `发文机关：${plan.issuer ?? none}`,
+    `成文日期：${plan.issuedDate ?? none}`,
+    `条目：一级 ${s.itemsPerLevel[1]} 项，二级 ${s.itemsPerLevel[2]} 项，三级 ${s.itemsPerLevel[3]} 项，四级 ${s.itemsPerLevel[4]} 项；其中 ${s.itemsWithUnits} 项列明责任单位`,
+    `责任单位：${plan.units.length} 个${plan.units.length ? `（${plan.units.slice(0, 10).map((u) => `${u.name} ${u.items}`).join('、')}${plan.units.length > 10 ? ' …' : ''}）` : ''}`,
+    `量化指标：${s.targets} 项`,
+    ...plan.targets.map((t) => `  ${t.path || '正文'}：${t.indicator} ${t.comparator} ${t.value}${t.unit ?? ''}${t.year ? `（${t.year}年）` : ''}`),
+    `时限：${s.deadlines} 项`,
+    ...plan.deadlines.map((d) => `  ${d.path ?? '正文'}：${d.date}`),
+    `警告：${plan.warnings.length ? '' : none}`,
+    ...plan.warnings.map((w) => `  ${w}`),
+  ];
+  return lines;
 }
 
 export async function runCli(argv: string[]): Promise<void> {
