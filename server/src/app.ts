@@ -29,6 +29,8 @@ import oplogPlugin from './platform/oplog/oplog.plugin.js';
 import { oplogRoutes } from './platform/oplog/oplog.routes.js';
 import { healthRoutes } from './platform/http/health.routes.js';
 import { createCalendarStore, createPrincipalStore, systemRoutes, type CalendarStore } from './modules/system/index.js';
+import { plansRoutes } from './modules/plans/index.js';
+import { assessmentRoutes } from './modules/assessment/index.js';
 import { dictLabeler } from './modules/system/dict.service.js';
 
 z.config(z.locales.zhCN());
@@ -129,6 +131,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<ZApp> {
   healthRoutes(app, { db, dbKind: opts.dbKind });
   identifierRoutes(app);
   systemRoutes(app, { db, config, principals, calendar });
+  plansRoutes(app, { calendarOf: (ctx) => calendar.get(ctx.db), label: dictLabeler });
+  assessmentRoutes(app, { label: dictLabeler });
   auditRoutes(app);
   oplogRoutes(app, { label: dictLabeler });
 

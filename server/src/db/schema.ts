@@ -3,3 +3,6 @@ export * from '../modules/system/system.table.js';
 export * from '../platform/auth/session.table.js';
 export * from '../platform/audit/audit.table.js';
 export * from '../platform/oplog/oper-log.table.js';
+export * from '../modules/plans/plans.table.js';
+export * from '../modules/assessment/assessment.table.js';
+export * from '../platform/files/file.table.js';

@@ -127,3 +127,21 @@ export function errorCode(res: LightMyRequestResponse): string | undefined {
     return undefined;
   }
 }
+
+/** A hand-made multipart/form-data body with one file (field `file`) and optional text fields. */
+export function multipartBody(file: Buffer | null, opts: { filename?: string; fields?: Record<string, string>; type?: string } = {}) {
+  const boundary = `----zhiliang-test-${Math.random().toString(16).slice(2)}`;
+  const parts: Buffer[] = [];
+  for (const [k, v] of Object.entries(opts.fields ?? {})) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  }
+  if (file) {
+    parts.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${opts.filename ?? 'upload.bin'}"\r\nContent-Type: ${opts.type ?? 'application/octet-stream'}\r\n\r\n`),
+      file,
+      Buffer.from('\r\n'),
+    );
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}

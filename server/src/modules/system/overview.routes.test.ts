@@ -6,7 +6,7 @@ import { FULL_SCOPE } from '../../platform/data-scope/data-scope.js';
 import { buildTestApp, errorCode, json, type Agent, type TestApp } from '../../test/test-app.js';
 import { listDepartments } from './department.repository.js';
 import { listDistricts } from './district.repository.js';
-import { todayInChina } from './overview.service.js';
+import { todayInChina } from '../../platform/calendar/today.js';
 import { countUsers, countUsersByRole, findUserByUsername, updateUserRow } from './user.repository.js';
 
 let t: TestApp;

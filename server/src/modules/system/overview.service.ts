@@ -2,15 +2,12 @@
 import type { Overview } from '../../../../contracts/system.js';
 import { recentOperLogs } from '../../platform/oplog/oplog.repository.js';
 import type { Ctx } from '../../platform/context.js';
+import { todayInChina } from '../../platform/calendar/today.js';
 import { calendarYearsWithStats, nextHoliday } from './calendar.repository.js';
 import { countDepartmentsByKind } from './department.repository.js';
 import { countDistricts } from './district.repository.js';
 import { countUsers, countUsersByRole } from './user.repository.js';
 
-/** Today in China time, as YYYY-MM-DD. */
-export function todayInChina(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
 
 /** Figures for the home page, counted within the caller's data scope (an enterprise user sees its own). */
 export async function getOverview(ctx: Ctx, opts: { showOperations: boolean }): Promise<Overview> {

@@ -2,7 +2,7 @@ import { and, asc, count, eq, ilike, inArray, ne, or, type SQL } from 'drizzle-o
 import type { Executor } from '../../db/client.js';
 import { containsPattern } from '../../db/query-helpers.js';
 import type { GrantableRole } from './system.rules.js';
-import { department, role, roleDepartment, rolePermission, userRole } from './system.table.js';
+import { department, permissionCatalog, role, roleDepartment, rolePermission, userRole } from './system.table.js';
 
 export type RoleRow = typeof role.$inferSelect;
 export type NewRoleRow = typeof role.$inferInsert;
@@ -91,6 +91,29 @@ export async function setRoleGrants(db: Executor, id: number, permissions: reado
   await db.delete(roleDepartment).where(eq(roleDepartment.roleId, id));
   if (permissions.length > 0) await db.insert(rolePermission).values([...new Set(permissions)].map((permission) => ({ roleId: id, permission })));
   if (deptIds.length > 0) await db.insert(roleDepartment).values([...new Set(deptIds)].map((deptId) => ({ roleId: id, deptId })));
+}
+
+/** Add permissions to a role, keeping the ones it has. */
+export async function addRolePermissions(db: Executor, id: number, permissions: readonly string[]): Promise<void> {
+  if (permissions.length === 0) return;
+  await db
+    .insert(rolePermission)
+    .values([...new Set(permissions)].map((permission) => ({ roleId: id, permission })))
+    .onConflictDoNothing();
+}
+
+/** Permissions the roles have already been seeded with. */
+export async function catalogedPermissions(db: Executor): Promise<Set<string>> {
+  const rows = await db.select({ permission: permissionCatalog.permission }).from(permissionCatalog);
+  return new Set(rows.map((r) => r.permission));
+}
+
+export async function catalogPermissions(db: Executor, permissions: readonly string[]): Promise<void> {
+  if (permissions.length === 0) return;
+  await db
+    .insert(permissionCatalog)
+    .values(permissions.map((permission) => ({ permission })))
+    .onConflictDoNothing();
 }
 
 export async function deleteRoleRow(db: Executor, id: number): Promise<void> {

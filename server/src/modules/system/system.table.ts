@@ -124,6 +124,16 @@ export const rolePermission = pgTable(
   (t) => [primaryKey({ columns: [t.roleId, t.permission] })],
 );
 
+/**
+ * Every permission string the roles have been seeded with. When a new module adds permissions,
+ * built-in roles receive their default share of the NEW ones once; a permission an administrator
+ * later took away is not granted again.
+ */
+export const permissionCatalog = pgTable('permission_catalog', {
+  permission: varchar('permission', { length: 100 }).primaryKey(),
+  introducedAt: timestamp('introduced_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
 /** Departments of a role whose data scope is `custom`. */
 export const roleDepartment = pgTable(
   'role_department',

@@ -11,7 +11,7 @@ import { auditHeadRow, auditRowsAfter } from '../../platform/audit/audit.reposit
 import { verifyPassword } from '../../platform/auth/password.js';
 import { FULL_SCOPE } from '../../platform/data-scope/data-scope.js';
 import { XLSX_MIME } from '../../platform/excel/excel.js';
-import { buildTestApp, errorCode, json, type Agent, type TestApp } from '../../test/test-app.js';
+import { multipartBody, buildTestApp, errorCode, json, type Agent, type TestApp } from '../../test/test-app.js';
 import { findDepartmentsByName } from './department.repository.js';
 import { USER_IMPORT } from './system.excel.js';
 import { findUserByUsername, listUsers, rolesOfUsers } from './user.repository.js';
@@ -48,20 +48,7 @@ async function xlsx(rows: Cell[][], sheetName = '用户'): Promise<Buffer> {
 }
 
 function multipart(file: Buffer | null, opts: { filename?: string; fields?: Record<string, string>; type?: string } = {}) {
-  const boundary = `----zhiliang-test-${Math.random().toString(16).slice(2)}`;
-  const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(opts.fields ?? {})) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  }
-  if (file) {
-    parts.push(
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${opts.filename ?? 'users.xlsx'}"\r\nContent-Type: ${opts.type ?? XLSX_MIME}\r\n\r\n`),
-      file,
-      Buffer.from('\r\n'),
-    );
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  return multipartBody(file, { filename: 'users.xlsx', type: XLSX_MIME, ...opts });
 }
 
 const upload = (agent: Agent, file: Buffer | null, query = '', opts: Parameters<typeof multipart>[1] = {}) =>

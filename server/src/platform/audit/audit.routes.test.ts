@@ -9,7 +9,7 @@ import type { Page } from '../../../../contracts/common.js';
 import { pickLang } from '../../../../contracts/i18n.js';
 import type { AuditEntry, AuditVerifyResult } from '../../../../contracts/logs.js';
 import { findDistrict } from '../../modules/system/district.repository.js';
-import { todayInChina } from '../../modules/system/overview.service.js';
+import { todayInChina } from '../calendar/today.js';
 import { findUserByUsername } from '../../modules/system/user.repository.js';
 import { buildTestApp, errorCode, json, type Agent, type TestApp } from '../../test/test-app.js';
 import { XLSX_MIME } from '../excel/excel.js';

@@ -3,7 +3,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from '../../../../contracts/common.js';
 import type { OperLog } from '../../../../contracts/logs.js';
-import { todayInChina } from '../../modules/system/overview.service.js';
+import { todayInChina } from '../calendar/today.js';
 import { buildTestApp, errorCode, json, type Agent, type TestApp } from '../../test/test-app.js';
 import { XLSX_MIME } from '../excel/excel.js';
 import { listOperLogs } from './oplog.repository.js';

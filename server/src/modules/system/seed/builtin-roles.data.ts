@@ -13,6 +13,25 @@ export interface BuiltinRole {
 }
 
 const READ_ORG: Permission[] = ['system:district:list', 'system:dept:list', 'system:calendar:list'];
+/** A unit responsible for plan tasks: sees its tasks and reports progress on them. */
+const TASK_UNIT: Permission[] = ['plans:task:list', 'plans:task:report'];
+/** An assessed unit: sees its own published assessment result and reports its rectification. */
+const ASSESSED_UNIT: Permission[] = ['assessment:result:list', 'assessment:rectification:submit'];
+/** Everything about assessments: the quality office organises them. */
+const ASSESSMENT_OFFICE: Permission[] = [
+  'assessment:scheme:list',
+  'assessment:scheme:create',
+  'assessment:scheme:update',
+  'assessment:scheme:delete',
+  'assessment:input:update',
+  'assessment:input:import',
+  'assessment:result:list',
+  'assessment:result:score',
+  'assessment:result:publish',
+  'assessment:result:export',
+  'assessment:rectification:submit',
+  'assessment:rectification:review',
+];
 
 export const BUILTIN_ROLE_DEFS: readonly BuiltinRole[] = [
   { key: 'admin', name: '系统管理员', dataScope: 'all', permissions: [], remark: '系统运维：组织机构、用户、角色、字典、日历与日志；始终拥有全部权限' },
@@ -29,10 +48,21 @@ export const BUILTIN_ROLE_DEFS: readonly BuiltinRole[] = [
       'system:dict:list',
       'system:calendar:export',
       'monitor:operlog:list',
+      'plans:plan:list',
+      'plans:plan:import',
+      'plans:plan:update',
+      'plans:plan:publish',
+      'plans:plan:delete',
+      'plans:task:list',
+      'plans:task:report',
+      'plans:task:review',
+      'plans:task:remind',
+      'plans:task:export',
+      ...ASSESSMENT_OFFICE,
     ],
     remark: '市质量强市领导小组办公室：导入行动计划、分解督办任务、组织考核',
   },
-  { key: 'dept_user', name: '部门用户', dataScope: 'dept_and_below', permissions: [...READ_ORG], remark: '成员单位：报送承担任务进展，维护本部门业务数据' },
+  { key: 'dept_user', name: '部门用户', dataScope: 'dept_and_below', permissions: [...READ_ORG, ...TASK_UNIT, ...ASSESSED_UNIT], remark: '成员单位：报送承担任务进展，维护本部门业务数据' },
   {
     key: 'district_user',
     name: '区用户',
@@ -45,6 +75,8 @@ export const BUILTIN_ROLE_DEFS: readonly BuiltinRole[] = [
       'system:user:export',
       'system:user:reset-password',
       'system:user:unlock',
+      ...TASK_UNIT,
+      ...ASSESSED_UNIT,
     ],
     remark: '区政府及区市场监管局：管理本区用户，承担本区任务与监管',
   },

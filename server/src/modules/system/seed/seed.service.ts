@@ -19,7 +19,7 @@ import { findCalendarYear, writeCalendarYear } from '../calendar.repository.js';
 import { findDepartmentsByName, insertDepartment, type DepartmentRow } from '../department.repository.js';
 import { findDictItemByValue, findDictType, insertDictItem, insertDictType } from '../dict.repository.js';
 import { findDistrict, insertDistrict } from '../district.repository.js';
-import { findRoleByKey, insertRole, setRoleGrants } from '../role.repository.js';
+import { addRolePermissions, catalogedPermissions, catalogPermissions, findRoleByKey, insertRole, setRoleGrants } from '../role.repository.js';
 import { ancestorsUnder } from '../system.rules.js';
 import { countUsers, findUserByUsername, insertUser, setUserRoles, updateUserRow } from '../user.repository.js';
 import { BUILTIN_ROLE_DEFS } from './builtin-roles.data.js';
@@ -91,9 +91,23 @@ async function seedRoles(db: Database): Promise<number> {
       await setRoleGrants(tx, row.id, def.key === ADMIN_ROLE_KEY ? ALL_PERMISSIONS : def.permissions, []);
       added++;
     }
-    // New modules add permissions: the administrator role always has them all.
+    // New modules add permissions: the administrator role always has them all, and the other
+    // built-in roles get their default share of permissions they have never been offered.
     const admin = await findRoleByKey(tx, ADMIN_ROLE_KEY);
     if (admin) await setRoleGrants(tx, admin.id, ALL_PERMISSIONS, []);
+    const cataloged = await catalogedPermissions(tx);
+    const introduced = ALL_PERMISSIONS.filter((p) => !cataloged.has(p));
+    // (On a new database every permission is "introduced" and the roles already hold their share.)
+    if (introduced.length > 0) {
+      for (const def of BUILTIN_ROLE_DEFS) {
+        const existing = def.key === ADMIN_ROLE_KEY ? null : await findRoleByKey(tx, def.key);
+        if (existing) await addRolePermissions(tx, existing.id, def.permissions.filter((p) => introduced.includes(p)));
+      }
+    }
+    if (cataloged.size > 0 && introduced.length > 0) {
+      await appendAudit(tx, ctx, { action: 'system.seed.roles', targetType: 'role', targetId: null, after: { permissionsIntroduced: introduced } });
+    }
+    await catalogPermissions(tx, introduced);
     if (added > 0) {
       await appendAudit(tx, ctx, { action: 'system.seed.roles', targetType: 'role', targetId: null, after: { rolesAdded: added } });
     }

@@ -1,0 +1,9 @@
+/**
+ * The plans module's public surface (行动计划与任务督办): its routes, the parser (the CLI prints
+ * parses) and the document-text extraction.
+ */
+export { plansRoutes } from './plans.routes.js';
+export { extractDocumentText, MAX_PLAN_FILE_BYTES, parsePlan, planParseSummary } from './parser/index.js';
+export type { CalendarSource } from './task.service.js';
+export { recordIndicatorValue } from './indicator.service.js';
+export { unitTaskStats } from './plans.repository.js';

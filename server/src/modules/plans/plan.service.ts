@@ -1,0 +1,223 @@
+/**
+ * Plan use cases: import a policy document as a draft, review (save the edited draft), publish
+ * (items, tasks and indicators as rows, in one transaction with the audit row), delete a draft.
+ */
+import { createHash } from 'node:crypto';
+import { msg } from '../../../../contracts/i18n.js';
+import type { Page } from '../../../../contracts/common.js';
+import type { Plan, PlanDetail, PlanDraft, PlanListQuery } from '../../../../contracts/plans.js';
+import { pageWindow } from '../../db/query-helpers.js';
+import { appendAudit } from '../../platform/audit/audit.repository.js';
+import { todayInChina } from '../../platform/calendar/today.js';
+import type { Ctx } from '../../platform/context.js';
+import { AppError } from '../../platform/http/errors.js';
+import { parsePlan } from './parser/index.js';
+import {
+  deleteDraftPlan,
+  departmentDirectory,
+  findPlan,
+  findPlanBySourceHash,
+  insertIndicators,
+  insertItems,
+  insertPlan,
+  insertRounds,
+  insertTasks,
+  listPlans as listPlanRows,
+  markPublished,
+  planStats,
+  updateDraft,
+  type NewItem,
+  type PlanRow,
+  type PlanStats,
+} from './plans.repository.js';
+import { checkDraft, completionRate, draftFromParse, roundsFromDeadlines, suggestUnits, tasksOfItem, unmappedNames, walkItems } from './plans.rules.js';
+
+function toPlanDto(row: PlanRow, stats: PlanStats): Plan {
+  return {
+    id: row.id,
+    title: row.title,
+    docNumber: row.docNumber,
+    issuer: row.issuer,
+    issuedDate: row.issuedDate,
+    status: row.status as Plan['status'],
+    sourceName: row.sourceName,
+    dueDate: row.dueDate,
+    itemCount: row.status === 'published' ? stats.itemCount : [...walkItems(row.draft.items)].length,
+    taskCount: stats.taskCount,
+    completion: row.status === 'published' ? completionRate(stats.completedTasks, stats.taskCount) : null,
+    version: row.version,
+    createdBy: row.createdBy,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    publishedAt: row.publishedAt?.toISOString() ?? null,
+  };
+}
+
+async function toDetail(ctx: Ctx, row: PlanRow): Promise<PlanDetail> {
+  const [stats, directory] = await Promise.all([planStats(ctx.db, [row.id]), departmentDirectory(ctx.db)]);
+  return {
+    ...toPlanDto(row, stats.get(row.id)!),
+    draft: row.draft,
+    body: row.body,
+    spans: row.spans,
+    warnings: row.warnings,
+    unitSuggestions: suggestUnits(row.draft.items, directory),
+  };
+}
+
+export async function listPlans(ctx: Ctx, q: PlanListQuery): Promise<Page<Plan>> {
+  const { rows, total } = await listPlanRows(ctx.db, q, pageWindow(q.page, q.pageSize));
+  const stats = await planStats(ctx.db, rows.map((r) => r.id));
+  return { items: rows.map((r) => toPlanDto(r, stats.get(r.id)!)), total, page: q.page, pageSize: q.pageSize };
+}
+
+export async function getPlan(ctx: Ctx, id: number): Promise<PlanDetail> {
+  const row = await findPlan(ctx.db, id);
+  if (!row) throw new AppError('NOT_FOUND');
+  return toDetail(ctx, row);
+}
+
+/**
+ * Parse a document's text and keep it as a draft. The same text imported again (by anyone) finds
+ * the plan already made from it instead of creating a second one: `created: false`.
+ */
+export async function importPlan(ctx: Ctx, input: { text: string; sourceName: string | null }): Promise<{ plan: PlanDetail; created: boolean }> {
+  const parse = parsePlan(input.text);
+  const sourceHash = createHash('sha256').update(parse.body).digest('hex');
+  const existing = await findPlanBySourceHash(ctx.db, sourceHash);
+  if (existing) return { plan: await toDetail(ctx, existing), created: false };
+  const directory = await departmentDirectory(ctx.db);
+  const draft = draftFromParse(parse.plan, directory, todayInChina());
+  const row = await ctx.db.transaction(async (tx) => {
+    const created = await insertPlan(tx, {
+      title: draft.title,
+      docNumber: draft.docNumber,
+      issuer: draft.issuer,
+      issuedDate: draft.issuedDate,
+      sourceName: input.sourceName,
+      sourceHash,
+      body: parse.body,
+      spans: parse.spans,
+      warnings: parse.plan.warnings,
+      draft,
+      dueDate: draft.dueDate,
+      createdBy: ctx.actor.username,
+    });
+    await appendAudit(tx, ctx, {
+      action: 'plans.plan.import',
+      targetType: 'plan',
+      targetId: created.id,
+      after: { title: draft.title, docNumber: draft.docNumber, sourceName: input.sourceName, items: [...walkItems(draft.items)].length, warnings: parse.plan.warnings },
+    });
+    return created;
+  });
+  return { plan: await toDetail(ctx, row), created: true };
+}
+
+async function loadDraft(ctx: Ctx, id: number, version: number): Promise<PlanRow> {
+  const row = await findPlan(ctx.db, id);
+  if (!row) throw new AppError('NOT_FOUND');
+  if (row.status !== 'draft') throw new AppError('PLAN_PUBLISHED');
+  if (row.version !== version) throw new AppError('CONFLICT', { details: { currentVersion: row.version } });
+  return row;
+}
+
+export async function savePlanDraft(ctx: Ctx, id: number, input: { version: number; draft: PlanDraft }): Promise<PlanDetail> {
+  const before = await loadDraft(ctx, id, input.version);
+  const directory = await departmentDirectory(ctx.db);
+  const issues = checkDraft(input.draft, new Set(directory.map((d) => d.id)));
+  if (issues.length > 0) {
+    throw new AppError('VALIDATION_FAILED', { details: issues.map((i) => ({ path: `draft.${i.path}`, code: 'draft', message: i.message })) });
+  }
+  const row = await ctx.db.transaction(async (tx) => {
+    const saved = await updateDraft(tx, id, input.version, input.draft);
+    if (!saved) throw new AppError('CONFLICT');
+    await appendAudit(tx, ctx, { action: 'plans.plan.save', targetType: 'plan', targetId: id, before: { version: before.version, draft: before.draft }, after: { version: saved.version, draft: saved.draft } });
+    return saved;
+  });
+  return toDetail(ctx, row);
+}
+
+/** The draft's items as rows, parents before children, with their document order. */
+function itemRows(draft: PlanDraft): NewItem[] {
+  const rows: NewItem[] = [];
+  const visit = (items: PlanDraft['items'], parentPath: string | null) => {
+    for (const item of items) {
+      rows.push({ path: item.path, parentPath, level: item.level, number: item.number, heading: item.heading, text: item.text, sort: rows.length, dueDate: item.dueDate });
+      visit(item.children, item.path);
+    }
+  };
+  visit(draft.items, null);
+  return rows;
+}
+
+/**
+ * Publish a reviewed draft: one task per item and responsible department (its role kept), due on
+ * the item's date or the plan's; targets become indicators. Every printed unit name must be mapped
+ * or explicitly ignored first. Publishing twice is a 409.
+ */
+export async function publishPlan(ctx: Ctx, id: number, input: { version: number }): Promise<{ plan: Plan; tasksCreated: number; indicatorsCreated: number }> {
+  const row = await loadDraft(ctx, id, input.version);
+  const draft = row.draft;
+  const unmapped = unmappedNames(draft);
+  if (unmapped.length > 0) {
+    throw new AppError('UNITS_UNMAPPED', {
+      details: unmapped.map((name) => ({ path: 'unitMappings', code: 'unmapped', message: msg(`「${name}」未对应到部门`, `${name} is not mapped to a department`), name })),
+    });
+  }
+  const directory = await departmentDirectory(ctx.db);
+  const districtOf = new Map(directory.map((d) => [d.id, d.districtCode]));
+  const mappings = new Map(draft.unitMappings.map((m) => [m.name, m]));
+  const items = itemRows(draft);
+  const dueOf = new Map(items.map((i) => [i.path, i.dueDate ?? draft.dueDate]));
+
+  const result = await ctx.db.transaction(async (tx) => {
+    const published = await markPublished(tx, id, input.version, ctx.actor.username);
+    if (!published) throw new AppError('PLAN_PUBLISHED');
+    const itemIds = await insertItems(tx, id, items);
+    const tasks = [...walkItems(draft.items)].flatMap((item) =>
+      tasksOfItem(item, mappings).map((t) => ({
+        planId: id,
+        itemId: itemIds.get(item.path)!,
+        deptId: t.deptId,
+        districtCode: districtOf.get(t.deptId) ?? null,
+        role: t.role,
+        dueDate: dueOf.get(item.path)!,
+      })),
+    );
+    await insertTasks(tx, tasks);
+    const indicators = draft.targets.map((t) => ({
+      planId: id,
+      itemId: itemIds.get(t.path) ?? null,
+      name: t.indicator.slice(0, 200),
+      comparator: t.comparator,
+      targetValue: t.value,
+      unit: t.unit,
+      targetYear: t.year,
+      sentence: t.sentence,
+    }));
+    await insertIndicators(tx, indicators);
+    const rounds = roundsFromDeadlines(draft.deadlines, draft.dueDate).map((r) => ({ ...r, planId: id }));
+    await insertRounds(tx, rounds);
+    await appendAudit(tx, ctx, {
+      action: 'plans.plan.publish',
+      targetType: 'plan',
+      targetId: id,
+      before: { status: 'draft', version: row.version },
+      after: { status: 'published', version: published.version, items: items.length, tasks: tasks.length, indicators: indicators.length, rounds: rounds.length },
+    });
+    return { published, tasksCreated: tasks.length, indicatorsCreated: indicators.length };
+  });
+  const stats = await planStats(ctx.db, [id]);
+  return { plan: toPlanDto(result.published, stats.get(id)!), tasksCreated: result.tasksCreated, indicatorsCreated: result.indicatorsCreated };
+}
+
+export async function deletePlanDraft(ctx: Ctx, id: number): Promise<void> {
+  const row = await findPlan(ctx.db, id);
+  if (!row) throw new AppError('NOT_FOUND');
+  if (row.status !== 'draft') throw new AppError('PLAN_PUBLISHED');
+  await ctx.db.transaction(async (tx) => {
+    if (!(await deleteDraftPlan(tx, id))) throw new AppError('PLAN_PUBLISHED');
+    await appendAudit(tx, ctx, { action: 'plans.plan.delete', targetType: 'plan', targetId: id, before: { title: row.title, docNumber: row.docNumber, version: row.version } });
+  });
+}

@@ -1,0 +1,436 @@
+/**
+ * The plans module over HTTP on a real database: import (file and text), review, publish, tasks
+ * in each user's scope, progress reports and their review, 督办, and the to-do list — with the
+ * unhappy paths (401, 403, 400, 409, 413, 415) leaving everything unchanged.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Dashboard, Indicator, IndicatorDetail, PlanDetail, Round, Task, TaskDetail, TaskReport, Todo } from '../../../../contracts/plans.js';
+import { auditHeadRow, auditRowsAfter } from '../../platform/audit/audit.repository.js';
+import { addCalendarDays } from '../../platform/calendar/calendar.rules.js';
+import { todayInChina } from '../../platform/calendar/today.js';
+import { buildTestApp, errorCode, json, multipartBody, type Agent, type TestApp } from '../../test/test-app.js';
+
+const FIXTURE = readFileSync(join(import.meta.dirname, 'fixtures', 'demo-plan.txt'), 'utf8');
+
+let t: TestApp;
+let office: Agent;
+let deptUser: Agent;
+let districtUser: Agent;
+beforeAll(async () => {
+  t = await buildTestApp();
+  office = await t.as('quality-office');
+  deptUser = await t.as('dept-user');
+  districtUser = await t.as('district-user');
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const headSeq = async () => (await auditHeadRow(t.db))?.seq ?? 0;
+const auditActionsSince = async (seq: number) => (await auditRowsAfter(t.db, seq, 1000)).map((r) => r.action);
+const upload = (agent: Agent, file: Buffer, filename: string, type = 'text/plain') => agent.request('POST', '/api/plans/import', multipartBody(file, { filename, type }));
+const planCount = async () => json<{ total: number }>(await office.get('/api/plans')).total;
+
+async function docx(paragraphs: string[]): Promise<Buffer> {
+  const zip = new JSZip();
+  zip.file('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
+  const body = paragraphs.map((p) => `<w:p><w:r><w:t>${p}</w:t></w:r></w:p>`).join('');
+  zip.file('word/document.xml', `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`);
+  return zip.generateAsync({ type: 'nodebuffer' });
+}
+
+async function deptId(name: string): Promise<number> {
+  const res = await (await t.as('admin')).get(`/api/system/departments?keyword=${encodeURIComponent(name)}`);
+  const d = json<{ items: { id: number; name: string }[] }>(res).items.find((x) => x.name === name);
+  if (!d) throw new Error(`no department ${name}`);
+  return d.id;
+}
+
+describe('access', () => {
+  it('asks for a login (401) and refuses users without the permission (403)', async () => {
+    expect((await t.anon().get('/api/plans')).statusCode).toBe(401);
+    expect(errorCode(await deptUser.get('/api/plans'))).toBe('FORBIDDEN');
+    expect(errorCode(await deptUser.post('/api/plans/import-text', { text: FIXTURE }))).toBe('FORBIDDEN');
+    expect((await t.anon().get('/api/plans/tasks')).statusCode).toBe(401);
+    expect(errorCode(await (await t.as('lab')).get('/api/plans/tasks'))).toBe('FORBIDDEN');
+  });
+});
+
+describe('importing a document', () => {
+  it('refuses other file types (415), broken Word files (400) and files over the limit (413, naming it), creating nothing', async () => {
+    const before = await planCount();
+    const pdf = await upload(office, Buffer.from('%PDF-1.4 fake'), 'plan.pdf', 'application/pdf');
+    expect(pdf.statusCode).toBe(415);
+    expect(errorCode(pdf)).toBe('UNSUPPORTED_FILE_TYPE');
+    const broken = await upload(office, Buffer.from('this is not a zip'), 'plan.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(broken.statusCode).toBe(400);
+    expect(errorCode(broken)).toBe('INVALID_DOCX');
+    const huge = await upload(office, Buffer.alloc(10 * 1024 * 1024 + 10, 0x41), 'huge.txt');
+    expect(huge.statusCode).toBe(413);
+    expect(json<{ error: { message: string } }>(huge).error.message).toContain('10 MB');
+    expect(await planCount()).toBe(before);
+  });
+
+  it('imports a Word file into a draft', async () => {
+    const file = await docx(['某市质量工作要点', '一、夯实质量基础', '（一）推进标准化建设。（市市场监管委负责）']);
+    const res = await upload(office, file, '要点.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(res.statusCode).toBe(201);
+    const plan = json<PlanDetail>(res);
+    expect(plan.status).toBe('draft');
+    expect(plan.sourceName).toBe('要点.docx');
+    expect(plan.draft.items[0]!.children[0]!.joint).toEqual(['市市场监管委']);
+  });
+
+  it('turns text with no structure into one item with a warning', async () => {
+    const res = await office.post('/api/plans/import-text', { text: 'Quality matters. No numbering here at all.' });
+    expect(res.statusCode).toBe(201);
+    const plan = json<PlanDetail>(res);
+    expect(plan.itemCount).toBe(1);
+    expect(plan.warnings.length).toBeGreaterThan(0);
+  });
+
+  it('rejects an empty paste (400)', async () => {
+    expect(errorCode(await office.post('/api/plans/import-text', { text: '' }))).toBe('VALIDATION_FAILED');
+  });
+});
+
+describe('review and publish', () => {
+  let plan: PlanDetail;
+  let sciAssociation: number;
+
+  it('parses the text, proposes mappings and audits the import', async () => {
+    // A second department also called 市科委 makes that name ambiguous.
+    const admin = await t.as('admin');
+    const created = await admin.post('/api/system/departments', {
+      parentId: await deptId('天津市人民政府'),
+      name: '天津市科学技术协会',
+      shortName: '市科协',
+      aliases: ['市科委'],
+      kind: 'member',
+      districtCode: '120000',
+      sort: 999,
+      status: 'active',
+    });
+    expect(created.statusCode).toBe(201);
+    sciAssociation = json<{ id: number }>(created).id;
+
+    const seq = await headSeq();
+    const res = await office.post('/api/plans/import-text', { text: FIXTURE, sourceName: '示范方案.txt' });
+    expect(res.statusCode).toBe(201);
+    plan = json<PlanDetail>(res);
+    expect(plan).toMatchObject({ title: '天津市质量提升示范行动方案', docNumber: '津质量发〔2026〕1号', issuedDate: '2026-03-01', dueDate: '2026-12-10', status: 'draft', version: 1 });
+    expect(plan.draft.targets.map((x) => x.indicator)).toContain('产品质量监督抽查合格率');
+    expect(plan.spans['二/(一)']).toBeDefined();
+    const span = plan.spans['二/(一)']!;
+    expect(plan.body.slice(span.start, span.end)).toContain('开展监督抽查');
+
+    const byName = new Map(plan.unitSuggestions.map((s) => [s.name, s]));
+    expect(byName.get('市市场监管委')).toMatchObject({ status: 'matched', items: 3 });
+    expect(byName.get('各区人民政府')!.candidates).toHaveLength(16);
+    expect(byName.get('市科委')).toMatchObject({ status: 'ambiguous' });
+    expect(byName.get('盐城质监局')).toMatchObject({ status: 'unknown', candidates: [] });
+    expect(plan.draft.unitMappings.map((m) => m.name).sort()).toEqual(['各区人民政府', '市发展改革委', '市工业和信息化局', '市市场监管委'].sort());
+    expect(await auditActionsSince(seq)).toEqual(['plans.plan.import']);
+  });
+
+  it('finds the same plan when the same text is imported again (200, nothing new)', async () => {
+    const before = await planCount();
+    const again = await office.post('/api/plans/import-text', { text: FIXTURE });
+    expect(again.statusCode).toBe(200);
+    expect(json<PlanDetail>(again).id).toBe(plan.id);
+    expect(await planCount()).toBe(before);
+  });
+
+  it('refuses to publish while names are unmapped, naming them, and changes nothing', async () => {
+    const res = await office.post(`/api/plans/${plan.id}/publish`, { version: plan.version });
+    expect(res.statusCode).toBe(400);
+    expect(errorCode(res)).toBe('UNITS_UNMAPPED');
+    const names = json<{ error: { details: { name: string }[] } }>(res).error.details.map((d) => d.name);
+    expect(names.sort()).toEqual(['市科委', '盐城质监局'].sort());
+    expect(json<PlanDetail>(await office.get(`/api/plans/${plan.id}`))).toMatchObject({ status: 'draft', version: 1, taskCount: 0 });
+  });
+
+  it('refuses an invalid draft (400) and a stale version (409)', async () => {
+    const dup = { ...plan.draft, items: [...plan.draft.items, plan.draft.items[0]!] };
+    const bad = await office.put(`/api/plans/${plan.id}/draft`, { version: plan.version, draft: dup });
+    expect(bad.statusCode).toBe(400);
+    expect(JSON.stringify(json(bad))).toContain('重复');
+    const unknownDept = { ...plan.draft, unitMappings: [...plan.draft.unitMappings, { name: '市科委', deptIds: [987654], ignored: false }] };
+    expect((await office.put(`/api/plans/${plan.id}/draft`, { version: plan.version, draft: unknownDept })).statusCode).toBe(400);
+    const stale = await office.put(`/api/plans/${plan.id}/draft`, { version: plan.version + 5, draft: plan.draft });
+    expect(stale.statusCode).toBe(409);
+    expect(errorCode(stale)).toBe('CONFLICT');
+  });
+
+  it('saves the reviewed draft: chosen and ignored names, a per-item due date', async () => {
+    const sci = await deptId('天津市科学技术局');
+    expect(sci).not.toBe(sciAssociation);
+    const tomorrow = addCalendarDays(todayInChina(), 1);
+    const draft = structuredClone(plan.draft);
+    draft.unitMappings.push({ name: '市科委', deptIds: [sci], ignored: false }, { name: '盐城质监局', deptIds: [], ignored: true });
+    draft.items[0]!.children[0]!.dueDate = tomorrow;
+    draft.items[0]!.children[0]!.heading = '开展质量提升专项行动';
+    const seq = await headSeq();
+    const res = await office.put(`/api/plans/${plan.id}/draft`, { version: plan.version, draft });
+    expect(res.statusCode).toBe(200);
+    plan = json<PlanDetail>(res);
+    expect(plan.version).toBe(2);
+    expect(plan.draft.items[0]!.children[0]!.heading).toBe('开展质量提升专项行动');
+    expect(await auditActionsSince(seq)).toEqual(['plans.plan.save']);
+  });
+
+  it('publishes one task per item and department, with roles, due dates and indicators — once', async () => {
+    const seq = await headSeq();
+    const res = await office.post(`/api/plans/${plan.id}/publish`, { version: plan.version });
+    expect(res.statusCode).toBe(200);
+    // 一/(一): 工信局 lead + 市场监管委, 科技局 support = 3 · 一/(二): 2 joint · 二/(一): 市场监管委 lead + 16 district governments = 17 · 二/(二): ignored.
+    expect(json(res)).toMatchObject({ tasksCreated: 22, indicatorsCreated: 2, plan: { status: 'published', taskCount: 22, completion: 0 } });
+    expect(await auditActionsSince(seq)).toEqual(['plans.plan.publish']);
+
+    const again = await office.post(`/api/plans/${plan.id}/publish`, { version: plan.version + 1 });
+    expect(again.statusCode).toBe(409);
+    expect(errorCode(again)).toBe('PLAN_PUBLISHED');
+    expect(errorCode(await office.put(`/api/plans/${plan.id}/draft`, { version: plan.version + 1, draft: plan.draft }))).toBe('PLAN_PUBLISHED');
+    expect(errorCode(await office.delete(`/api/plans/${plan.id}`))).toBe('PLAN_PUBLISHED');
+
+    const tasks = json<{ items: Task[]; total: number }>(await office.get(`/api/plans/tasks?planId=${plan.id}&pageSize=100`));
+    expect(tasks.total).toBe(22);
+    const miit = tasks.items.find((x) => x.deptName === '天津市工业和信息化局')!;
+    expect(miit).toMatchObject({ role: 'lead', itemPath: '一/(一)', dueDate: addCalendarDays(todayInChina(), 1), status: 'pending', percent: 0 });
+    expect(tasks.items.filter((x) => x.itemPath === '二/(一)' && x.role === 'support')).toHaveLength(16);
+    expect(tasks.items.filter((x) => x.itemPath === '一/(二)').every((x) => x.dueDate === '2026-12-10' && x.role === 'joint')).toBe(true);
+  });
+
+  it('shows each unit only its own tasks', async () => {
+    const mine = json<{ items: Task[] }>(await deptUser.get(`/api/plans/tasks?planId=${plan.id}`)).items;
+    expect(mine.map((x) => x.deptName)).toEqual(['天津市工业和信息化局']);
+    const district = json<{ items: Task[] }>(await districtUser.get(`/api/plans/tasks?planId=${plan.id}`)).items;
+    expect(district.map((x) => x.deptName)).toEqual(['天津市和平区人民政府']);
+  });
+
+  describe('progress, review and 督办', () => {
+    let miitTask: Task;
+    let report: TaskReport;
+
+    beforeAll(async () => {
+      miitTask = json<{ items: Task[] }>(await deptUser.get(`/api/plans/tasks?planId=${plan.id}`)).items[0]!;
+    });
+
+    it('lists the task due tomorrow in the unit\'s to-do', async () => {
+      const todo = json<Todo>(await deptUser.get('/api/plans/todo?days=5'));
+      expect(todo.dueSoon.map((x) => x.id)).toContain(miitTask.id);
+      expect(todo.reportsToReview).toBe(0);
+    });
+
+    it('lets the unit report (201) and nobody else (403/404); bad input is a 400', async () => {
+      const others = json<{ items: Task[] }>(await office.get(`/api/plans/tasks?planId=${plan.id}&pageSize=100`)).items;
+      const amrTask = others.find((x) => x.deptName === '天津市市场监督管理委员会')!;
+      // Another unit's task is out of the department user's scope; the quality office sees it but is not responsible.
+      expect((await deptUser.post(`/api/plans/tasks/${amrTask.id}/reports`, { text: '进展', percent: 10 })).statusCode).toBe(404);
+      expect(errorCode(await office.post(`/api/plans/tasks/${miitTask.id}/reports`, { text: '代报', percent: 10 }))).toBe('NOT_YOUR_TASK');
+      expect(errorCode(await deptUser.post(`/api/plans/tasks/${miitTask.id}/reports`, { text: '进展', percent: 140 }))).toBe('VALIDATION_FAILED');
+      expect(errorCode(await deptUser.post(`/api/plans/tasks/${miitTask.id}/reports`, { text: '   ', percent: 10 }))).toBe('VALIDATION_FAILED');
+
+      const seq = await headSeq();
+      const res = await deptUser.post(`/api/plans/tasks/${miitTask.id}/reports`, { text: '已完成重点产品攻关方案编制，组织 12 家企业开展质量比对。', percent: 60 });
+      expect(res.statusCode).toBe(201);
+      report = json<TaskReport>(res);
+      expect(report).toMatchObject({ status: 'submitted', percent: 60, submittedBy: 'dept-user' });
+      expect(await auditActionsSince(seq)).toEqual(['plans.task.report']);
+      const detail = json<TaskDetail>(await deptUser.get(`/api/plans/tasks/${miitTask.id}`));
+      expect(detail).toMatchObject({ status: 'submitted', canReport: true, percent: 0 });
+      expect(detail.reports[0]!.submittedByName).toBe('李工信（天津市工业和信息化局）');
+      expect(json<Todo>(await office.get('/api/plans/todo')).reportsToReview).toBe(1);
+    });
+
+    it('takes attachments in office formats from the reporting unit, served back to those who see the task', async () => {
+      const attach = (agent: Agent, id: number, data: Buffer, filename: string) => agent.request('POST', `/api/plans/reports/${id}/attachments`, multipartBody(data, { filename }));
+      expect(errorCode(await attach(deptUser, report.id, Buffer.from('MZ'), 'tool.exe'))).toBe('UNSUPPORTED_FILE_TYPE');
+      expect(errorCode(await attach(office, report.id, Buffer.from('%PDF'), '代传.pdf'))).toBe('NOT_YOUR_TASK');
+      const seq = await headSeq();
+      const res = await attach(deptUser, report.id, Buffer.from('%PDF-1.7 progress evidence'), 'C:\\材料\\比对结果.pdf');
+      expect(res.statusCode).toBe(201);
+      const [file] = json<TaskReport>(res).attachments;
+      expect(file).toMatchObject({ filename: '比对结果.pdf', mimetype: 'application/pdf', size: 26, uploadedBy: 'dept-user' });
+      expect(await auditActionsSince(seq)).toEqual(['plans.report.attach']);
+      const download = await office.get(`/api/plans/attachments/${file!.id}`);
+      expect(download.statusCode).toBe(200);
+      expect(download.headers['content-type']).toBe('application/pdf');
+      expect(download.rawPayload.toString()).toBe('%PDF-1.7 progress evidence');
+      expect(String(download.headers['content-disposition'])).toContain(encodeURIComponent('比对结果.pdf'));
+      expect((await districtUser.get(`/api/plans/attachments/${file!.id}`)).statusCode).toBe(404);
+      expect(json<TaskDetail>(await deptUser.get(`/api/plans/tasks/${miitTask.id}`)).reports[0]!.attachments).toHaveLength(1);
+    });
+
+    it('lets only reviewers decide, wants a reason to return, and decides once', async () => {
+      expect(errorCode(await deptUser.post(`/api/plans/reports/${report.id}/review`, { decision: 'accept' }))).toBe('FORBIDDEN');
+      expect(errorCode(await office.post(`/api/plans/reports/${report.id}/review`, { decision: 'return' }))).toBe('VALIDATION_FAILED');
+      const seq = await headSeq();
+      const accepted = await office.post(`/api/plans/reports/${report.id}/review`, { decision: 'accept', comment: '同意' });
+      expect(accepted.statusCode).toBe(200);
+      expect(json<TaskReport>(accepted)).toMatchObject({ status: 'accepted', reviewedBy: 'quality-office', reviewComment: '同意' });
+      expect(await auditActionsSince(seq)).toEqual(['plans.task.review']);
+      expect(errorCode(await office.post(`/api/plans/reports/${report.id}/review`, { decision: 'return', comment: '再改' }))).toBe('REPORT_DECIDED');
+      expect(json<TaskDetail>(await deptUser.get(`/api/plans/tasks/${miitTask.id}`))).toMatchObject({ status: 'in_progress', percent: 60 });
+    });
+
+    it('returns a report with the comment, then completes the task on an accepted 100 %', async () => {
+      const second = json<TaskReport>(await deptUser.post(`/api/plans/tasks/${miitTask.id}/reports`, { text: '全部完成', percent: 100 }));
+      const returned = await office.post(`/api/plans/reports/${second.id}/review`, { decision: 'return', comment: '请补充合格率数据' });
+      expect(json<TaskReport>(returned).status).toBe('returned');
+      expect(json<TaskDetail>(await deptUser.get(`/api/plans/tasks/${miitTask.id}`))).toMatchObject({ status: 'returned', percent: 60 });
+      const third = json<TaskReport>(await deptUser.post(`/api/plans/tasks/${miitTask.id}/reports`, { text: '全部完成，合格率 93.5%', percent: 100 }));
+      await office.post(`/api/plans/reports/${third.id}/review`, { decision: 'accept' });
+      const detail = json<TaskDetail>(await deptUser.get(`/api/plans/tasks/${miitTask.id}`));
+      expect(detail).toMatchObject({ status: 'completed', percent: 100, workingDaysLeft: null, overdue: false });
+      expect(detail.reports.map((r) => r.status)).toEqual(['accepted', 'returned', 'accepted']);
+      expect(errorCode(await deptUser.post(`/api/plans/tasks/${miitTask.id}/reports`, { text: '又一次', percent: 100 }))).toBe('CONFLICT');
+      expect(json<PlanDetail>(await office.get(`/api/plans/${plan.id}`)).completion).toBe(4.5);
+    });
+
+    it('sends a formal reminder due in working days, which the unit answers once', async () => {
+      const hp = json<{ items: Task[] }>(await districtUser.get(`/api/plans/tasks?planId=${plan.id}`)).items[0]!;
+      expect(errorCode(await districtUser.post(`/api/plans/tasks/${hp.id}/reminders`, { message: '请加快进度' }))).toBe('FORBIDDEN');
+      const res = await office.post(`/api/plans/tasks/${hp.id}/reminders`, { message: '请于三个工作日内报送抽查进展' });
+      expect(res.statusCode).toBe(201);
+      const reminder = json<{ id: number; respondBy: string }>(res);
+      expect(reminder.respondBy > todayInChina()).toBe(true);
+      const todo = json<Todo>(await districtUser.get('/api/plans/todo'));
+      expect(todo.openReminders.map((x) => x.id)).toEqual([hp.id]);
+      expect(todo.totals.openReminders).toBe(1);
+      expect(json<{ items: Task[] }>(await office.get('/api/plans/tasks?reminders=open')).items.map((x) => x.id)).toEqual([hp.id]);
+      expect(json<TaskDetail>(await office.get(`/api/plans/tasks/${hp.id}`)).reminders[0]!.createdByName).toBe('王质量（天津市质量强市建设协调推进领导小组办公室）');
+      expect(errorCode(await deptUser.post(`/api/plans/reminders/${reminder.id}/response`, { response: '收到' }))).toBe('NOT_FOUND');
+      const answered = await districtUser.post(`/api/plans/reminders/${reminder.id}/response`, { response: '已部署全区抽查' });
+      expect(answered.statusCode).toBe(200);
+      expect(errorCode(await districtUser.post(`/api/plans/reminders/${reminder.id}/response`, { response: '再答' }))).toBe('REMINDER_ANSWERED');
+      expect(json<Todo>(await districtUser.get('/api/plans/todo')).openReminders).toEqual([]);
+    });
+  });
+});
+
+describe('overdue tasks', () => {
+  it('lists tasks past their due date as overdue, with negative working days left', async () => {
+    const text = FIXTURE.replace('天津市质量提升示范行动方案', '逾期测试方案').replace('2026年12月10日', '2024年12月10日');
+    const imported = json<PlanDetail>(await office.post('/api/plans/import-text', { text }));
+    const draft = { ...imported.draft, unitMappings: [...imported.draft.unitMappings, { name: '市科委', deptIds: [], ignored: true }, { name: '盐城质监局', deptIds: [], ignored: true }] };
+    const saved = json<PlanDetail>(await office.put(`/api/plans/${imported.id}/draft`, { version: imported.version, draft }));
+    expect((await office.post(`/api/plans/${saved.id}/publish`, { version: saved.version })).statusCode).toBe(200);
+    const overdue = json<{ items: Task[] }>(await deptUser.get(`/api/plans/tasks?planId=${saved.id}&due=overdue`)).items;
+    expect(overdue).toHaveLength(1);
+    expect(overdue[0]).toMatchObject({ overdue: true, dueDate: '2024-12-10' });
+    expect(overdue[0]!.workingDaysLeft).toBeLessThan(-200);
+    expect(json<Todo>(await deptUser.get('/api/plans/todo')).overdue.map((x) => x.planId)).toContain(saved.id);
+  });
+
+  it('records the indicator values a report claims once the report is accepted', async () => {
+    const plans = json<{ items: { id: number; title: string }[] }>(await office.get('/api/plans?keyword=逾期测试'));
+    const planId = plans.items[0]!.id;
+    const [task] = json<{ items: Task[] }>(await deptUser.get(`/api/plans/tasks?planId=${planId}`)).items;
+    const indicators = json<{ items: Indicator[] }>(await office.get(`/api/plans/indicators?planId=${planId}`)).items;
+    const rate = indicators.find((i) => i.name === '制造业产品质量合格率')!;
+    const otherPlanIndicator = json<{ items: Indicator[] }>(await office.get('/api/plans/indicators')).items.find((i) => i.planId !== planId)!;
+    const wrong = await deptUser.post(`/api/plans/tasks/${task!.id}/reports`, { text: '进展', percent: 50, indicatorValues: [{ indicatorId: otherPlanIndicator.id, value: 90 }] });
+    expect(errorCode(wrong)).toBe('VALIDATION_FAILED');
+    const report = json<TaskReport>(await deptUser.post(`/api/plans/tasks/${task!.id}/reports`, { text: '合格率已达 93.6%', percent: 50, indicatorValues: [{ indicatorId: rate.id, value: 93.6 }] }));
+    expect(report.indicatorValues).toEqual([{ indicatorId: rate.id, value: 93.6 }]);
+    expect(json<IndicatorDetail>(await office.get(`/api/plans/indicators/${rate.id}`)).values).toEqual([]);
+    await office.post(`/api/plans/reports/${report.id}/review`, { decision: 'accept' });
+    const detail = json<IndicatorDetail>(await office.get(`/api/plans/indicators/${rate.id}`));
+    expect(detail).toMatchObject({ attained: true, latest: { value: 93.6, source: 'report', asOf: todayInChina() } });
+  });
+});
+
+describe('indicators and the dashboard', () => {
+  it('tracks values against targets, with history and an audit row', async () => {
+    const plans = json<{ items: { id: number; title: string }[] }>(await office.get('/api/plans?keyword=示范'));
+    const planId = plans.items.find((p) => p.title === '天津市质量提升示范行动方案')!.id;
+    const list = json<{ items: Indicator[] }>(await office.get(`/api/plans/indicators?planId=${planId}`)).items;
+    const rate = list.find((i) => i.name === '制造业产品质量合格率')!;
+    expect(rate).toMatchObject({ comparator: '>=', targetValue: 93, unit: '%', targetYear: 2026, itemPath: '一/(一)', latest: null, attained: null });
+    expect(errorCode(await office.post(`/api/plans/indicators/${rate.id}/values`, { value: 'x', asOf: '2026-06-30' }))).toBe('VALIDATION_FAILED');
+    expect(errorCode(await deptUser.post(`/api/plans/indicators/${rate.id}/values`, { value: 90, asOf: '2026-06-30' }))).toBe('FORBIDDEN');
+    const seq = await headSeq();
+    const first = json<IndicatorDetail>(await office.post(`/api/plans/indicators/${rate.id}/values`, { value: 92, asOf: '2026-06-30', note: '上半年统计' }));
+    expect(first).toMatchObject({ attained: false, progress: 98.9, latest: { value: 92, asOf: '2026-06-30', source: 'manual' } });
+    expect(await auditActionsSince(seq)).toEqual(['plans.indicator.value']);
+    // An older value entered later does not replace the latest one.
+    await office.post(`/api/plans/indicators/${rate.id}/values`, { value: 95, asOf: '2026-09-30' });
+    const detail = json<IndicatorDetail>(await office.post(`/api/plans/indicators/${rate.id}/values`, { value: 80, asOf: '2025-12-31' }));
+    expect(detail).toMatchObject({ attained: true, latest: { value: 95 } });
+    expect(detail.values.map((v) => v.asOf)).toEqual(['2026-09-30', '2026-06-30', '2025-12-31']);
+  });
+
+  it('counts completion by unit and district within the caller\'s scope', async () => {
+    const plans = json<{ items: { id: number; title: string }[] }>(await office.get('/api/plans?keyword=示范'));
+    const planId = plans.items.find((p) => p.title === '天津市质量提升示范行动方案')!.id;
+    const board = json<Dashboard>(await office.get(`/api/plans/dashboard?planId=${planId}`));
+    expect(board.totals).toMatchObject({ plans: 1, tasks: 22, completed: 1 });
+    expect(board.byStatus.find((s) => s.status === 'completed')!.count).toBe(1);
+    expect(board.byUnit.find((u) => u.deptName === '天津市工业和信息化局')).toMatchObject({ tasks: 1, completed: 1, completion: 100 });
+    expect(board.byDistrict.map((d) => d.districtName)).toContain('和平区');
+    expect(board.byDistrict.find((d) => d.districtName === '和平区')).toMatchObject({ tasks: 1, completed: 0 });
+    expect(board.indicators).toHaveLength(2);
+    const mine = json<Dashboard>(await deptUser.get(`/api/plans/dashboard?planId=${planId}`));
+    expect(mine.byUnit.map((u) => u.deptName)).toEqual(['天津市工业和信息化局']);
+    expect(mine.totals.tasks).toBe(1);
+  });
+});
+
+describe('reporting rounds', () => {
+  it('makes a round from the plan\'s deadline and tracks who reported', async () => {
+    const plans = json<{ items: { id: number; title: string }[] }>(await office.get('/api/plans?keyword=示范'));
+    const planId = plans.items.find((p) => p.title === '天津市质量提升示范行动方案')!.id;
+    const [round] = json<{ items: Round[] }>(await office.get(`/api/plans/${planId}/rounds`)).items;
+    expect(round).toMatchObject({ name: '年度工作总结', dueDate: '2026-12-10', submitted: 0, total: 20 });
+    const amr = round!.units.find((u) => u.deptName === '天津市市场监督管理委员会')!;
+    const hpGov = round!.units.find((u) => u.deptName === '天津市和平区人民政府')!;
+
+    expect(errorCode(await deptUser.post(`/api/plans/rounds/${round!.id}/submissions`, { text: '代报', deptId: amr.deptId }))).toBe('NOT_YOUR_TASK');
+    const seq = await headSeq();
+    const mine = await deptUser.post(`/api/plans/rounds/${round!.id}/submissions`, { text: '工信局年度总结：已完成全部任务。' });
+    expect(mine.statusCode).toBe(201);
+    expect(json<Round>(mine)).toMatchObject({ submitted: 1, total: 1, units: [{ deptName: '天津市工业和信息化局', status: 'submitted', submittedBy: 'dept-user' }] });
+    expect(await auditActionsSince(seq)).toEqual(['plans.round.submit']);
+    expect(errorCode(await deptUser.post(`/api/plans/rounds/${round!.id}/submissions`, { text: '再报一次' }))).toBe('CONFLICT');
+    // The district bureau reports for its district government.
+    expect((await districtUser.post(`/api/plans/rounds/${round!.id}/submissions`, { text: '和平区年度总结', deptId: hpGov.deptId })).statusCode).toBe(201);
+
+    const after = json<{ items: Round[] }>(await office.get(`/api/plans/${planId}/rounds`)).items[0]!;
+    expect(after.submitted).toBe(2);
+    expect(after.units.filter((u) => u.status === 'pending')).toHaveLength(18);
+  });
+});
+
+describe('exports', () => {
+  it('exports the task list with its filters as a real workbook, and the plan list', async () => {
+    const res = await office.get('/api/plans/tasks/export?status=completed');
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0]!;
+    expect(sheet.getRow(1).getCell(2).value).toBe('计划');
+    expect(sheet.rowCount).toBe(2);
+    expect(sheet.getRow(2).getCell(6).value).toBe('天津市工业和信息化局');
+    expect(sheet.getRow(2).getCell(11).value).toBe('已完成');
+    expect(errorCode(await deptUser.get('/api/plans/tasks/export'))).toBe('FORBIDDEN');
+    const plans = await office.get('/api/plans/export');
+    expect(plans.statusCode).toBe(200);
+    await wb.xlsx.load(plans.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets[0]!.rowCount).toBeGreaterThan(3);
+  });
+});
+
+describe('deleting a draft', () => {
+  it('deletes a draft with an audit row; a second delete is a 404', async () => {
+    const imported = json<PlanDetail>(await office.post('/api/plans/import-text', { text: '一、删除测试\n（一）临时条目。（市商务局负责）' }));
+    const seq = await headSeq();
+    expect((await office.delete(`/api/plans/${imported.id}`)).statusCode).toBe(200);
+    expect(await auditActionsSince(seq)).toEqual(['plans.plan.delete']);
+    expect((await office.delete(`/api/plans/${imported.id}`)).statusCode).toBe(404);
+  });
+});

@@ -1,0 +1,257 @@
+import { idParam, okResponse } from '../../../../contracts/common.js';
+import {
+  dashboardQuery,
+  dashboardSchema,
+  importPlanTextBody,
+  indicatorDetailSchema,
+  indicatorListQuery,
+  indicatorListResponse,
+  recordIndicatorValueBody,
+  roundListResponse,
+  roundSchema,
+  submitRoundBody,
+  setIndicatorBaselineBody,
+  planDetailSchema,
+  planListQuery,
+  planListResponse,
+  publishPlanBody,
+  publishPlanResponse,
+  reminderSchema,
+  remindTaskBody,
+  respondReminderBody,
+  reviewReportBody,
+  saveDraftBody,
+  submitReportBody,
+  taskDetailSchema,
+  taskListQuery,
+  taskListResponse,
+  taskReportSchema,
+  todoQuery,
+  todoResponse,
+} from '../../../../contracts/plans.js';
+import type { Executor } from '../../db/client.js';
+import { hasPermission } from '../../platform/context.js';
+import { buildWorkbook, sendWorkbook, type DictLabel } from '../../platform/excel/excel.js';
+import { AppError } from '../../platform/http/errors.js';
+import type { ZApp } from '../../platform/http/types.js';
+import { uploadedFile } from '../../platform/http/upload.js';
+import { ATTACHMENT_MAX_BYTES } from '../../platform/files/file.rules.js';
+import { extractDocumentText, MAX_PLAN_FILE_BYTES } from './parser/index.js';
+import { getDashboard } from './dashboard.service.js';
+import { getIndicator, listIndicators, recordIndicatorValue, setBaseline } from './indicator.service.js';
+import { PLAN_EXPORT, TASK_EXPORT } from './plans.excel.js';
+import { listRounds, submitRoundReport } from './round.service.js';
+import { deletePlanDraft, getPlan, importPlan, listPlans, publishPlan, savePlanDraft } from './plan.service.js';
+import { attachToReport, getReportAttachment, getTask, getTodo, listTasks, remindTask, respondToReminder, reviewTaskReport, submitTaskReport, type CalendarSource } from './task.service.js';
+
+const PLAN_TAG = ['行动计划 Action plans'];
+const TASK_TAG = ['任务督办 Tasks'];
+const PLAN_TITLE = '行动计划';
+const TASK_TITLE = '任务督办';
+
+/** Pasted plan text: up to a million characters (UTF-8 Chinese takes three bytes each). */
+const PASTE_BODY_LIMIT = 4 * 1024 * 1024;
+
+/** Rows an export writes at most (the list's filters narrow it). */
+const EXPORT_MAX = 10_000;
+
+export interface PlansDeps {
+  calendarOf: CalendarSource;
+  /** Dictionary labels for exports (from the system module). */
+  label: (db: Executor) => Promise<DictLabel>;
+}
+
+export function plansRoutes(app: ZApp, deps: PlansDeps): void {
+  app.get('/api/plans', {
+    config: { access: 'plans:plan:list' },
+    schema: { tags: PLAN_TAG, summary: '行动计划列表 List action plans', querystring: planListQuery, response: { 200: planListResponse } },
+    handler: (request) => listPlans(request.ctx(), request.query),
+  });
+
+  app.get('/api/plans/export', {
+    config: { access: 'plans:plan:list', oplog: { title: PLAN_TITLE, type: 'export' } },
+    schema: { tags: PLAN_TAG, summary: '导出行动计划 Export plans (.xlsx)', querystring: planListQuery },
+    handler: async (request, reply) => {
+      const ctx = request.ctx();
+      const page = await listPlans(ctx, { ...request.query, page: 1, pageSize: EXPORT_MAX });
+      return sendWorkbook(reply, '行动计划', await buildWorkbook('行动计划', PLAN_EXPORT, page.items, await deps.label(ctx.db)));
+    },
+  });
+
+  app.post('/api/plans/import', {
+    config: { access: 'plans:plan:import', oplog: { title: PLAN_TITLE, type: 'import' } },
+    schema: {
+      tags: PLAN_TAG,
+      summary: '上传政策文件（.txt / .docx）并解析为计划草稿 Upload a policy document',
+      description: '同一文本再次导入返回已有计划（200），新计划为 201。Importing the same text again returns the existing plan (200).',
+      response: { 200: planDetailSchema, 201: planDetailSchema },
+    },
+    handler: async (request, reply) => {
+      const file = await uploadedFile(request, { maxBytes: MAX_PLAN_FILE_BYTES });
+      const extracted = await extractDocumentText({ filename: file.filename, data: file.buffer, mimetype: file.mimetype });
+      if (!extracted.ok) {
+        throw new AppError(extracted.code === 'FILE_TOO_LARGE' ? 'PAYLOAD_TOO_LARGE' : extracted.code, { message: { zh: extracted.message, en: extracted.messageEn } });
+      }
+      const { plan, created } = await importPlan(request.ctx(), { text: extracted.text, sourceName: file.filename });
+      return reply.status(created ? 201 : 200).send(plan);
+    },
+  });
+
+  app.post('/api/plans/import-text', {
+    bodyLimit: PASTE_BODY_LIMIT,
+    config: { access: 'plans:plan:import', oplog: { title: PLAN_TITLE, type: 'import' } },
+    schema: { tags: PLAN_TAG, summary: '粘贴文本导入计划 Import pasted text', body: importPlanTextBody, response: { 200: planDetailSchema, 201: planDetailSchema } },
+    handler: async (request, reply) => {
+      const { plan, created } = await importPlan(request.ctx(), { text: request.body.text, sourceName: request.body.sourceName ?? null });
+      return reply.status(created ? 201 : 200).send(plan);
+    },
+  });
+
+  app.get('/api/plans/:id', {
+    config: { access: 'plans:plan:list' },
+    schema: { tags: PLAN_TAG, summary: '计划详情（含草稿与原文）Plan with draft and source text', params: idParam, response: { 200: planDetailSchema } },
+    handler: (request) => getPlan(request.ctx(), request.params.id),
+  });
+
+  app.put('/api/plans/:id/draft', {
+    bodyLimit: PASTE_BODY_LIMIT,
+    config: { access: 'plans:plan:update', oplog: { title: PLAN_TITLE, type: 'update' } },
+    schema: { tags: PLAN_TAG, summary: '保存审核后的草稿 Save the reviewed draft', params: idParam, body: saveDraftBody, response: { 200: planDetailSchema } },
+    handler: (request) => savePlanDraft(request.ctx(), request.params.id, request.body),
+  });
+
+  app.post('/api/plans/:id/publish', {
+    config: { access: 'plans:plan:publish', oplog: { title: PLAN_TITLE, type: 'other' } },
+    schema: { tags: PLAN_TAG, summary: '发布计划，生成任务 Publish: create tasks', params: idParam, body: publishPlanBody, response: { 200: publishPlanResponse } },
+    handler: (request) => publishPlan(request.ctx(), request.params.id, request.body),
+  });
+
+  app.delete('/api/plans/:id', {
+    config: { access: 'plans:plan:delete', oplog: { title: PLAN_TITLE, type: 'delete' } },
+    schema: { tags: PLAN_TAG, summary: '删除计划草稿 Delete a draft', params: idParam, response: { 200: okResponse } },
+    handler: async (request) => {
+      await deletePlanDraft(request.ctx(), request.params.id);
+      return { ok: true as const };
+    },
+  });
+
+  app.get('/api/plans/tasks', {
+    config: { access: 'plans:task:list' },
+    schema: { tags: TASK_TAG, summary: '任务列表（数据范围内）Tasks in your scope', querystring: taskListQuery, response: { 200: taskListResponse } },
+    handler: (request) => listTasks(request.ctx(), deps.calendarOf, request.query),
+  });
+
+  app.get('/api/plans/tasks/export', {
+    config: { access: 'plans:task:export', oplog: { title: TASK_TITLE, type: 'export' } },
+    schema: { tags: TASK_TAG, summary: '导出任务 Export tasks (.xlsx)', querystring: taskListQuery },
+    handler: async (request, reply) => {
+      const ctx = request.ctx();
+      const page = await listTasks(ctx, deps.calendarOf, { ...request.query, page: 1, pageSize: EXPORT_MAX });
+      return sendWorkbook(reply, '任务清单', await buildWorkbook('任务清单', TASK_EXPORT, page.items, await deps.label(ctx.db)));
+    },
+  });
+
+  app.get('/api/plans/:id/rounds', {
+    config: { access: 'plans:task:list' },
+    schema: { tags: TASK_TAG, summary: '报送节点与各单位报送情况 Reporting rounds', params: idParam, response: { 200: roundListResponse } },
+    handler: async (request) => ({ items: await listRounds(request.ctx(), request.params.id) }),
+  });
+
+  app.post('/api/plans/rounds/:id/submissions', {
+    config: { access: 'plans:task:report', oplog: { title: TASK_TITLE, type: 'create' } },
+    schema: { tags: TASK_TAG, summary: '节点报送 Report for a round', params: idParam, body: submitRoundBody, response: { 201: roundSchema } },
+    handler: async (request, reply) => reply.status(201).send(await submitRoundReport(request.ctx(), request.params.id, request.body)),
+  });
+
+  app.get('/api/plans/dashboard', {
+    config: { access: 'plans:task:list' },
+    schema: { tags: TASK_TAG, summary: '督办看板 Supervision dashboard', querystring: dashboardQuery, response: { 200: dashboardSchema } },
+    handler: (request) => getDashboard(request.ctx(), request.query),
+  });
+
+  app.get('/api/plans/indicators', {
+    config: { access: 'plans:plan:list' },
+    schema: { tags: PLAN_TAG, summary: '量化指标 Indicators', querystring: indicatorListQuery, response: { 200: indicatorListResponse } },
+    handler: (request) => listIndicators(request.ctx(), request.query),
+  });
+
+  app.get('/api/plans/indicators/:id', {
+    config: { access: 'plans:plan:list' },
+    schema: { tags: PLAN_TAG, summary: '指标详情与历史值 Indicator with its values', params: idParam, response: { 200: indicatorDetailSchema } },
+    handler: (request) => getIndicator(request.ctx(), request.params.id),
+  });
+
+  app.post('/api/plans/indicators/:id/values', {
+    config: { access: 'plans:plan:update', oplog: { title: PLAN_TITLE, type: 'create' } },
+    schema: { tags: PLAN_TAG, summary: '录入指标值 Record a value', params: idParam, body: recordIndicatorValueBody, response: { 201: indicatorDetailSchema } },
+    handler: async (request, reply) => reply.status(201).send(await recordIndicatorValue(request.ctx(), request.params.id, request.body)),
+  });
+
+  app.put('/api/plans/indicators/:id/baseline', {
+    config: { access: 'plans:plan:update', oplog: { title: PLAN_TITLE, type: 'update' } },
+    schema: { tags: PLAN_TAG, summary: '设置指标基数 Set the baseline', params: idParam, body: setIndicatorBaselineBody, response: { 200: indicatorDetailSchema } },
+    handler: (request) => setBaseline(request.ctx(), request.params.id, request.body),
+  });
+
+  app.get('/api/plans/todo', {
+    config: { access: 'plans:task:list' },
+    schema: { tags: TASK_TAG, summary: '我的待办 My to-do list', querystring: todoQuery, response: { 200: todoResponse } },
+    handler: (request) => {
+      const ctx = request.ctx();
+      return getTodo(ctx, deps.calendarOf, { days: request.query.days, canReview: hasPermission(ctx, 'plans:task:review') });
+    },
+  });
+
+  app.get('/api/plans/tasks/:id', {
+    config: { access: 'plans:task:list' },
+    schema: { tags: TASK_TAG, summary: '任务详情 Task with reports and reminders', params: idParam, response: { 200: taskDetailSchema } },
+    handler: (request) => getTask(request.ctx(), deps.calendarOf, request.params.id),
+  });
+
+  app.post('/api/plans/tasks/:id/reports', {
+    config: { access: 'plans:task:report', oplog: { title: TASK_TITLE, type: 'create' } },
+    schema: { tags: TASK_TAG, summary: '报送进展 Report progress', params: idParam, body: submitReportBody, response: { 201: taskReportSchema } },
+    handler: async (request, reply) => reply.status(201).send(await submitTaskReport(request.ctx(), request.params.id, request.body)),
+  });
+
+  app.post('/api/plans/reports/:id/attachments', {
+    config: { access: 'plans:task:report', oplog: { title: TASK_TITLE, type: 'create' } },
+    schema: { tags: TASK_TAG, summary: '上传报告附件（multipart，≤ 20 MB）Attach a file to a report', params: idParam, response: { 201: taskReportSchema } },
+    handler: async (request, reply) => {
+      const file = await uploadedFile(request, { maxBytes: ATTACHMENT_MAX_BYTES });
+      return reply.status(201).send(await attachToReport(request.ctx(), request.params.id, { filename: file.filename, data: file.buffer }));
+    },
+  });
+
+  app.get('/api/plans/attachments/:id', {
+    config: { access: 'plans:task:list' },
+    schema: { tags: TASK_TAG, summary: '下载报告附件 Download an attachment', params: idParam },
+    handler: async (request, reply) => {
+      const file = await getReportAttachment(request.ctx(), request.params.id);
+      return reply
+        .header('content-type', file.mimetype)
+        .header('content-disposition', `attachment; filename="file-${file.id}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+        .header('x-content-type-options', 'nosniff')
+        .send(file.data);
+    },
+  });
+
+  app.post('/api/plans/reports/:id/review', {
+    config: { access: 'plans:task:review', oplog: { title: TASK_TITLE, type: 'update' } },
+    schema: { tags: TASK_TAG, summary: '采纳或退回进展报告 Accept or return a report', params: idParam, body: reviewReportBody, response: { 200: taskReportSchema } },
+    handler: (request) => reviewTaskReport(request.ctx(), request.params.id, request.body),
+  });
+
+  app.post('/api/plans/tasks/:id/reminders', {
+    config: { access: 'plans:task:remind', oplog: { title: TASK_TITLE, type: 'create' } },
+    schema: { tags: TASK_TAG, summary: '督办 Send a formal reminder', params: idParam, body: remindTaskBody, response: { 201: reminderSchema } },
+    handler: async (request, reply) => reply.status(201).send(await remindTask(request.ctx(), deps.calendarOf, request.params.id, request.body)),
+  });
+
+  app.post('/api/plans/reminders/:id/response', {
+    config: { access: 'plans:task:report', oplog: { title: TASK_TITLE, type: 'update' } },
+    schema: { tags: TASK_TAG, summary: '答复督办 Answer a reminder', params: idParam, body: respondReminderBody, response: { 200: reminderSchema } },
+    handler: (request) => respondToReminder(request.ctx(), request.params.id, request.body),
+  });
+}
+

@@ -1,0 +1,289 @@
+/**
+ * Pure rules of the plans module: turning a parse into a draft, matching printed unit names to
+ * the department directory, checking a draft before it is saved, and deciding which tasks an item
+ * publishes. No database, no clock: callers pass today's date.
+ */
+import type { DraftItem, ParsedItem, ParsedPlan, PlanDraft, TargetComparator, TaskStatus, UnitMapping, UnitRole, UnitSuggestion } from '../../../../contracts/plans.js';
+import { msg } from '../../../../contracts/i18n.js';
+import { districtInScope, type DataScope } from '../../platform/data-scope/data-scope.js';
+
+export interface DirectoryDept {
+  id: number;
+  name: string;
+  shortName: string | null;
+  aliases: readonly string[];
+  kind: string;
+  districtCode: string | null;
+  status: string;
+}
+
+/** Each item with its descendants, depth first, in document order. */
+export function* walkItems<T extends { children: T[] }>(items: readonly T[]): Generator<T> {
+  for (const item of items) {
+    yield item;
+    yield* walkItems(item.children);
+  }
+}
+
+function toDraftItem(item: ParsedItem): DraftItem {
+  return { ...item, dueDate: null, children: item.children.map(toDraftItem) };
+}
+
+/**
+ * When a plan's tasks fall due unless set per item: the document's first deadline (the annual
+ * summary it asks for), else the end of the year it was issued (else of `today`'s year).
+ */
+export function defaultDueDate(parsed: Pick<ParsedPlan, 'deadlines' | 'issuedDate'>, today: string): string {
+  const first = [...parsed.deadlines].map((d) => d.date).sort()[0];
+  if (first) return first;
+  return `${(parsed.issuedDate ?? today).slice(0, 4)}-12-31`;
+}
+
+/** The printed unit names of a set of items with the number of items naming each, in first-seen order. */
+export function unitNamesOf(items: readonly DraftItem[]): Map<string, number> {
+  const names = new Map<string, number>();
+  for (const item of walkItems(items)) {
+    for (const name of new Set([...item.lead, ...item.support, ...item.joint])) names.set(name, (names.get(name) ?? 0) + 1);
+  }
+  return names;
+}
+
+// 各区人民政府 / 各县区政府 / 各区县人民政府: every county-level government of the city.
+const EVERY_DISTRICT_GOVERNMENT = /^各(?:县|区|市|县区|区县|县市区|市县区|县（市、区）)(?:人民)?政府$/;
+
+/** A county-level district code: six digits not ending in 00 (GB/T 2260). */
+function isCountyCode(code: string | null): boolean {
+  return code !== null && /^\d{6}$/.test(code) && !code.endsWith('00');
+}
+
+/**
+ * Which departments a printed name stands for. Exact name, short name or alias first; then the
+ * name with the 市/省 prefix documents drop (发展改革 → 市发展改革委 is left to aliases: guessing
+ * suffixes would map 商务 to 商务局 and 商务委 alike). One candidate is a match, several are
+ * ambiguous (the user chooses), none is unknown (the user maps it or creates the department).
+ * 各区人民政府 stands for every district government at once.
+ */
+export function matchUnitName(name: string, directory: readonly DirectoryDept[]): Pick<UnitSuggestion, 'status' | 'candidates'> {
+  const active = directory.filter((d) => d.status === 'active');
+  const pick = (list: readonly DirectoryDept[]) => list.map((d) => ({ deptId: d.id, name: d.name }));
+  if (EVERY_DISTRICT_GOVERNMENT.test(name)) {
+    const govs = active.filter((d) => d.kind === 'government' && isCountyCode(d.districtCode));
+    return { status: govs.length > 0 ? 'matched' : 'unknown', candidates: pick(govs) };
+  }
+  const named = (n: string) => active.filter((d) => d.name === n || d.shortName === n || d.aliases.includes(n));
+  let found = named(name);
+  if (found.length === 0) found = [...named(`市${name}`), ...named(`省${name}`)];
+  const unique = [...new Map(found.map((d) => [d.id, d])).values()];
+  if (unique.length === 0) return { status: 'unknown', candidates: [] };
+  return { status: unique.length === 1 ? 'matched' : 'ambiguous', candidates: pick(unique) };
+}
+
+export function suggestUnits(items: readonly DraftItem[], directory: readonly DirectoryDept[]): UnitSuggestion[] {
+  return [...unitNamesOf(items)].map(([name, count]) => ({ name, items: count, ...matchUnitName(name, directory) }));
+}
+
+/**
+ * The mappings a fresh import starts with: every name the directory matches (a group name maps to
+ * all its departments). Ambiguous and unknown names stay unmapped for the user.
+ */
+export function initialMappings(suggestions: readonly UnitSuggestion[]): UnitMapping[] {
+  return suggestions.filter((s) => s.status === 'matched').map((s) => ({ name: s.name, deptIds: s.candidates.map((c) => c.deptId), ignored: false }));
+}
+
+export function draftFromParse(parsed: ParsedPlan, directory: readonly DirectoryDept[], today: string): PlanDraft {
+  const items = parsed.items.map(toDraftItem);
+  return {
+    title: parsed.title || '未命名行动计划',
+    docNumber: parsed.docNumber,
+    issuer: parsed.issuer,
+    issuedDate: parsed.issuedDate,
+    dueDate: defaultDueDate(parsed, today),
+    items,
+    targets: parsed.targets,
+    deadlines: parsed.deadlines,
+    unitMappings: initialMappings(suggestUnits(items, directory)),
+  };
+}
+
+export interface DraftIssue {
+  path: string;
+  message: string;
+}
+
+/**
+ * What is wrong with a draft as the user edited it: duplicate item paths, a child not deeper than
+ * its parent, a mapping for a name twice, a mapping to departments that do not exist.
+ */
+export function checkDraft(draft: PlanDraft, knownDeptIds: ReadonlySet<number>): DraftIssue[] {
+  const issues: DraftIssue[] = [];
+  const seen = new Set<string>();
+  const visit = (items: readonly DraftItem[], parentLevel: number, at: string) => {
+    items.forEach((item, i) => {
+      const here = `${at}[${i}]`;
+      if (seen.has(item.path)) issues.push({ path: `${here}.path`, message: msg(`条目编号 ${item.path} 重复`, `Item path ${item.path} appears twice`) });
+      seen.add(item.path);
+      if (item.level <= parentLevel) issues.push({ path: `${here}.level`, message: msg(`条目 ${item.path} 的层级应低于其上级`, `Item ${item.path} must be deeper than its parent`) });
+      visit(item.children, item.level, `${here}.children`);
+    });
+  };
+  visit(draft.items, 0, 'items');
+  const names = new Set<string>();
+  draft.unitMappings.forEach((m, i) => {
+    if (names.has(m.name)) issues.push({ path: `unitMappings[${i}].name`, message: msg(`单位「${m.name}」重复映射`, `Unit ${m.name} is mapped twice`) });
+    names.add(m.name);
+    for (const id of m.deptIds) {
+      if (!knownDeptIds.has(id)) issues.push({ path: `unitMappings[${i}].deptIds`, message: msg(`部门 ${id} 不存在`, `No department ${id}`) });
+    }
+  });
+  return issues;
+}
+
+/** Printed names the items use that no mapping resolves (neither mapped to departments nor ignored). */
+export function unmappedNames(draft: PlanDraft): string[] {
+  const resolved = new Set(draft.unitMappings.filter((m) => m.ignored || m.deptIds.length > 0).map((m) => m.name));
+  return [...unitNamesOf(draft.items).keys()].filter((n) => !resolved.has(n));
+}
+
+const ROLE_RANK: Record<UnitRole, number> = { lead: 0, support: 1, joint: 2 };
+
+/**
+ * The tasks one item publishes: one per department its units map to. A department named twice
+ * (as lead and as support, or through a group name) gets one task with its strongest role.
+ */
+export function tasksOfItem(item: Pick<DraftItem, 'lead' | 'support' | 'joint'>, mappings: ReadonlyMap<string, UnitMapping>): { deptId: number; role: UnitRole }[] {
+  const byDept = new Map<number, UnitRole>();
+  const add = (names: readonly string[], role: UnitRole) => {
+    for (const name of names) {
+      const m = mappings.get(name);
+      if (!m || m.ignored) continue;
+      for (const deptId of m.deptIds) {
+        const had = byDept.get(deptId);
+        if (had === undefined || ROLE_RANK[role] < ROLE_RANK[had]) byDept.set(deptId, role);
+      }
+    }
+  };
+  add(item.lead, 'lead');
+  add(item.support, 'support');
+  add(item.joint, 'joint');
+  return [...byDept].map(([deptId, role]) => ({ deptId, role }));
+}
+
+/** A task's status after the quality office decides on a report with `percent` complete. */
+export function statusAfterReview(decision: 'accept' | 'return', percent: number): TaskStatus {
+  if (decision === 'return') return 'returned';
+  return percent >= 100 ? 'completed' : 'in_progress';
+}
+
+/**
+ * Whether a user may report progress on a task: it belongs to their own department or one below
+ * it, or — for a user whose scope is a district (the district's market-regulation bureau reports
+ * for the district government) — it lies in their district. Seeing a task is not enough: the
+ * quality office sees every task but reports on none but its own.
+ */
+export function mayReportOn(
+  actor: { deptId: number | null },
+  scope: DataScope,
+  task: { deptId: number; districtCode: string | null; deptAncestors: string },
+): boolean {
+  if (actor.deptId !== null && (task.deptId === actor.deptId || task.deptAncestors.split(',').includes(String(actor.deptId)))) return true;
+  return !scope.all && scope.districtPrefixes.length > 0 && task.districtCode !== null && districtInScope(scope, task.districtCode);
+}
+
+// ─── Indicators ─────────────────────────────────────────────────────────────────────────────────
+
+export interface IndicatorTarget {
+  comparator: TargetComparator;
+  targetValue: number;
+  baseline: number | null;
+}
+
+/**
+ * The value a target asks for: the target itself, or — for 翻一番 (x 2) and 提高 60% (+% 60) —
+ * the baseline scaled. Null when a relative target has no baseline yet.
+ */
+export function requiredValue(t: IndicatorTarget): number | null {
+  if (t.comparator === 'x') return t.baseline === null ? null : t.baseline * t.targetValue;
+  if (t.comparator === '+%') return t.baseline === null ? null : t.baseline * (1 + t.targetValue / 100);
+  return t.targetValue;
+}
+
+const EPSILON = 1e-9;
+
+/** Whether `value` meets the target; null when it cannot be told (no baseline for a relative target). */
+export function isAttained(t: IndicatorTarget, value: number): boolean | null {
+  const required = requiredValue(t);
+  if (required === null) return null;
+  switch (t.comparator) {
+    case '>':
+      return value > required;
+    case '<':
+      return value < required;
+    case '<=':
+      return value <= required + EPSILON;
+    case '=':
+      return Math.abs(value - required) <= EPSILON;
+    default: // '>=', 'x', '+%': reach at least the required value
+      return value >= required - EPSILON;
+  }
+}
+
+/**
+ * Progress towards the target, 0–100. Upper bounds (≤, <) are met or show how far above they
+ * are; relative targets count from the baseline; plain targets from zero.
+ */
+export function progressTowards(t: IndicatorTarget, value: number): number | null {
+  const required = requiredValue(t);
+  if (required === null) return null;
+  const clamp = (x: number) => Math.round(Math.max(0, Math.min(100, x)) * 10) / 10;
+  if (isAttained(t, value)) return 100;
+  if (t.comparator === '<=' || t.comparator === '<') return value <= 0 ? 100 : clamp((required / value) * 100);
+  if ((t.comparator === 'x' || t.comparator === '+%') && t.baseline !== null) {
+    const span = required - t.baseline;
+    return span <= 0 ? 100 : clamp(((value - t.baseline) / span) * 100);
+  }
+  return required === 0 ? 100 : clamp((value / required) * 100);
+}
+
+/** completed / total as a percentage with one decimal (0 when there is nothing to do). */
+export function completionRate(completed: number, total: number): number {
+  return total === 0 ? 0 : Math.round((completed / total) * 1000) / 10;
+}
+
+// ─── Reporting rounds ───────────────────────────────────────────────────────────────────────────
+
+/**
+ * The clause of a sentence that names this date (2026年6月30日前…，2026年12月20日前…): one sentence
+ * can set several deadlines, each with its own report.
+ */
+function clauseOf(sentence: string, date: string): string {
+  const [, m, d] = date.split('-').map(Number) as [number, number, number];
+  const clauses = sentence.split(/[，；,;。]/);
+  return clauses.find((c) => c.includes(`${m}月${d}日`) || c.includes(`${m}月底`)) ?? sentence;
+}
+
+function roundName(sentence: string, date: string): string {
+  const clause = clauseOf(sentence, date);
+  if (/半年/.test(clause)) return '半年工作报告';
+  if (/季度/.test(clause)) return '季度工作报告';
+  if (/总结/.test(clause)) return '年度工作总结';
+  return `报送节点（${date}）`;
+}
+
+/**
+ * The reporting rounds a plan's deadlines call for, one per date. A plan without deadlines gets
+ * one year-end summary due on its due date, because every 质量工作 plan is summed up yearly.
+ */
+export function roundsFromDeadlines(deadlines: readonly { date: string; sentence: string }[], planDueDate: string): { name: string; dueDate: string; sentence: string | null }[] {
+  const byDate = new Map<string, string>();
+  for (const d of deadlines) if (!byDate.has(d.date)) byDate.set(d.date, d.sentence);
+  if (byDate.size === 0) return [{ name: '年度工作总结', dueDate: planDueDate, sentence: null }];
+  return [...byDate]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([date, sentence]) => ({ name: roundName(sentence, date), dueDate: date, sentence }));
+}
+
+/** A unit's standing in a round: sent on time, sent late, not yet due, or overdue. */
+export function roundUnitStatus(dueDate: string, submittedOn: string | null, today: string): 'submitted' | 'late' | 'pending' | 'overdue' {
+  if (submittedOn !== null) return submittedOn <= dueDate ? 'submitted' : 'late';
+  return today > dueDate ? 'overdue' : 'pending';
+}
