@@ -6,7 +6,7 @@ import { api } from '@/lib/api-client';
 import { resetSession, useAuth } from '@/lib/auth';
 import { useLang, useT } from '@/lib/i18n';
 import { common } from '@/locales/common';
-import { HOME_ROUTE, MENU } from './routes';
+import { HOME_ROUTE, MENU, menuKeyOf } from './routes';
 
 /** The admin shell: menu filtered by permissions, header with language switch and user menu. */
 export function AdminLayout() {
@@ -47,7 +47,7 @@ export function AdminLayout() {
         <Menu
           theme="dark"
           mode="inline"
-          selectedKeys={[location.pathname]}
+          selectedKeys={[menuKeyOf(location.pathname)]}
           defaultOpenKeys={MENU.map((g) => g.key)}
           items={items}
           onClick={(e) => navigate(e.key)}

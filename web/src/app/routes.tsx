@@ -6,14 +6,21 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BookOutlined,
+  CalculatorOutlined,
   CalendarOutlined,
+  CarryOutOutlined,
   EnvironmentOutlined,
   FileSearchOutlined,
   HomeOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
+  SolutionOutlined,
   TeamOutlined,
+  TrophyOutlined,
   DashboardOutlined,
+  FileTextOutlined,
+  FlagOutlined,
+  FundOutlined,
 } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { common } from '@/locales/common';
@@ -25,6 +32,11 @@ export interface AppRoute {
   /** Permission needed; omitted = any signed-in user. */
   access?: string;
   element: LazyExoticComponent<ComponentType>;
+}
+
+/** A page reached from another page (not in the menu); the menu highlights `menuPath`. */
+export interface DetailRoute extends AppRoute {
+  menuPath: string;
 }
 
 export interface MenuGroup {
@@ -39,6 +51,19 @@ const page = (load: () => Promise<{ default: ComponentType }>) => lazy(load);
 export const HOME_ROUTE: AppRoute = { path: '/', titleKey: 'home', icon: <HomeOutlined />, element: page(() => import('@/features/home/home-page')) };
 
 export const MENU: MenuGroup[] = [
+  {
+    key: 'quality',
+    titleKey: 'quality',
+    icon: <FlagOutlined />,
+    children: [
+      { path: '/dashboard', titleKey: 'dashboard', icon: <FundOutlined />, access: 'plans:task:list', element: page(() => import('@/features/dashboard/dashboard-page')) },
+      { path: '/plans', titleKey: 'plans', icon: <FileTextOutlined />, access: 'plans:plan:list', element: page(() => import('@/features/plans/plans-page')) },
+      { path: '/tasks', titleKey: 'tasks', icon: <CarryOutOutlined />, access: 'plans:task:list', element: page(() => import('@/features/tasks/tasks-page')) },
+      { path: '/assessment/schemes', titleKey: 'assessmentSchemes', icon: <TrophyOutlined />, access: 'assessment:scheme:list', element: page(() => import('@/features/assessment/schemes-page')) },
+      { path: '/assessment/scoring', titleKey: 'assessmentScoring', icon: <CalculatorOutlined />, access: 'assessment:scheme:list', element: page(() => import('@/features/assessment/scoring-page')) },
+      { path: '/assessment/mine', titleKey: 'myAssessment', icon: <SolutionOutlined />, access: 'assessment:result:list', element: page(() => import('@/features/assessment/my-assessment-page')) },
+    ],
+  },
   {
     key: 'system',
     titleKey: 'system',
@@ -63,4 +88,14 @@ export const MENU: MenuGroup[] = [
   },
 ];
 
-export const ALL_ROUTES: AppRoute[] = [HOME_ROUTE, ...MENU.flatMap((g) => g.children)];
+export const DETAIL_ROUTES: DetailRoute[] = [
+  { path: '/plans/:id', menuPath: '/plans', titleKey: 'planReview', icon: <FileTextOutlined />, access: 'plans:plan:list', element: page(() => import('@/features/plans/plan-review-page')) },
+];
+
+export const ALL_ROUTES: AppRoute[] = [HOME_ROUTE, ...MENU.flatMap((g) => g.children), ...DETAIL_ROUTES];
+
+/** The menu entry to highlight for a location: the page itself, or the list a detail page belongs to. */
+export function menuKeyOf(pathname: string): string {
+  const detail = DETAIL_ROUTES.find((r) => pathname.startsWith(`${r.menuPath}/`));
+  return detail ? detail.menuPath : pathname;
+}

@@ -9,7 +9,8 @@ import { useNotifyError } from './use-notify';
 
 /**
  * Excel import: download the template, choose a file, import. Errors are listed per row (numbered as
- * in the file); nothing is imported while there are errors unless the user ticks "import valid rows".
+ * in the file); nothing is imported while there are errors unless the user ticks "import valid rows"
+ * (offered only where the import supports it: `allowSkipInvalid`, default true).
  */
 export function ImportModal({
   open,
@@ -17,12 +18,14 @@ export function ImportModal({
   uploadUrl,
   templateUrl,
   onImported,
+  allowSkipInvalid = true,
 }: {
   open: boolean;
   onClose(): void;
   uploadUrl: string;
   templateUrl: string;
   onImported(result: ImportResult): void;
+  allowSkipInvalid?: boolean;
 }) {
   const t = useT(common);
   const notify = useNotifyError();
@@ -45,7 +48,7 @@ export function ImportModal({
     setErrors([]);
     setResult(null);
     try {
-      const r = await api.upload<ImportResult>(uploadUrl, file, { skipInvalid });
+      const r = await api.upload<ImportResult>(uploadUrl, file, allowSkipInvalid ? { skipInvalid } : undefined);
       setResult(r);
       setErrors(r.errors);
       onImported(r);
@@ -95,9 +98,11 @@ export function ImportModal({
           </p>
           <p>{t('importChoose')} (.xlsx)</p>
         </Upload.Dragger>
-        <Checkbox checked={skipInvalid} onChange={(e) => setSkipInvalid(e.target.checked)}>
-          {t('importSkipInvalid')}
-        </Checkbox>
+        {allowSkipInvalid ? (
+          <Checkbox checked={skipInvalid} onChange={(e) => setSkipInvalid(e.target.checked)}>
+            {t('importSkipInvalid')}
+          </Checkbox>
+        ) : null}
         {result ? <Alert type="success" showIcon title={t('importResult', { inserted: result.inserted, updated: result.updated, unchanged: result.unchanged, skipped: result.skipped })} /> : null}
         {errors.length > 0 && !result ? <Alert type="error" showIcon title={t('importErrors', { count: errors.length })} /> : null}
         {errors.length > 0 ? (

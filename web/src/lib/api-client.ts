@@ -85,6 +85,18 @@ export const api = {
     form.append('file', file);
     return (await send('POST', withQuery(url, query), form)).json() as Promise<T>;
   },
+  /** POST, also telling the HTTP status (an import answers 201 when it created, 200 when it found). */
+  async postWithStatus<T>(url: string, body?: unknown): Promise<{ status: number; data: T }> {
+    const res = await send('POST', url, body);
+    return { status: res.status, data: (await res.json()) as T };
+  },
+  /** `upload`, also telling the HTTP status. */
+  async uploadWithStatus<T>(url: string, file: File, query?: Query): Promise<{ status: number; data: T }> {
+    const form = new FormData();
+    form.append('file', file);
+    const res = await send('POST', withQuery(url, query), form);
+    return { status: res.status, data: (await res.json()) as T };
+  },
   /** Download a file (Excel export, template) and save it under the server's file name. */
   async download(url: string, query?: Query): Promise<void> {
     const res = await send('GET', withQuery(url, query));

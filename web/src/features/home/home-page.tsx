@@ -8,6 +8,7 @@ import { formatDateTime } from '@/lib/format';
 import { useT } from '@/lib/i18n';
 import { useOverview } from './api/get-overview';
 import { homeStrings } from './i18n';
+import { TodoCard } from './todo-card';
 
 export default function HomePage() {
   const t = useT(homeStrings);
@@ -44,6 +45,11 @@ export default function HomePage() {
         {t('welcome', { name: me?.user.displayName ?? '' })}
       </Typography.Title>
       <Row gutter={[16, 16]}>
+        {can('plans:task:list') ? (
+          <Col span={24}>
+            <TodoCard />
+          </Col>
+        ) : null}
         <Col xs={24} sm={12} lg={6}>
           <Card>
             <Statistic title={t('users')} value={o.users.total} />

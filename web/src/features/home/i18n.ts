@@ -18,4 +18,14 @@ export const homeStrings = {
   title: ['模块', 'Module'],
   type: ['类型', 'Type'],
   operator: ['操作人', 'Operator'],
+  // 我的待办
+  todo: ['我的待办', 'My to-do list'],
+  dueSoon: ['即将到期（{n} 个工作日内）', 'Due within {n} working days'],
+  overdue: ['已逾期', 'Overdue'],
+  openReminders: ['待答复督办', 'Reminders to answer'],
+  reportsToReview: ['待审核报告', 'Reports to review'],
+  reviewNow: ['去审核', 'Review now'],
+  nothing: ['暂无', 'None'],
+  moreTasks: ['另有 {n} 项', '{n} more'],
+  allTasks: ['全部任务', 'All tasks'],
 } as const satisfies Strings;
