@@ -4,13 +4,13 @@
  * Uses DATABASE_URL when set, else starts a throwaway PostgreSQL cluster. Needs `npm run build`.
  * Run: npx tsx bench/http.bench.ts [--seconds 10] [--runs 3] [--connections 32]
  */
-import { execSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { ARGON2_PARAMS } from '../server/src/platform/auth/password.js';
-import { machine, median, report } from './lib.js';
+import { benchPostgres, machine, median, report } from './lib.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '10' }, runs: { type: 'string', default: '3' }, connections: { type: 'string', default: '32' } } });
@@ -51,13 +51,8 @@ function cannon(url: string, headers: Record<string, string>): Promise<number> {
   });
 }
 
-let throwawayDir: string | null = null;
-let baseUrl = process.env.DATABASE_URL;
-if (!baseUrl) {
-  const out = execSync(join(ROOT, 'scripts/pg-throwaway.sh') + ' start', { encoding: 'utf8' });
-  throwawayDir = /PG_THROWAWAY_DIR=(\S+)/.exec(out)![1]!;
-  baseUrl = /DATABASE_URL=(\S+)/.exec(out)![1]!;
-}
+const postgres = benchPostgres();
+const baseUrl = postgres.url;
 const dbName = `zl_bench_${Date.now().toString(36)}`;
 const admin = new pg.Client({ connectionString: baseUrl });
 await admin.connect();
@@ -122,5 +117,5 @@ try {
   await new Promise((r) => setTimeout(r, 1500));
   await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
   await admin.end();
-  if (throwawayDir) execSync(`${join(ROOT, 'scripts/pg-throwaway.sh')} stop ${throwawayDir}`);
+  postgres.stop();
 }

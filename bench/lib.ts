@@ -1,6 +1,7 @@
 /** Shared helpers for the benchmark scripts: medians, machine description, result lines. */
 import { execSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
 
 export function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
@@ -21,4 +22,16 @@ export function machine(): string {
 export function report(title: string, lines: Record<string, string | number>): void {
   console.log(`\n## ${title}`);
   for (const [k, v] of Object.entries(lines)) console.log(`- ${k}: ${v}`);
+}
+
+/**
+ * The PostgreSQL server a benchmark uses: DATABASE_URL when set, else a throwaway cluster started
+ * now; `stop()` removes the throwaway cluster (and does nothing for DATABASE_URL).
+ */
+export function benchPostgres(): { url: string; stop(): void } {
+  const script = join(import.meta.dirname, '..', 'scripts', 'pg-throwaway.sh');
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: () => undefined };
+  const out = execSync(`${script} start`, { encoding: 'utf8' });
+  const dir = /PG_THROWAWAY_DIR=(\S+)/.exec(out)![1]!;
+  return { url: /DATABASE_URL=(\S+)/.exec(out)![1]!, stop: () => execSync(`${script} stop ${dir}`) };
 }

@@ -5,8 +5,6 @@
  * Uses DATABASE_URL when set, else starts a throwaway PostgreSQL cluster.
  * Run: npx tsx bench/plan-dashboard.bench.ts [--runs 21]
  */
-import { execSync } from 'node:child_process';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { openDatabase } from '../server/src/db/client.js';
@@ -15,23 +13,17 @@ import { publishPlan } from '../server/src/modules/plans/plan.service.js';
 import { departmentDirectory, insertPlan } from '../server/src/modules/plans/plans.repository.js';
 import { seedBuiltins, seedDemo } from '../server/src/modules/system/index.js';
 import { systemCtx } from '../server/src/platform/context.js';
-import { machine, median, report } from './lib.js';
+import { benchPostgres, machine, median, report } from './lib.js';
 import { syntheticDraft } from './plans-data.js';
 
-const ROOT = join(import.meta.dirname, '..');
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '21' } } });
 const runs = Number(values.runs);
 const PLANS = 50;
 const ITEMS_PER_PLAN = 40;
 const UNITS = 10;
 
-let throwawayDir: string | null = null;
-let url = process.env.DATABASE_URL;
-if (!url) {
-  const out = execSync(join(ROOT, 'scripts/pg-throwaway.sh') + ' start', { encoding: 'utf8' });
-  throwawayDir = /PG_THROWAWAY_DIR=(\S+)/.exec(out)![1]!;
-  url = /DATABASE_URL=(\S+)/.exec(out)![1]!;
-}
+const postgres = benchPostgres();
+const url = postgres.url;
 
 const handle = await openDatabase({ databaseUrl: url, poolSize: 4 });
 const raw = new pg.Client({ connectionString: url });
@@ -88,5 +80,5 @@ try {
 } finally {
   await raw.end().catch(() => undefined);
   await handle.close();
-  if (throwawayDir) execSync(`${join(ROOT, 'scripts/pg-throwaway.sh')} stop ${throwawayDir}`);
+  postgres.stop();
 }

@@ -5,8 +5,6 @@
  * Uses DATABASE_URL when set, else starts a throwaway PostgreSQL cluster.
  * Run: npx tsx bench/plan-publish.bench.ts [--runs 5]
  */
-import { execSync } from 'node:child_process';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { openDatabase } from '../server/src/db/client.js';
@@ -14,22 +12,16 @@ import { departmentDirectory, insertPlan } from '../server/src/modules/plans/pla
 import { publishPlan } from '../server/src/modules/plans/plan.service.js';
 import { seedBuiltins, seedDemo } from '../server/src/modules/system/index.js';
 import { systemCtx } from '../server/src/platform/context.js';
-import { machine, median, report } from './lib.js';
+import { benchPostgres, machine, median, report } from './lib.js';
 import { syntheticDraft } from './plans-data.js';
 
-const ROOT = join(import.meta.dirname, '..');
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
 const runs = Number(values.runs);
 const ITEMS = 500;
 const UNITS = 10;
 
-let throwawayDir: string | null = null;
-let url = process.env.DATABASE_URL;
-if (!url) {
-  const out = execSync(join(ROOT, 'scripts/pg-throwaway.sh') + ' start', { encoding: 'utf8' });
-  throwawayDir = /PG_THROWAWAY_DIR=(\S+)/.exec(out)![1]!;
-  url = /DATABASE_URL=(\S+)/.exec(out)![1]!;
-}
+const postgres = benchPostgres();
+const url = postgres.url;
 
 const handle = await openDatabase({ databaseUrl: url, poolSize: 4 });
 try {
@@ -84,5 +76,5 @@ try {
   if (pub > 2000) process.exitCode = 1;
 } finally {
   await handle.close();
-  if (throwawayDir) execSync(`${join(ROOT, 'scripts/pg-throwaway.sh')} stop ${throwawayDir}`);
+  postgres.stop();
 }

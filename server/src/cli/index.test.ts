@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openConfiguredDatabase } from '../bootstrap.js';
 import { loadConfig } from '../config/config.js';
 import { VERSION } from '../config/paths.js';
@@ -14,7 +14,7 @@ import type { DbHandle } from '../db/client.js';
 import { findUserByUsername } from '../modules/system/user.repository.js';
 import { auditHeadRow, auditRowsAfter } from '../platform/audit/audit.repository.js';
 import { verifyPassword } from '../platform/auth/password.js';
-import { runCli } from './index.js';
+import { cli } from '../test/run-cli.js';
 
 const ENV_KEYS = ['ZHILIANG_DATA_DIR', 'ZHILIANG_ADMIN_PASSWORD', 'DATABASE_URL', 'LOG_LEVEL'] as const;
 const savedEnv = Object.fromEntries(ENV_KEYS.map((k) => [k, process.env[k]]));
@@ -55,29 +55,6 @@ afterAll(async () => {
   }
 });
 
-/** Run the CLI, capturing what it prints and its exit code. */
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    out.push(String(chunk));
-    return true;
-  });
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    err.push(String(chunk));
-    return true;
-  });
-  process.exitCode = 0;
-  try {
-    await runCli(['node', 'zhiliang', ...args]);
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-  const code = Number(process.exitCode ?? 0);
-  process.exitCode = 0;
-  return { code, out: out.join(''), err: err.join('') };
-}
 
 /** Open the CLI's database directly (after the CLI has closed it). */
 async function withDb<T>(fn: (h: DbHandle) => Promise<T>): Promise<T> {

@@ -6,10 +6,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsedPlanSchema } from '../../../contracts/plans.js';
 import { parsePlan } from '../modules/plans/parser/index.js';
-import { runCli } from './index.js';
+import { cli } from '../test/run-cli.js';
 
 const SEED = join(import.meta.dirname, '..', 'modules', 'plans', 'parser', 'fixtures', 'seed-004-tianjin-2018.txt');
 const ENV_KEYS = ['ZHILIANG_DATA_DIR', 'DATABASE_URL'] as const;
@@ -32,29 +32,6 @@ afterAll(() => {
   rmSync(workDir, { recursive: true, force: true });
 });
 
-/** Run the CLI, capturing what it prints and its exit code. */
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    out.push(String(chunk));
-    return true;
-  });
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    err.push(String(chunk));
-    return true;
-  });
-  process.exitCode = 0;
-  try {
-    await runCli(['node', 'zhiliang', ...args]);
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-  const code = Number(process.exitCode ?? 0);
-  process.exitCode = 0;
-  return { code, out: out.join(''), err: err.join('') };
-}
 
 describe('plan parse', () => {
   it('--json prints exactly the parsed plan and nothing else', async () => {
