@@ -17,6 +17,17 @@ export type UnitRole = (typeof UNIT_ROLES)[number];
 export const TARGET_COMPARATORS = ['>=', '<=', '=', '>', '<', 'x', '+%'] as const;
 export type TargetComparator = (typeof TARGET_COMPARATORS)[number];
 
+/**
+ * The value a target asks for: the target itself, or — for 翻一番 (x 2) and 提高 60% (+% 60) —
+ * the baseline scaled. Null when a relative target has no baseline yet. (Shared by the server's
+ * attainment rules and the web's display of targets.)
+ */
+export function requiredValue(t: { comparator: TargetComparator; targetValue: number; baseline: number | null }): number | null {
+  if (t.comparator === 'x') return t.baseline === null ? null : t.baseline * t.targetValue;
+  if (t.comparator === '+%') return t.baseline === null ? null : t.baseline * (1 + t.targetValue / 100);
+  return t.targetValue;
+}
+
 export interface ParsedItem {
   /** Numbering tokens joined by '/', ASCII parentheses: 一/(一), 二/(三)/6. */
   path: string;
@@ -289,6 +300,8 @@ export const taskDetailSchema = taskSchema.extend({
   reminders: z.array(reminderSchema),
   /** Whether the caller may report on this task (it belongs to their unit). */
   canReport: z.boolean(),
+  /** The plan's indicators, which a report may give values for. */
+  planIndicators: z.array(z.object({ id: z.number().int(), name: z.string(), comparator: z.enum(TARGET_COMPARATORS), targetValue: z.number(), unit: z.string().nullable() })),
 });
 export type TaskDetail = z.infer<typeof taskDetailSchema>;
 

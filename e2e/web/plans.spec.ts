@@ -85,8 +85,10 @@ test('import a plan file, map a unit, publish, report progress and accept it', a
   await form.locator('textarea').fill('已建成企业质量信用档案数据库，发布质量信用“红黑榜”两期。');
   await form.locator('input.ant-input-number-input').fill('100');
   await form.locator('input.ant-input-number-input').blur();
+  await form.locator('input[type=file]').setInputFiles({ name: '进展材料.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 e2e evidence') });
   await form.getByRole('button', { name: /提\s*交/ }).click();
   await expect(page.getByText('已报送，等待质量办审核')).toBeVisible();
+  await expect(drawer.getByText(/进展材料\.pdf/)).toBeVisible();
   await expect(drawer.locator('.ant-descriptions')).toContainText('待审核');
   await expect(drawer).toContainText('李工信（天津市工业和信息化局） 报送，完成 100%');
   await expectNoErrorToast(page);

@@ -18,3 +18,18 @@ export function formatItemPath(path: string): string {
     .map((token) => token.replace(/\(/g, '（').replace(/\)/g, '）'))
     .join('');
 }
+
+const SIGNS: Record<string, string> = { '>=': '≥', '<=': '≤', '=': '=', '>': '>', '<': '<' };
+
+/** A target as people write it: ≥ 93%, ≤ 5 件, ×2（翻番）, +60%. */
+export function formatTarget(t: { comparator: string; targetValue: number; unit: string | null }): string {
+  const n = String(Math.round(t.targetValue * 100) / 100);
+  if (t.comparator === 'x') return `×${n}`;
+  if (t.comparator === '+%') return `+${n}%`;
+  return `${SIGNS[t.comparator] ?? t.comparator} ${n}${t.unit ?? ''}`;
+}
+
+/** A file size in KB or MB. */
+export function formatSize(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

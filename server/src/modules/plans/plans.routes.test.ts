@@ -244,6 +244,7 @@ describe('review and publish', () => {
       const detail = json<TaskDetail>(await deptUser.get(`/api/plans/tasks/${miitTask.id}`));
       expect(detail).toMatchObject({ status: 'submitted', canReport: true, percent: 0 });
       expect(detail.reports[0]!.submittedByName).toBe('李工信（天津市工业和信息化局）');
+      expect(detail.planIndicators.map((i) => i.name).sort()).toEqual(['产品质量监督抽查合格率', '制造业产品质量合格率']);
       expect(json<Todo>(await office.get('/api/plans/todo')).reportsToReview).toBe(1);
     });
 

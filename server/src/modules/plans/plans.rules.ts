@@ -5,6 +5,7 @@
  */
 import type { DraftItem, ParsedItem, ParsedPlan, PlanDraft, TargetComparator, TaskStatus, UnitMapping, UnitRole, UnitSuggestion } from '../../../../contracts/plans.js';
 import { msg } from '../../../../contracts/i18n.js';
+import { requiredValue } from '../../../../contracts/plans.js';
 import { districtInScope, type DataScope } from '../../platform/data-scope/data-scope.js';
 
 export interface DirectoryDept {
@@ -197,15 +198,7 @@ export interface IndicatorTarget {
   baseline: number | null;
 }
 
-/**
- * The value a target asks for: the target itself, or — for 翻一番 (x 2) and 提高 60% (+% 60) —
- * the baseline scaled. Null when a relative target has no baseline yet.
- */
-export function requiredValue(t: IndicatorTarget): number | null {
-  if (t.comparator === 'x') return t.baseline === null ? null : t.baseline * t.targetValue;
-  if (t.comparator === '+%') return t.baseline === null ? null : t.baseline * (1 + t.targetValue / 100);
-  return t.targetValue;
-}
+export { requiredValue };
 
 const EPSILON = 1e-9;
 

@@ -6,7 +6,7 @@
 import type { Page } from '../../../../contracts/common.js';
 import { msg, pickLang } from '../../../../contracts/i18n.js';
 import { createHash } from 'node:crypto';
-import type { Attachment, Reminder, Task, TaskDetail, TaskListQuery, TaskReport, Todo } from '../../../../contracts/plans.js';
+import type { Attachment, Reminder, TargetComparator, Task, TaskDetail, TaskListQuery, TaskReport, Todo } from '../../../../contracts/plans.js';
 import { pageWindow } from '../../db/query-helpers.js';
 import { appendAudit } from '../../platform/audit/audit.repository.js';
 import { addCalendarDays, weekday, toDayNumber, type WorkingCalendar } from '../../platform/calendar/calendar.rules.js';
@@ -26,6 +26,7 @@ import {
   insertIndicatorValue,
   insertReminder,
   insertReport,
+  listIndicators as listIndicatorRows,
   listTasks as listTaskRows,
   peopleByUsername,
   remindersOfTask,
@@ -170,7 +171,12 @@ function canReport(ctx: Ctx, t: TaskJoined): boolean {
 
 export async function getTask(ctx: Ctx, calendarOf: CalendarSource, id: number): Promise<TaskDetail> {
   const row = await loadTask(ctx, id);
-  const [calendar, reports, reminders] = await Promise.all([calendarOf(ctx), reportsOfTask(ctx.db, id), remindersOfTask(ctx.db, id)]);
+  const [calendar, reports, reminders, indicators] = await Promise.all([
+    calendarOf(ctx),
+    reportsOfTask(ctx.db, id),
+    remindersOfTask(ctx.db, id),
+    listIndicatorRows(ctx.db, { planId: row.task.planId }, { offset: 0, limit: 200 }),
+  ]);
   const [files, people] = await Promise.all([
     filesOf(ctx.db, REPORT_FILE_OWNER, reports.map((r) => r.id)),
     peopleByUsername(ctx.db, [...reports.map((r) => r.submittedBy), ...reminders.map((r) => r.createdBy)]),
@@ -184,6 +190,7 @@ export async function getTask(ctx: Ctx, calendarOf: CalendarSource, id: number):
     reports: reports.map((r) => toReportDto(r, files, nameOf)),
     reminders: reminders.map((r) => toReminderDto(r, nameOf)),
     canReport: canReport(ctx, row),
+    planIndicators: indicators.rows.map(({ indicator: i }) => ({ id: i.id, name: i.name, comparator: i.comparator as TargetComparator, targetValue: i.targetValue, unit: i.unit })),
   };
 }
 

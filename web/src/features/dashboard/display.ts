@@ -23,11 +23,7 @@ export function isRelative(comparator: TargetComparator): comparator is 'x' | '+
 }
 
 /** The value a relative target asks for once its baseline is known (null without a baseline). */
-export function requiredValue(i: Pick<Indicator, 'comparator' | 'targetValue' | 'baseline'>): number | null {
-  if (!isRelative(i.comparator)) return i.targetValue;
-  if (i.baseline === null) return null;
-  return i.comparator === 'x' ? i.baseline * i.targetValue : i.baseline * (1 + i.targetValue / 100);
-}
+export { requiredValue } from '@contracts/plans';
 
 /**
  * The unit a value of the indicator is measured in. For 提高 60% the '%' belongs to the increase,

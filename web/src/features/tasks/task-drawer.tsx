@@ -1,5 +1,5 @@
-import { BellOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Descriptions, Drawer, Empty, Form, Input, InputNumber, List, Popconfirm, Progress, Row, Skeleton, Slider, Space, Tag, Timeline, Typography } from 'antd';
+import { BellOutlined, MinusCircleOutlined, PaperClipOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Col, Descriptions, Drawer, Empty, Form, Input, InputNumber, List, Popconfirm, Progress, Row, Select, Skeleton, Slider, Space, Tag, Timeline, Typography, Upload, type UploadFile } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -10,10 +10,13 @@ import { useNotifyError } from '@/components/use-notify';
 import { useAuth } from '@/lib/auth';
 import { DictTag, useDict } from '@/lib/dicts';
 import { zodRule } from '@/lib/form-rules';
-import { formatDate, formatDateTime, formatItemPath } from '@/lib/format';
+import { formatDate, formatDateTime, formatItemPath, formatSize, formatTarget } from '@/lib/format';
 import { useLang, usePick, useT } from '@/lib/i18n';
 import { common } from '@/locales/common';
+import { useQueryClient } from '@tanstack/react-query';
+import { attachFile, downloadAttachment } from './api/attach-file';
 import { useTask } from './api/get-task';
+import { invalidateTaskData } from './api/invalidate';
 import { useReviewReport } from './api/review-report';
 import { useSubmitReport } from './api/submit-report';
 import { taskStrings } from './i18n';
@@ -26,17 +29,30 @@ function ReportForm({ task }: { task: TaskDetail }) {
   const pick = usePick();
   const { message } = App.useApp();
   const notify = useNotifyError();
+  const qc = useQueryClient();
   const submit = useSubmitReport(task.id);
-  const [form] = Form.useForm<{ text: string; percent: number }>();
+  const [form] = Form.useForm<{ text: string; percent: number; indicatorValues?: { indicatorId?: number; value?: number }[] }>();
+  const [files, setFiles] = useState<UploadFile[]>([]);
   const percent = Form.useWatch('percent', form) ?? task.percent;
   const waiting = task.reports.some((r) => r.status === 'submitted');
 
   const send = async () => {
     const v = await form.validateFields().catch(() => null);
     if (!v) return;
+    const values = (v.indicatorValues ?? []).filter((x): x is { indicatorId: number; value: number } => x.indicatorId !== undefined && typeof x.value === 'number');
     try {
-      await submit.mutateAsync({ text: v.text.trim(), percent: v.percent });
-      form.setFieldsValue({ text: '', percent: v.percent });
+      const report = await submit.mutateAsync({ text: v.text.trim(), percent: v.percent, indicatorValues: values });
+      // The report is in; attachments follow one by one, and a failed one is said by name.
+      for (const f of files) {
+        try {
+          await attachFile(report.id, f.originFileObj as File);
+        } catch (err) {
+          message.error(t('attachFailed', { name: f.name, error: err instanceof Error ? err.message : String(err) }));
+        }
+      }
+      if (files.length > 0) await invalidateTaskData(qc);
+      form.setFieldsValue({ text: '', percent: v.percent, indicatorValues: [] });
+      setFiles([]);
       message.success(t('submitted'));
     } catch (err) {
       showServerFieldErrors(form, err, pick);
@@ -64,6 +80,45 @@ function ReportForm({ task }: { task: TaskDetail }) {
               </Form.Item>
             </Col>
           </Row>
+        </Form.Item>
+        {task.planIndicators.length > 0 ? (
+          <Form.Item label={t('indicatorValues')} extra={t('indicatorValuesHint')}>
+            <Form.List name="indicatorValues">
+              {(fields, { add, remove }) => (
+                <>
+                  {fields.map((field) => (
+                    <Space key={field.key} align="baseline" style={{ display: 'flex' }}>
+                      <Form.Item name={[field.name, 'indicatorId']} rules={[{ required: true, message: t('indicatorPick') }]}>
+                        <Select
+                          style={{ width: 300 }}
+                          placeholder={t('indicatorPick')}
+                          options={task.planIndicators.map((i) => ({ value: i.id, label: `${i.name}（${formatTarget(i)}）` }))}
+                        />
+                      </Form.Item>
+                      <Form.Item name={[field.name, 'value']} rules={[{ required: true, message: t('indicatorValue') }]}>
+                        <InputNumber placeholder={t('indicatorValue')} style={{ width: 140 }} />
+                      </Form.Item>
+                      <MinusCircleOutlined onClick={() => remove(field.name)} />
+                    </Space>
+                  ))}
+                  <Button type="dashed" size="small" icon={<PlusOutlined />} onClick={() => add()}>
+                    {t('addIndicatorValue')}
+                  </Button>
+                </>
+              )}
+            </Form.List>
+          </Form.Item>
+        ) : null}
+        <Form.Item label={t('attachments')} extra={t('attachHint')}>
+          <Upload
+            multiple
+            fileList={files}
+            accept=".pdf,.ofd,.doc,.docx,.xls,.xlsx,.jpg,.jpeg,.png,.txt,.zip"
+            beforeUpload={() => false}
+            onChange={({ fileList }) => setFiles(fileList)}
+          >
+            <Button icon={<PaperClipOutlined />}>{t('chooseFiles')}</Button>
+          </Upload>
         </Form.Item>
         <Button type="primary" loading={submit.isPending} onClick={() => void send()}>
           {t('submit')}
@@ -98,6 +153,15 @@ function ReportEntry({ report, canReview, onReturn }: { report: TaskReport; canR
         <DictTag type="plan_report_status" value={report.status} />
       </Space>
       <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: '4px 0' }}>{report.text}</Typography.Paragraph>
+      {report.attachments.length > 0 ? (
+        <Space size={[12, 4]} wrap style={{ marginBottom: 4 }}>
+          {report.attachments.map((a) => (
+            <Typography.Link key={a.id} onClick={() => void downloadAttachment(a.id).catch(notify)}>
+              <PaperClipOutlined /> {a.filename}（{formatSize(a.size)}）
+            </Typography.Link>
+          ))}
+        </Space>
+      ) : null}
       {report.reviewedAt ? (
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {t('reviewBy', { user: report.reviewedBy ?? '', time: formatDateTime(report.reviewedAt) })}

@@ -3,12 +3,18 @@ import type { TaskReport } from '@contracts/plans';
 import { api } from '@/lib/api-client';
 import { invalidateTaskData } from './invalidate';
 
-export function submitReport(taskId: number, body: { text: string; percent: number }): Promise<TaskReport> {
+export interface ReportInput {
+  text: string;
+  percent: number;
+  indicatorValues?: { indicatorId: number; value: number }[];
+}
+
+export function submitReport(taskId: number, body: ReportInput): Promise<TaskReport> {
   return api.post(`/api/plans/tasks/${taskId}/reports`, body);
 }
 
 /** The responsible unit reports progress (only on its own tasks: 403 NOT_YOUR_TASK otherwise). */
 export function useSubmitReport(taskId: number) {
   const qc = useQueryClient();
-  return useMutation({ mutationFn: (body: { text: string; percent: number }) => submitReport(taskId, body), onSuccess: () => invalidateTaskData(qc) });
+  return useMutation({ mutationFn: (body: ReportInput) => submitReport(taskId, body), onSuccess: () => invalidateTaskData(qc) });
 }
