@@ -77,6 +77,7 @@ const ROUTES: [Method, string, Access][] = [
   ['GET', '/api/plans/export', 'plans:plan:list'],
   ['POST', '/api/plans/import', 'plans:plan:import'],
   ['POST', '/api/plans/import-text', 'plans:plan:import'],
+  ['GET', '/api/plans/import-template', 'plans:plan:import'],
   ['GET', '/api/plans/{id}', 'plans:plan:list'],
   ['PUT', '/api/plans/{id}/draft', 'plans:plan:update'],
   ['POST', '/api/plans/{id}/publish', 'plans:plan:publish'],

@@ -11,7 +11,9 @@ import { appendAudit } from '../../platform/audit/audit.repository.js';
 import { todayInChina } from '../../platform/calendar/today.js';
 import type { Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/http/errors.js';
+import { readSheet } from '../../platform/excel/excel.js';
 import { parsePlan } from './parser/index.js';
+import { itemsFromSheet, PLAN_SHEET, sheetBody } from './plan-sheet.js';
 import {
   deleteDraftPlan,
   departmentDirectory,
@@ -78,27 +80,29 @@ export async function getPlan(ctx: Ctx, id: number): Promise<PlanDetail> {
 }
 
 /**
- * Parse a document's text and keep it as a draft. The same text imported again (by anyone) finds
- * the plan already made from it instead of creating a second one: `created: false`.
+ * Keep an imported plan as a draft. The same source (same normalised text) imported again, by
+ * anyone, finds the plan already made from it instead of creating a second one: `created: false`.
  */
-export async function importPlan(ctx: Ctx, input: { text: string; sourceName: string | null }): Promise<{ plan: PlanDetail; created: boolean }> {
-  const parse = parsePlan(input.text);
-  const sourceHash = createHash('sha256').update(parse.body).digest('hex');
+async function saveImportedDraft(
+  ctx: Ctx,
+  source: { body: string; spans: Record<string, { start: number; end: number }>; warnings: string[]; sourceName: string | null },
+  makeDraft: (directory: Awaited<ReturnType<typeof departmentDirectory>>) => PlanDraft,
+): Promise<{ plan: PlanDetail; created: boolean }> {
+  const sourceHash = createHash('sha256').update(source.body).digest('hex');
   const existing = await findPlanBySourceHash(ctx.db, sourceHash);
   if (existing) return { plan: await toDetail(ctx, existing), created: false };
-  const directory = await departmentDirectory(ctx.db);
-  const draft = draftFromParse(parse.plan, directory, todayInChina());
+  const draft = makeDraft(await departmentDirectory(ctx.db));
   const row = await ctx.db.transaction(async (tx) => {
     const created = await insertPlan(tx, {
       title: draft.title,
       docNumber: draft.docNumber,
       issuer: draft.issuer,
       issuedDate: draft.issuedDate,
-      sourceName: input.sourceName,
+      sourceName: source.sourceName,
       sourceHash,
-      body: parse.body,
-      spans: parse.spans,
-      warnings: parse.plan.warnings,
+      body: source.body,
+      spans: source.spans,
+      warnings: source.warnings,
       draft,
       dueDate: draft.dueDate,
       createdBy: ctx.actor.username,
@@ -107,11 +111,52 @@ export async function importPlan(ctx: Ctx, input: { text: string; sourceName: st
       action: 'plans.plan.import',
       targetType: 'plan',
       targetId: created.id,
-      after: { title: draft.title, docNumber: draft.docNumber, sourceName: input.sourceName, items: [...walkItems(draft.items)].length, warnings: parse.plan.warnings },
+      after: { title: draft.title, docNumber: draft.docNumber, sourceName: source.sourceName, items: [...walkItems(draft.items)].length, warnings: source.warnings },
     });
     return created;
   });
   return { plan: await toDetail(ctx, row), created: true };
+}
+
+/** Parse a document's text (pasted, or extracted from a .txt/.docx upload) and keep it as a draft. */
+export async function importPlan(ctx: Ctx, input: { text: string; sourceName: string | null }): Promise<{ plan: PlanDetail; created: boolean }> {
+  const parse = parsePlan(input.text);
+  return saveImportedDraft(ctx, { body: parse.body, spans: parse.spans, warnings: parse.plan.warnings, sourceName: input.sourceName }, (directory) =>
+    draftFromParse(parse.plan, directory, todayInChina()),
+  );
+}
+
+/**
+ * Import a task list kept in Excel (责任清单/任务清单) as a draft titled after the file. Any bad row
+ * rejects the whole file with every row's errors (400), so nothing half-imported is left behind.
+ */
+export async function importPlanSheet(ctx: Ctx, input: { data: Buffer; sourceName: string }): Promise<{ plan: PlanDetail; created: boolean }> {
+  const rows = await readSheet(input.data, PLAN_SHEET, MAX_SHEET_ROWS);
+  const { items, targets, errors } = itemsFromSheet(rows);
+  if (errors.length > 0) {
+    throw new AppError('IMPORT_INVALID', {
+      message: { zh: `任务清单有 ${errors.length} 处错误，未导入`, en: `The task list has ${errors.length} error(s); nothing was imported` },
+      details: { errors },
+    });
+  }
+  if (items.length === 0) {
+    throw new AppError('IMPORT_INVALID', { message: { zh: '任务清单没有任何条目', en: 'The task list has no items' }, details: { errors: [] } });
+  }
+  const title = input.sourceName.replace(/\.xlsx$/i, '').trim() || '任务清单';
+  const { body, spans } = sheetBody(items);
+  return saveImportedDraft(ctx, { body: `${title}\n${body}`, spans: shiftSpans(spans, title.length + 1), warnings: [], sourceName: input.sourceName }, (directory) => {
+    const parsed = { title, docNumber: null, issuer: null, issuedDate: null, items, targets, deadlines: [], units: [], warnings: [] };
+    const draft = draftFromParse(parsed, directory, todayInChina());
+    // Due dates come from the sheet, item by item.
+    return { ...draft, items };
+  });
+}
+
+/** Rows per task-list import: a city plan has tens to hundreds of items. */
+const MAX_SHEET_ROWS = 5000;
+
+function shiftSpans(spans: Record<string, { start: number; end: number }>, by: number): Record<string, { start: number; end: number }> {
+  return Object.fromEntries(Object.entries(spans).map(([k, v]) => [k, { start: v.start + by, end: v.end + by }]));
 }
 
 async function loadDraft(ctx: Ctx, id: number, version: number): Promise<PlanRow> {

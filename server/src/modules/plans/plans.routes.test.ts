@@ -98,6 +98,58 @@ describe('importing a document', () => {
   });
 });
 
+describe('importing an Excel task list', () => {
+  async function sheet(rows: (string | null)[][]): Promise<Buffer> {
+    const template = await office.get('/api/plans/import-template');
+    expect(template.statusCode).toBe(200);
+    const tpl = new ExcelJS.Workbook();
+    await tpl.xlsx.load(template.rawPayload as unknown as ArrayBuffer);
+    // The template's header row (with its * marks), then our rows instead of its examples.
+    const header = (tpl.worksheets[0]!.getRow(1).values as (string | undefined)[]).slice(1);
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('任务清单');
+    ws.addRow(header);
+    for (const r of rows) ws.addRow(r);
+    return Buffer.from(await wb.xlsx.writeBuffer());
+  }
+  const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+  it('makes a draft titled after the file, with units and due dates per item', async () => {
+    const file = await sheet([
+      ['一', '强化质量安全监管', null, null, null, null, null],
+      ['一/(一)', '开展监督抽查', '产品质量监督抽查合格率达到94%。', '市市场监管委', '各区人民政府', null, '2026-10-31'],
+    ]);
+    const res = await upload(office, file, '2026年质量工作任务清单.xlsx', XLSX);
+    expect(res.statusCode).toBe(201);
+    const plan = json<PlanDetail>(res);
+    expect(plan).toMatchObject({ title: '2026年质量工作任务清单', sourceName: '2026年质量工作任务清单.xlsx', itemCount: 2 });
+    expect(plan.draft.items[0]!.children[0]).toMatchObject({ lead: ['市市场监管委'], support: ['各区人民政府'], dueDate: '2026-10-31' });
+    expect(plan.draft.targets).toMatchObject([{ indicator: '产品质量监督抽查合格率', value: 94 }]);
+    expect(plan.unitSuggestions.find((u) => u.name === '各区人民政府')!.candidates).toHaveLength(16);
+    const span = plan.spans['一/(一)']!;
+    expect(plan.body.slice(span.start, span.end)).toContain('开展监督抽查');
+    expect((await upload(office, file, '2026年质量工作任务清单.xlsx', XLSX)).statusCode).toBe(200);
+  });
+
+  it('rejects a list with bad rows, naming each, and imports nothing', async () => {
+    const before = await planCount();
+    const file = await sheet([
+      ['一/(一)', '没有上级', '内容', null, null, null, null],
+      ['二', null, null, null, null, null, '下个月'],
+    ]);
+    const res = await upload(office, file, '错误清单.xlsx', XLSX);
+    expect(res.statusCode).toBe(400);
+    expect(errorCode(res)).toBe('IMPORT_INVALID');
+    const rows = json<{ error: { details: { errors: { row: number; column: string }[] } } }>(res).error.details.errors;
+    expect(rows.map((e) => [e.row, e.column])).toEqual([
+      [2, '条目编号'],
+      [3, '任务内容'],
+      [3, '完成时限'],
+    ]);
+    expect(await planCount()).toBe(before);
+  });
+});
+
 describe('review and publish', () => {
   let plan: PlanDetail;
   let sciAssociation: number;

@@ -31,7 +31,7 @@ import {
 } from '../../../../contracts/plans.js';
 import type { Executor } from '../../db/client.js';
 import { hasPermission } from '../../platform/context.js';
-import { buildWorkbook, sendWorkbook, type DictLabel } from '../../platform/excel/excel.js';
+import { buildTemplate, buildWorkbook, sendWorkbook, type DictLabel } from '../../platform/excel/excel.js';
 import { AppError } from '../../platform/http/errors.js';
 import type { ZApp } from '../../platform/http/types.js';
 import { uploadedFile } from '../../platform/http/upload.js';
@@ -41,7 +41,8 @@ import { getDashboard } from './dashboard.service.js';
 import { getIndicator, listIndicators, recordIndicatorValue, setBaseline } from './indicator.service.js';
 import { PLAN_EXPORT, TASK_EXPORT } from './plans.excel.js';
 import { listRounds, submitRoundReport } from './round.service.js';
-import { deletePlanDraft, getPlan, importPlan, listPlans, publishPlan, savePlanDraft } from './plan.service.js';
+import { PLAN_SHEET, PLAN_SHEET_EXAMPLE } from './plan-sheet.js';
+import { deletePlanDraft, getPlan, importPlan, importPlanSheet, listPlans, publishPlan, savePlanDraft } from './plan.service.js';
 import { attachToReport, getReportAttachment, getTask, getTodo, listTasks, remindTask, respondToReminder, reviewTaskReport, submitTaskReport, type CalendarSource } from './task.service.js';
 
 const PLAN_TAG = ['行动计划 Action plans'];
@@ -82,12 +83,16 @@ export function plansRoutes(app: ZApp, deps: PlansDeps): void {
     config: { access: 'plans:plan:import', oplog: { title: PLAN_TITLE, type: 'import' } },
     schema: {
       tags: PLAN_TAG,
-      summary: '上传政策文件（.txt / .docx）并解析为计划草稿 Upload a policy document',
+      summary: '上传政策文件（.txt / .docx）或任务清单（.xlsx）为计划草稿 Upload a policy document or an Excel task list',
       description: '同一文本再次导入返回已有计划（200），新计划为 201。Importing the same text again returns the existing plan (200).',
       response: { 200: planDetailSchema, 201: planDetailSchema },
     },
     handler: async (request, reply) => {
       const file = await uploadedFile(request, { maxBytes: MAX_PLAN_FILE_BYTES });
+      if (/\.xlsx$/i.test(file.filename)) {
+        const { plan, created } = await importPlanSheet(request.ctx(), { data: file.buffer, sourceName: file.filename });
+        return reply.status(created ? 201 : 200).send(plan);
+      }
       const extracted = await extractDocumentText({ filename: file.filename, data: file.buffer, mimetype: file.mimetype });
       if (!extracted.ok) {
         throw new AppError(extracted.code === 'FILE_TOO_LARGE' ? 'PAYLOAD_TOO_LARGE' : extracted.code, { message: { zh: extracted.message, en: extracted.messageEn } });
@@ -95,6 +100,12 @@ export function plansRoutes(app: ZApp, deps: PlansDeps): void {
       const { plan, created } = await importPlan(request.ctx(), { text: extracted.text, sourceName: file.filename });
       return reply.status(created ? 201 : 200).send(plan);
     },
+  });
+
+  app.get('/api/plans/import-template', {
+    config: { access: 'plans:plan:import' },
+    schema: { tags: PLAN_TAG, summary: '任务清单导入模板 Excel task-list template' },
+    handler: async (_request, reply) => sendWorkbook(reply, '任务清单导入模板', await buildTemplate('任务清单', PLAN_SHEET, PLAN_SHEET_EXAMPLE)),
   });
 
   app.post('/api/plans/import-text', {

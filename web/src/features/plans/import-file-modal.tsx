@@ -1,7 +1,9 @@
-import { InboxOutlined } from '@ant-design/icons';
-import { Alert, Modal, Space, Upload } from 'antd';
+import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
+import { Alert, Button, Modal, Space, Upload } from 'antd';
 import { useState } from 'react';
-import { ApiError } from '@/lib/api-client';
+import type { ImportRowError } from '@contracts/common';
+import { api, ApiError } from '@/lib/api-client';
+import { useNotifyError } from '@/components/use-notify';
 import { useT } from '@/lib/i18n';
 import { common } from '@/locales/common';
 import { useImportPlanFile } from './api/import-plan';
@@ -13,9 +15,10 @@ export function ImportFileModal({ open, onClose }: { open: boolean; onClose(): v
   const t = useT(planStrings);
   const tc = useT(common);
   const importFile = useImportPlanFile();
+  const notify = useNotifyError();
   const openImported = useOpenImported();
   const [file, setFile] = useState<File | null>(null);
-  const [error, setError] = useState<{ message: string; requestId?: string } | null>(null);
+  const [error, setError] = useState<{ message: string; requestId?: string; rows?: ImportRowError[] } | null>(null);
 
   const close = () => {
     setFile(null);
@@ -31,7 +34,9 @@ export function ImportFileModal({ open, onClose }: { open: boolean; onClose(): v
       close();
       openImported(outcome);
     } catch (err) {
-      setError(err instanceof ApiError ? { message: err.message, requestId: err.requestId } : { message: String(err) });
+      // An Excel task list with bad rows names each row and column, as in the file.
+      const rows = err instanceof ApiError ? (err.details as { errors?: ImportRowError[] } | undefined)?.errors : undefined;
+      setError(err instanceof ApiError ? { message: err.message, requestId: err.requestId, ...(rows ? { rows } : {}) } : { message: String(err) });
     }
   };
 
@@ -49,9 +54,18 @@ export function ImportFileModal({ open, onClose }: { open: boolean; onClose(): v
       destroyOnHidden
     >
       <Space orientation="vertical" style={{ width: '100%' }}>
-        <Alert type="info" showIcon title={t('importFileHint')} />
+        <Alert
+          type="info"
+          showIcon
+          title={t('importFileHint')}
+          action={
+            <Button size="small" icon={<DownloadOutlined />} onClick={() => void api.download('/api/plans/import-template').catch(notify)}>
+              {t('sheetTemplate')}
+            </Button>
+          }
+        />
         <Upload.Dragger
-          accept=".txt,.docx"
+          accept=".txt,.docx,.xlsx"
           maxCount={1}
           beforeUpload={(f) => {
             setFile(f);
@@ -78,6 +92,13 @@ export function ImportFileModal({ open, onClose }: { open: boolean; onClose(): v
             description={
               <>
                 {error.message}
+                {error.rows?.length ? (
+                  <ul style={{ margin: '4px 0 0', paddingInlineStart: 18 }} data-testid="import-row-errors">
+                    {error.rows.slice(0, 20).map((r, i) => (
+                      <li key={i}>{t('rowError', { row: r.row, column: r.column, message: r.message })}</li>
+                    ))}
+                  </ul>
+                ) : null}
                 {error.requestId ? <div style={{ fontSize: 12, opacity: 0.7 }}>{`${tc('requestId')}: ${error.requestId}`}</div> : null}
               </>
             }
