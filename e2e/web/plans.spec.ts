@@ -8,6 +8,9 @@ const PLAN_TITLE = '盐城市贯彻实施质量发展纲要2014年行动计划';
 /** The document's name for the economy and IT commission; the demo city calls it 天津市工业和信息化局 (dept-user's unit). */
 const UNIT = '市经济信息化委';
 const DEPT = '天津市工业和信息化局';
+/** A Yancheng body the Tianjin directory does not know, mapped by hand in the review. */
+const MAPPED_UNIT = '盐城质监局';
+const MAPPED_DEPT = '天津市市场监督管理委员会';
 
 async function switchUser(page: Page, username: string): Promise<void> {
   await page.context().clearCookies();
@@ -43,16 +46,18 @@ test('import a plan file, map a unit, publish, report progress and accept it', a
   await page.getByTestId('item-tree').getByText('整顿和规范市场竞争秩序').click();
   await expect(page.getByTestId('plan-source').locator('mark')).toContainText('严厉打击商标侵权');
 
-  // ── Map the unit the directory does not know, ignore the other unknown ones ───────────────────
+  // ── 市经济信息化委 is found without its 和; map a unit the directory does not know, ignore the rest ──
   await page.getByRole('tab', { name: /责任单位映射/ }).click();
-  const row = page.getByTestId('unit-mapping-table').locator('tr').filter({ hasText: UNIT });
+  const table = page.getByTestId('unit-mapping-table');
+  await expect(table.locator('tr').filter({ hasText: UNIT }).first()).toContainText(DEPT);
+  const row = table.locator('tr').filter({ hasText: MAPPED_UNIT }).first();
   await expect(row).toContainText('未知');
   await expect(row).toContainText('目录中无此单位');
   await expect(async () => {
     await row.locator('.ant-select').click();
-    await row.locator('.ant-select input').fill('工业和信息化');
-    await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${DEPT}"]`).click({ timeout: 3000 });
-    await expect(row.locator('.ant-select')).toContainText(DEPT, { timeout: 1000 });
+    await row.locator('.ant-select input').fill('市场监督管理委员会');
+    await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${MAPPED_DEPT}"]`).click({ timeout: 3000 });
+    await expect(row.locator('.ant-select')).toContainText(MAPPED_DEPT, { timeout: 1000 });
   }).toPass({ timeout: 15_000 });
   await page.keyboard.press('Escape');
   await expect(row).toContainText('1 个部门');

@@ -48,6 +48,11 @@ describe('matchUnitName', () => {
     expect(matchUnitName('发展改革', DIRECTORY).status).toBe('matched');
   });
 
+  it('matches a name printed without the 和 of the official one', () => {
+    expect(matchUnitName('天津市发展改革委员会', DIRECTORY)).toEqual({ status: 'matched', candidates: [{ deptId: 2, name: '天津市发展和改革委员会' }] });
+    expect(matchUnitName('天津市发展改革局', DIRECTORY).status).toBe('unknown');
+  });
+
   it('adds the 市 prefix a document dropped', () => {
     expect(matchUnitName('商务局', DIRECTORY)).toMatchObject({ status: 'matched', candidates: [{ deptId: 3 }] });
   });

@@ -57,9 +57,11 @@ function isCountyCode(code: string | null): boolean {
   return code !== null && /^\d{6}$/.test(code) && !code.endsWith('00');
 }
 
+const withoutHe = (name: string) => name.replace(/和/g, '');
+
 /**
  * Which departments a printed name stands for. Exact name, short name or alias first; then the
- * name with the 市/省 prefix documents drop (发展改革 → 市发展改革委 is left to aliases: guessing
+ * name with the 市/省 prefix documents drop, then the name without 和 (发展改革 → 市发展改革委 is left to aliases: guessing
  * suffixes would map 商务 to 商务局 and 商务委 alike). One candidate is a match, several are
  * ambiguous (the user chooses), none is unknown (the user maps it or creates the department).
  * 各区人民政府 stands for every district government at once.
@@ -74,6 +76,11 @@ export function matchUnitName(name: string, directory: readonly DirectoryDept[])
   const named = (n: string) => active.filter((d) => d.name === n || d.shortName === n || d.aliases.includes(n));
   let found = named(name);
   if (found.length === 0) found = [...named(`市${name}`), ...named(`省${name}`)];
+  // Documents drop the 和 of official names (市经济信息化委 for 市经济和信息化委).
+  if (found.length === 0) {
+    const bare = withoutHe(name);
+    found = active.filter((d) => [d.name, d.shortName ?? '', ...d.aliases].some((n) => n !== '' && withoutHe(n) === bare));
+  }
   const unique = [...new Map(found.map((d) => [d.id, d])).values()];
   if (unique.length === 0) return { status: 'unknown', candidates: [] };
   return { status: unique.length === 1 ? 'matched' : 'ambiguous', candidates: pick(unique) };
