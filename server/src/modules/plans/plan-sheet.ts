@@ -102,7 +102,7 @@ export function sheetBody(items: readonly DraftItem[]): { body: string; spans: R
         item.support.length ? `配合：${item.support.join('、')}` : '',
         item.joint.length ? `共同负责：${item.joint.join('、')}` : '',
       ].filter(Boolean);
-      const line = `${item.path}　${item.heading && item.heading !== item.text ? `${item.heading}。` : ''}${item.text}${units.length ? `（${units.join('；')}）` : ''}`;
+      const line = `${item.path}\u3000${item.heading && item.heading !== item.text ? `${item.heading}。` : ''}${item.text}${units.length ? `（${units.join('；')}）` : ''}`;
       spans[item.path] = { start: body.length, end: body.length + line.length };
       body += `${line}\n`;
       visit(item.children);
