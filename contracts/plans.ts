@@ -417,6 +417,8 @@ export const roundSchema = z.object({
   planId: z.number().int(),
   name: z.string(),
   dueDate: z.string(),
+  /** To whom the report goes, when the document says (报市质量工作领导小组办公室). */
+  recipient: z.string().nullable(),
   sentence: z.string().nullable(),
   /** Each responsible unit (in the caller's scope) and whether it has sent this round's report. */
   units: z.array(

@@ -67,6 +67,7 @@ CREATE TABLE "plan_round" (
 	"plan_id" integer NOT NULL,
 	"name" varchar(100) NOT NULL,
 	"due_date" date NOT NULL,
+	"recipient" varchar(100),
 	"sentence" text
 );
 --> statement-breakpoint

@@ -439,7 +439,7 @@ describe('reporting rounds', () => {
     const plans = json<{ items: { id: number; title: string }[] }>(await office.get('/api/plans?keyword=示范'));
     const planId = plans.items.find((p) => p.title === '天津市质量提升示范行动方案')!.id;
     const [round] = json<{ items: Round[] }>(await office.get(`/api/plans/${planId}/rounds`)).items;
-    expect(round).toMatchObject({ name: '年度工作总结', dueDate: '2026-12-10', submitted: 0, total: 20 });
+    expect(round).toMatchObject({ name: '年度工作总结', dueDate: '2026-12-10', recipient: '市质量工作领导小组办公室', submitted: 0, total: 20 });
     const amr = round!.units.find((u) => u.deptName === '天津市市场监督管理委员会')!;
     const hpGov = round!.units.find((u) => u.deptName === '天津市和平区人民政府')!;
 

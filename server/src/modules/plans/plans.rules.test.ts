@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DraftItem, PlanDraft } from '../../../../contracts/plans.js';
 import { FULL_SCOPE, type DataScope } from '../../platform/data-scope/data-scope.js';
-import { checkDraft, completionRate, defaultDueDate, isAttained, matchUnitName, progressTowards, requiredValue, roundsFromDeadlines, roundUnitStatus, mayReportOn, statusAfterReview, tasksOfItem, unitNamesOf, unmappedNames, type DirectoryDept } from './plans.rules.js';
+import { checkDraft, completionRate, defaultDueDate, isAttained, matchUnitName, progressTowards, requiredValue, recipientOf, roundsFromDeadlines, roundUnitStatus, mayReportOn, statusAfterReview, tasksOfItem, unitNamesOf, unmappedNames, type DirectoryDept } from './plans.rules.js';
 
 const dept = (id: number, name: string, extra: Partial<DirectoryDept> = {}): DirectoryDept => ({
   id,
@@ -230,9 +230,9 @@ describe('reporting rounds', () => {
         '2016-12-31',
       ),
     ).toEqual([
-      { name: '半年工作报告', dueDate: '2016-07-15', sentence: '于7月15日前报送半年工作进展' },
-      { name: '报送节点（2016-10-10）', dueDate: '2016-10-10', sentence: '于10月10日前报送' },
-      { name: '年度工作总结', dueDate: '2017-01-10', sentence: '于2017年1月10日前将年度工作总结报市质量办' },
+      { name: '半年工作报告', dueDate: '2016-07-15', recipient: null, sentence: '于7月15日前报送半年工作进展' },
+      { name: '报送节点（2016-10-10）', dueDate: '2016-10-10', recipient: null, sentence: '于10月10日前报送' },
+      { name: '年度工作总结', dueDate: '2017-01-10', recipient: '市质量办', sentence: '于2017年1月10日前将年度工作总结报市质量办' },
     ]);
   });
 
@@ -250,8 +250,14 @@ describe('reporting rounds', () => {
     expect(roundsFromDeadlines([{ date: '2017-01-31', sentence: '2017年1月底前报送工作总结' }], '2016-12-31')[0]!.name).toBe('年度工作总结');
   });
 
+  it('says to whom each report goes', () => {
+    expect(recipientOf('各区、各有关部门要于2017年1月10日前将年度工作总结报市质量工作领导小组办公室。', '2017-01-10')).toBe('市质量工作领导小组办公室');
+    expect(recipientOf('各市政府要于2017年1月底前将贯彻落实情况报送省政府。', '2017-01-31')).toBe('省政府');
+    expect(recipientOf('于2026年12月10日前完成。', '2026-12-10')).toBeNull();
+  });
+
   it('gives a plan without deadlines a year-end summary on its due date', () => {
-    expect(roundsFromDeadlines([], '2026-12-31')).toEqual([{ name: '年度工作总结', dueDate: '2026-12-31', sentence: null }]);
+    expect(roundsFromDeadlines([], '2026-12-31')).toEqual([{ name: '年度工作总结', dueDate: '2026-12-31', recipient: null, sentence: null }]);
   });
 
   it('tells on-time, late, pending and overdue apart', () => {

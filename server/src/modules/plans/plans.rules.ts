@@ -269,17 +269,29 @@ function roundName(sentence: string, date: string): string {
   return `报送节点（${date}）`;
 }
 
+// 报/报送/报至 + the body a report goes to: 报市质量工作领导小组办公室, 报送省政府.
+const RECIPIENT = /报(?:送|至|给)?((?:[市省区县]|各|国务院|中共)[^，。；,;、]{0,30}(?:办公室|领导小组|委员会|政府|委|局|厅|办))/;
+
+/** To whom a deadline's report goes, from its clause (报市质量工作领导小组办公室), else null. */
+export function recipientOf(sentence: string, date: string): string | null {
+  return RECIPIENT.exec(clauseOf(sentence, date))?.[1] ?? RECIPIENT.exec(sentence)?.[1] ?? null;
+}
+
 /**
- * The reporting rounds a plan's deadlines call for, one per date. A plan without deadlines gets
- * one year-end summary due on its due date, because every 质量工作 plan is summed up yearly.
+ * The reporting rounds a plan's deadlines call for, one per date, with what is due and to whom. A
+ * plan without deadlines gets one year-end summary due on its due date, because every 质量工作
+ * plan is summed up yearly.
  */
-export function roundsFromDeadlines(deadlines: readonly { date: string; sentence: string }[], planDueDate: string): { name: string; dueDate: string; sentence: string | null }[] {
+export function roundsFromDeadlines(
+  deadlines: readonly { date: string; sentence: string }[],
+  planDueDate: string,
+): { name: string; dueDate: string; recipient: string | null; sentence: string | null }[] {
   const byDate = new Map<string, string>();
   for (const d of deadlines) if (!byDate.has(d.date)) byDate.set(d.date, d.sentence);
-  if (byDate.size === 0) return [{ name: '年度工作总结', dueDate: planDueDate, sentence: null }];
+  if (byDate.size === 0) return [{ name: '年度工作总结', dueDate: planDueDate, recipient: null, sentence: null }];
   return [...byDate]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([date, sentence]) => ({ name: roundName(sentence, date), dueDate: date, sentence }));
+    .map(([date, sentence]) => ({ name: roundName(sentence, date), dueDate: date, recipient: recipientOf(sentence, date), sentence }));
 }
 
 /** A unit's standing in a round: sent on time, sent late, not yet due, or overdue. */

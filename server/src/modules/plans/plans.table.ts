@@ -186,6 +186,8 @@ export const planRound = pgTable(
       .references(() => plan.id, { onDelete: 'cascade' }),
     name: varchar('name', { length: 100 }).notNull(),
     dueDate: date('due_date', { mode: 'string' }).notNull(),
+    /** To whom the report goes (报市质量工作领导小组办公室), when the document says. */
+    recipient: varchar('recipient', { length: 100 }),
     /** The sentence of the document that set it, when it came from one. */
     sentence: text('sentence'),
   },

@@ -29,7 +29,7 @@ export async function listRounds(ctx: Ctx, planId: number): Promise<Round[]> {
         text: s?.text ?? null,
       };
     });
-    return { id: r.id, planId: r.planId, name: r.name, dueDate: r.dueDate, sentence: r.sentence, units: rows, submitted: rows.filter((u) => u.submittedAt !== null).length, total: rows.length };
+    return { id: r.id, planId: r.planId, name: r.name, dueDate: r.dueDate, recipient: r.recipient, sentence: r.sentence, units: rows, submitted: rows.filter((u) => u.submittedAt !== null).length, total: rows.length };
   });
 }
 

@@ -91,6 +91,7 @@ export const dashboardStrings = {
   roundsHint: ['计划要求各责任单位按期报送的工作报告，展开可查看各单位报送情况。', 'Reports the plan asks each unit to send by a date; expand a round to see each unit.'],
   noRounds: ['该计划没有报送节点', 'This plan has no reporting rounds'],
   dueDate: ['截止日期', 'Due'],
+  reportTo: ['报送{to}', 'to {to}'],
   submittedOf: ['已报送 {n}/{total}', '{n} of {total} sent'],
   overdueUnits: ['{n} 个单位逾期未报', '{n} unit(s) overdue'],
   unit: ['责任单位', 'Unit'],

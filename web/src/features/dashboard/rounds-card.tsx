@@ -146,6 +146,7 @@ function RoundHeader({ round, ownUnit, onReport }: { round: Round; ownUnit: Roun
       </Tooltip>
       <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
         {t('dueDate')} {formatDate(round.dueDate)}
+        {round.recipient ? ` · ${t('reportTo', { to: round.recipient })}` : ''}
       </Typography.Text>
       <Space size={8} style={{ minWidth: 280 }}>
         <Progress percent={percent} size="small" showInfo={false} style={{ width: 120, margin: 0 }} status={round.submitted === round.total ? 'success' : 'normal'} />

@@ -2,6 +2,8 @@ import { CheckCircleFilled, ExclamationCircleFilled } from '@ant-design/icons';
 import { Alert, Button, Checkbox, Popconfirm, Select, Space, Table, Tag, theme, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
+import { useAuth } from '@/lib/auth';
+import { CreateUnitModal } from './create-unit-modal';
 import type { PlanDraft, UnitMapping, UnitSuggestion } from '@contracts/plans';
 import type { Department } from '@contracts/system';
 import { deptSearchText } from '@/components/dept-tree-select';
@@ -105,6 +107,8 @@ export function UnitMappingTable({
   const tc = useT(common);
   const { token } = theme.useToken();
   const [onlyOpen, setOnlyOpen] = useState(false);
+  const [proposing, setProposing] = useState<string | null>(null);
+  const { can } = useAuth();
 
   const rows = useMemo<Row[]>(() => {
     const bySuggestion = new Map(suggestions.map((s) => [s.name, s]));
@@ -124,6 +128,15 @@ export function UnitMappingTable({
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size={12}>
+      <CreateUnitModal
+        name={proposing}
+        departments={departments}
+        onClose={() => setProposing(null)}
+        onCreated={(dept) => {
+          if (proposing) onChange(proposing, { deptIds: [dept.id], ignored: false });
+          setProposing(null);
+        }}
+      />
       <Alert type="info" showIcon title={t('unitsIntro')} />
       {!deptAccess ? <Alert type="warning" showIcon title={t('noDeptAccess')} /> : null}
       {highlight.length > 0 && open.some((r) => highlight.includes(r.name)) ? (
@@ -187,6 +200,11 @@ export function UnitMappingTable({
                       </Link>
                       {t('unknownHintEnd')}
                     </Typography.Text>
+                    {can('system:dept:create') && !readOnly ? (
+                      <Button type="link" size="small" style={{ paddingInline: 4 }} onClick={() => setProposing(r.name)}>
+                        {t('proposeUnit')}
+                      </Button>
+                    ) : null}
                   </div>
                 ) : null}
                 {r.suggestion?.status === 'ambiguous' && !isResolved(r.mapping) ? (
