@@ -15,7 +15,7 @@ import type {
 } from '../../../../contracts/assessment.js';
 import { isEnteredKind } from '../../../../contracts/assessment.js';
 import { msg } from '../../../../contracts/i18n.js';
-import { districtInScope, type DataScope } from '../../platform/data-scope/data-scope.js';
+import { actsForUnit } from '../../platform/data-scope/data-scope.js';
 
 /** What a scheme is configured with (stored as one JSON document). */
 export interface SchemeConfig {
@@ -83,16 +83,7 @@ export function defaultUnits(kind: AssessmentTargetKind, directory: readonly Dir
   return directory.filter((d) => d.status === 'active' && isEligibleUnit(kind, d) && (kind === 'district' || !isCountyCode(d.districtCode)));
 }
 
-/**
- * Whether the actor acts for a unit: it is their own department or one below it, or — for a user
- * whose scope is a district (the district's market-regulation bureau answers for the district
- * government) — it lies in their district. The same test the plans module applies to reporting.
- * Seeing a result is not enough: the quality office sees them all and acts for none.
- */
-export function actsForUnit(actor: { deptId: number | null }, scope: DataScope, unit: { deptId: number; districtCode: string | null; deptAncestors: string }): boolean {
-  if (actor.deptId !== null && (unit.deptId === actor.deptId || unit.deptAncestors.split(',').includes(String(actor.deptId)))) return true;
-  return !scope.all && scope.districtPrefixes.length > 0 && unit.districtCode !== null && districtInScope(scope, unit.districtCode);
-}
+export { actsForUnit };
 
 // ─── Checking a scheme ──────────────────────────────────────────────────────────────────────────
 

@@ -6,7 +6,7 @@
 import type { DraftItem, ParsedItem, ParsedPlan, PlanDraft, TargetComparator, TaskStatus, UnitMapping, UnitRole, UnitSuggestion } from '../../../../contracts/plans.js';
 import { msg } from '../../../../contracts/i18n.js';
 import { requiredValue } from '../../../../contracts/plans.js';
-import { districtInScope, type DataScope } from '../../platform/data-scope/data-scope.js';
+import { actsForUnit } from '../../platform/data-scope/data-scope.js';
 
 export interface DirectoryDept {
   id: number;
@@ -182,20 +182,8 @@ export function statusAfterReview(decision: 'accept' | 'return', percent: number
   return percent >= 100 ? 'completed' : 'in_progress';
 }
 
-/**
- * Whether a user may report progress on a task: it belongs to their own department or one below
- * it, or — for a user whose scope is a district (the district's market-regulation bureau reports
- * for the district government) — it lies in their district. Seeing a task is not enough: the
- * quality office sees every task but reports on none but its own.
- */
-export function mayReportOn(
-  actor: { deptId: number | null },
-  scope: DataScope,
-  task: { deptId: number; districtCode: string | null; deptAncestors: string },
-): boolean {
-  if (actor.deptId !== null && (task.deptId === actor.deptId || task.deptAncestors.split(',').includes(String(actor.deptId)))) return true;
-  return !scope.all && scope.districtPrefixes.length > 0 && task.districtCode !== null && districtInScope(scope, task.districtCode);
-}
+/** Whether a user may report progress on a task: they act for its unit. */
+export const mayReportOn = actsForUnit;
 
 // ─── Indicators ─────────────────────────────────────────────────────────────────────────────────
 

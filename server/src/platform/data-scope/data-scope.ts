@@ -146,3 +146,15 @@ export function resolveDataScope(roles: readonly ScopeRoleInput[], user: ScopeUs
     enterpriseUscc,
   };
 }
+
+/**
+ * Whether the actor acts for a unit (reports on its tasks, answers its reminders, submits its
+ * rectification): it is their own department or one below it, or — for a user whose scope is a
+ * district (the district's market-regulation bureau answers for the district government) — it
+ * lies in their district. Seeing a record is not enough: the quality office sees everything and
+ * acts for no unit but its own.
+ */
+export function actsForUnit(actor: { deptId: number | null }, scope: DataScope, unit: { deptId: number; districtCode: string | null; deptAncestors: string }): boolean {
+  if (actor.deptId !== null && (unit.deptId === actor.deptId || unit.deptAncestors.split(',').includes(String(actor.deptId)))) return true;
+  return !scope.all && scope.districtPrefixes.length > 0 && unit.districtCode !== null && districtInScope(scope, unit.districtCode);
+}
