@@ -1,9 +1,10 @@
-import { Button, DatePicker, Table, Typography } from 'antd';
+import { DatePicker, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { ParsedDeadline } from '@contracts/plans';
 import { formatDate, formatItemPath } from '@/lib/format';
 import { useT } from '@/lib/i18n';
 import { planStrings } from './i18n';
+import { removeColumn } from './remove-column';
 
 type Keyed = ParsedDeadline & { key: number };
 
@@ -47,20 +48,7 @@ export function DeadlinesTable({
           render: (p: string | null) => (p ? <Typography.Link onClick={() => onSelectItem(p)}>{formatItemPath(p)}</Typography.Link> : <Typography.Text type="secondary">{t('beforeItems')}</Typography.Text>),
         },
         { title: t('sentence'), dataIndex: 'sentence', render: (v: string) => <span style={{ whiteSpace: 'pre-wrap' }}>{v}</span> },
-        ...(readOnly
-          ? []
-          : [
-              {
-                title: '',
-                key: 'remove',
-                width: 70,
-                render: (_: unknown, r: Keyed) => (
-                  <Button type="link" size="small" danger onClick={() => onChange(deadlines.filter((_x, j) => j !== r.key))}>
-                    {t('remove')}
-                  </Button>
-                ),
-              },
-            ]),
+        ...removeColumn<Keyed>(readOnly, t('remove'), (index) => onChange(deadlines.filter((_x, j) => j !== index))),
       ]}
     />
   );

@@ -1,8 +1,9 @@
-import { Button, Input, InputNumber, Select, Table, Tooltip, Typography } from 'antd';
+import { Input, InputNumber, Select, Table, Tooltip, Typography } from 'antd';
 import type { ParsedTarget, TargetComparator } from '@contracts/plans';
 import { formatItemPath } from '@/lib/format';
 import { useT } from '@/lib/i18n';
 import { planStrings } from './i18n';
+import { removeColumn } from './remove-column';
 
 type Keyed = ParsedTarget & { key: number };
 
@@ -99,20 +100,7 @@ export function TargetsTable({
             </Tooltip>
           ),
         },
-        ...(readOnly
-          ? []
-          : [
-              {
-                title: '',
-                key: 'remove',
-                width: 70,
-                render: (_: unknown, r: Keyed) => (
-                  <Button type="link" size="small" danger onClick={() => onChange(targets.filter((_x, j) => j !== r.key))}>
-                    {t('remove')}
-                  </Button>
-                ),
-              },
-            ]),
+        ...removeColumn<Keyed>(readOnly, t('remove'), (index) => onChange(targets.filter((_x, j) => j !== index))),
       ]}
     />
   );
