@@ -4,6 +4,7 @@
  * tooling depend on it.
  */
 import { z } from 'zod';
+import { isoDate } from './common.js';
 import { dictValues } from './dicts.js';
 
 /** How a responsible unit takes part in an item: 牵头 (lead), 配合 (support), 按职责分工/共同负责 (joint). */
@@ -105,7 +106,6 @@ export interface DraftItem extends Omit<ParsedItem, 'children'> {
 
 const TEXT_MAX = 20_000;
 const unitName = z.string().trim().min(1).max(100);
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const draftItemSchema: z.ZodType<DraftItem> = z.lazy(() =>
   z.strictObject({
@@ -117,7 +117,7 @@ export const draftItemSchema: z.ZodType<DraftItem> = z.lazy(() =>
     lead: z.array(unitName).max(50),
     support: z.array(unitName).max(50),
     joint: z.array(unitName).max(50),
-    dueDate: isoDay.nullable(),
+    dueDate: isoDate.nullable(),
     children: z.array(draftItemSchema).max(500),
   }),
 );
@@ -138,9 +138,9 @@ export const planDraftSchema = z.strictObject({
   title: z.string().trim().min(1).max(200),
   docNumber: z.string().trim().max(100).nullable(),
   issuer: z.string().trim().max(200).nullable(),
-  issuedDate: isoDay.nullable(),
+  issuedDate: isoDate.nullable(),
   /** When tasks fall due unless an item says otherwise. */
-  dueDate: isoDay,
+  dueDate: isoDate,
   items: z.array(draftItemSchema).max(2000),
   targets: z.array(parsedTargetSchema).max(2000),
   deadlines: z.array(parsedDeadlineSchema).max(200),
@@ -387,7 +387,7 @@ export type IndicatorDetail = z.infer<typeof indicatorDetailSchema>;
 
 export const recordIndicatorValueBody = z.strictObject({
   value: z.number().finite(),
-  asOf: isoDay,
+  asOf: isoDate,
   note: z.string().trim().max(500).nullable().optional(),
 });
 export const setIndicatorBaselineBody = z.strictObject({ baseline: z.number().finite().nullable() });

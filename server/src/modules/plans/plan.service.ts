@@ -12,7 +12,7 @@ import { todayInChina } from '../../platform/calendar/today.js';
 import type { Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/http/errors.js';
 import { readSheet } from '../../platform/excel/excel.js';
-import { parsePlan } from './parser/index.js';
+import { extractDocumentText, parsePlan } from './parser/index.js';
 import { itemsFromSheet, PLAN_SHEET, sheetBody } from './plan-sheet.js';
 import {
   deleteDraftPlan,
@@ -150,6 +150,19 @@ export async function importPlanSheet(ctx: Ctx, input: { data: Buffer; sourceNam
     // Due dates come from the sheet, item by item.
     return { ...draft, items };
   });
+}
+
+/**
+ * An uploaded file as a draft: an Excel task list (.xlsx) row by row, a document (.txt/.docx) by
+ * parsing its text. Other types, broken Word files and oversized archives are refused.
+ */
+export async function importPlanFile(ctx: Ctx, file: { filename: string; data: Buffer; mimetype: string }): Promise<{ plan: PlanDetail; created: boolean }> {
+  if (/\.xlsx$/i.test(file.filename)) return importPlanSheet(ctx, { data: file.data, sourceName: file.filename });
+  const extracted = await extractDocumentText(file);
+  if (!extracted.ok) {
+    throw new AppError(extracted.code === 'FILE_TOO_LARGE' ? 'PAYLOAD_TOO_LARGE' : extracted.code, { message: { zh: extracted.message, en: extracted.messageEn } });
+  }
+  return importPlan(ctx, { text: extracted.text, sourceName: file.filename });
 }
 
 /** Rows per task-list import: a city plan has tens to hundreds of items. */

@@ -487,3 +487,41 @@ describe('deleting a draft', () => {
     expect((await office.delete(`/api/plans/${imported.id}`)).statusCode).toBe(404);
   });
 });
+
+describe('bad input on every write', () => {
+  it('answers 400 (or 415 for a missing upload) and writes nothing', async () => {
+    const plans = json<{ items: { id: number; title: string; version: number; status: string }[] }>(await office.get('/api/plans?keyword=示范'));
+    const plan = plans.items.find((p) => p.title === '天津市质量提升示范行动方案')!;
+    const tasks = json<{ items: Task[] }>(await office.get(`/api/plans/tasks?planId=${plan.id}&pageSize=100`)).items;
+    const hp = tasks.find((x) => x.deptName === '天津市和平区人民政府')!;
+    const detail = json<TaskDetail>(await office.get(`/api/plans/tasks/${hp.id}`));
+    const [round] = json<{ items: Round[] }>(await office.get(`/api/plans/${plan.id}/rounds`)).items;
+    const [indicator] = json<{ items: Indicator[] }>(await office.get(`/api/plans/indicators?planId=${plan.id}`)).items;
+    const miit = json<TaskDetail>(await deptUser.get(`/api/plans/tasks/${tasks.find((x) => x.deptName === '天津市工业和信息化局')!.id}`));
+
+    const seq = await headSeq();
+    const cases: [Agent, 'POST' | 'PUT', string, unknown][] = [
+      [office, 'POST', `/api/plans/${plan.id}/publish`, { version: 0 }],
+      [office, 'POST', `/api/plans/${plan.id}/publish`, {}],
+      [office, 'PUT', `/api/plans/${plan.id}/draft`, { version: 1, draft: { title: '' } }],
+      [office, 'POST', `/api/plans/tasks/${hp.id}/reminders`, { message: '   ' }],
+      [office, 'POST', `/api/plans/tasks/${hp.id}/reminders`, { message: '催办', respondWithinDays: 0 }],
+      [districtUser, 'POST', `/api/plans/reminders/${detail.reminders[0]!.id}/response`, { response: '' }],
+      [districtUser, 'POST', `/api/plans/rounds/${round!.id}/submissions`, { text: '' }],
+      [office, 'POST', `/api/plans/reports/${miit.reports[0]!.id}/review`, { decision: 'maybe' }],
+      [office, 'POST', `/api/plans/indicators/${indicator!.id}/values`, { value: 1, asOf: '2026-02-30' }],
+      [office, 'PUT', `/api/plans/indicators/${indicator!.id}/baseline`, { baseline: 'many' }],
+      [deptUser, 'POST', `/api/plans/tasks/${miit.id}/reports`, { text: '进展', percent: 10, indicatorValues: [{ indicatorId: 'x', value: 1 }] }],
+      [office, 'POST', '/api/plans/import-text', { text: '一、标题', extra: true }],
+    ];
+    for (const [agent, method, url, body] of cases) {
+      const res = await agent.request(method, url, { body });
+      expect(res.statusCode, `${method} ${url} ${JSON.stringify(body)}`).toBe(400);
+      expect(errorCode(res)).toBe('VALIDATION_FAILED');
+    }
+    const noFile = await deptUser.post(`/api/plans/reports/${miit.reports[0]!.id}/attachments`, { file: 'x' });
+    expect(noFile.statusCode).toBe(415);
+    expect(await auditActionsSince(seq)).toEqual([]);
+    expect(json<PlanDetail>(await office.get(`/api/plans/${plan.id}`))).toMatchObject({ status: 'published', version: plan.version });
+  });
+});

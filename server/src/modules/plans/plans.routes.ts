@@ -32,17 +32,16 @@ import {
 import type { Executor } from '../../db/client.js';
 import { hasPermission } from '../../platform/context.js';
 import { buildTemplate, buildWorkbook, sendWorkbook, type DictLabel } from '../../platform/excel/excel.js';
-import { AppError } from '../../platform/http/errors.js';
 import type { ZApp } from '../../platform/http/types.js';
 import { uploadedFile } from '../../platform/http/upload.js';
 import { ATTACHMENT_MAX_BYTES } from '../../platform/files/file.rules.js';
-import { extractDocumentText, MAX_PLAN_FILE_BYTES } from './parser/index.js';
+import { MAX_PLAN_FILE_BYTES } from './parser/index.js';
 import { getDashboard } from './dashboard.service.js';
 import { getIndicator, listIndicators, recordIndicatorValue, setBaseline } from './indicator.service.js';
 import { PLAN_EXPORT, TASK_EXPORT } from './plans.excel.js';
 import { listRounds, submitRoundReport } from './round.service.js';
 import { PLAN_SHEET, PLAN_SHEET_EXAMPLE } from './plan-sheet.js';
-import { deletePlanDraft, getPlan, importPlan, importPlanSheet, listPlans, publishPlan, savePlanDraft } from './plan.service.js';
+import { deletePlanDraft, getPlan, importPlan, importPlanFile, listPlans, publishPlan, savePlanDraft } from './plan.service.js';
 import { attachToReport, getReportAttachment, getTask, getTodo, listTasks, remindTask, respondToReminder, reviewTaskReport, submitTaskReport, type CalendarSource } from './task.service.js';
 
 const PLAN_TAG = ['行动计划 Action plans'];
@@ -89,15 +88,7 @@ export function plansRoutes(app: ZApp, deps: PlansDeps): void {
     },
     handler: async (request, reply) => {
       const file = await uploadedFile(request, { maxBytes: MAX_PLAN_FILE_BYTES });
-      if (/\.xlsx$/i.test(file.filename)) {
-        const { plan, created } = await importPlanSheet(request.ctx(), { data: file.buffer, sourceName: file.filename });
-        return reply.status(created ? 201 : 200).send(plan);
-      }
-      const extracted = await extractDocumentText({ filename: file.filename, data: file.buffer, mimetype: file.mimetype });
-      if (!extracted.ok) {
-        throw new AppError(extracted.code === 'FILE_TOO_LARGE' ? 'PAYLOAD_TOO_LARGE' : extracted.code, { message: { zh: extracted.message, en: extracted.messageEn } });
-      }
-      const { plan, created } = await importPlan(request.ctx(), { text: extracted.text, sourceName: file.filename });
+      const { plan, created } = await importPlanFile(request.ctx(), { filename: file.filename, data: file.buffer, mimetype: file.mimetype });
       return reply.status(created ? 201 : 200).send(plan);
     },
   });

@@ -1,13 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { DictType } from '@contracts/system';
 import { DeleteAction } from '@/components/delete-action';
 import { ExportButton } from '@/components/export-button';
 import { PageContainer } from '@/components/page-container';
-import { SearchActions } from '@/components/search-actions';
+import { KeywordStatusSearch } from '@/components/search-actions';
 import { useAuth } from '@/lib/auth';
-import { DictTag, useDict } from '@/lib/dicts';
+import { DictTag } from '@/lib/dicts';
 import { useT } from '@/lib/i18n';
 import { usePagedFilter } from '@/lib/use-paging';
 import { common } from '@/locales/common';
@@ -21,7 +21,6 @@ export default function DictsPage() {
   const t = useT(dictStrings);
   const tc = useT(common);
   const { can } = useAuth();
-  const statuses = useDict('sys_status');
   const { filter, search, paging } = usePagedFilter<DictTypeFilter>();
   const { data, isFetching } = useDictTypes({ ...filter, page: paging.page, pageSize: paging.pageSize });
   const remove = useDeleteDictType();
@@ -49,30 +48,20 @@ export default function DictsPage() {
         </>
       }
     >
-      <Form
-        layout="inline"
-        onFinish={(v: DictTypeFilter) => search({ keyword: v.keyword?.trim() || undefined, status: v.status })}
-        style={{ marginBottom: 16, rowGap: 8 }}
-      >
-        <Form.Item name="keyword" label={tc('keyword')}>
-          <Input allowClear placeholder={t('searchPlaceholder')} maxLength={100} />
-        </Form.Item>
-        <Form.Item name="status" label={tc('status')}>
-          <Select allowClear style={{ width: 120 }} options={statuses.options} placeholder={tc('all')} />
-        </Form.Item>
-        <SearchActions onReset={() => search({})} />
-      </Form>
+      <KeywordStatusSearch placeholder={t('searchPlaceholder')} onSearch={search} />
       <Table<DictType>
         rowKey="type"
         loading={isFetching}
         dataSource={data?.items ?? []}
-        scroll={{ x: 960 }}
+        scroll={{ x: 1040 }}
         pagination={paging.pagination(data?.total ?? 0)}
         columns={[
           {
             title: t('type'),
             dataIndex: 'type',
-            width: 210,
+            // Wide enough for the longest built-in key (assessment_rectification_status); longer ones are cut with a tooltip.
+            width: 290,
+            ellipsis: { showTitle: true },
             render: (v: string) => (
               <Typography.Link onClick={() => setItemsOf(v)} style={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>
                 {v}

@@ -1,11 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Form, Input, Select, Space, Table } from 'antd';
+import { Button, Space, Table } from 'antd';
 import { useMemo, useState } from 'react';
 import type { District } from '@contracts/system';
 import { DeleteAction } from '@/components/delete-action';
 import { ExportButton } from '@/components/export-button';
 import { PageContainer } from '@/components/page-container';
-import { SearchActions } from '@/components/search-actions';
+import { KeywordStatusSearch } from '@/components/search-actions';
 import { useAuth } from '@/lib/auth';
 import { DictTag, useDict } from '@/lib/dicts';
 import { useT } from '@/lib/i18n';
@@ -37,7 +37,6 @@ export default function DistrictsPage() {
   const { data, isLoading } = useDistricts(filter);
   const remove = useDeleteDistrict();
   const levels = useDict('sys_district_level');
-  const statuses = useDict('sys_status');
   const [editing, setEditing] = useState<District | null>(null);
   const [formOpen, setFormOpen] = useState(false);
   const items = useMemo(() => data?.items ?? [], [data]);
@@ -66,15 +65,7 @@ export default function DistrictsPage() {
         </>
       }
     >
-      <Form name="district-search" layout="inline" onFinish={(v: DistrictFilter) => setFilter({ keyword: v.keyword?.trim() || undefined, status: v.status })} style={{ marginBottom: 16, rowGap: 8 }}>
-        <Form.Item name="keyword" label={tc('keyword')}>
-          <Input allowClear placeholder={`${t('name')} / ${t('code')}`} maxLength={100} />
-        </Form.Item>
-        <Form.Item name="status" label={tc('status')}>
-          <Select allowClear style={{ width: 120 }} options={statuses.options} placeholder={tc('all')} />
-        </Form.Item>
-        <SearchActions onReset={() => setFilter({})} />
-      </Form>
+      <KeywordStatusSearch name="district-search" placeholder={`${t('name')} / ${t('code')}`} onSearch={setFilter} />
       <Table<Node>
         // Re-mount once data arrives so every tree node starts expanded.
         key={isLoading ? 'loading' : 'ready'}

@@ -1,13 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Form, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import type { Role } from '@contracts/system';
 import { DeleteAction } from '@/components/delete-action';
 import { ExportButton } from '@/components/export-button';
 import { PageContainer } from '@/components/page-container';
-import { SearchActions } from '@/components/search-actions';
+import { KeywordStatusSearch } from '@/components/search-actions';
 import { useAuth } from '@/lib/auth';
-import { DictTag, useDict } from '@/lib/dicts';
+import { DictTag } from '@/lib/dicts';
 import { formatDateTime } from '@/lib/format';
 import { useT } from '@/lib/i18n';
 import { usePagedFilter } from '@/lib/use-paging';
@@ -21,7 +21,6 @@ export default function RolesPage() {
   const t = useT(roleStrings);
   const tc = useT(common);
   const { can } = useAuth();
-  const statuses = useDict('sys_status');
   const { filter, search, paging } = usePagedFilter<RoleFilter>();
   const { data, isFetching } = useRoles({ ...filter, page: paging.page, pageSize: paging.pageSize });
   const remove = useDeleteRole();
@@ -55,19 +54,7 @@ export default function RolesPage() {
         </>
       }
     >
-      <Form
-        layout="inline"
-        onFinish={(v: RoleFilter) => search({ keyword: v.keyword?.trim() || undefined, status: v.status })}
-        style={{ marginBottom: 16, rowGap: 8 }}
-      >
-        <Form.Item name="keyword" label={tc('keyword')}>
-          <Input allowClear placeholder={t('searchPlaceholder')} maxLength={100} />
-        </Form.Item>
-        <Form.Item name="status" label={tc('status')}>
-          <Select allowClear style={{ width: 120 }} options={statuses.options} placeholder={tc('all')} />
-        </Form.Item>
-        <SearchActions onReset={() => search({})} />
-      </Form>
+      <KeywordStatusSearch placeholder={t('searchPlaceholder')} onSearch={search} />
       <Table<Role>
         rowKey="id"
         loading={isFetching}
