@@ -8,5 +8,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Each test file gets its own database, cloned from a migrated template (see server/src/test).
     pool: 'forks',
+    // The CLI's `seed demo` in tests loads a small registry (the product's default is 20,000 entities).
+    env: { ZHILIANG_DEMO_ENTITIES: '300' },
   },
 });

@@ -3,6 +3,8 @@
  * items or add their own types; the values below are what the code relies on and cannot be removed.
  * The web renders every enum through `/api/system/dicts/:type`.
  */
+import { ENTITY_DICTS } from './entity-dicts.js';
+
 export interface BuiltinDictItem {
   value: string;
   zh: string;
@@ -175,6 +177,43 @@ export const BUILTIN_DICTS = [
       { value: 'assessment.rectification.review', zh: '审核整改报告', en: 'Review rectification report' },
       { value: 'plans.round.submit', zh: '节点报送', en: 'Submit round report' },
       { value: 'plans.report.attach', zh: '上传报告附件', en: 'Attach a file to a report' },
+      { value: 'entities.entity.create', zh: '登记市场主体', en: 'Register entity' },
+      { value: 'entities.entity.update', zh: '修改市场主体', en: 'Edit entity' },
+      { value: 'entities.entity.import', zh: '导入市场主体', en: 'Import entities' },
+      { value: 'entities.product.create', zh: '新增产品', en: 'Add product' },
+      { value: 'entities.product.delete', zh: '删除产品', en: 'Remove product' },
+      { value: 'entities.licence.create', zh: '新增证照', en: 'Add licence' },
+      { value: 'entities.licence.revoke', zh: '注销证照', en: 'Revoke licence' },
+      { value: 'entities.record.append', zh: '添加档案记录', en: 'Add archive record' },
+      { value: 'entities.record.correct', zh: '更正档案记录', en: 'Correct archive record' },
+      { value: 'entities.record.import', zh: '导入档案记录', en: 'Import archive records' },
+      { value: 'credit.model.create', zh: '新增评价模型版本', en: 'Create scoring-model version' },
+      { value: 'credit.model.activate', zh: '启用评价模型版本', en: 'Activate scoring-model version' },
+      { value: 'credit.evaluation.recompute', zh: '重新计算信用评价', en: 'Recompute evaluations' },
+      { value: 'credit.list.create', zh: '作出列入决定', en: 'Decide listing' },
+      { value: 'credit.list.approve', zh: '审批列入决定', en: 'Approve listing' },
+      { value: 'credit.list.reject', zh: '退回列入决定', en: 'Reject listing' },
+      { value: 'credit.list.publish', zh: '公示名单信息', en: 'Publish list entry' },
+      { value: 'credit.list.remove', zh: '移出名单', en: 'Remove from list' },
+      { value: 'credit.list.revoke', zh: '撤销列入', en: 'Revoke listing' },
+      { value: 'credit.list.cure', zh: '登记已纠正（经营异常）', en: 'Record cure (abnormal list)' },
+      { value: 'credit.list.clock', zh: '名单期限自动处理', en: 'List clock (automatic steps)' },
+      { value: 'credit.setting.update', zh: '修改信用设置', en: 'Update credit setting' },
+      { value: 'credit.honour.update', zh: '修改红黑榜草稿', en: 'Edit red/black list draft' },
+      { value: 'credit.honour.submit', zh: '提交红黑榜审批', en: 'Submit red/black list' },
+      { value: 'credit.honour.reject', zh: '退回红黑榜', en: 'Reject red/black list' },
+      { value: 'credit.objection.submit', zh: '提出异议', en: 'Lodge objection' },
+      { value: 'credit.objection.accept', zh: '受理异议', en: 'Accept objection' },
+      { value: 'credit.objection.decide', zh: '处理异议', en: 'Decide objection' },
+      { value: 'credit.repair.apply', zh: '申请信用修复', en: 'Apply for credit repair' },
+      { value: 'credit.repair.accept', zh: '受理信用修复', en: 'Accept repair application' },
+      { value: 'credit.repair.decide', zh: '决定信用修复', en: 'Decide repair application' },
+      { value: 'credit.repair.attach', zh: '上传修复证明材料', en: 'Attach repair proof' },
+      { value: 'credit.honour.create', zh: '编制红黑榜', en: 'Compile red/black list' },
+      { value: 'credit.honour.approve', zh: '审批红黑榜', en: 'Approve red/black list' },
+      { value: 'credit.honour.publish', zh: '发布红黑榜', en: 'Publish red/black list' },
+      { value: 'credit.sanction.update', zh: '维护联合惩戒规则', en: 'Edit joint-sanction rule' },
+      { value: 'credit.seed.demo', zh: '载入演示主体与档案', en: 'Load demo entities and archive' },
     ],
   },
   {
@@ -198,6 +237,17 @@ export const BUILTIN_DICTS = [
       { value: 'plan_indicator', zh: '量化指标', en: 'Indicator' },
       { value: 'assessment_scheme', zh: '考核方案', en: 'Assessment scheme' },
       { value: 'assessment_rectification', zh: '考核整改', en: 'Rectification report' },
+      { value: 'entity', zh: '市场主体', en: 'Market entity' },
+      { value: 'entity_product', zh: '产品', en: 'Product' },
+      { value: 'entity_licence', zh: '证照', en: 'Licence' },
+      { value: 'archive_record', zh: '档案记录', en: 'Archive record' },
+      { value: 'credit_model', zh: '评价模型', en: 'Scoring model' },
+      { value: 'credit_list_entry', zh: '名单记录', en: 'List entry' },
+      { value: 'credit_objection', zh: '异议', en: 'Objection' },
+      { value: 'credit_repair', zh: '信用修复申请', en: 'Repair application' },
+      { value: 'credit_honour', zh: '红黑榜', en: 'Red/black list' },
+      { value: 'credit_setting', zh: '信用设置', en: 'Credit setting' },
+      { value: 'credit_sanction_rule', zh: '联合惩戒规则', en: 'Joint-sanction rule' },
       { value: 'plan_round', zh: '报送节点', en: 'Reporting round' },
       { value: 'stored_file', zh: '附件', en: 'Attachment' },
     ],
@@ -284,6 +334,7 @@ export const BUILTIN_DICTS = [
       { value: 'returned', zh: '已退回', en: 'Returned', color: 'warning' },
     ],
   },
+  ...ENTITY_DICTS,
 ] as const satisfies readonly BuiltinDictType[];
 
 export type BuiltinDictTypeKey = (typeof BUILTIN_DICTS)[number]['type'];

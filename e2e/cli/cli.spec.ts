@@ -1,10 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { expect, test } from '@playwright/test';
 import pg from 'pg';
+import { usccCheckCharacter as usccCheck } from '../../contracts/uscc.js';
 
 // `npx zhiliang …` end to end, on its own database (a fresh PGlite directory or a fresh PostgreSQL database).
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -26,7 +28,7 @@ async function tamper(statement: string): Promise<void> {
     await c.end();
     return;
   }
-  const db = new PGlite(join(dataDir, 'pglite'));
+  const db = new PGlite(join(dataDir, 'pglite'), { extensions: { pg_trgm } });
   for (const s of sqls) await db.exec(s);
   await db.close();
 }
@@ -88,6 +90,23 @@ test('user create and reset-password', () => {
   const weak = zhiliang('user', 'reset-password', 'cli-inspector', '--password', 'weak');
   expect(weak.status).toBe(1);
   expect(zhiliang('user', 'reset-password', 'nobody').status).toBe(1);
+});
+
+test('entities import: JSON result, re-import unchanged, exit 1 on errors', () => {
+  // USCCs with their GB 32100 check characters (computed once by contracts/uscc.ts).
+  const file = join(dataDir, 'entities.csv');
+  const good = ['91120101MA0E2E0018', '91120102MA0E2E002X'].map((u) => u.slice(0, 17) + usccCheck(u.slice(0, 17)));
+  writeFileSync(file, `统一社会信用代码,名称,区划代码,行业代码,登记状态\n${good[0]},命令行甲有限公司,120101,C,存续\n${good[1]},命令行乙有限公司,120102,14,存续\n`);
+  const first = zhiliang('entities', 'import', file, '--json');
+  expect(first.status, first.out).toBe(0);
+  expect(JSON.parse(first.out.slice(first.out.indexOf('{')))).toEqual({ inserted: 2, updated: 0, unchanged: 0, errors: [] });
+  const again = zhiliang('entities', 'import', file, '--json');
+  expect(JSON.parse(again.out.slice(again.out.indexOf('{')))).toEqual({ inserted: 0, updated: 0, unchanged: 2, errors: [] });
+  const bad = join(dataDir, 'bad.csv');
+  writeFileSync(bad, `统一社会信用代码,名称,区划代码,行业代码\n${good[0]},命令行甲有限公司,129999,C\n`);
+  const refused = zhiliang('entities', 'import', bad);
+  expect(refused.status).toBe(1);
+  expect(refused.out).toContain('第 2 行');
 });
 
 test('bad usage exits 2', () => {

@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { sql, type ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -79,15 +80,17 @@ async function openPostgres(url: string, poolSize: number, onIdleError?: (err: E
 async function openPglite(opts: OpenOptions): Promise<DbHandle> {
   let lock: DataDirLock | undefined;
   let client: PGlite;
+  // pg_trgm backs the fuzzy search of entity names; PostgreSQL ships it in contrib.
+  const extensions = { pg_trgm };
   if (opts.loadDataDir) {
-    client = new PGlite({ loadDataDir: opts.loadDataDir });
+    client = new PGlite({ loadDataDir: opts.loadDataDir, extensions });
   } else if (opts.memory || !opts.dataDir) {
-    client = new PGlite();
+    client = new PGlite({ extensions });
   } else {
     mkdirSync(opts.dataDir, { recursive: true });
     // PGlite is single-process: a second process on the same directory would corrupt it.
     lock = acquireDataDirLock(opts.dataDir);
-    client = new PGlite(join(opts.dataDir, 'pglite'));
+    client = new PGlite(join(opts.dataDir, 'pglite'), { extensions });
   }
   try {
     await client.waitReady;

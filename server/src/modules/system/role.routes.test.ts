@@ -65,7 +65,15 @@ describe('GET /api/system/roles', () => {
     expect(adminRole).toMatchObject({ name: '系统管理员', dataScope: 'all', status: 'active', customDeptIds: [] });
     expect([...adminRole.permissions].sort()).toEqual([...ALL_PERMISSIONS].sort());
     expect(page.items.find((r) => r.key === 'district_user')).toMatchObject({ dataScope: 'district', userCount: 17 });
-    expect(page.items.find((r) => r.key === 'enterprise')!.permissions).toEqual([]);
+    expect([...page.items.find((r) => r.key === 'enterprise')!.permissions].sort()).toEqual([
+      'credit:evaluation:list',
+      'credit:repair:apply',
+      'credit:repair:list',
+      'credit:report:export',
+      'entities:entity:list',
+      'entities:record:declare',
+      'entities:record:list',
+    ]);
   });
 
   it('searches by name or key, filters by status and pages', async () => {

@@ -1,0 +1,208 @@
+/**
+ * Credit lists with their statutory clocks: 严重违法失信名单 (SAMR Order 44), 经营异常名录 (Order 101 of
+ * 2025), penalty publication periods (Order 45), and the quality-credit red and black lists
+ * (红黑榜, published in rounds). Every date a rule fixes is stored when the step that starts the clock
+ * happens, so lists, countdowns and the dashboard read columns instead of recomputing calendars.
+ */
+import { sql } from 'drizzle-orm';
+import { bigint, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
+import { entity } from '../entities/entities.table.js';
+
+const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
+const updatedAt = () => timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
+
+export const creditListEntry = pgTable(
+  'credit_list_entry',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    entityId: bigint('entity_id', { mode: 'number' })
+      .notNull()
+      .references(() => entity.id),
+    /** serious-violation | abnormal | penalty-publication | red | black (dictionary credit_list). */
+    list: varchar('list', { length: 24 }).notNull(),
+    /** The entity's district, copied for data scope. */
+    districtCode: varchar('district_code', { length: 6 }).notNull(),
+    /** Grounds code (Order 44 Art. 5–11 field, abnormal-list reason 1–4, penalty type …). */
+    grounds: varchar('grounds', { length: 48 }).notNull(),
+    groundsText: text('grounds_text'),
+    decisionNo: varchar('decision_no', { length: 100 }),
+    /** The listing decision (or, for penalty publication, the penalty decision). */
+    decisionDate: date('decision_date', { mode: 'string' }).notNull(),
+    /** The archive record this entry rests on (penalty record for Order 44/45 entries). */
+    sourceRecordId: bigint('source_record_id', { mode: 'number' }),
+    /** Deciding department. */
+    deptId: integer('dept_id'),
+    /**
+     * pending_approval → listed → published → removed | revoked; rejected when the approver refuses.
+     * Penalty publications start at `listed`.
+     */
+    status: varchar('status', { length: 20 }).notNull(),
+    approvedBy: varchar('approved_by', { length: 64 }),
+    approvedAt: timestamp('approved_at', { withTimezone: true, mode: 'date' }),
+    approvalNo: varchar('approval_no', { length: 100 }),
+    approvalComment: varchar('approval_comment', { length: 500 }),
+    /** Publication must happen by this date (20 working days, Order 44 Art. 14 / Order 45 Art. 9). */
+    publishBy: date('publish_by', { mode: 'string' }),
+    publishedOn: date('published_on', { mode: 'string' }),
+    /** Early removal / early stop may be applied for from this date. */
+    earlyRemovalFrom: date('early_removal_from', { mode: 'string' }),
+    /** Automatic removal (Order 44 Art. 21) or end of the publication period (Order 45 Art. 13). */
+    autoRemoveOn: date('auto_remove_on', { mode: 'string' }),
+    /** A legal restriction on business or employment running past the default period. */
+    restrictionUntil: date('restriction_until', { mode: 'string' }),
+    removedOn: date('removed_on', { mode: 'string' }),
+    /** auto | early | cure | revoked | objection */
+    removalKind: varchar('removal_kind', { length: 16 }),
+    removalReason: varchar('removal_reason', { length: 500 }),
+    /** When a removal or revocation was decided, publication must stop by this date (3 working days). */
+    stopPublicationBy: date('stop_publication_by', { mode: 'string' }),
+    publicationStoppedOn: date('publication_stopped_on', { mode: 'string' }),
+    /** Red/black list round this entry belongs to. */
+    roundId: integer('round_id'),
+    /** Abnormal list: the day the ground arose (reporting period ended, order expired …); listing is due 10 working days later (Order 101 Art. 6–9). */
+    triggerDate: date('trigger_date', { mode: 'string' }),
+    /** Abnormal list: the day the entity cured the ground; removal is due by `removeBy` (5 working days, Order 101 Art. 11–14). */
+    curedOn: date('cured_on', { mode: 'string' }),
+    removeBy: date('remove_by', { mode: 'string' }),
+    /** Statutory steps taken late or still overdue (listed_late, published_late, removed_late, publish_overdue, removal_overdue). */
+    flags: jsonb('flags').$type<string[]>().notNull().default([]),
+    /** Why the entry stands on weaker ground, e.g. no penalty record matched the decision number. */
+    warning: varchar('warning', { length: 500 }),
+    createdBy: varchar('created_by', { length: 64 }).notNull(),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('credit_list_entry_entity_idx').on(t.entityId, t.list),
+    index('credit_list_entry_list_idx').on(t.list, t.status),
+    index('credit_list_entry_district_idx').on(t.districtCode),
+    /** One standing entry per entity on the serious-violation and abnormal lists (penalty publications are per penalty). */
+    uniqueIndex('credit_list_entry_active_uq')
+      .on(t.entityId, t.list)
+      .where(sql`${t.status} in ('pending_approval', 'listed', 'published') and ${t.list} in ('serious-violation', 'abnormal')`),
+    index('credit_list_entry_source_idx').on(t.sourceRecordId),
+    index('credit_list_entry_round_idx').on(t.roundId),
+  ],
+);
+
+/**
+ * An application against a list entry: credit repair (early removal, early stop of publication,
+ * removal from the abnormal list) or an objection to a listing. Each step stores its deadline.
+ */
+export const creditApplication = pgTable(
+  'credit_application',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    entityId: bigint('entity_id', { mode: 'number' })
+      .notNull()
+      .references(() => entity.id),
+    entryId: integer('entry_id')
+      .notNull()
+      .references(() => creditListEntry.id),
+    /** repair | objection */
+    kind: varchar('kind', { length: 12 }).notNull(),
+    districtCode: varchar('district_code', { length: 6 }).notNull(),
+    /** submitted → accepted → approved | denied; not_accepted when refused at acceptance; withdrawn. */
+    status: varchar('status', { length: 16 }).notNull(),
+    /** repair: early_removal | stop_publication | abnormal_cure (REPAIR_TARGETS); null for objections. */
+    target: varchar('target', { length: 20 }),
+    reason: text('reason').notNull(),
+    commitment: text('commitment'),
+    /** The applicant's statement on how the harm was removed (消除不良影响). */
+    harmRemoved: text('harm_removed'),
+    /** Abnormal list: which listing ground was cured (ABNORMAL_CURES). */
+    cure: varchar('cure', { length: 16 }),
+    fileIds: integer('file_ids').array().notNull().default([]),
+    /** The conditions as checked against the archive: [{ code, met, detail }]. */
+    conditions: jsonb('conditions').$type<{ code: string; met: boolean; detail: string }[]>().notNull(),
+    submittedOn: date('submitted_on', { mode: 'string' }).notNull(),
+    acceptBy: date('accept_by', { mode: 'string' }).notNull(),
+    acceptedOn: date('accepted_on', { mode: 'string' }),
+    decideBy: date('decide_by', { mode: 'string' }),
+    decidedOn: date('decided_on', { mode: 'string' }),
+    decisionComment: varchar('decision_comment', { length: 1000 }),
+    /** After a removal decision: publication stops by this date. */
+    stopBy: date('stop_by', { mode: 'string' }),
+    submittedBy: varchar('submitted_by', { length: 64 }).notNull(),
+    handledBy: varchar('handled_by', { length: 64 }),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('credit_application_entity_idx').on(t.entityId),
+    index('credit_application_status_idx').on(t.status, t.kind),
+    // One application of a kind in progress per entry (修复 or 异议): the database backs the 409.
+    uniqueIndex('credit_application_open_uq').on(t.entryId, t.kind).where(sql`status in ('submitted', 'accepted')`),
+  ],
+);
+
+/** A red or black list round (红黑榜): compiled from criteria, approved, then published. */
+export const creditHonourRound = pgTable('credit_honour_round', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  /** red | black */
+  list: varchar('list', { length: 8 }).notNull(),
+  title: varchar('title', { length: 200 }).notNull(),
+  /** e.g. 2026-H2 */
+  period: varchar('period', { length: 16 }).notNull(),
+  criteria: jsonb('criteria').$type<Record<string, unknown>>().notNull(),
+  /** draft → pending_approval → published; rejected goes back to draft. */
+  status: varchar('status', { length: 20 }).notNull(),
+  scheduledOn: date('scheduled_on', { mode: 'string' }),
+  publishedOn: date('published_on', { mode: 'string' }),
+  validUntil: date('valid_until', { mode: 'string' }),
+  createdBy: varchar('created_by', { length: 64 }).notNull(),
+  approvedBy: varchar('approved_by', { length: 64 }),
+  version: integer('version').notNull().default(1),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/**
+ * Credit settings a province fixes for itself, e.g. the 较低数额罚款 threshold of Order 45 Art. 13.
+ * A missing key means the coded default (which the settings API reports as such).
+ */
+export const creditSetting = pgTable('credit_setting', {
+  key: varchar('key', { length: 64 }).primaryKey(),
+  value: jsonb('value').$type<unknown>().notNull(),
+  updatedBy: varchar('updated_by', { length: 64 }).notNull(),
+  updatedAt: updatedAt(),
+});
+
+/** Consequences by list and grade (联合惩戒), editable by the credit office. */
+export const creditSanctionRule = pgTable(
+  'credit_sanction_rule',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    /** list:serious-violation | list:abnormal | list:black | grade:D … */
+    trigger: varchar('trigger', { length: 32 }).notNull(),
+    measure: varchar('measure', { length: 48 }).notNull(),
+    description: varchar('description', { length: 500 }).notNull(),
+    basis: varchar('basis', { length: 300 }).notNull(),
+    /** Departments that apply the measure (names, free text). */
+    appliedBy: varchar('applied_by', { length: 300 }),
+    status: varchar('status', { length: 8 }).notNull().default('active'),
+    updatedBy: varchar('updated_by', { length: 64 }).notNull(),
+    updatedAt: updatedAt(),
+  },
+  // The seed is idempotent on (trigger, measure): re-seeding never overwrites the office's edits.
+  (t) => [uniqueIndex('credit_sanction_rule_uq').on(t.trigger, t.measure)],
+);
+
+/** Every sanctions query (who asked about whom, for what), as the issue requires. */
+export const creditSanctionQuery = pgTable(
+  'credit_sanction_query',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    uscc: varchar('uscc', { length: 18 }).notNull(),
+    entityId: bigint('entity_id', { mode: 'number' }),
+    queriedBy: varchar('queried_by', { length: 64 }).notNull(),
+    deptName: varchar('dept_name', { length: 200 }),
+    purpose: varchar('purpose', { length: 200 }),
+    measures: integer('measures').notNull(),
+    ip: varchar('ip', { length: 64 }),
+    queriedAt: timestamp('queried_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [index('credit_sanction_query_uscc_idx').on(t.uscc, t.queriedAt)],
+);

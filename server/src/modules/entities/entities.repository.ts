@@ -1,0 +1,246 @@
+/** Entities, products, licences and archive records: the only Drizzle-aware code of the entities module. */
+import { and, asc, count, desc, eq, gte, inArray, isNull, like, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { EntityListQuery, RecordListQuery } from '../../../../contracts/entities.js';
+import { parseIndustryCode } from '../../../../contracts/industries.js';
+import type { Executor } from '../../db/client.js';
+import { pageWindow } from '../../db/query-helpers.js';
+import { scopePredicate, type DataScope, type ScopeColumns } from '../../platform/data-scope/data-scope.js';
+import { district } from '../system/system.table.js';
+import { creditEvaluation } from '../credit/scoring.table.js';
+import { archiveRecord, entity, entityLicence, entityProduct } from './entities.table.js';
+import { tsQueryOf } from './entities.search.js';
+
+export type EntityRow = typeof entity.$inferSelect;
+export type NewEntityRow = typeof entity.$inferInsert;
+export type ProductRow = typeof entityProduct.$inferSelect;
+export type LicenceRow = typeof entityLicence.$inferSelect;
+export type RecordRow = typeof archiveRecord.$inferSelect;
+export type NewRecordRow = typeof archiveRecord.$inferInsert;
+
+export const ENTITY_SCOPE: ScopeColumns = { districtCode: entity.districtCode, enterpriseUscc: entity.uscc };
+
+const USCC_LIKE = /^[0-9A-Z]{18}$/;
+
+// ─── Entities ───────────────────────────────────────────────────────────────────────────────────
+
+export async function findEntityById(db: Executor, id: number): Promise<EntityRow | null> {
+  const [row] = await db.select().from(entity).where(eq(entity.id, id));
+  return row ?? null;
+}
+
+export async function findEntityByUscc(db: Executor, uscc: string): Promise<EntityRow | null> {
+  const [row] = await db.select().from(entity).where(eq(entity.uscc, uscc));
+  return row ?? null;
+}
+
+export async function insertEntity(db: Executor, values: NewEntityRow): Promise<EntityRow> {
+  const [row] = await db.insert(entity).values(values).returning();
+  return row!;
+}
+
+/** Update when `version` still matches; null when someone else saved first. */
+export async function updateEntityRow(db: Executor, id: number, version: number, values: Partial<NewEntityRow>): Promise<EntityRow | null> {
+  const [row] = await db
+    .update(entity)
+    .set({ ...values, version: sql`${entity.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(entity.id, id), eq(entity.version, version)))
+    .returning();
+  return row ?? null;
+}
+
+export async function setLicensedProducts(db: Executor, entityId: number): Promise<void> {
+  await db
+    .update(entity)
+    .set({ licensedProducts: sql`exists (select 1 from ${entityProduct} p where p.entity_id = ${entity.id} and (p.licence_required or p.ccc_required))` })
+    .where(eq(entity.id, entityId));
+}
+
+export interface EntityListRow {
+  entity: EntityRow;
+  districtName: string | null;
+  grade: string | null;
+  riskClass: string | null;
+}
+
+const gradeOf = (kind: 'grade' | 'risk') =>
+  sql<string | null>`(select ce.grade from ${creditEvaluation} ce where ce.entity_id = ${entity.id} and ce.kind = ${kind})`;
+
+/** The registry page: filters, data scope, and name search ranked by match quality. */
+export async function listEntities(db: Executor, scope: DataScope, q: EntityListQuery): Promise<{ rows: EntityListRow[]; total: number }> {
+  const where: (SQL | undefined)[] = [scopePredicate(scope, ENTITY_SCOPE)];
+  let rank: SQL | undefined;
+  const kw = q.keyword?.trim();
+  if (kw) {
+    const upper = kw.toUpperCase();
+    if (USCC_LIKE.test(upper)) {
+      where.push(eq(entity.uscc, upper));
+    } else {
+      const tsq = tsQueryOf(kw);
+      const ts = tsq ? sql`to_tsvector('simple', ${entity.searchText}) @@ to_tsquery('simple', ${tsq})` : undefined;
+      // Trigram similarity of the whole name catches what segmentation misses (天津食品集团 → 天津市食品集团有限公司).
+      const trgm = sql`${entity.name} % ${kw}`;
+      const former = sql`exists (select 1 from unnest(${entity.formerNames}) fn where fn like ${`%${kw}%`})`;
+      where.push(or(...[ts, trgm, sql`${entity.name} like ${`%${kw}%`}`, former].filter((p): p is SQL => p !== undefined)));
+      rank = sql`(case when ${entity.name} = ${kw} then 2 else 0 end) + similarity(${entity.name}, ${kw})${tsq ? sql` + ts_rank(to_tsvector('simple', ${entity.searchText}), to_tsquery('simple', ${tsq}))` : sql``}`;
+    }
+  }
+  if (q.districtCode) where.push(like(entity.districtCode, `${q.districtCode.replace(/0+$/, '') || q.districtCode}%`));
+  if (q.industry) {
+    const code = parseIndustryCode(q.industry);
+    if (code) where.push(code.division ? eq(entity.industryDivision, code.division) : eq(entity.industrySection, code.section));
+  }
+  if (q.status) where.push(eq(entity.status, q.status));
+  if (q.entityType) where.push(eq(entity.entityType, q.entityType));
+  if (q.grade) where.push(sql`${gradeOf('grade')} = ${q.grade}`);
+  if (q.riskClass) where.push(sql`${gradeOf('risk')} = ${q.riskClass}`);
+  if (q.missingOfficer === 'true') where.push(missingOfficerPredicate());
+  const cond = and(...where);
+  const { offset, limit } = pageWindow(q.page, q.pageSize);
+  const rows = await db
+    .select({ entity, districtName: district.name, grade: gradeOf('grade'), riskClass: gradeOf('risk') })
+    .from(entity)
+    .leftJoin(district, eq(district.code, entity.districtCode))
+    .where(cond)
+    .orderBy(...(rank ? [desc(rank)] : []), asc(entity.id))
+    .limit(limit)
+    .offset(offset);
+  const [total] = await db.select({ n: count() }).from(entity).where(cond);
+  return { rows, total: total?.n ?? 0 };
+}
+
+/** Large or medium producers of licensed or CCC products without a 质量安全总监 (SAMR Order 75 Art. 5). */
+function missingOfficerPredicate(): SQL {
+  return sql`(${entity.licensedProducts} and ${entity.scale} in ('large', 'medium') and ${entity.qualityOfficer} is null)`;
+}
+
+export async function districtName(db: Executor, code: string): Promise<string | null> {
+  const [row] = await db.select({ name: district.name }).from(district).where(eq(district.code, code));
+  return row?.name ?? null;
+}
+
+export async function knownDistrictCodes(db: Executor): Promise<Set<string>> {
+  const rows = await db.select({ code: district.code }).from(district);
+  return new Set(rows.map((r) => r.code));
+}
+
+export async function currentEvaluations(db: Executor, entityId: number): Promise<{ grade: string | null; risk: string | null }> {
+  const rows = await db.select({ kind: creditEvaluation.kind, grade: creditEvaluation.grade }).from(creditEvaluation).where(eq(creditEvaluation.entityId, entityId));
+  return { grade: rows.find((r) => r.kind === 'grade')?.grade ?? null, risk: rows.find((r) => r.kind === 'risk')?.grade ?? null };
+}
+
+// ─── Products and licences ──────────────────────────────────────────────────────────────────────
+
+export async function productsOf(db: Executor, entityId: number): Promise<ProductRow[]> {
+  return db.select().from(entityProduct).where(eq(entityProduct.entityId, entityId)).orderBy(asc(entityProduct.id));
+}
+
+export async function insertProduct(db: Executor, values: typeof entityProduct.$inferInsert): Promise<ProductRow> {
+  const [row] = await db.insert(entityProduct).values(values).returning();
+  return row!;
+}
+
+export async function deleteProduct(db: Executor, entityId: number, productId: number): Promise<ProductRow | null> {
+  const [row] = await db
+    .delete(entityProduct)
+    .where(and(eq(entityProduct.id, productId), eq(entityProduct.entityId, entityId)))
+    .returning();
+  return row ?? null;
+}
+
+export async function licencesOf(db: Executor, entityId: number): Promise<LicenceRow[]> {
+  return db.select().from(entityLicence).where(eq(entityLicence.entityId, entityId)).orderBy(asc(entityLicence.id));
+}
+
+export async function insertLicence(db: Executor, values: typeof entityLicence.$inferInsert): Promise<LicenceRow | null> {
+  const [row] = await db.insert(entityLicence).values(values).onConflictDoNothing().returning();
+  return row ?? null;
+}
+
+export async function revokeLicenceRow(db: Executor, entityId: number, licenceId: number, on: string): Promise<LicenceRow | null> {
+  const [row] = await db
+    .update(entityLicence)
+    .set({ revokedOn: on })
+    .where(and(eq(entityLicence.id, licenceId), eq(entityLicence.entityId, entityId), isNull(entityLicence.revokedOn)))
+    .returning();
+  return row ?? null;
+}
+
+// ─── Archive records ────────────────────────────────────────────────────────────────────────────
+
+/** Insert a record; a repeat of the same (source module, source id, kind) returns null. */
+export async function insertRecord(db: Executor, values: NewRecordRow): Promise<RecordRow | null> {
+  const [row] = await db.insert(archiveRecord).values(values).onConflictDoNothing().returning();
+  return row ?? null;
+}
+
+export async function findRecordBySource(db: Executor, sourceModule: string, sourceId: string, kind: string): Promise<RecordRow | null> {
+  const [row] = await db
+    .select()
+    .from(archiveRecord)
+    .where(and(eq(archiveRecord.sourceModule, sourceModule), eq(archiveRecord.sourceId, sourceId), eq(archiveRecord.kind, kind)));
+  return row ?? null;
+}
+
+export async function findRecord(db: Executor, id: number): Promise<RecordRow | null> {
+  const [row] = await db.select().from(archiveRecord).where(eq(archiveRecord.id, id));
+  return row ?? null;
+}
+
+/** The id of the record that corrects `id`, if any. */
+export async function correctionOf(db: Executor, id: number): Promise<number | null> {
+  const [row] = await db.select({ id: archiveRecord.id }).from(archiveRecord).where(eq(archiveRecord.correctsId, id)).limit(1);
+  return row?.id ?? null;
+}
+
+// Written with the qualified outer name: Drizzle leaves columns unqualified in single-table selects,
+// which inside the subquery would bind to the alias `c`.
+const correctedBy = sql<number | null>`(select c.id from archive_record c where c.corrects_id = archive_record.id order by c.id limit 1)`.mapWith((v) =>
+  v === null ? null : Number(v),
+);
+
+export async function listRecords(
+  db: Executor,
+  entityId: number,
+  q: RecordListQuery & { publicOnly?: boolean },
+): Promise<{ rows: (RecordRow & { correctedById: number | null })[]; total: number }> {
+  const where = and(
+    eq(archiveRecord.entityId, entityId),
+    q.kind ? eq(archiveRecord.kind, q.kind) : undefined,
+    q.visibility ? eq(archiveRecord.visibility, q.visibility) : undefined,
+    q.publicOnly ? eq(archiveRecord.visibility, 'public') : undefined,
+    q.from ? gte(archiveRecord.occurredOn, q.from) : undefined,
+    q.to ? lte(archiveRecord.occurredOn, q.to) : undefined,
+  );
+  const { offset, limit } = pageWindow(q.page, q.pageSize);
+  const rows = await db
+    .select({ r: archiveRecord, correctedById: correctedBy })
+    .from(archiveRecord)
+    .where(where)
+    .orderBy(desc(archiveRecord.occurredOn), desc(archiveRecord.id))
+    .limit(limit)
+    .offset(offset);
+  const [total] = await db.select({ n: count() }).from(archiveRecord).where(where);
+  return { rows: rows.map((x) => ({ ...x.r, correctedById: x.correctedById })), total: total?.n ?? 0 };
+}
+
+/**
+ * The records that count: not corrected by a later record and not themselves retractions, as the
+ * archive stood at `recordedUpTo` (an evaluation explains itself from what it saw).
+ */
+export async function effectiveRecords(db: Executor, entityId: number, opts: { kinds?: readonly string[]; recordedUpTo?: Date; since?: string } = {}): Promise<RecordRow[]> {
+  const later = opts.recordedUpTo ? sql` and c.recorded_at <= ${opts.recordedUpTo.toISOString()}` : sql``;
+  return db
+    .select()
+    .from(archiveRecord)
+    .where(
+      and(
+        eq(archiveRecord.entityId, entityId),
+        eq(archiveRecord.retracts, false),
+        opts.kinds ? inArray(archiveRecord.kind, [...opts.kinds]) : undefined,
+        opts.recordedUpTo ? lte(archiveRecord.recordedAt, opts.recordedUpTo) : undefined,
+        opts.since ? gte(archiveRecord.occurredOn, opts.since) : undefined,
+        sql`not exists (select 1 from archive_record c where c.corrects_id = archive_record.id${later})`,
+      ),
+    )
+    .orderBy(asc(archiveRecord.occurredOn), asc(archiveRecord.id));
+}

@@ -1,0 +1,137 @@
+/** Registry and archive routes (thin: parse, authorize by permission, call the use case). */
+import { z } from 'zod';
+import { isoDate } from '../../../../contracts/common.js';
+import {
+  createEntityBody,
+  entityDetail,
+  entityListQuery,
+  entityListResponse,
+  licenceBody,
+  productBody,
+  recordBody,
+  recordListQuery,
+  recordListResponse,
+  archiveRecordSchema,
+  updateEntityBody,
+  usccParam,
+  type EntitySummary,
+} from '../../../../contracts/entities.js';
+import { buildWorkbook, sendWorkbook, type DictLabel, type ExcelColumn } from '../../platform/excel/excel.js';
+import type { ZApp } from '../../platform/http/types.js';
+import type { Executor } from '../../db/client.js';
+import { addLicence, addProduct, createEntity, getEntity, listEntities, removeProduct, revokeLicence, updateEntity } from './entity.service.js';
+import { addRecord, listEntityRecords } from './record.service.js';
+
+const TAG = ['市场主体与质量档案 Entities'];
+const TITLE = '市场主体';
+const RECORD_TITLE = '质量档案';
+const EXPORT_MAX = 100_000;
+
+export interface EntitiesDeps {
+  label: (db: Executor) => Promise<DictLabel>;
+}
+
+const ENTITY_EXPORT: ExcelColumn<EntitySummary>[] = [
+  { header: '统一社会信用代码', width: 22, value: (e) => e.uscc },
+  { header: '名称', width: 36, value: (e) => e.name },
+  { header: '主体类型', width: 12, value: (e, label) => label('ent_type', e.entityType) },
+  { header: '区划', width: 12, value: (e) => e.districtName ?? e.districtCode },
+  { header: '行业', width: 30, value: (e) => e.industryName },
+  { header: '登记状态', width: 8, value: (e, label) => label('ent_status', e.status) },
+  { header: '企业规模', width: 8, value: (e, label) => (e.scale ? label('ent_scale', e.scale) : '') },
+  { header: '法定代表人', width: 12, value: (e) => e.legalRep },
+  { header: '质量信用等级', width: 10, value: (e) => e.grade },
+  { header: '信用风险分类', width: 10, value: (e) => e.riskClass },
+  { header: '缺质量安全总监', width: 12, value: (e) => (e.missingOfficer ? '是' : '') },
+];
+
+const productParams = z.strictObject({ uscc: usccParam.shape.uscc, productId: z.coerce.number().int().positive() });
+const licenceParams = z.strictObject({ uscc: usccParam.shape.uscc, licenceId: z.coerce.number().int().positive() });
+
+export function entitiesRoutes(app: ZApp, deps: EntitiesDeps): void {
+  app.get('/api/entities', {
+    config: { access: 'entities:entity:list' },
+    schema: {
+      tags: TAG,
+      summary: '市场主体查询 Search entities',
+      description: '关键词为统一社会信用代码（精确）或名称（分词全文检索 + 三元组模糊匹配，含曾用名）。Keyword: a USCC (exact) or a name (jieba full text + trigram fuzzy match, former names too).',
+      querystring: entityListQuery,
+      response: { 200: entityListResponse },
+    },
+    handler: (request) => listEntities(request.ctx(), request.query),
+  });
+
+  app.get('/api/entities/export', {
+    config: { access: 'entities:entity:export', oplog: { title: TITLE, type: 'export' } },
+    schema: { tags: TAG, summary: '导出市场主体 Export entities (.xlsx)', querystring: entityListQuery },
+    handler: async (request, reply) => {
+      const ctx = request.ctx();
+      const page = await listEntities(ctx, { ...request.query, page: 1, pageSize: EXPORT_MAX });
+      return sendWorkbook(reply, '市场主体', await buildWorkbook('市场主体', ENTITY_EXPORT, page.items, await deps.label(ctx.db)));
+    },
+  });
+
+  app.post('/api/entities', {
+    config: { access: 'entities:entity:create', oplog: { title: TITLE, type: 'create' } },
+    schema: { tags: TAG, summary: '登记市场主体 Register an entity', body: createEntityBody, response: { 201: entityDetail } },
+    handler: async (request, reply) => reply.status(201).send(await createEntity(request.ctx(), request.body)),
+  });
+
+  app.get('/api/entities/:uscc', {
+    config: { access: 'entities:entity:list' },
+    schema: { tags: TAG, summary: '市场主体详情 Get an entity', params: usccParam, response: { 200: entityDetail } },
+    handler: (request) => getEntity(request.ctx(), request.params.uscc),
+  });
+
+  app.put('/api/entities/:uscc', {
+    config: { access: 'entities:entity:update', oplog: { title: TITLE, type: 'update' } },
+    schema: { tags: TAG, summary: '修改市场主体 Edit an entity', params: usccParam, body: updateEntityBody, response: { 200: entityDetail } },
+    handler: (request) => updateEntity(request.ctx(), request.params.uscc, request.body),
+  });
+
+  app.post('/api/entities/:uscc/products', {
+    config: { access: 'entities:entity:update', oplog: { title: TITLE, type: 'create' } },
+    schema: { tags: TAG, summary: '新增产品 Add a product', params: usccParam, body: productBody, response: { 201: entityDetail } },
+    handler: async (request, reply) => reply.status(201).send(await addProduct(request.ctx(), request.params.uscc, request.body)),
+  });
+
+  app.delete('/api/entities/:uscc/products/:productId', {
+    config: { access: 'entities:entity:update', oplog: { title: TITLE, type: 'delete' } },
+    schema: { tags: TAG, summary: '删除产品 Remove a product', params: productParams, response: { 200: entityDetail } },
+    handler: (request) => removeProduct(request.ctx(), request.params.uscc, request.params.productId),
+  });
+
+  app.post('/api/entities/:uscc/licences', {
+    config: { access: 'entities:entity:update', oplog: { title: TITLE, type: 'create' } },
+    schema: { tags: TAG, summary: '新增证照 Add a licence or certificate', params: usccParam, body: licenceBody, response: { 201: entityDetail } },
+    handler: async (request, reply) => reply.status(201).send(await addLicence(request.ctx(), request.params.uscc, request.body)),
+  });
+
+  app.post('/api/entities/:uscc/licences/:licenceId/revoke', {
+    config: { access: 'entities:entity:update', oplog: { title: TITLE, type: 'update' } },
+    schema: { tags: TAG, summary: '注销证照 Revoke a licence', params: licenceParams, body: z.strictObject({ revokedOn: isoDate }), response: { 200: entityDetail } },
+    handler: (request) => revokeLicence(request.ctx(), request.params.uscc, request.params.licenceId, request.body.revokedOn),
+  });
+
+  app.get('/api/entities/:uscc/records', {
+    config: { access: 'entities:record:list' },
+    schema: { tags: TAG, summary: '质量档案记录 Archive records', params: usccParam, querystring: recordListQuery, response: { 200: recordListResponse } },
+    handler: (request) => listEntityRecords(request.ctx(), request.params.uscc, request.query),
+  });
+
+  app.post('/api/entities/:uscc/records', {
+    // Officers add records (entities:record:create); enterprises their declarations and commitments
+    // (entities:record:declare): the use case checks which kinds the user may add.
+    config: { access: 'authenticated', oplog: { title: RECORD_TITLE, type: 'create' } },
+    schema: {
+      tags: TAG,
+      summary: '添加或更正档案记录 Add or correct a record',
+      description: '档案只增不改：更正时新增一条记录并以 correctsId 指向被更正记录。The archive is append-only: a correction is a new record naming the corrected one (correctsId).',
+      params: usccParam,
+      body: recordBody,
+      response: { 201: archiveRecordSchema },
+    },
+    handler: async (request, reply) => reply.status(201).send(await addRecord(request.ctx(), request.params.uscc, request.body)),
+  });
+}
+

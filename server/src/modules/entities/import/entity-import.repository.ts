@@ -1,0 +1,140 @@
+/**
+ * SQL of the entity import: a temporary staging table filled in batches (one multi-row insert per
+ * batch: every column travels as one array parameter and `unnest` turns them back into rows, the
+ * same statement on PGlite and PostgreSQL), then one `INSERT … ON CONFLICT (uscc) DO UPDATE` that
+ * only touches rows whose content differs and counts inserted vs updated with `xmax = 0`.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import type { Transaction } from '../../../db/client.js';
+
+/** A staged row: the entity table's columns, as `entityColumns` builds them. */
+export interface StagedEntity {
+  rowNo: number;
+  uscc: string;
+  name: string;
+  formerNames: string[];
+  entityType: string;
+  legalRep: string | null;
+  address: string | null;
+  districtCode: string;
+  industrySection: string;
+  industryDivision: string | null;
+  registeredCapital: number | null;
+  establishedOn: string | null;
+  status: string;
+  scale: string | null;
+  contactName: string | null;
+  contactPhone: string | null;
+  qualityOfficer: string | null;
+  qualityOfficerSince: string | null;
+  searchText: string;
+}
+
+/** Staging columns in order: [column, SQL type, value of a row]. */
+const STAGE_COLUMNS: readonly [string, string, (r: StagedEntity) => string | number | null][] = [
+  ['row_no', 'int', (r) => r.rowNo],
+  ['uscc', 'text', (r) => r.uscc],
+  ['name', 'text', (r) => r.name],
+  ['former_names', 'text', (r) => arrayLiteral(r.formerNames)],
+  ['entity_type', 'text', (r) => r.entityType],
+  ['legal_rep', 'text', (r) => r.legalRep],
+  ['address', 'text', (r) => r.address],
+  ['district_code', 'text', (r) => r.districtCode],
+  ['industry_section', 'text', (r) => r.industrySection],
+  ['industry_division', 'text', (r) => r.industryDivision],
+  ['registered_capital', 'float8', (r) => r.registeredCapital],
+  ['established_on', 'date', (r) => r.establishedOn],
+  ['status', 'text', (r) => r.status],
+  ['scale', 'text', (r) => r.scale],
+  ['contact_name', 'text', (r) => r.contactName],
+  ['contact_phone', 'text', (r) => r.contactPhone],
+  ['quality_officer', 'text', (r) => r.qualityOfficer],
+  ['quality_officer_since', 'date', (r) => r.qualityOfficerSince],
+  ['search_text', 'text', (r) => r.searchText],
+];
+
+/** A PostgreSQL array literal ({"a","b",NULL}) of text values: one bound parameter however many rows. */
+export function arrayLiteral(values: readonly (string | number | null)[]): string {
+  const parts = values.map((v) => (v === null ? 'NULL' : `"${String(v).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`));
+  return `{${parts.join(',')}}`;
+}
+
+async function rowsOf<T>(tx: Transaction, query: SQL): Promise<T[]> {
+  return ((await tx.execute(query)) as unknown as { rows: T[] }).rows;
+}
+
+/** The staging table, private to this transaction (dropped at commit). */
+export async function createStage(tx: Transaction): Promise<void> {
+  await tx.execute(sql`create temporary table entity_import_stage (
+    row_no int not null, uscc char(18) not null, name varchar(200) not null, former_names text[] not null,
+    entity_type varchar(16) not null, legal_rep varchar(100), address varchar(300), district_code varchar(6) not null,
+    industry_section char(1) not null, industry_division char(2), registered_capital double precision, established_on date,
+    status varchar(16) not null, scale varchar(8), contact_name varchar(50), contact_phone varchar(30),
+    quality_officer varchar(50), quality_officer_since date, search_text text not null
+  ) on commit drop`);
+}
+
+/** Empty the staging table for the next batch. */
+export async function clearStage(tx: Transaction): Promise<void> {
+  await tx.execute(sql`truncate entity_import_stage`);
+}
+
+export async function stageBatch(tx: Transaction, rows: readonly StagedEntity[]): Promise<void> {
+  if (rows.length === 0) return;
+  const arrays = STAGE_COLUMNS.map(([, type, get]) => sql`${arrayLiteral(rows.map(get))}::${sql.raw(type)}[]`);
+  const cols = STAGE_COLUMNS.map(([c]) => c);
+  // former_names travels as the text of an array literal (unnest would flatten a 2-D array).
+  const select = cols.map((c) => (c === 'former_names' ? 'former_names::text[]' : c)).join(', ');
+  await tx.execute(sql`insert into entity_import_stage (${sql.raw(cols.join(', '))})
+    select ${sql.raw(select)} from unnest(${sql.join(arrays, sql`, `)}) as u(${sql.raw(cols.join(', '))})`);
+}
+
+/**
+ * Staged rows whose entity already exists in a district outside the importer's scope (a district
+ * user may not move another district's entity into theirs).
+ */
+export async function stagedOutsideScope(tx: Transaction, districtPrefixes: readonly string[]): Promise<{ rowNo: number; districtCode: string }[]> {
+  const patterns = arrayLiteral(districtPrefixes.map((p) => `${p}%`));
+  return rowsOf(
+    tx,
+    sql`select s.row_no as "rowNo", e.district_code as "districtCode" from entity_import_stage s join entity e on e.uscc = s.uscc
+        where not (e.district_code like any (${patterns}::text[])) order by s.row_no`,
+  );
+}
+
+export async function dropStagedRows(tx: Transaction, rowNos: readonly number[]): Promise<void> {
+  if (rowNos.length === 0) return;
+  await tx.execute(sql`delete from entity_import_stage where row_no = any (${arrayLiteral(rowNos)}::int[])`);
+}
+
+/** Optional columns the file may leave out; stored values of absent columns are kept. */
+export const OPTIONAL_ENTITY_COLUMNS = ['entity_type', 'legal_rep', 'address', 'registered_capital', 'established_on', 'status', 'scale', 'contact_name', 'contact_phone', 'quality_officer'] as const;
+export type OptionalEntityColumn = (typeof OPTIONAL_ENTITY_COLUMNS)[number];
+
+/**
+ * Upsert the staged rows. Updated are only existing entities whose imported columns differ
+ * (IS DISTINCT FROM treats NULLs as values); an update bumps the version like a form edit.
+ * When the file has no 曾用名 column, former names stay, and the search text is replaced only
+ * when the name changes.
+ */
+export async function upsertStaged(tx: Transaction, opts: { columns: readonly OptionalEntityColumn[]; formerNames: boolean }): Promise<{ inserted: number; updated: number }> {
+  const compared = ['name', 'district_code', 'industry_section', 'industry_division', ...opts.columns, ...(opts.formerNames ? ['former_names'] : [])];
+  const all = STAGE_COLUMNS.map(([c]) => c).filter((c) => c !== 'row_no');
+  const set = [
+    ...compared.map((c) => `${c} = excluded.${c}`),
+    opts.formerNames ? 'search_text = excluded.search_text' : 'search_text = case when entity.name = excluded.name then entity.search_text else excluded.search_text end',
+    'version = entity.version + 1',
+    'updated_at = now()',
+  ];
+  const [row] = await rowsOf<{ inserted: number; updated: number }>(
+    tx,
+    sql`with up as (
+      insert into entity (${sql.raw(all.join(', '))})
+      select ${sql.raw(all.join(', '))} from entity_import_stage
+      on conflict (uscc) do update set ${sql.raw(set.join(', '))}
+      where (${sql.raw(compared.map((c) => `entity.${c}`).join(', '))}) is distinct from (${sql.raw(compared.map((c) => `excluded.${c}`).join(', '))})
+      returning (xmax = 0) as inserted
+    ) select (count(*) filter (where inserted))::int as inserted, (count(*) filter (where not inserted))::int as updated from up`,
+  );
+  return { inserted: Number(row?.inserted ?? 0), updated: Number(row?.updated ?? 0) };
+}

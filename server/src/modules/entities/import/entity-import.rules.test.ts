@@ -1,0 +1,164 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { usccCheckCharacter } from '../../../../../contracts/uscc.js';
+import { readCsvRows, sniffEncoding } from './entity-import.reader.js';
+import { arrayLiteral } from './entity-import.repository.js';
+import { DuplicateTracker, ENTITY_IMPORT_COLUMNS, ErrorCollector, mapHeader, normalizeDate, parseEntityRow, rowValues } from './entity-import.rules.js';
+import { parseRecordRow, recordSourceId } from './record-import.rules.js';
+
+const uscc = (first17: string) => first17 + usccCheckCharacter(first17);
+const GOOD = uscc('91120101MA05AB123');
+
+describe('mapHeader', () => {
+  it('maps Chinese headers in any order, ignoring required markers and bracket width', () => {
+    const r = mapHeader(['名称*', '注册资本(万元)', '行业代码', ' 统一社会信用代码 ', '区划代码'], ENTITY_IMPORT_COLUMNS);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect([...r.map.positions]).toEqual([
+      [0, 'name'],
+      [1, 'registeredCapital'],
+      [2, 'industry'],
+      [3, 'uscc'],
+      [4, 'districtCode'],
+    ]);
+  });
+
+  it('names missing required columns, unknown and repeated headers', () => {
+    const r = mapHeader(['名称', '名称', '区划代码', '行业', '统一社会信用代码'], ENTITY_IMPORT_COLUMNS);
+    expect(r).toEqual({ ok: false, problem: { unknown: ['行业'], missing: ['行业代码'], duplicate: ['名称'] } });
+  });
+});
+
+describe('parseEntityRow', () => {
+  const row = (extra: Record<string, string> = {}) => ({ uscc: GOOD, name: '天津测试有限公司', districtCode: '120101', industry: '14', ...extra });
+
+  it('turns labels into codes and applies the form defaults', () => {
+    const r = parseEntityRow(row({ entityType: '个体工商户', status: '吊销', scale: '中型', formerNames: '旧名一；旧名二;旧名三', registeredCapital: '1,200.5', establishedOn: '2015/3/2' }));
+    expect(r).toMatchObject({ ok: true, value: { entityType: 'individual', status: 'revoked', scale: 'medium', formerNames: ['旧名一', '旧名二', '旧名三'], registeredCapital: 1200.5, establishedOn: '2015-03-02' } });
+    expect(parseEntityRow(row())).toMatchObject({ ok: true, value: { entityType: 'company', status: 'active', scale: null, uscc: GOOD } });
+  });
+
+  it('names the failed USCC rule, like the form', () => {
+    const bad = GOOD.slice(0, 17) + (GOOD[17] === '0' ? '1' : '0');
+    const r = parseEntityRow(row({ uscc: bad }));
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0]!.column).toBe('统一社会信用代码');
+    expect(r.errors[0]!.message).toContain('checksum');
+    const short = parseEntityRow(row({ uscc: '9112' }));
+    expect(!short.ok && short.errors[0]!.message).toContain('length');
+  });
+
+  it('reports bad industry codes, dictionary labels, numbers and empty required cells by column', () => {
+    const r = parseEntityRow({ uscc: GOOD, districtCode: '120101', industry: 'C01', status: '正常', registeredCapital: '五百' });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors.map((e) => e.column).sort()).toEqual(['名称', '注册资本（万元）', '登记状态'].sort());
+    const ind = parseEntityRow(row({ industry: 'C01' }));
+    expect(!ind.ok && ind.errors).toEqual([{ column: '行业代码', message: expect.stringContaining('GB/T 4754') }]);
+  });
+
+  it('reads cells by header position', () => {
+    const m = mapHeader(['名称', '统一社会信用代码', '区划代码', '行业代码'], ENTITY_IMPORT_COLUMNS);
+    if (!m.ok) throw new Error('header');
+    expect(rowValues(['甲公司', ` ${GOOD} `, '', null], m.map)).toEqual({ name: '甲公司', uscc: GOOD });
+  });
+});
+
+describe('duplicates and error caps', () => {
+  it('remembers the first row of each USCC', () => {
+    const d = new DuplicateTracker();
+    expect(d.seen(GOOD, 2)).toBeNull();
+    expect(d.seen(GOOD, 12)).toBe(2);
+  });
+
+  it('lists the first errors and counts them all', () => {
+    const c = new ErrorCollector(2);
+    for (let i = 2; i < 7; i++) c.add(i, '名称', 'x');
+    expect(c.items).toHaveLength(2);
+    expect(c.total).toBe(5);
+    expect(c.invalidRows.size).toBe(5);
+  });
+});
+
+describe('normalizeDate', () => {
+  it.each([
+    ['2015-03-20', '2015-03-20'],
+    ['2015年3月2日', '2015-03-02'],
+    ['20150320', '2015-03-20'],
+    ['2015.3.20', '2015-03-20'],
+    ['15-3-20', null],
+  ])('%s → %s', (raw, expected) => expect(normalizeDate(raw)).toBe(expected));
+});
+
+describe('CSV reading', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'zl-csv-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const rowsOf = async (bytes: Buffer) => {
+    const p = join(dir, `f${Math.random()}.csv`);
+    writeFileSync(p, bytes);
+    const out = [];
+    for await (const r of readCsvRows(p)) out.push(r);
+    return out;
+  };
+
+  it('reads quotes, doubled quotes, embedded line breaks, CRLF and a BOM', async () => {
+    const text = '\uFEFF名称,住所\r\n"甲,公司","他说""好""\r\n第二行"\r\n乙,\n';
+    expect(await rowsOf(Buffer.from(text))).toEqual([
+      { row: 1, cells: ['名称', '住所'] },
+      { row: 2, cells: ['甲,公司', '他说"好"\r\n第二行'] },
+      { row: 3, cells: ['乙', null] },
+    ]);
+  });
+
+  it('reads GB18030 text (Excel on Chinese Windows)', async () => {
+    // "名称,区划\n天津,120101\n" in GBK.
+    const gbk = Buffer.from('c3fbb3c62cc7f8bbae0accecbdf22c3132303130310a', 'hex');
+    expect(sniffEncoding(gbk).encoding).toBe('gb18030');
+    expect(await rowsOf(gbk)).toEqual([
+      { row: 1, cells: ['名称', '区划'] },
+      { row: 2, cells: ['天津', '120101'] },
+    ]);
+  });
+
+  it('reads a file larger than one chunk with quotes across chunk borders', async () => {
+    const lines = ['名称,住所'];
+    for (let i = 0; i < 20000; i++) lines.push(`"公司""${i}""",地址${i}`);
+    const rows = await rowsOf(Buffer.from(lines.join('\r\n')));
+    expect(rows).toHaveLength(20001);
+    expect(rows[12345]).toEqual({ row: 12346, cells: [`公司"${12344}"`, `地址${12344}`] });
+  });
+});
+
+describe('arrayLiteral', () => {
+  it('quotes and escapes values for a text[] parameter', () => {
+    expect(arrayLiteral(['a', 'b"c', 'd\\e', null, '{x,y}'])).toBe('{"a","b\\"c","d\\\\e",NULL,"{x,y}"}');
+  });
+});
+
+describe('parseRecordRow', () => {
+  it('builds a penalty payload from labels and names missing kind-specific cells', () => {
+    const ok = parseRecordRow({ uscc: GOOD, kind: '行政处罚', occurredOn: '2023-06-30', decisionNo: '津市监罚〔2023〕12号', penaltyTypes: '警告、罚款', amount: '50,000', authority: '某局', violation: '某行为' }, '2025-01-01');
+    expect(ok).toMatchObject({ ok: true, value: { kind: 'penalty', payload: { penaltyTypes: ['warning', 'fine'], amount: 50000, domain: 'product' } } });
+    const missing = parseRecordRow({ uscc: GOOD, kind: '行政处罚', occurredOn: '2023-06-30', penaltyTypes: '警告' }, '2025-01-01');
+    expect(!missing.ok && missing.errors.map((e) => e.column).sort()).toEqual(['决定书文号', '处罚机关', '违法行为'].sort());
+  });
+
+  it('refuses kinds with workflows, future dates and bad sampling conclusions', () => {
+    expect(parseRecordRow({ uscc: GOOD, kind: '列入名单', occurredOn: '2023-06-30' }, '2025-01-01')).toMatchObject({ ok: false, errors: [{ column: '记录类型' }] });
+    expect(parseRecordRow({ uscc: GOOD, kind: '抽查检验', occurredOn: '2026-06-30', product: '水壶', samplingResult: '合格' }, '2025-01-01')).toMatchObject({ ok: false, errors: [{ column: '发生日期' }] });
+    expect(parseRecordRow({ uscc: GOOD, kind: '抽查检验', occurredOn: '2023-06-30', product: '水壶', samplingResult: '基本合格' }, '2025-01-01')).toMatchObject({ ok: false, errors: [{ column: '检验结论' }] });
+  });
+
+  it('gives the same row the same source id', () => {
+    const a = parseRecordRow({ uscc: GOOD, kind: '荣誉奖励', occurredOn: '2022-12-01', awardName: '质量奖', category: '质量奖', level: '省级' }, '2025-01-01');
+    const b = parseRecordRow({ uscc: GOOD, kind: '荣誉奖励', occurredOn: '2022-12-01', awardName: '质量奖', category: '质量奖', level: '市级' }, '2025-01-01');
+    if (!a.ok || !b.ok) throw new Error('parse');
+    expect(recordSourceId(a.value)).toBe(recordSourceId({ ...a.value }));
+    expect(recordSourceId(a.value)).not.toBe(recordSourceId(b.value));
+    expect(recordSourceId(a.value)).toHaveLength(64);
+  });
+});

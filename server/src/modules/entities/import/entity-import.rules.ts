@@ -1,0 +1,267 @@
+/**
+ * Pure rules of the entity import (市场主体批量导入): which headers a file may have, how a row's
+ * cells become the registry form's input, and which errors a row has. The row is validated with the
+ * same zod schema as the registration form (`createEntityBody`), so the rules are identical.
+ * No database, no clock beyond what the form schema itself uses.
+ */
+import type { ImportRowError } from '../../../../../contracts/common.js';
+import { createEntityBody, type CreateEntityBody } from '../../../../../contracts/entities.js';
+import { ENTITY_DICTS } from '../../../../../contracts/entity-dicts.js';
+import { pickLang } from '../../../../../contracts/i18n.js';
+import { usccCheckCharacter } from '../../../../../contracts/uscc.js';
+import type { ImportColumn } from '../../../platform/excel/excel.js';
+
+export const ENTITY_IMPORT_COLUMNS = [
+  { key: 'uscc', header: '统一社会信用代码', required: true, width: 22, note: '18 位，GB 32100-2015，校验码须正确' },
+  { key: 'name', header: '名称', required: true, width: 30, note: '登记名称，至少 2 个字' },
+  { key: 'districtCode', header: '区划代码', required: true, width: 12, note: '6 位 GB/T 2260 区划代码，须在系统区划表中' },
+  { key: 'industry', header: '行业代码', required: true, width: 10, note: 'GB/T 4754-2017 门类字母（如 C）或两位大类代码（如 14）' },
+  { key: 'formerNames', header: '曾用名', width: 30, note: '多个曾用名用“；”或“;”分隔' },
+  { key: 'entityType', header: '主体类型', width: 14, note: '企业、个体工商户、农民专业合作社、分支机构、其他；默认企业' },
+  { key: 'legalRep', header: '法定代表人', width: 12 },
+  { key: 'address', header: '住所', width: 36 },
+  { key: 'registeredCapital', header: '注册资本（万元）', aliases: ['注册资本(万元)', '注册资本'], width: 16, note: '数字，单位万元' },
+  { key: 'establishedOn', header: '成立日期', width: 12, note: '如 2015-03-20' },
+  { key: 'status', header: '登记状态', width: 10, note: '存续、停业、吊销、注销、迁出；默认存续' },
+  { key: 'scale', header: '企业规模', width: 10, note: '大型、中型、小型、微型' },
+  { key: 'contactName', header: '联系人', width: 10 },
+  { key: 'contactPhone', header: '联系电话', width: 16 },
+  { key: 'qualityOfficer', header: '质量安全总监', width: 12, note: '食品、特种设备、工业产品生产企业按市场监管总局令第 75 号配备' },
+] as const satisfies readonly ImportColumn[];
+
+export type EntityImportKey = (typeof ENTITY_IMPORT_COLUMNS)[number]['key'];
+
+export const ENTITY_IMPORT_EXAMPLE: Record<string, string> = {
+  uscc: `91120116MA05XK3T2${usccCheckCharacter('91120116MA05XK3T2')}`,
+  name: '天津示例食品有限公司',
+  districtCode: '120116',
+  industry: '14',
+  formerNames: '天津示例食品厂',
+  entityType: '企业',
+  legalRep: '张三',
+  address: '天津市滨海新区示例路 1 号',
+  registeredCapital: '500',
+  establishedOn: '2015-03-20',
+  status: '存续',
+  scale: '小型',
+  contactName: '李四',
+  contactPhone: '022-12345678',
+  qualityOfficer: '王五',
+};
+
+/** Header text compared loosely: no spaces or required-markers, full-width brackets as ASCII, case-folded. */
+export function normalizeHeader(h: string): string {
+  return h
+    .replace(/[\s*＊\uFEFF]/g, '')
+    .replace(/（/g, '(')
+    .replace(/）/g, ')')
+    .toLowerCase();
+}
+
+export interface HeaderProblem {
+  unknown: string[];
+  missing: string[];
+  duplicate: string[];
+}
+
+export interface HeaderMap<K extends string = string> {
+  /** Column index in the file → field key. */
+  positions: Map<number, K>;
+  /** Keys present in the file. */
+  present: Set<K>;
+}
+
+/**
+ * Map a header row to column keys (any order). Unknown, repeated or missing required headers are a
+ * file-level problem: the caller refuses the file before looking at any row.
+ */
+export function mapHeader<K extends string>(cells: readonly (string | null)[], columns: readonly (ImportColumn & { key: K })[]): { ok: true; map: HeaderMap<K> } | { ok: false; problem: HeaderProblem } {
+  const byHeader = new Map<string, ImportColumn & { key: K }>();
+  for (const c of columns) {
+    byHeader.set(normalizeHeader(c.header), c);
+    for (const a of c.aliases ?? []) byHeader.set(normalizeHeader(a), c);
+  }
+  const positions = new Map<number, K>();
+  const present = new Set<K>();
+  const problem: HeaderProblem = { unknown: [], missing: [], duplicate: [] };
+  cells.forEach((raw, i) => {
+    const text = raw?.trim();
+    if (!text) return;
+    const c = byHeader.get(normalizeHeader(text));
+    if (!c) problem.unknown.push(text);
+    else if (present.has(c.key)) problem.duplicate.push(text);
+    else {
+      positions.set(i, c.key);
+      present.add(c.key);
+    }
+  });
+  for (const c of columns) if (c.required && !present.has(c.key)) problem.missing.push(c.header);
+  if (problem.unknown.length || problem.missing.length || problem.duplicate.length) return { ok: false, problem };
+  return { ok: true, map: { positions, present } };
+}
+
+/** The file-level message of a header problem, bilingual parts. */
+export function headerProblemMessage(p: HeaderProblem, columns: readonly ImportColumn[]): { zh: string; en: string } {
+  const zh: string[] = [];
+  const en: string[] = [];
+  if (p.missing.length) {
+    zh.push(`缺少必填列：${p.missing.join('、')}`);
+    en.push(`missing required columns: ${p.missing.join(', ')}`);
+  }
+  if (p.unknown.length) {
+    zh.push(`无法识别的列：${p.unknown.join('、')}（可用的列：${columns.map((c) => c.header).join('、')}）`);
+    en.push(`unknown columns: ${p.unknown.join(', ')}`);
+  }
+  if (p.duplicate.length) {
+    zh.push(`重复的列：${p.duplicate.join('、')}`);
+    en.push(`repeated columns: ${p.duplicate.join(', ')}`);
+  }
+  return { zh: `导入文件表头有误：${zh.join('；')}`, en: `The header row is wrong: ${en.join('; ')}` };
+}
+
+/** The cells of a data row by key; empty cells are absent. */
+export function rowValues<K extends string>(cells: readonly (string | null)[], map: HeaderMap<K>): Partial<Record<K, string>> {
+  const out: Partial<Record<K, string>> = {};
+  for (const [i, key] of map.positions) {
+    const v = cells[i]?.trim();
+    if (v) out[key] = v;
+  }
+  return out;
+}
+
+/** Whether a row has no content at all (blank lines are skipped, not errors). */
+export function isBlankRow(cells: readonly (string | null)[]): boolean {
+  return cells.every((c) => !c || c.trim() === '');
+}
+
+/** A dictionary's value for a Chinese label, an English label or the code itself. */
+function dictLookup(type: string): (raw: string) => string | null {
+  const dict = ENTITY_DICTS.find((d) => d.type === type)!;
+  const map = new Map<string, string>();
+  for (const item of dict.items) {
+    map.set(item.value.toLowerCase(), item.value);
+    map.set(item.zh, item.value);
+    map.set(item.en.toLowerCase(), item.value);
+  }
+  return (raw) => map.get(raw.trim()) ?? map.get(raw.trim().toLowerCase()) ?? null;
+}
+const ENTITY_TYPE = dictLookup('ent_type');
+const ENTITY_STATUS = dictLookup('ent_status');
+const ENTITY_SCALE = dictLookup('ent_scale');
+function dictLabels(type: string): string {
+  return ENTITY_DICTS.find((d) => d.type === type)!.items.map((i) => i.zh).join('、');
+}
+
+/** A date as YYYY-MM-DD from 2015-3-20, 2015/03/20, 2015.03.20, 20150320 or 2015年3月20日; null if none of these. */
+export function normalizeDate(raw: string): string | null {
+  const s = raw.trim();
+  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(s) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+  if (!m) return null;
+  return `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+}
+
+/** A decimal number, allowing thousands separators; null if not a number. */
+export function parseNumber(raw: string): number | null {
+  const s = raw.replace(/[,，\s]/g, '');
+  if (!/^-?\d+(\.\d+)?$/.test(s)) return null;
+  return Number(s);
+}
+
+const HEADER_OF = new Map<string, string>(ENTITY_IMPORT_COLUMNS.map((c) => [c.key, c.header]));
+
+export type EntityRowResult = { ok: true; value: CreateEntityBody } | { ok: false; errors: Omit<ImportRowError, 'row'>[] };
+
+/**
+ * One row's cells → the form's input → `createEntityBody`. Labels of dictionaries become codes,
+ * former names are split on ；/;, numbers and dates are normalised; everything else is the form's rule.
+ */
+export function parseEntityRow(values: Partial<Record<EntityImportKey, string>>): EntityRowResult {
+  const errors: Omit<ImportRowError, 'row'>[] = [];
+  const err = (key: string, message: string) => errors.push({ column: HEADER_OF.get(key) ?? key, message });
+  const input: Record<string, unknown> = {};
+  for (const c of ENTITY_IMPORT_COLUMNS) {
+    if ('required' in c && c.required && !values[c.key]) err(c.key, '必填项为空');
+  }
+  for (const [key, raw] of Object.entries(values) as [EntityImportKey, string][]) {
+    switch (key) {
+      case 'formerNames':
+        input.formerNames = raw
+          .split(/[；;]/)
+          .map((s) => s.trim())
+          .filter(Boolean);
+        break;
+      case 'entityType': {
+        const v = ENTITY_TYPE(raw);
+        if (v) input.entityType = v;
+        else err(key, `「${raw}」不是主体类型，应为：${dictLabels('ent_type')}`);
+        break;
+      }
+      case 'status': {
+        const v = ENTITY_STATUS(raw);
+        if (v) input.status = v;
+        else err(key, `「${raw}」不是登记状态，应为：${dictLabels('ent_status')}`);
+        break;
+      }
+      case 'scale': {
+        const v = ENTITY_SCALE(raw);
+        if (v) input.scale = v;
+        else err(key, `「${raw}」不是企业规模，应为：${dictLabels('ent_scale')}`);
+        break;
+      }
+      case 'registeredCapital': {
+        const n = parseNumber(raw);
+        if (n === null) err(key, `「${raw}」不是数字（单位万元）`);
+        else input.registeredCapital = n;
+        break;
+      }
+      case 'establishedOn': {
+        const d = normalizeDate(raw);
+        if (d === null) err(key, `「${raw}」不是日期，应如 2015-03-20`);
+        else input.establishedOn = d;
+        break;
+      }
+      default:
+        input[key] = raw;
+    }
+  }
+  if (errors.length > 0) return { ok: false, errors };
+  const parsed = createEntityBody.safeParse(input);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  for (const issue of parsed.error.issues) {
+    const key = String(issue.path[0] ?? '');
+    err(key, pickLang(issue.message, 'zh'));
+  }
+  return { ok: false, errors };
+}
+
+/** Remembers the first row of every USCC so that a repeat names both rows. */
+export class DuplicateTracker {
+  private readonly firstRow = new Map<string, number>();
+  /** The earlier row with the same USCC, or null (and remember this one). */
+  seen(uscc: string, row: number): number | null {
+    const first = this.firstRow.get(uscc);
+    if (first !== undefined) return first;
+    this.firstRow.set(uscc, row);
+    return null;
+  }
+}
+
+export function duplicateMessage(row: number, firstRow: number): string {
+  return `统一社会信用代码与第 ${firstRow} 行重复（第 ${firstRow} 行与第 ${row} 行为同一主体）`;
+}
+
+/** Errors returned at most; the total is reported separately. */
+export const MAX_REPORTED_ERRORS = 1000;
+
+/** Collects row errors up to a cap, counting all of them, and remembers which rows failed. */
+export class ErrorCollector {
+  readonly items: ImportRowError[] = [];
+  total = 0;
+  readonly invalidRows = new Set<number>();
+  constructor(private readonly cap = MAX_REPORTED_ERRORS) {}
+  add(row: number, column: string, message: string): void {
+    this.total++;
+    this.invalidRows.add(row);
+    if (this.items.length < this.cap) this.items.push({ row, column, message });
+  }
+}

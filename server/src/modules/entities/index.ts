@@ -1,0 +1,13 @@
+/**
+ * The entities module's public surface (市场主体与质量档案), the spine every other module appends to.
+ * Other modules may read the exported tables (joins, bulk scoring) but write only through
+ * `appendRecord`, inside their own transaction.
+ */
+export { entitiesRoutes } from './entities.routes.js';
+export { entity, archiveRecord, entityProduct, entityLicence } from './entities.table.js';
+export { appendRecord, toRecordDto, type AppendRecordInput } from './record.service.js';
+export { onRecordAppended, onEntityChanged, type ArchiveListener, type EntityListener } from './archive-events.js';
+export { loadEntityForRead } from './entity.service.js';
+export { findEntityById, findEntityByUscc, effectiveRecords, productsOf, licencesOf, type EntityRow, type RecordRow } from './entities.repository.js';
+export { entityFlags, licenceState } from './entities.rules.js';
+export { searchText, tsQueryOf } from './entities.search.js';
