@@ -119,6 +119,75 @@ const ROUTES: [Method, string, Access][] = [
   ['POST', '/api/assessment/results/{id}/rectifications', 'assessment:rectification:submit'],
   ['POST', '/api/assessment/rectifications/{id}/review', 'assessment:rectification:review'],
 
+  ['GET', '/api/entities', 'entities:entity:list'],
+  ['GET', '/api/entities/export', 'entities:entity:export'],
+  ['POST', '/api/entities', 'entities:entity:create'],
+  ['GET', '/api/entities/{uscc}', 'entities:entity:list'],
+  ['PUT', '/api/entities/{uscc}', 'entities:entity:update'],
+  ['POST', '/api/entities/{uscc}/products', 'entities:entity:update'],
+  ['DELETE', '/api/entities/{uscc}/products/{productId}', 'entities:entity:update'],
+  ['POST', '/api/entities/{uscc}/licences', 'entities:entity:update'],
+  ['POST', '/api/entities/{uscc}/licences/{licenceId}/revoke', 'entities:entity:update'],
+  ['GET', '/api/entities/{uscc}/records', 'entities:record:list'],
+  ['POST', '/api/entities/{uscc}/records', 'authenticated'],
+  ['GET', '/api/entities/import/template', 'entities:entity:import'],
+  ['POST', '/api/entities/import', 'entities:entity:import'],
+  ['GET', '/api/entities/records/import/template', 'entities:record:import'],
+  ['POST', '/api/entities/records/import', 'entities:record:import'],
+
+  ['POST', '/api/credit/entries/{id}/repair-check', 'credit:repair:apply'],
+  ['GET', '/api/credit/lists', 'credit:list:list'],
+  ['GET', '/api/credit/lists/export', 'credit:list:export'],
+  ['GET', '/api/credit/lists/alerts', 'credit:list:list'],
+  ['GET', '/api/credit/lists/settings', 'credit:list:list'],
+  ['PUT', '/api/credit/lists/settings', 'credit:model:update'],
+  ['POST', '/api/credit/lists/clock', 'credit:list:approve'],
+  ['GET', '/api/credit/lists/{id}', 'credit:list:list'],
+  ['POST', '/api/credit/lists', 'credit:list:create'],
+  ['POST', '/api/credit/lists/{id}/approve', 'credit:list:approve'],
+  ['POST', '/api/credit/lists/{id}/publish', 'credit:list:create'],
+  ['POST', '/api/credit/lists/{id}/cure', 'credit:list:create'],
+  ['POST', '/api/credit/lists/{id}/remove', 'credit:list:remove'],
+  ['POST', '/api/credit/lists/{id}/revoke', 'credit:list:remove'],
+  ['GET', '/api/credit/entities/{uscc}/lists', 'credit:evaluation:list'],
+  ['GET', '/api/credit/honours', 'credit:list:list'],
+  ['GET', '/api/credit/honours/{id}', 'credit:list:list'],
+  ['POST', '/api/credit/honours', 'credit:honour:manage'],
+  ['PUT', '/api/credit/honours/{id}', 'credit:honour:manage'],
+  ['POST', '/api/credit/honours/{id}/submit', 'credit:honour:manage'],
+  ['POST', '/api/credit/honours/{id}/approve', 'credit:honour:approve'],
+  ['POST', '/api/credit/honours/{id}/publish', 'credit:honour:manage'],
+  ['POST', '/api/credit/repairs', 'credit:repair:apply'],
+  ['GET', '/api/credit/repairs/alerts', 'credit:repair:handle'],
+  ['POST', '/api/credit/objections', 'credit:repair:apply'],
+  ['GET', '/api/credit/repairs', 'credit:repair:list'],
+  ['GET', '/api/credit/repairs/{id}', 'credit:repair:list'],
+  ['POST', '/api/credit/repairs/{id}/files', 'credit:repair:apply'],
+  ['GET', '/api/credit/repairs/{id}/files/{fileId}', 'credit:repair:list'],
+  ['POST', '/api/credit/repairs/{id}/accept', 'credit:repair:handle'],
+  ['POST', '/api/credit/repairs/{id}/decide', 'credit:repair:handle'],
+  ['GET', '/api/credit/objections', 'credit:repair:list'],
+  ['GET', '/api/credit/objections/{id}', 'credit:repair:list'],
+  ['POST', '/api/credit/objections/{id}/files', 'credit:repair:apply'],
+  ['GET', '/api/credit/objections/{id}/files/{fileId}', 'credit:repair:list'],
+  ['POST', '/api/credit/objections/{id}/accept', 'credit:repair:handle'],
+  ['POST', '/api/credit/objections/{id}/decide', 'credit:repair:handle'],
+  ['GET', '/api/credit/sanction-rules', 'credit:sanction:query'],
+  ['PUT', '/api/credit/sanction-rules/{id}', 'credit:sanction:update'],
+  ['GET', '/api/credit/entities/{uscc}/sanctions', 'credit:sanction:query'],
+  ['GET', '/api/credit/sanction-queries', 'credit:sanction:update'],
+  ['GET', '/api/credit/models', 'credit:model:list'],
+  ['GET', '/api/credit/models/{id}', 'credit:model:list'],
+  ['POST', '/api/credit/models', 'credit:model:update'],
+  ['POST', '/api/credit/models/{id}/activate', 'credit:model:update'],
+  ['POST', '/api/credit/evaluations/recompute', 'credit:evaluation:recompute'],
+  ['GET', '/api/credit/evaluations/stats', 'credit:evaluation:list'],
+  ['GET', '/api/credit/entities/{uscc}/evaluation', 'credit:evaluation:list'],
+  ['GET', '/api/credit/entities/{uscc}/report', 'credit:report:export'],
+  ['GET', '/api/public/credit/{uscc}/report', 'public'],
+  ['GET', '/api/public/credit', 'public'],
+  ['GET', '/api/public/credit/{uscc}', 'public'],
+
   ['GET', '/api/monitor/operlog', 'monitor:operlog:list'],
   ['GET', '/api/monitor/operlog/export', 'monitor:operlog:export'],
   ['GET', '/api/monitor/audit', 'monitor:audit:list'],
@@ -126,7 +195,7 @@ const ROUTES: [Method, string, Access][] = [
   ['POST', '/api/monitor/audit/verify', 'monitor:audit:verify'],
 ];
 
-const PARAMS: Record<string, string> = { id: '1', code: '120101', type: 'sys_status', year: '2025', date: '2025-01-02' };
+const PARAMS: Record<string, string> = { id: '1', code: '120101', type: 'sys_status', year: '2025', date: '2025-01-02', uscc: '91120116MA05JQ7W8X', productId: '1', licenceId: '1', fileId: '1' };
 const concrete = (path: string) => path.replace(/\{(\w+)\}/g, (_m, name: string) => PARAMS[name]!);
 const isWrite = (m: Method) => m !== 'GET';
 /** Harmless bodies: the checks under test run before validation and must refuse first. */
@@ -183,12 +252,14 @@ describe('401 without a session', () => {
 });
 
 describe('403 FORBIDDEN without the permission', () => {
-  it('refuses every permission route to a user holding none (enterprise), naming the permission, and writes nothing', async () => {
-    const enterprise = await t.as('enterprise');
+  it('refuses every permission route to a user lacking it (the lab holds only the calendar), naming the permission, and writes nothing', async () => {
+    const lab = await t.as('lab');
+    const held = new Set(json<{ permissions: string[] }>(await lab.get('/api/auth/me')).permissions);
+    expect([...held]).toEqual(['system:calendar:list']);
     const before = await headSeq();
     for (const [method, path, access] of ROUTES) {
-      if (access === 'public' || access === 'authenticated') continue;
-      const res = await enterprise.request(method, concrete(path), isWrite(method) ? { body: BODY } : {});
+      if (access === 'public' || access === 'authenticated' || held.has(access)) continue;
+      const res = await lab.request(method, concrete(path), isWrite(method) ? { body: BODY } : {});
       const body = json<{ error: { code: string; details?: { required?: string } } }>(res);
       expect({ route: `${method} ${path}`, status: res.statusCode, code: body.error.code, required: body.error.details?.required }).toEqual({
         route: `${method} ${path}`,

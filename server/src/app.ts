@@ -31,6 +31,9 @@ import { healthRoutes } from './platform/http/health.routes.js';
 import { createCalendarStore, createPrincipalStore, systemRoutes, type CalendarStore } from './modules/system/index.js';
 import { plansRoutes } from './modules/plans/index.js';
 import { assessmentRoutes } from './modules/assessment/index.js';
+import { entitiesRoutes, entityImportRoutes } from './modules/entities/index.js';
+import { creditListsRoutes, creditReportRoutes, creditRepairRoutes, creditSanctionRoutes, scoringRoutes } from './modules/credit/index.js';
+import { portalRoutes } from './modules/portal/index.js';
 import { dictLabeler } from './modules/system/dict.service.js';
 
 z.config(z.locales.zhCN());
@@ -133,6 +136,14 @@ export async function buildApp(opts: BuildAppOptions): Promise<ZApp> {
   systemRoutes(app, { db, config, principals, calendar });
   plansRoutes(app, { calendarOf: (ctx) => calendar.get(ctx.db), label: dictLabeler });
   assessmentRoutes(app, { label: dictLabeler });
+  scoringRoutes(app);
+  entityImportRoutes(app);
+  creditListsRoutes(app, { label: dictLabeler, calendar });
+  creditRepairRoutes(app, { calendarOf: (ctx) => calendar.get(ctx.db) });
+  creditSanctionRoutes(app);
+  creditReportRoutes(app);
+  portalRoutes(app);
+  entitiesRoutes(app, { label: dictLabeler });
   auditRoutes(app);
   oplogRoutes(app, { label: dictLabeler });
 

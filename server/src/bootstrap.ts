@@ -4,6 +4,7 @@
  */
 import type { Config } from './config/config.js';
 import { openDatabase, type DbHandle } from './db/client.js';
+import { seedCreditBuiltins, seedCreditDemo } from './modules/credit/index.js';
 import { isDatabaseEmpty, seedBuiltins, seedDemo } from './modules/system/index.js';
 
 export function openConfiguredDatabase(config: Config): Promise<DbHandle> {
@@ -21,6 +22,7 @@ export async function prepareDatabase(handle: DbHandle, config: Config, opts: { 
   const firstStart = await isDatabaseEmpty(handle.db);
   const adminPassword = config.adminPassword ?? (firstStart && opts.demo ? config.demoPassword : undefined);
   const builtins = await seedBuiltins(handle.db, { adminPassword });
+  await seedCreditBuiltins(handle.db);
   const messages: string[] = [];
   if (builtins.generatedAdminPassword) {
     messages.push(
@@ -31,6 +33,8 @@ export async function prepareDatabase(handle: DbHandle, config: Config, opts: { 
   if (firstStart && opts.demo) {
     const demo = await seedDemo(handle.db, { password: config.demoPassword });
     messages.push(`已载入演示城市（天津市）：${demo.districtsAdded} 个区划、${demo.departmentsAdded} 个部门、${demo.usersAdded} 名用户。`);
+    const credit = await seedCreditDemo(handle.db);
+    messages.push(`已载入演示市场主体：${credit.entitiesAdded} 户、档案记录 ${credit.recordsAdded} 条、名单记录 ${credit.listEntriesAdded} 条。`);
     const users = 'quality-office, dept-user, district-user, inspector, lab, enterprise';
     if (demo.generatedPassword) {
       messages.push(`演示用户 (${users}) 的密码 / demo users' password:`, `    ${demo.generatedPassword}`);

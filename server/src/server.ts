@@ -4,6 +4,7 @@
 import { buildApp } from './app.js';
 import { openConfiguredDatabase, prepareDatabase } from './bootstrap.js';
 import type { Config } from './config/config.js';
+import { scheduleListClock, scheduleMonthlyRiskRecompute } from './modules/credit/index.js';
 
 export async function startServer(config: Config): Promise<{ close(): Promise<void>; url: string }> {
   const started = performance.now();
@@ -16,6 +17,10 @@ export async function startServer(config: Config): Promise<{ close(): Promise<vo
     logger: { level: config.logLevel },
   });
   const address = await app.listen({ port: config.port, host: config.host });
+  // Credit-risk classes are recomputed monthly (reference §4): checked now and hourly.
+  const stopRiskSchedule = scheduleMonthlyRiskRecompute(handle.db, (e) => app.log.error(e, 'monthly credit-risk recompute failed'));
+  // The statutory list clock (auto-removal, end of publication periods, missed steps): now, then daily.
+  const stopListClock = scheduleListClock(handle.db, (e) => app.log.error(e, 'credit list clock failed'));
   const url = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const lines = [
@@ -29,6 +34,8 @@ export async function startServer(config: Config): Promise<{ close(): Promise<vo
   let closing: Promise<void> | null = null;
   const close = () =>
     (closing ??= (async () => {
+      stopRiskSchedule();
+      stopListClock();
       await app.close();
       await handle.close();
     })());

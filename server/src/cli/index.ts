@@ -2,15 +2,16 @@
  * `npx zhiliang …`: the command line, calling module services in-process on the configured
  * database (PGlite data directory or DATABASE_URL). Exit codes: 0 ok, 1 failure, 2 bad usage.
  */
-import { readFile } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { userInfo } from 'node:os';
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { openConfiguredDatabase, prepareDatabase } from '../bootstrap.js';
 import { loadConfig } from '../config/config.js';
 import { VERSION } from '../config/paths.js';
 import { pickLang } from '../../../contracts/i18n.js';
 import type { DbHandle } from '../db/client.js';
+import { seedCreditDemo } from '../modules/credit/index.js';
 import { createUser, findRoleByKey, findUserByUsername, resetUserPassword, seedDemo } from '../modules/system/index.js';
 import { verifyAuditChain } from '../platform/audit/audit.service.js';
 import { generatePassword } from '../platform/auth/password.js';
@@ -21,18 +22,21 @@ import { createUserBody, resetPasswordBody } from '../../../contracts/system.js'
 import { runServer } from '../main.js';
 import { findDepartmentsByName } from '../modules/system/department.repository.js';
 import { extractDocumentText, parsePlan, planParseSummary } from '../modules/plans/parser/index.js';
+import { importEntities } from '../modules/entities/import/entity-import.service.js';
 import type { ParsedPlan } from '../../../contracts/plans.js';
+import { recomputeEvaluations, registerCreditListeners, runListClock, seedCreditModels } from '../modules/credit/index.js';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const err = (line: string) => process.stderr.write(`${line}\n`);
 
 /** Open the database, make sure it is migrated and has its built-ins, run `fn`, close. */
-async function withDatabase<T>(fn: (handle: DbHandle) => Promise<T>, opts: { demo?: boolean } = {}): Promise<T> {
+async function withDatabase<T>(fn: (handle: DbHandle) => Promise<T>, opts: { demo?: boolean; quiet?: boolean } = {}): Promise<T> {
   const config = loadConfig();
   const handle = await openConfiguredDatabase(config);
   try {
     const prepared = await prepareDatabase(handle, config, { demo: opts.demo ?? false });
-    for (const m of prepared.messages) out(m);
+    // --json output must stay parseable: preparation notes go to stderr then.
+    for (const m of prepared.messages) (opts.quiet ? err : out)(m);
     return await fn(handle);
   } finally {
     await handle.close();
@@ -86,10 +90,13 @@ export function buildCli(): Command {
     .command('demo')
     .description('load the demo city (Tianjin); running it again changes nothing')
     .option('--password <password>', 'password for the demo users (default: $ZHILIANG_DEMO_PASSWORD, else generated)')
-    .action(async (o: { password?: string }) => {
+    .option('--entities <count>', 'number of demo market entities (default: $ZHILIANG_DEMO_ENTITIES, else 20000)')
+    .action(async (o: { password?: string; entities?: string }) => {
       await withDatabase(async (h) => {
         const r = await seedDemo(h.db, { password: o.password ?? loadConfig().demoPassword });
         out(`演示城市 demo city: +${r.districtsAdded} 区划 districts, +${r.departmentsAdded} 部门 departments, +${r.usersAdded} 用户 users`);
+        const c = await seedCreditDemo(h.db, { entities: o.entities === undefined ? undefined : Number(o.entities) });
+        out(`演示主体 demo entities: +${c.entitiesAdded} 主体 entities, +${c.recordsAdded} 档案记录 records, +${c.listEntriesAdded} 名单记录 list entries`);
         if (r.generatedPassword) out(`演示用户密码 demo users' password: ${r.generatedPassword}`);
       });
     });
@@ -190,6 +197,55 @@ export function buildCli(): Command {
       const parsed = parsePlan(extracted.text).plan;
       if (o.json) out(JSON.stringify(parsed, null, 2));
       else for (const line of describePlan(parsed)) out(line);
+    });
+
+  const entities = program.command('entities').description('market entities (市场主体)');
+  entities
+    .command('import')
+    .description('import entities from a CSV (UTF-8 or GB18030) or .xlsx file; upserts by USCC. Exits 1 when the file has errors and nothing was imported')
+    .argument('<file>')
+    .option('--skip-invalid', 'import the valid rows and report the others')
+    .option('--json', 'print only the result as JSON: { inserted, updated, unchanged, errors }')
+    .action(async (file: string, o: { skipInvalid?: boolean; json?: boolean }) => {
+      try {
+        await access(file);
+      } catch {
+        throw new Error(`无法读取文件 / cannot read the file: ${file}`);
+      }
+      const r = await withDatabase((h) => importEntities(cliCtx(h), file, { skipInvalid: o.skipInvalid ?? false }), { quiet: o.json ?? false });
+      if (o.json) {
+        out(JSON.stringify({ inserted: r.inserted, updated: r.updated, unchanged: r.unchanged, errors: r.errors }, null, 2));
+      } else {
+        if (r.imported) out(`导入完成 imported: 新增 inserted ${r.inserted}，更新 updated ${r.updated}，未变 unchanged ${r.unchanged}，跳过 skipped ${r.skipped}`);
+        else out(`文件有 ${r.errorCount} 处错误，未导入任何数据 / ${r.errorCount} errors, nothing was imported (use --skip-invalid to import the valid rows)`);
+        for (const e of r.errors.slice(0, 50)) out(`  第 ${e.row} 行 row ${e.row} · ${e.column}：${e.message}`);
+        if (r.errorCount > 50) out(`  … 另有 ${r.errorCount - 50} 处错误 / ${r.errorCount - 50} more errors (see --json)`);
+      }
+      if (!r.imported) process.exitCode = 1;
+    });
+
+  const credit = program.command('credit').description('quality credit (质量信用)');
+  credit
+    .command('recompute')
+    .description('recompute every entity\'s evaluation with the active model (one set-based SQL statement per kind)')
+    .addOption(new Option('--kind <kind>', 'only this kind').choices(['grade', 'risk']))
+    .action(async (o: { kind?: 'grade' | 'risk' }) => {
+      const { results } = await withDatabase(async (h) => {
+        registerCreditListeners();
+        await seedCreditModels(h.db);
+        return recomputeEvaluations(cliCtx(h), { kind: o.kind, trigger: 'cli' });
+      });
+      for (const r of results) {
+        out(`${r.kind === 'grade' ? '质量信用等级' : '信用风险分类'} ${r.kind} v${r.modelVersion}：${r.entities} 个主体（${r.changed} 个有变化），评价日 ${r.asOf}，用时 ${(r.ms / 1000).toFixed(1)} 秒 / ${r.entities} entities (${r.changed} changed) in ${(r.ms / 1000).toFixed(1)} s`);
+      }
+    });
+  credit
+    .command('clock')
+    .description('run the credit-list clock: automatic removals, ends of publication, scheduled red/black rounds, overdue flags (idempotent)')
+    .action(async () => {
+      const r = await withDatabase((h) => runListClock(cliCtx(h)));
+      out(`名单期限处理 ${r.today}：自动移出严重违法失信名单 ${r.autoRemoved} 条，处罚信息公示期满 ${r.publicationsEnded} 条，红黑榜到期 ${r.honoursExpired} 条，补算公示期限 ${r.clocksFilled} 条，新增逾期提示 ${r.flagged} 条`);
+      out(`list clock ${r.today}: ${r.autoRemoved} removed, ${r.publicationsEnded} publications ended, ${r.honoursExpired} honours expired, ${r.clocksFilled} deadlines filled, ${r.flagged} newly overdue`);
     });
 
   return program;

@@ -9,8 +9,12 @@ import { join } from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../db/client.js';
+import { seedCreditBuiltins, seedCreditDemo } from '../modules/credit/index.js';
 import { seedBuiltins, seedDemo } from '../modules/system/index.js';
 import { TEST_ADMIN_PASSWORD, TEST_DEMO_PASSWORD } from './constants.js';
+
+/** A small demo registry keeps the template quick; the special entities are always included. */
+const TEST_DEMO_ENTITIES = 300;
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -38,7 +42,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const handle = await openDatabase({ databaseUrl: withDatabase(databaseUrl, name), poolSize: 2 });
     await handle.migrate();
     await seedBuiltins(handle.db, { adminPassword: TEST_ADMIN_PASSWORD });
+    await seedCreditBuiltins(handle.db);
     await seedDemo(handle.db, { password: TEST_DEMO_PASSWORD });
+    await seedCreditDemo(handle.db, { entities: TEST_DEMO_ENTITIES });
     await handle.close();
     project.provide('pgTemplateDb', name);
     project.provide('pgliteTemplate', '');
@@ -52,7 +58,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const handle = await openDatabase({ memory: true });
   await handle.migrate();
   await seedBuiltins(handle.db, { adminPassword: TEST_ADMIN_PASSWORD });
+  await seedCreditBuiltins(handle.db);
   await seedDemo(handle.db, { password: TEST_DEMO_PASSWORD });
+  await seedCreditDemo(handle.db, { entities: TEST_DEMO_ENTITIES });
   const dir = mkdtempSync(join(tmpdir(), 'zl-test-'));
   const file = join(dir, 'template.tar');
   const dump = await handle.dump!();

@@ -11,3 +11,4 @@ export { loadEntityForRead } from './entity.service.js';
 export { findEntityById, findEntityByUscc, effectiveRecords, productsOf, licencesOf, type EntityRow, type RecordRow } from './entities.repository.js';
 export { entityFlags, licenceState } from './entities.rules.js';
 export { searchText, tsQueryOf } from './entities.search.js';
+export { entityImportRoutes } from './import/entity-import.routes.js';

@@ -1,0 +1,136 @@
+/**
+ * Load the demo city's market entities, products, licences, five years of archive and a few
+ * entries on each credit list (§8). Bulk inserts in one transaction; the archive records bypass
+ * per-record audit, so ONE audit row `credit.seed.demo` records the whole load. Running it again
+ * changes nothing: it stops when the demo entities exist.
+ */
+import type { Database } from '../../../db/client.js';
+import { appendAudit } from '../../../platform/audit/audit.repository.js';
+import { todayInChina } from '../../../platform/calendar/today.js';
+import { systemCtx } from '../../../platform/context.js';
+import { searchText } from '../../entities/index.js';
+import { recomputeEvaluations, seedCreditModels } from '../scoring.service.js';
+import { createCalendarStore } from '../../system/index.js';
+import { getCreditSettings } from '../list.service.js';
+import { penaltyPublicationPlan } from '../lists.rules.js';
+import { DEFAULT_DEMO_ENTITIES, FOOD_GROUP, generateDemoCity, type PenaltyPlanner } from './demo.rules.js';
+import { entityExists, insertEntities, insertLicences, insertListEntries, insertProducts, insertRecords, insertRound } from './demo.repository.js';
+
+export interface CreditDemoReport {
+  entitiesAdded: number;
+  recordsAdded: number;
+  listEntriesAdded: number;
+  skipped: boolean;
+}
+
+/** The entity count: the option, else ZHILIANG_DEMO_ENTITIES, else 20,000. */
+export function demoEntityCount(option?: number): number {
+  const env = Number(process.env.ZHILIANG_DEMO_ENTITIES);
+  const n = option ?? (Number.isInteger(env) && env > 0 ? env : DEFAULT_DEMO_ENTITIES);
+  return Math.max(50, n);
+}
+
+export async function seedCreditDemo(db: Database, opts: { entities?: number; today?: string } = {}): Promise<CreditDemoReport> {
+  if (await entityExists(db, FOOD_GROUP.uscc)) return { entitiesAdded: 0, recordsAdded: 0, listEntriesAdded: 0, skipped: true };
+  const today = opts.today ?? todayInChina();
+  // Penalty publications planned by the lists' own rules (Order 45), with the working calendar.
+  const [cal, settings] = await Promise.all([createCalendarStore().get(db), getCreditSettings(db)]);
+  const planner: PenaltyPlanner = (d, p) => penaltyPublicationPlan(cal, d, p, settings.lowFineThresholdYuan);
+  const city = generateDemoCity(demoEntityCount(opts.entities), today, planner);
+  const ctx = systemCtx(db);
+  const recordedBy = ctx.actor.username;
+  let recordsAdded = 0;
+  const now = Date.now();
+
+  await db.transaction(async (tx) => {
+    const ids = await insertEntities(
+      tx,
+      city.entities.map((e) => ({
+        uscc: e.uscc,
+        name: e.name,
+        formerNames: e.formerNames,
+        entityType: e.entityType,
+        legalRep: e.legalRep,
+        address: e.address,
+        districtCode: e.districtCode,
+        industrySection: e.industrySection,
+        industryDivision: e.industryDivision,
+        registeredCapital: e.registeredCapital,
+        establishedOn: e.establishedOn,
+        status: e.status,
+        scale: e.scale,
+        contactName: e.contactName,
+        contactPhone: e.contactPhone,
+        qualityOfficer: e.qualityOfficer,
+        qualityOfficerSince: e.qualityOfficerSince,
+        searchText: searchText([e.name, ...e.formerNames]),
+        licensedProducts: e.products.some((x) => x.licenceRequired || x.cccRequired),
+      })),
+    );
+    const idOf = (i: number) => ids.get(city.entities[i]!.uscc)!;
+    await insertProducts(
+      tx,
+      city.entities.flatMap((e, i) =>
+        e.products.map((x) => ({ entityId: idOf(i), name: x.name, category: x.category, standard: x.standard, licenceRequired: x.licenceRequired, cccRequired: x.cccRequired })),
+      ),
+    );
+    await insertLicences(tx, city.entities.flatMap((e, i) => e.licences.map((l) => ({ entityId: idOf(i), ...l }))));
+
+    const flat = city.entities.flatMap((e, i) => e.records.map((r, ri) => ({ i, ri, r })));
+    const recordIds = await insertRecords(
+      tx,
+      flat.map(({ i, r }) => ({
+        entityId: idOf(i),
+        kind: r.kind,
+        title: r.title,
+        occurredOn: r.occurredOn,
+        // Recorded on the day it happened (never in the future), so "as of" evaluations see it.
+        recordedAt: new Date(Math.min(Date.parse(`${r.occurredOn}T10:00:00+08:00`), now)),
+        recordedBy,
+        sourceModule: 'demo',
+        visibility: r.visibility,
+        payload: r.payload,
+      })),
+    );
+    recordsAdded = recordIds.length;
+    const recordId = new Map(flat.map((f, k) => [`${f.i}:${f.ri}`, recordIds[k]!]));
+
+    const roundIds = new Map<string, number>();
+    for (const r of city.rounds) {
+      roundIds.set(r.list, await insertRound(tx, { list: r.list, title: r.title, period: r.period, criteria: { demo: true }, status: 'published', scheduledOn: r.publishedOn, publishedOn: r.publishedOn, validUntil: r.validUntil, createdBy: recordedBy, approvedBy: recordedBy }));
+    }
+    await insertListEntries(
+      tx,
+      city.lists.map((l) => ({
+        entityId: idOf(l.entity),
+        list: l.list,
+        districtCode: city.entities[l.entity]!.districtCode,
+        grounds: l.grounds,
+        groundsText: l.groundsText,
+        decisionNo: l.decisionNo,
+        decisionDate: l.decisionDate,
+        sourceRecordId: l.record === null ? null : recordId.get(`${l.entity}:${l.record}`)!,
+        status: l.status,
+        approvedBy: l.status === 'published' && l.list === 'serious-violation' ? recordedBy : null,
+        approvedAt: l.status === 'published' && l.list === 'serious-violation' ? new Date(`${l.decisionDate}T10:00:00+08:00`) : null,
+        publishedOn: l.publishedOn,
+        publishBy: l.publishBy ?? null,
+        restrictionUntil: l.restrictionUntil ?? null,
+        earlyRemovalFrom: l.earlyRemovalFrom,
+        autoRemoveOn: l.autoRemoveOn,
+        roundId: l.round ? roundIds.get(l.round)! : null,
+        createdBy: recordedBy,
+      })),
+    );
+    await appendAudit(tx, ctx, {
+      action: 'credit.seed.demo',
+      targetType: 'entity',
+      targetId: null,
+      after: { entities: city.entities.length, records: recordIds.length, listEntries: city.lists.length, today },
+    });
+  });
+  // Grades and risk classes for the whole registry: one set-based statement per model kind.
+  await seedCreditModels(db);
+  await recomputeEvaluations(ctx, { trigger: 'demo' });
+  return { entitiesAdded: city.entities.length, recordsAdded, listEntriesAdded: city.lists.length, skipped: false };
+}

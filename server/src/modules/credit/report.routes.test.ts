@@ -1,0 +1,94 @@
+/**
+ * 企业质量信用报告 downloads on the seeded demo city: the Word file opens (unzipped with jszip) and
+ * holds the entity, its grade and records; the public version and every enterprise copy leave out
+ * the risk class and internal records; access follows permission and the enterprise's own USCC.
+ */
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { usccCheckCharacter } from '../../../../contracts/uscc.js';
+import { todayInChina } from '../../platform/calendar/today.js';
+import { buildTestApp, errorCode, type Agent, type TestApp } from '../../test/test-app.js';
+import { addMonths, FOOD_GROUP } from './demo/demo.rules.js';
+
+let t: TestApp;
+let office: Agent;
+const DEMO = '91120116MA05JQ7W8' + usccCheckCharacter('91120116MA05JQ7W8');
+const NOTE = '内部备注：复查计划已排期';
+
+/** The visible text of a .docx. */
+async function docText(body: Buffer): Promise<string> {
+  const zip = await JSZip.loadAsync(body);
+  const xml = await zip.file('word/document.xml')!.async('string');
+  return xml.replace(/<w:tab\/>/g, ' ').replace(/<[^>]+>/g, '');
+}
+
+async function report(agent: Agent, url: string) {
+  const res = await agent.get(url);
+  return { res, text: res.statusCode === 200 ? await docText(res.rawPayload) : '' };
+}
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  office = await t.as('quality-office');
+  const res = await office.post(`/api/entities/${DEMO}/records`, { kind: 'note', occurredOn: addMonths(todayInChina(), -1), payload: { text: NOTE } });
+  expect(res.statusCode).toBe(201);
+});
+afterAll(() => t.close());
+
+describe('GET /api/credit/entities/:uscc/report', () => {
+  it('gives staff the internal version: registry, grade with indicators, lists, internal records, risk class', async () => {
+    const { res, text } = await report(office, `/api/credit/entities/${DEMO}/report?version=internal&years=3`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('wordprocessingml');
+    expect(text).toContain('企业质量信用报告');
+    expect(text).toContain('天津滨海示范食品有限公司');
+    expect(text).toMatch(/质量信用等级为 (AAA|AA|A|B|C|D) 级/);
+    expect(text).toContain('行政处罚信息公示');
+    expect(text).toContain('津市监罚〔');
+    expect(text).toContain(NOTE);
+    expect(text).toContain('信用风险分类');
+  });
+
+  it('gives the public version without internal records or the risk class', async () => {
+    const { res, text } = await report(office, `/api/credit/entities/${DEMO}/report?version=public`);
+    expect(res.statusCode).toBe(200);
+    expect(text).toContain('企业质量信用报告（公开版）');
+    expect(text).toContain('天津滨海示范食品有限公司');
+    expect(text).toMatch(/质量信用等级为 (AAA|AA|A|B|C|D) 级/);
+    expect(text).not.toContain(NOTE);
+    expect(text).not.toContain('信用风险分类');
+    expect(text).not.toContain('联系人');
+  });
+
+  it('lets an enterprise download only its own report, never with the risk class or officers\u2019 notes', async () => {
+    const ent = await t.as('enterprise');
+    const own = await report(ent, `/api/credit/entities/${DEMO}/report?version=internal`);
+    expect(own.res.statusCode).toBe(200);
+    expect(own.text).toContain('天津滨海示范食品有限公司');
+    expect(own.text).not.toContain('信用风险分类');
+    expect(own.text).not.toContain(NOTE);
+    const other = await ent.get(`/api/credit/entities/${FOOD_GROUP.uscc}/report?version=public`);
+    expect(other.statusCode).toBe(403);
+    expect(errorCode(other)).toBe('NOT_YOUR_ENTITY');
+  });
+
+  it('refuses readers without credit:report:export, anonymous callers and bad parameters', async () => {
+    expect((await (await t.as('dept-user')).get(`/api/credit/entities/${DEMO}/report`)).statusCode).toBe(403);
+    expect((await t.anon().get(`/api/credit/entities/${DEMO}/report`)).statusCode).toBe(401);
+    expect((await office.get(`/api/credit/entities/${DEMO}/report?years=0`)).statusCode).toBe(400);
+    expect((await office.get(`/api/credit/entities/${DEMO}/report?version=secret`)).statusCode).toBe(400);
+  });
+});
+
+describe('GET /api/public/credit/:uscc/report', () => {
+  it('serves the public version without login', async () => {
+    const { res, text } = await report(t.anon(), `/api/public/credit/${DEMO}/report`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-disposition']).toContain('attachment');
+    expect(text).toContain('企业质量信用报告（公开版）');
+    expect(text).not.toContain(NOTE);
+    expect(text).not.toContain('信用风险分类');
+    const unknown = '91120101MA05YY9Y1';
+    expect((await t.anon().get(`/api/public/credit/${unknown + usccCheckCharacter(unknown)}/report`)).statusCode).toBe(404);
+  });
+});

@@ -1,0 +1,168 @@
+/**
+ * 企业质量信用报告 (§7): one click → Word. Two versions: `internal` for staff (every record, the
+ * risk class when the reader may see it) and `public` (exactly what the public lookup shows). An
+ * enterprise gets its own report only: the public version, or its own copy with its internal
+ * records but never the risk class or officers' notes. Read-only: the request is in the
+ * operation log; nothing changes, so no audit row.
+ */
+import { industryName } from '../../../../contracts/industries.js';
+import { ENTITY_DICTS } from '../../../../contracts/entity-dicts.js';
+import { todayInChina } from '../../platform/calendar/today.js';
+import { systemCtx, type Ctx } from '../../platform/context.js';
+import { effectiveRecords, loadEntityForRead, type EntityRow } from '../entities/index.js';
+import { publicCredit } from '../portal/index.js';
+import { buildCreditReport, reportTitle, type ReportModel } from './report.docx.js';
+import { getEntityEvaluation, maySeeRisk } from './scoring.service.js';
+import type { Database } from '../../db/client.js';
+
+export const REPORT_ISSUER = '质量强市信息平台';
+export const DEFAULT_REPORT_YEARS = 3;
+
+const label = (type: string, value: string | null): string =>
+  value === null ? '—' : (ENTITY_DICTS.find((d) => d.type === type)?.items.find((i) => i.value === value)?.zh ?? value);
+
+const yuan = (n: unknown) => (typeof n === 'number' ? `${n.toLocaleString('zh-CN')} 元` : null);
+
+/** One line saying what a record holds, from its payload (schemas in contracts/entities.ts). */
+export function recordSummary(kind: string, p: Record<string, unknown>): string {
+  const parts: (string | null | undefined)[] = [];
+  switch (kind) {
+    case 'penalty':
+      parts.push(p.decisionNo as string, Array.isArray(p.penaltyTypes) ? p.penaltyTypes.map((t) => label('ent_penalty_type', String(t))).join('、') : null, yuan(p.amount), p.authority as string, p.carriedOut ? '已履行' : '未履行');
+      break;
+    case 'sampling':
+      parts.push(p.product as string, p.result === 'fail' ? `不合格${Array.isArray(p.failedItems) && p.failedItems.length ? `：${p.failedItems.join('、')}` : ''}` : '合格', p.lab as string);
+      break;
+    case 'inspection':
+      parts.push({ pass: '未发现问题', issues_found: '发现问题', fail: '不合格', not_found: '无法联系' }[p.result as string] ?? null, p.items as string);
+      break;
+    case 'complaint':
+      parts.push({ substantiated: '投诉属实', partly_substantiated: '部分属实', unsubstantiated: '投诉不属实', mediated: '调解结案' }[p.verdict as string] ?? null);
+      break;
+    case 'recall':
+      parts.push(p.product as string, p.recallKind === 'ordered' ? '责令召回' : '主动召回', typeof p.quantity === 'number' ? `${p.quantity} 件` : null);
+      break;
+    case 'award':
+      parts.push(p.name as string, p.withdrawn ? '已撤销' : null);
+      break;
+    case 'certification':
+      parts.push(p.name as string, p.change === 'lost' ? '失去' : '取得');
+      break;
+    case 'self_declaration':
+      parts.push(p.standardNo as string, p.product as string);
+      break;
+    case 'note':
+    case 'commitment':
+      parts.push(typeof p.text === 'string' ? p.text.slice(0, 200) : null);
+      break;
+    default:
+      break;
+  }
+  return parts.filter((x): x is string => typeof x === 'string' && x.length > 0).join('；');
+}
+
+function yearsBefore(today: string, years: number): string {
+  return `${Number(today.slice(0, 4)) - years}${today.slice(4)}`.replace(/-02-29$/, '-02-28');
+}
+
+function reportNo(uscc: string, today: string, version: string): string {
+  return `ZLXY-${today.replaceAll('-', '')}-${uscc.slice(-8)}-${version === 'public' ? 'G' : 'N'}`;
+}
+
+async function gradeSection(ctx: Ctx, uscc: string, withRisk: boolean): Promise<Pick<ReportModel, 'grade' | 'risk'>> {
+  const ev = await getEntityEvaluation(ctx, uscc);
+  const g = ev.grade;
+  return {
+    grade: g ? { grade: g.grade, score: g.score, modelVersion: g.modelVersion, asOf: g.asOf, vetoes: g.vetoes.map((v) => v.name), indicators: g.indicators.map((i) => ({ name: i.name, dimension: i.dimension, points: i.points, max: i.max })) } : null,
+    risk: withRisk && ev.risk ? { grade: ev.risk.grade, score: ev.risk.score, asOf: ev.risk.asOf } : null,
+  };
+}
+
+/** A context that sees the grade and nothing internal: no permissions, so never the risk class. */
+function publicReaderCtx(db: Database): Ctx {
+  return { ...systemCtx(db, { username: 'anonymous' }), permissions: new Set<string>() };
+}
+
+/** The public report: exactly the public lookup's data, laid out. */
+export async function publicReportDocument(db: Database, uscc: string, years = DEFAULT_REPORT_YEARS): Promise<{ buffer: Buffer; fileName: string }> {
+  const today = todayInChina();
+  const view = await publicCredit(db, uscc, { years, today });
+  const { grade } = await gradeSection(publicReaderCtx(db), uscc, false);
+  const model: ReportModel = {
+    version: 'public',
+    reportNo: reportNo(uscc, today, 'public'),
+    generatedOn: today,
+    years,
+    issuer: REPORT_ISSUER,
+    registry: [
+      ['主体名称', view.name],
+      ['统一社会信用代码', view.uscc],
+      ['主体类型', label('ent_type', view.entityType)],
+      ['法定代表人', view.legalRep ?? '—'],
+      ['登记状态', label('ent_status', view.status)],
+      ['成立日期', view.establishedOn ?? '—'],
+      ['所属区划', view.district ?? view.districtCode],
+      ['行业', view.industry],
+      ['住所', view.address ?? '—'],
+      ['曾用名', view.formerNames.join('、') || '—'],
+    ],
+    grade,
+    risk: null,
+    lists: view.lists,
+    records: view.records.map((r) => ({ kind: r.kind, title: r.title, occurredOn: r.occurredOn, visibility: 'public', summary: recordSummary(r.kind, r.payload) })),
+  };
+  return { buffer: await buildCreditReport(model), fileName: `${view.name}${reportTitle('public')}.docx` };
+}
+
+function internalRegistry(e: EntityRow, district: string | null): [string, string][] {
+  return [
+    ['主体名称', e.name],
+    ['统一社会信用代码', e.uscc],
+    ['主体类型', label('ent_type', e.entityType)],
+    ['法定代表人', e.legalRep ?? '—'],
+    ['登记状态', label('ent_status', e.status)],
+    ['成立日期', e.establishedOn ?? '—'],
+    ['所属区划', district ?? e.districtCode],
+    ['行业', industryName(e.industrySection, e.industryDivision)],
+    ['企业规模', label('ent_scale', e.scale)],
+    ['注册资本', e.registeredCapital === null ? '—' : `${e.registeredCapital} 万元`],
+    ['质量安全总监', e.qualityOfficer ?? '未配备'],
+    ['联系人', e.contactName ?? '—'],
+    ['住所', e.address ?? '—'],
+    ['曾用名', e.formerNames.join('、') || '—'],
+  ];
+}
+
+/**
+ * The report for a logged-in reader (credit:report:export). Staff in scope get either version;
+ * an enterprise only its own (403 NOT_YOUR_ENTITY otherwise), never with the risk class.
+ */
+export async function creditReportDocument(ctx: Ctx, uscc: string, opts: { version: 'internal' | 'public'; years: number }): Promise<{ buffer: Buffer; fileName: string }> {
+  const e = await loadEntityForRead(ctx, uscc);
+  if (opts.version === 'public') return publicReportDocument(ctx.db, e.uscc, opts.years);
+  const isEnterprise = ctx.scope.enterpriseUscc !== null && !ctx.scope.all;
+  const today = todayInChina();
+  const [records, view, grades] = await Promise.all([
+    effectiveRecords(ctx.db, e.id, { since: yearsBefore(today, opts.years) }),
+    // Lists as published, so internal and public versions agree on list status.
+    publicCredit(ctx.db, e.uscc, { years: opts.years, today }),
+    gradeSection(ctx, e.uscc, !isEnterprise && maySeeRisk(ctx)),
+  ]);
+  const model: ReportModel = {
+    version: 'internal',
+    reportNo: reportNo(e.uscc, today, 'internal'),
+    generatedOn: today,
+    years: opts.years,
+    issuer: REPORT_ISSUER,
+    registry: internalRegistry(e, view.district),
+    ...grades,
+    lists: view.lists,
+    records: records
+      // Officers' notes are working papers, not the enterprise's to read.
+      .filter((r) => !(isEnterprise && r.kind === 'note'))
+      .reverse()
+      .map((r) => ({ kind: r.kind, title: r.title, occurredOn: r.occurredOn, visibility: r.visibility, summary: recordSummary(r.kind, r.payload) })),
+  };
+  return { buffer: await buildCreditReport(model), fileName: `${e.name}${reportTitle('internal')}.docx` };
+}
+

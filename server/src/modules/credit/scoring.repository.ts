@@ -1,0 +1,309 @@
+/**
+ * Scoring models, evaluations and recompute runs: the only Drizzle-aware code of scoring. The bulk
+ * recompute compiles a model definition into ONE set-based statement (aggregate the archive per
+ * entity, score, grade, upsert) with every value bound as a parameter; scoring.rules.ts is the same
+ * arithmetic in JS and the tests hold the two to the same scores and grades.
+ */
+import { and, asc, count, desc, eq, inArray, max, sql, type SQL } from 'drizzle-orm';
+import type { Decay, Indicator, ModelDefinition, PayloadCondition, VetoCondition } from '../../../../contracts/credit-scoring.js';
+import type { Executor } from '../../db/client.js';
+import { scopePredicate, type DataScope } from '../../platform/data-scope/data-scope.js';
+import { archiveRecord, entity, entityLicence, entityProduct } from '../entities/index.js';
+import { creditListEntry } from './lists.table.js';
+import { daysBetween, earliestWindowStart, monthsBefore } from './scoring.rules.js';
+import { creditEvaluation, creditModel, creditRecomputeRun } from './scoring.table.js';
+
+export type ModelRow = typeof creditModel.$inferSelect;
+export type EvaluationRow = typeof creditEvaluation.$inferSelect;
+
+/** List entries that count as "on the list" now (credit_list_entry.status). */
+export const ACTIVE_LIST_STATUSES = ['listed', 'published'] as const;
+
+// ─── Models ─────────────────────────────────────────────────────────────────────────────────────
+
+export async function listModelRows(db: Executor, kind?: string): Promise<ModelRow[]> {
+  return db
+    .select()
+    .from(creditModel)
+    .where(kind ? eq(creditModel.kind, kind) : undefined)
+    .orderBy(asc(creditModel.kind), desc(creditModel.version));
+}
+
+export async function findModel(db: Executor, id: number): Promise<ModelRow | null> {
+  const [row] = await db.select().from(creditModel).where(eq(creditModel.id, id));
+  return row ?? null;
+}
+
+export async function findActiveModels(db: Executor): Promise<ModelRow[]> {
+  return db.select().from(creditModel).where(eq(creditModel.status, 'active')).orderBy(asc(creditModel.kind));
+}
+
+export async function findActiveModel(db: Executor, kind: string): Promise<ModelRow | null> {
+  const [row] = await db
+    .select()
+    .from(creditModel)
+    .where(and(eq(creditModel.kind, kind), eq(creditModel.status, 'active')));
+  return row ?? null;
+}
+
+export async function findModelVersion(db: Executor, kind: string, version: number): Promise<ModelRow | null> {
+  const [row] = await db
+    .select()
+    .from(creditModel)
+    .where(and(eq(creditModel.kind, kind), eq(creditModel.version, version)));
+  return row ?? null;
+}
+
+/** Insert the next version of `kind` (locks the kind's rows so two drafts never share a number). */
+export async function insertModelVersion(db: Executor, values: { kind: string; name: string; definition: ModelDefinition; status: string; createdBy: string; activatedAt?: Date | null }): Promise<ModelRow> {
+  await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`credit_model:${values.kind}`}))`);
+  const [last] = await db
+    .select({ v: max(creditModel.version) })
+    .from(creditModel)
+    .where(eq(creditModel.kind, values.kind));
+  const [row] = await db
+    .insert(creditModel)
+    .values({ ...values, definition: values.definition as unknown as Record<string, unknown>, version: (last?.v ?? 0) + 1 })
+    .returning();
+  return row!;
+}
+
+/** Retire the kind's active model and activate `id`; returns the retired one. */
+export async function activateModelRow(db: Executor, id: number, kind: string): Promise<{ activated: ModelRow; retired: ModelRow | null }> {
+  const [retired] = await db
+    .update(creditModel)
+    .set({ status: 'retired' })
+    .where(and(eq(creditModel.kind, kind), eq(creditModel.status, 'active')))
+    .returning();
+  const [activated] = await db.update(creditModel).set({ status: 'active', activatedAt: new Date() }).where(eq(creditModel.id, id)).returning();
+  return { activated: activated!, retired: retired ?? null };
+}
+
+// ─── Facts and evaluations of one entity ────────────────────────────────────────────────────────
+
+export async function activeListsOf(db: Executor, entityId: number): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ list: creditListEntry.list })
+    .from(creditListEntry)
+    .where(and(eq(creditListEntry.entityId, entityId), inArray(creditListEntry.status, [...ACTIVE_LIST_STATUSES])));
+  return rows.map((r) => r.list);
+}
+
+export async function upsertEvaluations(db: Executor, rows: (typeof creditEvaluation.$inferInsert)[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db
+    .insert(creditEvaluation)
+    .values(rows)
+    .onConflictDoUpdate({
+      target: [creditEvaluation.entityId, creditEvaluation.kind],
+      set: {
+        modelVersion: sql`excluded.model_version`,
+        score: sql`excluded.score`,
+        grade: sql`excluded.grade`,
+        vetoed: sql`excluded.vetoed`,
+        explanation: sql`excluded.explanation`,
+        computedAt: sql`excluded.computed_at`,
+      },
+    });
+}
+
+export async function evaluationsOf(db: Executor, entityId: number): Promise<EvaluationRow[]> {
+  return db.select().from(creditEvaluation).where(eq(creditEvaluation.entityId, entityId));
+}
+
+/** Counts per grade of `kind` among the entities in scope. */
+export async function gradeCounts(db: Executor, scope: DataScope, kind: string): Promise<{ grade: string; count: number }[]> {
+  return db
+    .select({ grade: creditEvaluation.grade, count: count() })
+    .from(creditEvaluation)
+    .innerJoin(entity, eq(entity.id, creditEvaluation.entityId))
+    .where(and(eq(creditEvaluation.kind, kind), scopePredicate(scope, { districtCode: entity.districtCode, enterpriseUscc: entity.uscc })))
+    .groupBy(creditEvaluation.grade);
+}
+
+export async function countEntities(db: Executor): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(entity);
+  return row?.n ?? 0;
+}
+
+export async function entitiesInScope(db: Executor, scope: DataScope): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(entity)
+    .where(scopePredicate(scope, { districtCode: entity.districtCode, enterpriseUscc: entity.uscc }));
+  return row?.n ?? 0;
+}
+
+// ─── Recompute runs ─────────────────────────────────────────────────────────────────────────────
+
+export async function insertRecomputeRun(db: Executor, v: typeof creditRecomputeRun.$inferInsert): Promise<void> {
+  await db.insert(creditRecomputeRun).values(v);
+}
+
+export async function lastRecomputeOn(db: Executor, kind: string): Promise<string | null> {
+  const [row] = await db
+    .select({ asOf: max(creditRecomputeRun.asOf) })
+    .from(creditRecomputeRun)
+    .where(eq(creditRecomputeRun.kind, kind));
+  return row?.asOf ?? null;
+}
+
+// ─── The model compiled to SQL ──────────────────────────────────────────────────────────────────
+
+const list = (values: readonly (string | number | boolean)[]) =>
+  sql.join(
+    values.map((v) => sql`${String(v)}`),
+    sql`, `,
+  );
+
+function conditionSql(c: PayloadCondition): SQL {
+  const text = sql`(r.payload ->> ${c.field}::text)`;
+  const json = sql`(r.payload -> ${c.field}::text)`;
+  switch (c.op) {
+    case 'eq':
+      return sql`${text} = ${String(c.value)}::text`;
+    case 'in':
+      return sql`${text} in (${list(c.values)})`;
+    case 'not_in':
+      return sql`${text} not in (${list(c.values)})`;
+    case 'any':
+      return sql`(jsonb_typeof(${json}) = 'array' and jsonb_exists_any(${json}, array[${list(c.values)}]::text[]))`;
+    case 'none':
+      return sql`(jsonb_typeof(${json}) = 'array' and not jsonb_exists_any(${json}, array[${list(c.values)}]::text[]))`;
+    case 'gte':
+      return sql`(case when jsonb_typeof(${json}) = 'number' then (${text})::float8 end >= ${c.value}::float8)`;
+    case 'lt':
+      return sql`(case when jsonb_typeof(${json}) = 'number' then (${text})::float8 end < ${c.value}::float8)`;
+  }
+}
+
+const allOf = (conds: readonly PayloadCondition[]): SQL => (conds.length === 0 ? sql`true` : sql.join(conds.map(conditionSql), sql` and `));
+
+function weightSql(decay: Decay, asOf: string, windowMonths: number): SQL {
+  const age = sql`(${asOf}::date - r.occurred_on)::float8`;
+  if (decay.kind === 'linear') return sql`(1.0::float8 - ${age} / ${daysBetween(monthsBefore(asOf, windowMonths), asOf)}::float8)`;
+  if (decay.kind === 'half_life') return sql`power(0.5::float8, ${age} / ${decay.halfLifeDays}::float8)`;
+  return sql`1.0::float8`;
+}
+
+/** The rows an indicator looks at: its kinds, its payload test, its window (start exclusive). */
+function selects(ind: Exclude<Indicator, { formula: 'fact' }>, asOf: string): SQL {
+  return sql`r.kind in (${list(ind.kinds)}) and ${allOf(ind.where)} and r.occurred_on > ${monthsBefore(asOf, ind.windowMonths)}::date`;
+}
+
+const clampSql = (x: SQL, lo: number, hi: number) => sql`least(greatest(${x}, ${lo}::float8), ${hi}::float8)`;
+const round2Sql = (x: SQL) => sql`round((${x})::numeric, 2)`;
+
+function vetoSql(v: VetoCondition, asOf: string): SQL {
+  switch (v.type) {
+    case 'flag':
+      if (v.code === 'missing_production_licence') return sql`(coalesce(prod.pl, false) and not coalesce(lic.pl, false))`;
+      if (v.code === 'missing_ccc') return sql`(coalesce(prod.ccc, false) and not coalesce(lic.ccc, false))`;
+      return sql`((coalesce(prod.pl, false) or coalesce(prod.ccc, false)) and e.scale in ('large', 'medium') and e.quality_officer is null)`;
+    case 'list':
+      return sql`coalesce(${v.list}::text = any(lists.lists), false)`;
+    case 'established_within_days':
+      return sql`(e.established_on is not null and e.established_on <= ${asOf}::date and (${asOf}::date - e.established_on) < ${v.days}::int)`;
+  }
+}
+
+/**
+ * One statement recomputing `kind` for every entity: aggregate each entity's effective records in
+ * the model's windows (one pass over the archive), add the registry facts and active list entries,
+ * score, grade, apply vetoes, and upsert credit_evaluation. Returns the number of rows written.
+ */
+export function compileRecompute(def: ModelDefinition, kind: string, version: number, asOf: string): SQL {
+  const recordInds = def.indicators.flatMap((ind, i) => (ind.formula === 'fact' ? [] : [{ ind, i }]));
+  const aggs: SQL[] = [];
+  for (const { ind, i } of recordInds) {
+    const w = weightSql(ind.decay, asOf, ind.windowMonths);
+    if (ind.formula === 'count') {
+      aggs.push(sql`sum(case when ${selects(ind, asOf)} then ${ind.perRecord}::float8 * ${w} end) as ${sql.raw(`a${i}`)}`);
+    } else {
+      aggs.push(sql`sum(case when ${selects(ind, asOf)} then ${w} end) as ${sql.raw(`t${i}`)}`);
+      aggs.push(sql`sum(case when ${selects(ind, asOf)} and ${allOf(ind.pass)} then ${w} else 0 end) as ${sql.raw(`g${i}`)}`);
+    }
+  }
+  const kinds = [...new Set(recordInds.flatMap(({ ind }) => ind.kinds))];
+  const points = def.indicators.map((ind, i) => {
+    const col = (p: string) => sql.raw(`rec.${p}${i}`);
+    let x: SQL;
+    if (ind.formula === 'fact') {
+      const value = ind.fact === 'has_quality_officer' ? sql`(case when e.quality_officer is not null then 1 else 0 end)::float8` : sql`coalesce(lic.n, 0)::float8`;
+      x = clampSql(sql`${ind.base}::float8 + ${ind.perUnit}::float8 * ${value}`, 0, ind.max);
+    } else if (ind.formula === 'count') {
+      const s = sql`coalesce(${col('a')}, 0)`;
+      const capped = ind.cap === undefined ? s : clampSql(s, -ind.cap, ind.cap);
+      x = clampSql(sql`${ind.base}::float8 + ${capped}`, 0, ind.max);
+    } else {
+      x = sql`(case when coalesce(${col('t')}, 0) > 0 then ${ind.max}::float8 * ${col('g')} / ${col('t')} else ${ind.empty}::float8 end)`;
+    }
+    return sql`${round2Sql(x)} as ${sql.raw(`p${i}`)}`;
+  });
+  const vetoes = def.vetoes.map((v, i) => sql`${vetoSql(v.when, asOf)} as ${sql.raw(`v${i}`)}`);
+  const needsLic = def.indicators.some((i) => i.formula === 'fact' && i.fact === 'valid_licences') || def.vetoes.some((v) => v.when.type === 'flag');
+  const needsProd = def.vetoes.some((v) => v.when.type === 'flag');
+  const needsLists = def.vetoes.some((v) => v.when.type === 'list');
+  const pSum = sql.join(
+    def.indicators.map((_, i) => sql.raw(`p${i}`)),
+    sql` + `,
+  );
+  // The band as one width_bucket over the ascending minima, so `score` is computed once per row:
+  // the number of minima ≤ score, counted from the best band down.
+  const n = def.bands.length;
+  const ascending = sql`array[${sql.join(
+    [...def.bands].reverse().map((b) => sql`${b.min}::float8`),
+    sql`, `,
+  )}]::float8[]`;
+  const bandCase = sql`least(${n}::int - width_bucket(score::float8, ${ascending}), ${n - 1}::int)`;
+  const gradeIdx = (g: string) => def.bands.findIndex((b) => b.grade === g);
+  const gi = def.vetoes.length ? sql`greatest(${bandCase}, ${sql.join(def.vetoes.map((v, i) => sql`case when ${sql.raw(`v${i}`)} then ${gradeIdx(v.grade)}::int else 0 end`), sql`, `)})` : bandCase;
+  const vetoed = def.vetoes.length ? sql.join(def.vetoes.map((_, i) => sql.raw(`v${i}`)), sql` or `) : sql`false`;
+  const vetoKeys = def.vetoes.length ? sql`array_remove(array[${sql.join(def.vetoes.map((v, i) => sql`case when ${sql.raw(`v${i}`)} then ${v.key}::text end`), sql`, `)}]::text[], null)` : sql`array[]::text[]`;
+  const grades = sql`array[${list(def.bands.map((b) => b.grade))}]::text[]`;
+  return sql`
+    with rec as (
+      select r.entity_id, ${aggs.length ? sql.join(aggs, sql`, `) : sql`0 as no_indicator`}
+      from ${archiveRecord} r
+      where r.retracts = false
+        and r.kind in (${list(kinds.length ? kinds : ['-'])})
+        and r.occurred_on > ${earliestWindowStart(def, asOf)}::date and r.occurred_on <= ${asOf}::date
+        and not exists (select 1 from ${archiveRecord} c where c.corrects_id = r.id)
+      group by r.entity_id
+    ),
+    lic as (
+      ${needsLic ? sql`select entity_id, count(*)::int as n, bool_or(kind in ('production_licence', 'food_production')) as pl, bool_or(kind = 'ccc') as ccc from ${entityLicence} where revoked_on is null and (valid_until is null or valid_until >= ${asOf}::date) group by entity_id` : sql`select null::bigint as entity_id, 0 as n, false as pl, false as ccc where false`}
+    ),
+    prod as (
+      ${needsProd ? sql`select entity_id, bool_or(licence_required) as pl, bool_or(ccc_required) as ccc from ${entityProduct} group by entity_id` : sql`select null::bigint as entity_id, false as pl, false as ccc where false`}
+    ),
+    lists as (
+      ${needsLists ? sql`select entity_id, array_agg(distinct list)::text[] as lists from ${creditListEntry} where status in (${list(ACTIVE_LIST_STATUSES)}) group by entity_id` : sql`select null::bigint as entity_id, array[]::text[] as lists where false`}
+    ),
+    pts as (
+      select e.id as entity_id, ${sql.join(points, sql`, `)}${vetoes.length ? sql`, ${sql.join(vetoes, sql`, `)}` : sql``}
+      from ${entity} e
+      left join rec on rec.entity_id = e.id
+      left join lic on lic.entity_id = e.id
+      left join prod on prod.entity_id = e.id
+      left join lists on lists.entity_id = e.id
+    ),
+    sc as (select pts.*, (${pSum}) as score from pts)
+    insert into ${creditEvaluation} (entity_id, kind, model_version, score, grade, vetoed, explanation, computed_at)
+    select entity_id, ${kind}::text, ${version}::int, score::float8, (${grades})[${gi} + 1], ${vetoed},
+      jsonb_build_object('asOf', ${asOf}::text, 'source', 'bulk', 'points', jsonb_build_array(${sql.join(def.indicators.map((_, i) => sql.raw(`p${i}`)), sql`, `)}), 'vetoes', to_jsonb(${vetoKeys})),
+      now()
+    from sc
+    on conflict (entity_id, kind) do update set
+      model_version = excluded.model_version, score = excluded.score, grade = excluded.grade,
+      vetoed = excluded.vetoed, explanation = excluded.explanation, computed_at = excluded.computed_at
+    -- An unchanged result keeps its row (and the date it was computed as of, which still explains it).
+    where (${creditEvaluation}.model_version, ${creditEvaluation}.score, ${creditEvaluation}.grade, ${creditEvaluation}.vetoed)
+      is distinct from (excluded.model_version, excluded.score, excluded.grade, excluded.vetoed)`;
+}
+
+/** Run the compiled statement; returns how many evaluations it changed (unchanged rows are not rewritten). */
+export async function runRecompute(db: Executor, def: ModelDefinition, kind: string, version: number, asOf: string): Promise<number> {
+  const res = await db.execute(compileRecompute(def, kind, version, asOf));
+  return Number((res as { rowCount?: number | null; affectedRows?: number }).rowCount ?? (res as { affectedRows?: number }).affectedRows ?? 0);
+}

@@ -1,0 +1,324 @@
+/**
+ * Scoring use cases (信用评价): model versions (create, activate, list, read), evaluating one entity
+ * when its archive grows, the bulk recompute, the monthly risk-class run, and the read side with
+ * explanations. The risk class is internal: it is shown only to staff holding credit:risk:list.
+ */
+import {
+  modelDefinition,
+  type CreateModelBody,
+  type CreditModelDetail,
+  type CreditModelDto,
+  type EntityEvaluationResponse,
+  type EvaluationDto,
+  type EvaluationStats,
+  type ModelDefinition,
+  type ModelKind,
+  type RecomputeResponse,
+} from '../../../../contracts/credit-scoring.js';
+import type { ArchiveRecord } from '../../../../contracts/entities.js';
+import type { Database, Executor, Transaction } from '../../db/client.js';
+import { appendAudit } from '../../platform/audit/audit.repository.js';
+import { todayInChina } from '../../platform/calendar/today.js';
+import { hasPermission, systemCtx, type Ctx } from '../../platform/context.js';
+import { AppError, localizeIssues } from '../../platform/http/errors.js';
+import { effectiveRecords, entityFlags, findEntityById, licencesOf, loadEntityForRead, onRecordAppended, onEntityChanged, productsOf, type EntityRow } from '../entities/index.js';
+import { SHIPPED_MODELS } from './scoring.models.js';
+import {
+  activateModelRow,
+  activeListsOf,
+  entitiesInScope,
+  evaluationsOf,
+  findActiveModel,
+  findActiveModels,
+  countEntities,
+  findModel,
+  findModelVersion,
+  gradeCounts,
+  insertModelVersion,
+  insertRecomputeRun,
+  lastRecomputeOn,
+  listModelRows,
+  runRecompute,
+  upsertEvaluations,
+  type EvaluationRow,
+  type ModelRow,
+} from './scoring.repository.js';
+import { definitionIssues, earliestWindowStart, evaluate, monthlyRecomputeDue, type EntityFacts, type Evaluation } from './scoring.rules.js';
+
+const KINDS: readonly ModelKind[] = ['grade', 'risk'];
+
+// ─── Models ─────────────────────────────────────────────────────────────────────────────────────
+
+function toModelDto(r: ModelRow): CreditModelDto {
+  return {
+    id: r.id,
+    kind: r.kind,
+    version: r.version,
+    name: r.name,
+    status: r.status,
+    createdBy: r.createdBy,
+    createdAt: r.createdAt.toISOString(),
+    activatedAt: r.activatedAt?.toISOString() ?? null,
+  };
+}
+
+function toModelDetail(r: ModelRow): CreditModelDetail {
+  return { ...toModelDto(r), definition: r.definition as unknown as ModelDefinition };
+}
+
+/** Parse and check a definition; 400 MODEL_INVALID listing every problem (path and message). */
+export function parseDefinition(ctx: Pick<Ctx, 'lang'>, raw: unknown, kind: ModelKind): ModelDefinition {
+  const parsed = modelDefinition.safeParse(raw);
+  if (!parsed.success) {
+    const details = localizeIssues(parsed.error.issues, ctx.lang).map((d) => `${d.path}: ${d.message}`);
+    throw new AppError('MODEL_INVALID', { details, message: { zh: `评价模型配置不合法：${details[0]}`, en: `The scoring model is invalid: ${details[0]}` } });
+  }
+  const issues = definitionIssues(parsed.data);
+  if (kind === 'risk' && parsed.data.published) {
+    issues.push({ path: 'published', message: { zh: '信用风险分类仅供内部使用，不得公开', en: 'Credit-risk classes are internal and may not be published' } });
+  }
+  if (issues.length) {
+    throw new AppError('MODEL_INVALID', {
+      details: issues.map((i) => `${i.path}: ${i.message[ctx.lang]}`),
+      message: { zh: `评价模型配置不合法：${issues[0]!.message.zh}`, en: `The scoring model is invalid: ${issues[0]!.message.en}` },
+    });
+  }
+  return parsed.data;
+}
+
+export async function listModels(ctx: Ctx, kind?: ModelKind): Promise<{ items: CreditModelDto[] }> {
+  return { items: (await listModelRows(ctx.db, kind)).map(toModelDto) };
+}
+
+export async function getModel(ctx: Ctx, id: number): Promise<CreditModelDetail> {
+  const row = await findModel(ctx.db, id);
+  if (!row) throw new AppError('NOT_FOUND');
+  return toModelDetail(row);
+}
+
+/** A new draft version of the kind's model (activate it to use it). */
+export async function createModel(ctx: Ctx, body: CreateModelBody): Promise<CreditModelDetail> {
+  const definition = parseDefinition(ctx, body.definition, body.kind);
+  return ctx.db.transaction(async (tx) => {
+    const row = await insertModelVersion(tx, { kind: body.kind, name: body.name, definition, status: 'draft', createdBy: ctx.actor.username });
+    await appendAudit(tx, ctx, { action: 'credit.model.create', targetType: 'credit_model', targetId: row.id, after: { kind: row.kind, version: row.version, name: row.name } });
+    return toModelDetail(row);
+  });
+}
+
+/**
+ * Activate a version: the kind's active version retires and every entity is re-evaluated with the
+ * new one in the same transaction, so no evaluation ever names a retired model as current.
+ */
+export async function activateModel(ctx: Ctx, id: number): Promise<CreditModelDetail> {
+  return ctx.db.transaction(async (tx) => {
+    const row = await findModel(tx, id);
+    if (!row) throw new AppError('NOT_FOUND');
+    if (row.status === 'active') return toModelDetail(row);
+    const kind = row.kind as ModelKind;
+    // Stored before today's checks existed? Check again: an invalid model is never activated.
+    const definition = parseDefinition(ctx, row.definition, kind);
+    const { activated, retired } = await activateModelRow(tx, id, kind);
+    await appendAudit(tx, ctx, {
+      action: 'credit.model.activate',
+      targetType: 'credit_model',
+      targetId: id,
+      before: retired ? { id: retired.id, version: retired.version } : undefined,
+      after: { id: activated.id, version: activated.version },
+    });
+    await recomputeKind(tx, ctx, kind, activated.version, definition, 'activate');
+    return toModelDetail(activated);
+  });
+}
+
+/** Version 1 of both shipped models, when the kind has no model yet. Idempotent. */
+export async function seedCreditModels(db: Database): Promise<{ added: number }> {
+  let added = 0;
+  const ctx = systemCtx(db);
+  for (const m of SHIPPED_MODELS) {
+    await db.transaction(async (tx) => {
+      if (await findModelVersion(tx, m.kind, 1)) return;
+      const row = await insertModelVersion(tx, { kind: m.kind, name: m.name, definition: m.definition, status: 'active', createdBy: 'system', activatedAt: new Date() });
+      await appendAudit(tx, ctx, { action: 'credit.model.create', targetType: 'credit_model', targetId: row.id, after: { kind: row.kind, version: row.version, name: row.name, status: 'active' } });
+      added++;
+    });
+  }
+  return { added };
+}
+
+// ─── Evaluating one entity ──────────────────────────────────────────────────────────────────────
+
+async function factsOf(db: Executor, e: EntityRow, asOf: string): Promise<EntityFacts> {
+  // One after another: inside a transaction they share one connection.
+  const products = await productsOf(db, e.id);
+  const licences = await licencesOf(db, e.id);
+  const lists = await activeListsOf(db, e.id);
+  const validLicences = licences.filter((l) => !l.revokedOn && (!l.validUntil || l.validUntil >= asOf)).length;
+  return {
+    hasQualityOfficer: !!e.qualityOfficer,
+    validLicences,
+    flags: entityFlags({ scale: e.scale, qualityOfficer: e.qualityOfficer, products, licences }, asOf).map((f) => f.code),
+    lists,
+    establishedOn: e.establishedOn,
+  };
+}
+
+/** The record kinds and earliest date any of `defs` looks at. */
+function recordNeeds(defs: readonly ModelDefinition[], asOf: string): { kinds: string[]; since: string } {
+  const kinds = [...new Set(defs.flatMap((d) => d.indicators.flatMap((i) => (i.formula === 'fact' ? [] : i.kinds))))];
+  const since = defs.map((d) => earliestWindowStart(d, asOf)).sort()[0] ?? asOf;
+  return { kinds, since };
+}
+
+async function evaluateWith(db: Executor, e: EntityRow, def: ModelDefinition, asOf: string, recordedUpTo?: Date): Promise<Evaluation> {
+  const { kinds, since } = recordNeeds([def], asOf);
+  const facts = await factsOf(db, e, asOf);
+  const records = kinds.length ? await effectiveRecords(db, e.id, { kinds, since, recordedUpTo }) : [];
+  return evaluate(def, facts, records, asOf);
+}
+
+/**
+ * Re-evaluate both kinds for one entity with the active models (inside the caller's transaction):
+ * facts and records are read once for both models.
+ */
+export async function reevaluateEntity(db: Executor, entityId: number, asOf = todayInChina()): Promise<void> {
+  const models = (await findActiveModels(db)).filter((m) => (KINDS as readonly string[]).includes(m.kind));
+  if (models.length === 0) return;
+  const e = await findEntityById(db, entityId);
+  if (!e) return;
+  const defs = models.map((m) => m.definition as unknown as ModelDefinition);
+  const { kinds, since } = recordNeeds(defs, asOf);
+  const facts = await factsOf(db, e, asOf);
+  const records = kinds.length ? await effectiveRecords(db, e.id, { kinds, since }) : [];
+  const computedAt = new Date();
+  await upsertEvaluations(
+    db,
+    models.map((model, i) => {
+      const r = evaluate(defs[i]!, facts, records, asOf);
+      return {
+        entityId,
+        kind: model.kind,
+        modelVersion: model.version,
+        score: r.score,
+        grade: r.grade,
+        vetoed: r.vetoed,
+        explanation: { asOf, source: 'record', points: r.indicators.map((x) => x.points), vetoes: r.vetoes.map((v) => v.key) },
+        computedAt,
+      };
+    }),
+  );
+}
+
+const onAppended = async (tx: Transaction, _ctx: Ctx, record: ArchiveRecord) => reevaluateEntity(tx, record.entityId);
+const onChanged = async (tx: Transaction, _ctx: Ctx, entityId: number) => reevaluateEntity(tx, entityId);
+
+/**
+ * Keep evaluations current as records arrive and as registry facts change (a revoked licence is a
+ * veto at once). Idempotent; buildApp and the CLI call it.
+ */
+export function registerCreditListeners(): void {
+  onRecordAppended(onAppended);
+  onEntityChanged(onChanged);
+}
+
+// ─── Bulk recompute ─────────────────────────────────────────────────────────────────────────────
+
+async function recomputeKind(tx: Transaction, ctx: Ctx, kind: ModelKind, version: number, def: ModelDefinition, trigger: string) {
+  const asOf = todayInChina();
+  const started = performance.now();
+  const changed = await runRecompute(tx, def, kind, version, asOf);
+  const ms = Math.round(performance.now() - started);
+  const entities = await countEntities(tx);
+  await insertRecomputeRun(tx, { kind, modelVersion: version, asOf, entities, ms, trigger, startedBy: ctx.actor.username });
+  return { kind, modelVersion: version, entities, changed, asOf, ms };
+}
+
+/** Recompute every entity's evaluation of `kind` (both kinds when omitted), one SQL statement each. */
+export async function recomputeEvaluations(ctx: Ctx, opts: { kind?: ModelKind; trigger?: string } = {}): Promise<RecomputeResponse> {
+  const results: RecomputeResponse['results'] = [];
+  for (const kind of opts.kind ? [opts.kind] : KINDS) {
+    const r = await ctx.db.transaction(async (tx) => {
+      const model = await findActiveModel(tx, kind);
+      if (!model) return null;
+      const def = model.definition as unknown as ModelDefinition;
+      const result = await recomputeKind(tx, ctx, kind, model.version, def, opts.trigger ?? 'manual');
+      await appendAudit(tx, ctx, { action: 'credit.evaluation.recompute', targetType: 'credit_model', targetId: model.id, after: result });
+      return result;
+    });
+    if (r) results.push(r);
+  }
+  return { results };
+}
+
+/** The monthly risk-class run (reference §4: classes are updated every month): due when last run before the 1st. */
+export async function runMonthlyRiskRecompute(db: Database): Promise<RecomputeResponse | null> {
+  if (!monthlyRecomputeDue(await lastRecomputeOn(db, 'risk'), todayInChina())) return null;
+  return recomputeEvaluations(systemCtx(db, { username: 'system:schedule' }), { kind: 'risk', trigger: 'schedule' });
+}
+
+/** Check on start and then hourly; returns the stop function. Errors are reported, never thrown. */
+export function scheduleMonthlyRiskRecompute(db: Database, report: (e: unknown) => void, everyMs = 3_600_000): () => void {
+  let running = false;
+  const tick = () => {
+    if (running) return;
+    running = true;
+    runMonthlyRiskRecompute(db)
+      .catch(report)
+      .finally(() => {
+        running = false;
+      });
+  };
+  tick();
+  const timer = setInterval(tick, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+// ─── Reading ────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * The stored evaluation with its per-record explanation, recomputed in JS from the records as they
+ * stood at computed_at and the model version that produced it (the SQL path stores points only).
+ */
+async function explain(db: Executor, e: EntityRow, row: EvaluationRow): Promise<EvaluationDto> {
+  const model = await findModelVersion(db, row.kind, row.modelVersion);
+  const stored = (row.explanation ?? {}) as { asOf?: string; vetoes?: string[] };
+  const asOf = stored.asOf ?? todayInChina(row.computedAt);
+  const base = { kind: row.kind, modelVersion: row.modelVersion, score: row.score, grade: row.grade, vetoed: row.vetoed, asOf, computedAt: row.computedAt.toISOString() };
+  if (!model) return { ...base, modelId: null, vetoes: [], indicators: [] };
+  const def = model.definition as unknown as ModelDefinition;
+  const r = await evaluateWith(db, e, def, asOf, row.computedAt);
+  const vetoKeys = new Set(stored.vetoes ?? r.vetoes.map((v) => v.key));
+  return { ...base, modelId: model.id, vetoes: def.vetoes.filter((v) => vetoKeys.has(v.key)).map((v) => ({ key: v.key, name: v.name, grade: v.grade })), indicators: r.indicators };
+}
+
+/** Risk classes are for staff who hold credit:risk:list; enterprises never see them (internal only). */
+export function maySeeRisk(ctx: Ctx): boolean {
+  return hasPermission(ctx, 'credit:risk:list') && !(ctx.scope.enterpriseUscc && !ctx.scope.all);
+}
+
+export async function getEntityEvaluation(ctx: Ctx, uscc: string): Promise<EntityEvaluationResponse> {
+  const e = await loadEntityForRead(ctx, uscc);
+  const rows = await evaluationsOf(ctx.db, e.id);
+  const grade = rows.find((r) => r.kind === 'grade');
+  const risk = maySeeRisk(ctx) ? rows.find((r) => r.kind === 'risk') : undefined;
+  return {
+    uscc: e.uscc,
+    name: e.name,
+    grade: grade ? await explain(ctx.db, e, grade) : null,
+    risk: risk ? await explain(ctx.db, e, risk) : null,
+  };
+}
+
+export async function evaluationStats(ctx: Ctx): Promise<EvaluationStats> {
+  const [total, grades, risks] = await Promise.all([
+    entitiesInScope(ctx.db, ctx.scope),
+    gradeCounts(ctx.db, ctx.scope, 'grade'),
+    maySeeRisk(ctx) ? gradeCounts(ctx.db, ctx.scope, 'risk') : Promise.resolve(null),
+  ]);
+  const order = (m: ModelKind) => SHIPPED_MODELS.find((s) => s.kind === m)!.definition.bands.map((b) => b.grade);
+  // Best grade first; grades of retired models' bands (not in the shipped order) last.
+  const rank = (o: string[], g: string) => (o.includes(g) ? o.indexOf(g) : o.length);
+  const sortBy = (rows: { grade: string; count: number }[], o: string[]) => [...rows].sort((a, b) => rank(o, a.grade) - rank(o, b.grade) || a.grade.localeCompare(b.grade));
+  return { total, grades: sortBy(grades, order('grade')), riskClasses: risks ? sortBy(risks, order('risk')) : null };
+}

@@ -1,0 +1,6 @@
+/**
+ * The public portal (信用信息公开查询): endpoints open without login. Read-only views of what the
+ * law lets anyone see about a market entity; the public credit report builds on `publicCredit`.
+ */
+export { portalRoutes, publicRateLimit, DEFAULT_PUBLIC_RATE_LIMIT, type PortalDeps } from './portal.routes.js';
+export { publicCredit, searchPublic } from './portal.service.js';

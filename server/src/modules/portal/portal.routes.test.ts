@@ -1,0 +1,131 @@
+/**
+ * The public credit lookup over HTTP, without login, on the seeded demo city: what it shows (grade,
+ * lists published now, public records as corrected) and what it never shows (contacts, internal
+ * records, unpublished or ended list entries, the risk class), search by name, and the per-IP limit.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PublicCreditResponse, PublicSearchItem } from '../../../../contracts/portal.js';
+import type { Page } from '../../../../contracts/common.js';
+import { usccCheckCharacter } from '../../../../contracts/uscc.js';
+import { todayInChina } from '../../platform/calendar/today.js';
+import { buildTestApp, errorCode, json, type Agent, type TestApp } from '../../test/test-app.js';
+import { addMonths } from '../credit/demo/demo.rules.js';
+import { creditListEntry } from '../credit/lists.table.js';
+import { findEntityByUscc } from '../entities/index.js';
+
+let t: TestApp;
+let office: Agent;
+let ipSeq = 0;
+const today = todayInChina();
+const DEMO = '91120116MA05JQ7W8' + usccCheckCharacter('91120116MA05JQ7W8');
+const X = '91120101MA05PT1Q2'.slice(0, 17);
+const OWN = X + usccCheckCharacter(X);
+
+/** An anonymous GET from its own IP, so the per-IP limit of one test never touches another. */
+function get(url: string, ip = `10.1.0.${++ipSeq}`) {
+  return t.app.inject({ method: 'GET', url, remoteAddress: ip });
+}
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  office = await t.as('quality-office');
+  const res = await office.post('/api/entities', { uscc: OWN, name: '天津门户测试电器有限公司', districtCode: '120101', industry: '38', contactName: '钱联系', contactPhone: '13900001111', qualityOfficer: '孙总监' });
+  expect(res.statusCode).toBe(201);
+});
+afterAll(() => t.close());
+
+describe('GET /api/public/credit/:uscc', () => {
+  it('shows the demo enterprise: grade, its published penalty, public records; nothing personal or internal', async () => {
+    const res = await get(`/api/public/credit/${DEMO}`);
+    expect(res.statusCode).toBe(200);
+    const body = json<PublicCreditResponse>(res);
+    expect(body.name).toBe('天津滨海示范食品有限公司');
+    expect(body.grade).toMatch(/^(AAA|AA|A|B|C|D)$/);
+    expect(body.lists.map((l) => l.type)).toContain('penalty-publication');
+    expect(body.records.some((r) => r.kind === 'penalty' && String(r.payload.decisionNo).startsWith('津市监罚〔'))).toBe(true);
+    expect(body.records.every((r) => r.kind !== 'complaint' && r.kind !== 'note')).toBe(true);
+    for (const key of ['contactName', 'contactPhone', 'qualityOfficer', 'riskClass', 'risk']) expect(body).not.toHaveProperty(key);
+    // Legal representative: public registry data, shown consistently.
+    expect(body.legalRep).toBeTruthy();
+  });
+
+  it('refuses an invalid USCC with 400 naming the broken rule, and an unknown one with 404', async () => {
+    const bad = DEMO.slice(0, 17) + (DEMO[17] === '0' ? '1' : '0');
+    const res = await get(`/api/public/credit/${bad}`);
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('checksum');
+    expect((await get('/api/public/credit/12345')).statusCode).toBe(400);
+    const unknown = '91120101MA05YY9Y1'.slice(0, 17);
+    const res404 = await get(`/api/public/credit/${unknown + usccCheckCharacter(unknown)}`);
+    expect(res404.statusCode).toBe(404);
+    expect(errorCode(res404)).toBe('NOT_FOUND');
+  });
+
+  it('shows records as corrected, hides internal, retracted and corrected-away ones', async () => {
+    const post = (body: unknown) => office.post(`/api/entities/${OWN}/records`, body);
+    const first = json<{ id: number }>(await post({ kind: 'sampling', occurredOn: addMonths(today, -2), payload: { product: '插头插座', result: 'fail', failedItems: ['标志'] } }));
+    const fix = await post({ kind: 'sampling', occurredOn: addMonths(today, -2), correctsId: first.id, payload: { product: '插头插座', result: 'pass' } });
+    expect(fix.statusCode).toBe(201);
+    expect((await post({ kind: 'note', occurredOn: addMonths(today, -1), payload: { text: '内部备注：约谈负责人' } })).statusCode).toBe(201);
+    const award = json<{ id: number }>(await post({ kind: 'award', occurredOn: addMonths(today, -1), payload: { name: '区长质量奖', category: 'quality_award', level: 'district' } }));
+    expect((await post({ kind: 'award', occurredOn: addMonths(today, -1), correctsId: award.id, retracts: true, payload: { name: '区长质量奖', category: 'quality_award', level: 'district', withdrawn: true } })).statusCode).toBe(201);
+
+    const body = json<PublicCreditResponse>(await get(`/api/public/credit/${OWN}`));
+    const samplings = body.records.filter((r) => r.kind === 'sampling');
+    expect(samplings).toHaveLength(1);
+    expect(samplings[0]!.payload.result).toBe('pass');
+    expect(samplings[0]!.corrected).toBe(true);
+    expect(body.records.some((r) => r.kind === 'note' || r.kind === 'award')).toBe(false);
+    expect(JSON.stringify(body)).not.toMatch(/钱联系|13900001111|孙总监/);
+  });
+
+  it('lists only entries published now', async () => {
+    const e = (await findEntityByUscc(t.db, OWN))!;
+    const base = { entityId: e.id, districtCode: e.districtCode, grounds: 'art7', decisionDate: addMonths(today, -3), createdBy: 'test' };
+    await t.db.insert(creditListEntry).values([
+      { ...base, list: 'serious-violation', status: 'pending_approval' },
+      { ...base, list: 'abnormal', status: 'published', publishedOn: addMonths(today, -3), removedOn: addMonths(today, -1), removalKind: 'cure' },
+      { ...base, list: 'penalty-publication', status: 'published', publishedOn: addMonths(today, -40), autoRemoveOn: addMonths(today, -4) },
+      { ...base, list: 'penalty-publication', status: 'published', publishedOn: addMonths(today, -3), autoRemoveOn: addMonths(today, 33), decisionNo: '津市监罚〔2099〕1号' },
+    ]);
+    const body = json<PublicCreditResponse>(await get(`/api/public/credit/${OWN}`));
+    expect(body.lists).toEqual([expect.objectContaining({ type: 'penalty-publication', since: addMonths(today, -3), until: addMonths(today, 33), decisionNo: '津市监罚〔2099〕1号' })]);
+  });
+});
+
+describe('GET /api/public/credit?name=', () => {
+  it('finds 天津市食品集团有限公司 for 天津食品集团, with only public columns', async () => {
+    const res = await get(`/api/public/credit?name=${encodeURIComponent('天津食品集团')}`);
+    expect(res.statusCode).toBe(200);
+    const page = json<Page<PublicSearchItem>>(res);
+    expect(page.items[0]?.name).toBe('天津市食品集团有限公司');
+    expect(Object.keys(page.items[0]!).sort()).toEqual(['district', 'districtCode', 'grade', 'name', 'uscc']);
+  });
+
+  it('pages at most 20 and needs a name', async () => {
+    expect((await get(`/api/public/credit?name=${encodeURIComponent('天津')}&pageSize=21`)).statusCode).toBe(400);
+    expect((await get('/api/public/credit')).statusCode).toBe(400);
+    const page = json<Page<PublicSearchItem>>(await get(`/api/public/credit?name=${encodeURIComponent('天津有限公司')}&pageSize=20`));
+    expect(page.items.length).toBeLessThanOrEqual(20);
+    expect(page.total).toBeGreaterThan(20);
+  });
+});
+
+describe('rate limit', () => {
+  it('answers 429 RATE_LIMITED with Retry-After once an IP has used its 30 requests, other IPs unaffected', async () => {
+    const url = `/api/public/credit/${DEMO}`;
+    // 30 at once, refilled at 3 a second: the burst runs out after 30 plus what trickled in meanwhile.
+    let served = 0;
+    let limited = await get(url, '10.9.9.9');
+    while (limited.statusCode === 200 && served < 100) {
+      served++;
+      limited = await get(url, '10.9.9.9');
+    }
+    expect(served).toBeGreaterThanOrEqual(30);
+    expect(served).toBeLessThan(60);
+    expect(limited.statusCode).toBe(429);
+    expect(errorCode(limited)).toBe('RATE_LIMITED');
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    expect((await get(url, '10.9.9.10')).statusCode).toBe(200);
+  });
+});

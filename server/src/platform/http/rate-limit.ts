@@ -1,0 +1,95 @@
+/**
+ * Per-client token buckets for endpoints open without login (the public credit lookup): each IP
+ * may make `capacity` requests at once and earns them back at `capacity / windowMs`. In memory, per
+ * process: enough for one server; behind several replicas the proxy should limit as well.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from './errors.js';
+
+export interface RateLimitOptions {
+  /** Requests allowed in a burst (the bucket size). */
+  capacity: number;
+  /** Time to refill a whole bucket, ms. */
+  windowMs: number;
+  /** Clients remembered at most; the least recently refilled are forgotten first. */
+  maxClients?: number;
+}
+
+interface Bucket {
+  tokens: number;
+  at: number;
+}
+
+export class TokenBuckets {
+  private readonly buckets = new Map<string, Bucket>();
+  private readonly ratePerMs: number;
+  private readonly maxClients: number;
+
+  constructor(private readonly opts: RateLimitOptions) {
+    if (!(opts.capacity >= 1) || !(opts.windowMs > 0)) throw new Error('rate limit: capacity ≥ 1 and windowMs > 0');
+    this.ratePerMs = opts.capacity / opts.windowMs;
+    this.maxClients = opts.maxClients ?? 100_000;
+  }
+
+  /** Take one token for `key`; when none is left, how many ms until one is. */
+  take(key: string, now = Date.now()): { ok: true } | { ok: false; retryAfterMs: number } {
+    let b = this.buckets.get(key);
+    if (b) {
+      b.tokens = Math.min(this.opts.capacity, b.tokens + (now - b.at) * this.ratePerMs);
+      b.at = now;
+      // Re-insert: Map order is then least-recently-seen first, which eviction relies on.
+      this.buckets.delete(key);
+    } else {
+      b = { tokens: this.opts.capacity, at: now };
+      if (this.buckets.size >= this.maxClients) this.evict(now);
+    }
+    this.buckets.set(key, b);
+    if (b.tokens >= 1) {
+      b.tokens -= 1;
+      return { ok: true };
+    }
+    return { ok: false, retryAfterMs: Math.ceil((1 - b.tokens) / this.ratePerMs) };
+  }
+
+  get size(): number {
+    return this.buckets.size;
+  }
+
+  /** Forget full buckets (they behave as new ones), else the least recently seen tenth. */
+  private evict(now: number): void {
+    for (const [k, b] of this.buckets) {
+      if (b.tokens + (now - b.at) * this.ratePerMs >= this.opts.capacity) this.buckets.delete(k);
+    }
+    if (this.buckets.size < this.maxClients) return;
+    let drop = Math.ceil(this.maxClients / 10);
+    for (const k of this.buckets.keys()) {
+      if (drop-- <= 0) break;
+      this.buckets.delete(k);
+    }
+  }
+}
+
+/**
+ * Read `requests/seconds` (e.g. `30/10`) or `off`; `undefined` gives the default. Invalid text is
+ * refused at start-up rather than silently disabling the limit.
+ */
+export function parseRateLimit(text: string | undefined, fallback: RateLimitOptions): RateLimitOptions | null {
+  if (text === undefined || text.trim() === '') return fallback;
+  if (text.trim() === 'off') return null;
+  const m = /^\s*(\d+)\s*\/\s*(\d+(?:\.\d+)?)\s*$/.exec(text);
+  if (!m || Number(m[1]) < 1 || Number(m[2]) <= 0) throw new Error(`rate limit must be "requests/seconds" or "off", got "${text}"`);
+  return { capacity: Number(m[1]), windowMs: Number(m[2]) * 1000 };
+}
+
+/** An onRequest hook: 429 RATE_LIMITED with Retry-After (seconds) when the client's bucket is empty. */
+export function rateLimitHook(opts: RateLimitOptions | null): (request: FastifyRequest, reply: FastifyReply) => Promise<void> {
+  if (!opts) return async () => {};
+  const buckets = new TokenBuckets(opts);
+  return async (request, reply) => {
+    const r = buckets.take(request.ip);
+    if (r.ok) return;
+    const seconds = Math.max(1, Math.ceil(r.retryAfterMs / 1000));
+    reply.header('retry-after', String(seconds));
+    throw new AppError('RATE_LIMITED', { details: { retryAfterSeconds: seconds } });
+  };
+}
