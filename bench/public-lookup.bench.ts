@@ -1,0 +1,218 @@
+/**
+ * Public credit lookup at city scale: on a throwaway PostgreSQL with `--entities` (default
+ * 1,000,000) market entities, each with archive records and a grade, measure
+ *   - GET /api/public/credit/:uscc at a fixed 500 requests/s, p99 (target ≤ 20 ms);
+ *   - GET /api/public/credit?name=… at a fixed 200 requests/s, p99 (target ≤ 50 ms);
+ * with the per-IP limit off (ZHILIANG_PUBLIC_RATE_LIMIT=off; autocannon is one IP). The physical
+ * limit: one hand-written SQL statement answering the same question, timed from the same
+ * process, sequentially, in the same run.
+ * Data: a small generator here (names from the demo city's parts, jieba search text, USCCs with
+ * valid check characters, bulk INSERT … SELECT FROM unnest in batches); records, grades and list
+ * entries set-based in SQL.
+ * Run: flock /tmp/zl-heavy.lock npx tsx bench/public-lookup.bench.ts [--entities 1000000] [--seconds 20]
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { USCC_CHARSET, usccCheckCharacter } from '../contracts/uscc.js';
+import { openDatabase } from '../server/src/db/client.js';
+import { INDUSTRY_WORDS, TRADE_FIRST, TRADE_SECOND } from '../server/src/modules/credit/demo/demo.data.js';
+import { searchText, tsQueryOf } from '../server/src/modules/entities/index.js';
+import { seedBuiltins, seedDemo } from '../server/src/modules/system/index.js';
+import { TIANJIN_DISTRICTS } from '../server/src/modules/system/seed/tianjin.data.js';
+import { Prng } from '../server/src/platform/random/prng.js';
+import { benchPostgres, machine, report } from './lib.js';
+
+const ROOT = join(import.meta.dirname, '..');
+const { values } = parseArgs({ options: { entities: { type: 'string', default: '1000000' }, seconds: { type: 'string', default: '20' } } });
+const N = Number(values.entities);
+const seconds = Number(values.seconds);
+const BATCH = 20_000;
+
+function bodyOf(i: number): string {
+  let s = '';
+  let n = i;
+  for (let k = 0; k < 7; k++) {
+    s = USCC_CHARSET[n % 31] + s;
+    n = Math.floor(n / 31);
+  }
+  return `MB${s}`;
+}
+
+const divisions = Object.keys(INDUSTRY_WORDS).filter((d) => Number(d) <= 90);
+const sectionOf = (div: string): string => {
+  const n = Number(div);
+  const bounds: [number, string][] = [[5, 'A'], [12, 'B'], [43, 'C'], [46, 'D'], [50, 'E'], [52, 'F'], [60, 'G'], [62, 'H'], [65, 'I'], [69, 'J'], [70, 'K'], [72, 'L'], [75, 'M'], [79, 'N'], [82, 'O'], [83, 'P'], [85, 'Q'], [90, 'R']];
+  return bounds.find(([b]) => n <= b)![1];
+};
+
+async function generate(client: pg.Client): Promise<string[]> {
+  const rng = new Prng(4_040_404);
+  const sample: string[] = [];
+  const t0 = performance.now();
+  for (let start = 0; start < N; start += BATCH) {
+    const cols: string[][] = [[], [], [], [], [], [], []];
+    for (let i = start; i < Math.min(N, start + BATCH); i++) {
+      const d = TIANJIN_DISTRICTS[i % TIANJIN_DISTRICTS.length]!;
+      const div = rng.pick(divisions);
+      const name = `天津${rng.pick(TRADE_FIRST)}${rng.pick(TRADE_SECOND)}${rng.pick(INDUSTRY_WORDS[div]!)}${i % 7 === 0 ? '股份' : ''}有限公司`;
+      const uscc = `91${d.code}${bodyOf(i)}`;
+      const full = uscc + usccCheckCharacter(uscc);
+      if (i % 997 === 0) sample.push(full);
+      cols[0]!.push(full);
+      cols[1]!.push(name);
+      cols[2]!.push(d.code);
+      cols[3]!.push(sectionOf(div));
+      cols[4]!.push(div);
+      cols[5]!.push(searchText([name]));
+      cols[6]!.push(`${rng.pick(['王', '李', '张'])}${rng.pick(['伟', '芳', '强'])}`);
+    }
+    await client.query(
+      `insert into entity (uscc, name, district_code, industry_section, industry_division, search_text, legal_rep, entity_type, status, scale, address)
+       select u, n, d, s, v, t, l, 'company', 'active', 'small', '天津市' || d from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) as x(u, n, d, s, v, t, l)`,
+      cols,
+    );
+    if ((start / BATCH) % 10 === 0) console.log(`  entities ${start + BATCH} (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+  }
+  // Three records per entity over five years, a grade each, a penalty publication for 1 %.
+  await client.query(`insert into archive_record (entity_id, kind, title, occurred_on, recorded_by, source_module, visibility, payload)
+    select id, 'inspection', '双随机检查：未发现问题', current_date - (id % 1800)::int, 'bench', 'bench', 'public', '{"result":"pass","items":null,"inspectionNo":null}'::jsonb from entity`);
+  await client.query(`insert into archive_record (entity_id, kind, title, occurred_on, recorded_by, source_module, visibility, payload)
+    select id, 'sampling', '监督抽查：合格', current_date - (id % 1500)::int, 'bench', 'bench', 'public', '{"product":"产品","result":"pass","failedItems":[],"level":"city"}'::jsonb from entity`);
+  await client.query(`insert into archive_record (entity_id, kind, title, occurred_on, recorded_by, source_module, visibility, payload)
+    select id, 'complaint', '投诉处理结果', current_date - (id % 900)::int, 'bench', 'bench', 'internal', '{"verdict":"mediated","subject":"售后"}'::jsonb from entity`);
+  await client.query(`insert into credit_evaluation (entity_id, kind, model_version, score, grade)
+    select id, k, 1, 60 + (id % 40), case when k = 'risk' then (array['A','B','C','D'])[1 + id % 4] else (array['AAA','AA','A','B','C','D'])[1 + id % 6] end from entity, (values ('grade'), ('risk')) kinds(k)`);
+  await client.query(`insert into credit_list_entry (entity_id, list, district_code, grounds, decision_no, decision_date, status, published_on, auto_remove_on, created_by)
+    select id, 'penalty-publication', district_code, 'fine', '津市监罚〔2025〕' || id || '号', current_date - 100, 'published', current_date - 90, current_date + 900, 'bench' from entity where id % 100 = 0`);
+  // The grades above stand for this month's run: without it the server would start the monthly
+  // risk recompute over the whole registry during the measurement.
+  await client.query(`insert into credit_recompute_run (kind, model_version, as_of, entities, ms, trigger, started_by) values ('risk', 1, current_date, $1, 0, 'cli', 'bench'), ('grade', 1, current_date, $1, 0, 'cli', 'bench')`, [N]);
+  await client.query('analyze');
+  console.log(`generated ${N.toLocaleString('en')} entities with records in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  return sample;
+}
+
+async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitFor(url: string, child: ChildProcess): Promise<void> {
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** autocannon at a fixed overall rate; paths rotate through `paths`. */
+function atRate(base: string, paths: string[], rate: number): Promise<autocannon.Result> {
+  let k = 0;
+  return new Promise((resolve, reject) => {
+    autocannon(
+      {
+        url: base,
+        connections: Math.max(10, Math.ceil(rate / 20)),
+        overallRate: rate,
+        duration: seconds,
+        requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: paths[k++ % paths.length]! }) }],
+      },
+      (err, result) => (err ? reject(err) : result.non2xx > 0 ? reject(new Error(`${result.non2xx} non-2xx from ${base}`)) : resolve(result)),
+    );
+  });
+}
+
+function p99(ms: number[]): number {
+  const s = [...ms].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(s.length * 0.99))]!;
+}
+
+const postgres = benchPostgres();
+const dbName = `zl_lookup_${Date.now().toString(36)}`;
+const admin = new pg.Client({ connectionString: postgres.url });
+await admin.connect();
+await admin.query(`CREATE DATABASE ${dbName}`);
+const dbUrl = new URL(postgres.url);
+dbUrl.pathname = `/${dbName}`;
+let server: ChildProcess | undefined;
+try {
+  const handle = await openDatabase({ databaseUrl: dbUrl.toString(), poolSize: 2 });
+  await handle.migrate();
+  await seedBuiltins(handle.db, { adminPassword: 'Bench-Admin-Pass-2026' });
+  await seedDemo(handle.db, { password: 'Bench-Demo-Pass-2026' });
+  await handle.close();
+  const client = new pg.Client({ connectionString: dbUrl.toString() });
+  await client.connect();
+  const sample = await generate(client);
+  const names = ['天津泰达食品', '天津华诚机械有限公司', '宏远电子', '天津鑫盛商贸', '瑞丰物流', '天津恒信化工', '博翔软件', '天津嘉润餐饮'];
+
+  // The floor: one hand-written statement per question, from this process, one at a time.
+  const byUsccSql = `select e.uscc, e.name, (select grade from credit_evaluation where entity_id = e.id and kind = 'grade') grade,
+      (select coalesce(json_agg(json_build_object('type', l.list, 'since', l.published_on, 'until', l.auto_remove_on)), '[]') from credit_list_entry l
+        where l.entity_id = e.id and l.status = 'published' and l.removed_on is null and (l.auto_remove_on is null or l.auto_remove_on > current_date)) lists,
+      (select coalesce(json_agg(r order by r.occurred_on desc), '[]') from (select a.id, a.kind, a.title, a.occurred_on, a.payload from archive_record a
+        where a.entity_id = e.id and a.visibility = 'public' and not a.retracts and a.occurred_on >= current_date - 1826
+        and not exists (select 1 from archive_record c where c.corrects_id = a.id) order by a.occurred_on desc limit 200) r) records
+    from entity e where e.uscc = $1`;
+  const byNameSql = `select e.uscc, e.name, e.district_code, (select grade from credit_evaluation where entity_id = e.id and kind = 'grade') grade from entity e
+    where e.id in (select id from entity where name = $2 union all (select id from entity where to_tsvector('simple', search_text) @@ to_tsquery('simple', $1) limit 1000))
+    order by (case when e.name = $2 then 2 else 0 end) + similarity(e.name, $2) + ts_rank(to_tsvector('simple', e.search_text), to_tsquery('simple', $1)) desc, e.id limit 10`;
+  const usccMs: number[] = [];
+  const nameMs: number[] = [];
+  for (let i = 0; i < 2000; i++) {
+    const t = performance.now();
+    await client.query(byUsccSql, [sample[i % sample.length]]);
+    usccMs.push(performance.now() - t);
+  }
+  for (let i = 0; i < 400; i++) {
+    const nm = names[i % names.length]!;
+    const t = performance.now();
+    await client.query(byNameSql, [tsQueryOf(nm), nm]);
+    nameMs.push(performance.now() - t);
+  }
+  await client.end();
+
+  const port = await freePort();
+  server = spawn(process.execPath, ['--import', 'tsx', '-e', "import('./server/src/main.ts').then(m => m.runServer())"], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: dbUrl.toString(), ZHILIANG_PUBLIC_RATE_LIMIT: 'off', LOG_LEVEL: 'warn', ZHILIANG_DEMO: 'false' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  await waitFor(`${base}/api/health`, server);
+  const usccPaths = sample.map((u) => `/api/public/credit/${u}`);
+  const namePaths = names.map((n) => `/api/public/credit?name=${encodeURIComponent(n)}&pageSize=10`);
+  await atRate(base, usccPaths.slice(0, 200), 200); // warm-up
+  const byUscc = await atRate(base, usccPaths, 500);
+  const byName = await atRate(base, namePaths, 200);
+
+  report(`Public credit lookup (${N.toLocaleString('en')} entities, PostgreSQL)`, {
+    machine: machine(),
+    data: `${N.toLocaleString('en')} entities, ${(3 * N).toLocaleString('en')} archive records, grade + risk per entity, ${Math.floor(N / 100).toLocaleString('en')} penalty publications`,
+    'GET /api/public/credit/:uscc at 500 req/s': `p99 ${byUscc.latency.p99} ms, p50 ${byUscc.latency.p50} ms, ${Math.round(byUscc.requests.average)} req/s achieved over ${seconds} s (target p99 ≤ 20 ms)`,
+    'GET /api/public/credit?name= at 200 req/s': `p99 ${byName.latency.p99} ms, p50 ${byName.latency.p50} ms, ${Math.round(byName.requests.average)} req/s achieved over ${seconds} s (target p99 ≤ 50 ms)`,
+    'floor: one SQL statement by USCC (sequential)': `p99 ${p99(usccMs).toFixed(2)} ms over ${usccMs.length}`,
+    'floor: one SQL statement by name (sequential)': `p99 ${p99(nameMs).toFixed(2)} ms over ${nameMs.length}`,
+  });
+  if (byUscc.latency.p99 > 20 || byName.latency.p99 > 50) process.exitCode = 1;
+} finally {
+  if (server) {
+    server.kill('SIGTERM');
+    await new Promise((r) => server!.once('exit', r));
+  }
+  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+  await admin.end();
+  postgres.stop();
+}
