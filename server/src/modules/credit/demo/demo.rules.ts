@@ -478,7 +478,7 @@ function listsFor(entities: DemoEntity[], demoIndex: number, today: string, plan
     lists.push({
       entity: ei,
       list: 'serious-violation',
-      grounds: e.industrySection === 'C' ? 'art7' : 'art10',
+      grounds: e.industrySection === 'C' ? 'quality_safety.mandatory_standard' : 'unlicensed_or_fraud',
       groundsText: e.industrySection === 'C' ? '生产销售不符合保障人身健康和生命安全标准的产品，情节严重（《市场监督管理严重违法失信名单管理办法》第七条）' : '违反市场监管法律法规，情节严重（第十条）',
       decisionNo: `津市监列严〔${decided.slice(0, 4)}〕${k + 1}号`,
       decisionDate: decided,
@@ -498,7 +498,7 @@ function listsFor(entities: DemoEntity[], demoIndex: number, today: string, plan
     lists.push({
       entity: ei,
       list: 'abnormal',
-      grounds: 'reason3',
+      grounds: 'unreachable',
       groundsText: '通过登记的住所或者经营场所无法联系',
       decisionNo: `津市监异〔${on.slice(0, 4)}〕${ei}号`,
       decisionDate: addCalendarDays(on, 10) > today ? today : addCalendarDays(on, 10),
@@ -519,11 +519,11 @@ function listsFor(entities: DemoEntity[], demoIndex: number, today: string, plan
   ];
   const awarded = entities.map((e, ei) => [e, ei] as const).filter(([e]) => e.records.some((r) => r.kind === 'award') && !e.records.some((r) => r.kind === 'penalty'));
   for (const [, ei] of awarded.slice(0, 8)) {
-    lists.push({ entity: ei, list: 'red', grounds: 'award', groundsText: '近三年无不良记录且获得质量荣誉', decisionNo: null, decisionDate: publishedOn, record: null, status: 'published', publishedOn, earlyRemovalFrom: null, autoRemoveOn: addMonths(publishedOn, 12), round: 'red' });
+    lists.push({ entity: ei, list: 'red', grounds: 'grade:AA', groundsText: '近三年无不良记录且获得质量荣誉', decisionNo: null, decisionDate: publishedOn, record: null, status: 'published', publishedOn, earlyRemovalFrom: null, autoRemoveOn: addMonths(publishedOn, 12), round: 'red' });
   }
   const seriousEntities = new Set(lists.filter((l) => l.list === 'serious-violation' && l.status === 'published').map((l) => l.entity));
   for (const ei of seriousEntities) {
-    lists.push({ entity: ei, list: 'black', grounds: 'serious-violation', groundsText: '列入严重违法失信名单', decisionNo: null, decisionDate: publishedOn, record: null, status: 'published', publishedOn, earlyRemovalFrom: null, autoRemoveOn: addMonths(publishedOn, 12), round: 'black' });
+    lists.push({ entity: ei, list: 'black', grounds: 'list:serious-violation', groundsText: '列入严重违法失信名单', decisionNo: null, decisionDate: publishedOn, record: null, status: 'published', publishedOn, earlyRemovalFrom: null, autoRemoveOn: addMonths(publishedOn, 12), round: 'black' });
   }
   return { lists, rounds };
 }

@@ -12,7 +12,7 @@ import { searchText } from '../../entities/index.js';
 import { recomputeEvaluations, seedCreditModels } from '../scoring.service.js';
 import { createCalendarStore } from '../../system/index.js';
 import { getCreditSettings } from '../list.service.js';
-import { penaltyPublicationPlan } from '../lists.rules.js';
+import { DEFAULT_BLACK_CRITERIA, DEFAULT_RED_CRITERIA, penaltyPublicationPlan, seriousViolationClocks } from '../lists.rules.js';
 import { DEFAULT_DEMO_ENTITIES, FOOD_GROUP, generateDemoCity, type PenaltyPlanner } from './demo.rules.js';
 import { entityExists, insertEntities, insertLicences, insertListEntries, insertProducts, insertRecords, insertRound } from './demo.repository.js';
 
@@ -97,7 +97,7 @@ export async function seedCreditDemo(db: Database, opts: { entities?: number; to
 
     const roundIds = new Map<string, number>();
     for (const r of city.rounds) {
-      roundIds.set(r.list, await insertRound(tx, { list: r.list, title: r.title, period: r.period, criteria: { demo: true }, status: 'published', scheduledOn: r.publishedOn, publishedOn: r.publishedOn, validUntil: r.validUntil, createdBy: recordedBy, approvedBy: recordedBy }));
+      roundIds.set(r.list, await insertRound(tx, { list: r.list, title: r.title, period: r.period, criteria: { ...(r.list === 'red' ? DEFAULT_RED_CRITERIA : DEFAULT_BLACK_CRITERIA) }, status: 'published', scheduledOn: r.publishedOn, publishedOn: r.publishedOn, validUntil: r.validUntil, createdBy: recordedBy, approvedBy: recordedBy }));
     }
     await insertListEntries(
       tx,
@@ -120,6 +120,8 @@ export async function seedCreditDemo(db: Database, opts: { entities?: number; to
         autoRemoveOn: l.autoRemoveOn,
         roundId: l.round ? roundIds.get(l.round)! : null,
         createdBy: recordedBy,
+        // Serious-violation entries carry the same Order 44 clocks a real listing gets.
+        ...(l.list === 'serious-violation' ? seriousViolationClocks(cal, l.decisionDate) : {}),
       })),
     );
     await appendAudit(tx, ctx, {
