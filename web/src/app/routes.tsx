@@ -21,6 +21,14 @@ import {
   FileTextOutlined,
   FlagOutlined,
   FundOutlined,
+  ShopOutlined,
+  IdcardOutlined,
+  PieChartOutlined,
+  UnorderedListOutlined,
+  LikeOutlined,
+  ToolOutlined,
+  StopOutlined,
+  ControlOutlined,
 } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { common } from '@/locales/common';
@@ -65,6 +73,21 @@ export const MENU: MenuGroup[] = [
     ],
   },
   {
+    key: 'entities',
+    titleKey: 'entitiesCredit',
+    icon: <ShopOutlined />,
+    children: [
+      { path: '/entities', titleKey: 'entities', icon: <ShopOutlined />, access: 'entities:entity:list', element: page(() => import('@/features/entities/entities-page')) },
+      { path: '/my-enterprise', titleKey: 'myEnterprise', icon: <IdcardOutlined />, access: 'entities:record:declare', element: page(() => import('@/features/entities/my-enterprise-page')) },
+      { path: '/credit/overview', titleKey: 'creditOverview', icon: <PieChartOutlined />, access: 'credit:list:list', element: page(() => import('@/features/credit/overview-page')) },
+      { path: '/credit/lists', titleKey: 'creditLists', icon: <UnorderedListOutlined />, access: 'credit:list:list', element: page(() => import('@/features/credit/lists-page')) },
+      { path: '/credit/honours', titleKey: 'creditHonours', icon: <LikeOutlined />, access: 'credit:honour:manage', element: page(() => import('@/features/credit/honours-page')) },
+      { path: '/credit/repairs', titleKey: 'creditRepairs', icon: <ToolOutlined />, access: 'credit:repair:list', element: page(() => import('@/features/credit/repairs-page')) },
+      { path: '/credit/sanctions', titleKey: 'creditSanctions', icon: <StopOutlined />, access: 'credit:sanction:query', element: page(() => import('@/features/credit/sanctions-page')) },
+      { path: '/credit/models', titleKey: 'creditModels', icon: <ControlOutlined />, access: 'credit:model:list', element: page(() => import('@/features/credit/models-page')) },
+    ],
+  },
+  {
     key: 'system',
     titleKey: 'system',
     icon: <SettingOutlined />,
@@ -90,6 +113,7 @@ export const MENU: MenuGroup[] = [
 
 export const DETAIL_ROUTES: DetailRoute[] = [
   { path: '/plans/:id', menuPath: '/plans', titleKey: 'planReview', icon: <FileTextOutlined />, access: 'plans:plan:list', element: page(() => import('@/features/plans/plan-review-page')) },
+  { path: '/entities/:uscc', menuPath: '/entities', titleKey: 'entityDetail', icon: <ShopOutlined />, access: 'entities:entity:list', element: page(() => import('@/features/entities/entity-detail-page')) },
 ];
 
 export const ALL_ROUTES: AppRoute[] = [HOME_ROUTE, ...MENU.flatMap((g) => g.children), ...DETAIL_ROUTES];

@@ -19,4 +19,5 @@ export const authStrings = {
   changed: ['密码已修改', 'Password changed'],
   submit: ['确认修改', 'Change password'],
   back: ['返回', 'Back'],
+  creditLookup: ['信用信息查询', 'Credit lookup'],
 } as const satisfies Strings;

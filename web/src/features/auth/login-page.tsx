@@ -1,7 +1,7 @@
-import { LockOutlined, TranslationOutlined, UserOutlined } from '@ant-design/icons';
+import { LockOutlined, SafetyCertificateOutlined, TranslationOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
-import { useLocation, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { ApiError } from '@/lib/api-client';
 import { resetSession } from '@/lib/auth';
 import { useLang, useT } from '@/lib/i18n';
@@ -73,6 +73,11 @@ export default function LoginPage() {
             {t('login')}
           </Button>
         </Form>
+        <div style={{ textAlign: 'center', marginTop: 16 }}>
+          <Link to="/credit-lookup" data-testid="credit-lookup-link">
+            <SafetyCertificateOutlined /> {t('creditLookup')}
+          </Link>
+        </div>
       </Card>
     </div>
   );

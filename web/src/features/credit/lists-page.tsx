@@ -1,0 +1,175 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Checkbox, Form, Input, Select, Space, Table, Tabs, Typography } from 'antd';
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { CREDIT_LISTS, LIST_STATUSES, type CreditList, type ListEntry, type ListStatus } from '@contracts/credit-lists';
+import { DistrictSelect } from '@/components/district-select';
+import { ExportButton } from '@/components/export-button';
+import { PageContainer } from '@/components/page-container';
+import { SearchActions } from '@/components/search-actions';
+import { useAuth } from '@/lib/auth';
+import { DictTag, useDict } from '@/lib/dicts';
+import { useT } from '@/lib/i18n';
+import { usePaging } from '@/lib/use-paging';
+import { common } from '@/locales/common';
+import { useDistrictOptions, useListEntries, type ListFilter } from './api/lists';
+import { EntryFlags, ListStatusTag, NextStepCell, useGroundsLabel } from './display';
+import { EntryActions } from './entry-actions';
+import { EntryDrawer } from './entry-drawer';
+import { creditStrings, type CreditKey } from './i18n';
+import { ListEntryForm } from './list-entry-form';
+
+/** The filter as the URL carries it, so the overview's links open a filtered list. */
+function filterOf(params: URLSearchParams): ListFilter {
+  const list = params.get('list');
+  const status = params.get('status');
+  return {
+    list: CREDIT_LISTS.includes(list as CreditList) ? (list as CreditList) : undefined,
+    status: LIST_STATUSES.includes(status as ListStatus) ? (status as ListStatus) : undefined,
+    districtCode: params.get('districtCode') ?? undefined,
+    keyword: params.get('keyword') ?? undefined,
+    overdue: params.get('overdue') === 'true' ? 'true' : undefined,
+  };
+}
+
+function paramsOf(f: ListFilter): Record<string, string> {
+  return Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined && v !== '')) as Record<string, string>;
+}
+
+export default function ListsPage() {
+  const t = useT(creditStrings);
+  const tc = useT(common);
+  const { can } = useAuth();
+  const [params, setParams] = useSearchParams();
+  const filter = filterOf(params);
+  const paging = usePaging();
+  const entries = useListEntries({ ...filter, page: paging.page, pageSize: paging.pageSize });
+  const districts = useDistrictOptions().data?.items ?? [];
+  const lists = useDict('credit_list');
+  const grounds = useGroundsLabel();
+  const [formOpen, setFormOpen] = useState(false);
+  const [detail, setDetail] = useState<number | null>(null);
+  const [form] = Form.useForm();
+
+  const apply = (next: ListFilter) => {
+    setParams(paramsOf(next), { replace: true });
+    paging.reset();
+  };
+
+  return (
+    <PageContainer
+      title={tc('creditLists')}
+      description={t('listsDescription')}
+      extra={
+        <>
+          <ExportButton url="/api/credit/lists/export" query={{ ...filter }} permission="credit:list:export" />
+          {can('credit:list:create') ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setFormOpen(true)}>
+              {t('newListing')}
+            </Button>
+          ) : null}
+        </>
+      }
+    >
+      <Tabs
+        activeKey={filter.list ?? 'all'}
+        onChange={(k) => apply({ ...filter, list: k === 'all' ? undefined : (k as CreditList) })}
+        items={[{ key: 'all', label: t('allLists') }, ...CREDIT_LISTS.map((l) => ({ key: l, label: lists.label(l) }))]}
+      />
+      <Form
+        form={form}
+        name="credit-list-search"
+        layout="inline"
+        style={{ marginBottom: 16, rowGap: 8 }}
+        initialValues={{ ...filter, overdue: filter.overdue === 'true' }}
+        key={params.toString() === '' ? 'empty' : 'filtered'}
+        onFinish={(v: { status?: ListStatus; districtCode?: string; keyword?: string; overdue?: boolean }) =>
+          apply({ list: filter.list, status: v.status, districtCode: v.districtCode, keyword: v.keyword?.trim() || undefined, overdue: v.overdue ? 'true' : undefined })
+        }
+      >
+        <Form.Item name="keyword" label={t('keyword')}>
+          <Input allowClear placeholder={t('keywordPlaceholder')} maxLength={100} style={{ width: 220 }} />
+        </Form.Item>
+        <Form.Item name="status" label={t('status')}>
+          <Select allowClear style={{ width: 130 }} placeholder={tc('all')} options={LIST_STATUSES.map((s) => ({ value: s, label: t(`st_${s}` as CreditKey) }))} />
+        </Form.Item>
+        {districts.length > 0 ? (
+          <Form.Item name="districtCode" label={t('district')}>
+            <DistrictSelect districts={districts} style={{ width: 180 }} placeholder={tc('all')} />
+          </Form.Item>
+        ) : null}
+        <Form.Item name="overdue" valuePropName="checked">
+          <Checkbox>{t('overdueOnly')}</Checkbox>
+        </Form.Item>
+        <SearchActions onReset={() => apply({ list: filter.list })} />
+      </Form>
+      <Table<ListEntry>
+        rowKey="id"
+        size="middle"
+        loading={entries.isFetching}
+        dataSource={entries.data?.items ?? []}
+        pagination={paging.pagination(entries.data?.total ?? 0)}
+        scroll={{ x: 1100 }}
+        columns={[
+          {
+            title: t('entity'),
+            key: 'entity',
+            width: 210,
+            render: (_: unknown, e) => (
+              <div>
+                <Link to={`/entities/${e.uscc}`}>{e.entityName}</Link>
+                <div>
+                  <Typography.Text type="secondary" style={{ fontSize: 12, fontFamily: 'monospace' }}>
+                    {e.uscc}
+                  </Typography.Text>
+                </div>
+              </div>
+            ),
+          },
+          {
+            title: t('grounds'),
+            key: 'grounds',
+            width: 230,
+            render: (_: unknown, e: ListEntry) => (
+              <div>
+                {filter.list ? null : <DictTag type="credit_list" value={e.list} />}
+                <Typography.Paragraph style={{ margin: 0 }} ellipsis={{ rows: 2, tooltip: e.groundsText ?? undefined }}>
+                  {grounds(e)}
+                </Typography.Paragraph>
+              </div>
+            ),
+          },
+          {
+            title: t('decision'),
+            key: 'decision',
+            width: 170,
+            render: (_: unknown, e: ListEntry) => (
+              <div>
+                <div>{e.decisionNo ?? t('noDate')}</div>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {e.decisionDate}
+                </Typography.Text>
+              </div>
+            ),
+          },
+          {
+            title: t('status'),
+            key: 'status',
+            width: 100,
+            render: (_: unknown, e: ListEntry) => (
+              <Space size={2} wrap>
+                <ListStatusTag status={e.status} />
+                <EntryFlags flags={e.flags.filter((f) => !f.endsWith('overdue'))} />
+              </Space>
+            ),
+          },
+          { title: t('nextStep'), key: 'next', width: 170, render: (_: unknown, e: ListEntry) => <NextStepCell step={e.nextStep} /> },
+          { title: t('autoRemoveOn'), dataIndex: 'autoRemoveOn', width: 110, render: (v: string | null) => v ?? t('noDate') },
+          { title: tc('actions'), key: 'actions', width: 150, fixed: 'right', render: (_: unknown, e: ListEntry) => <EntryActions entry={e} onDetail={() => setDetail(e.id)} /> },
+        ]}
+      />
+      <ListEntryForm open={formOpen} onClose={() => setFormOpen(false)} />
+      <EntryDrawer id={detail} onClose={() => setDetail(null)} />
+    </PageContainer>
+  );
+}
