@@ -115,7 +115,6 @@ export function EvaluationTab({ uscc, onOpenRecord }: { uscc: string; onOpenReco
   const evaluation = useEvaluation(uscc, true);
   if (evaluation.isLoading) return <Spin />;
   if (evaluation.isError) return <Alert type="error" showIcon title={evaluation.error.message} />;
-  if (evaluation.data === null) return <Empty description={t('evaluationUnavailable')} />;
   const data = evaluation.data!;
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="large">

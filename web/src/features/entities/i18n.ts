@@ -197,7 +197,6 @@ export const entityStrings = {
   repair_denied: ['不予修复', 'Denied'],
   // Evaluation
   evaluationNone: ['该主体尚未进行信用评价', 'This entity has not been evaluated yet'],
-  evaluationUnavailable: ['信用评价功能尚未开放', 'Credit evaluation is not available yet'],
   score: ['得分', 'Score'],
   modelVersion: ['模型版本', 'Model version'],
   computedAt: ['评价时间', 'Evaluated at'],
@@ -214,7 +213,6 @@ export const entityStrings = {
   expandHint: ['点击指标前的「+」查看计入该指标的档案记录，点击记录编号可跳转到质量档案。', 'Click “+” before an indicator to see the archive records it counted; click a record number to open it in the archive.'],
   // Lists
   listsNone: ['该主体未被列入任何信用名单', 'This entity is on no credit list'],
-  listsUnavailable: ['信用名单功能尚未开放', 'Credit lists are not available yet'],
   listName: ['名单', 'List'],
   grounds: ['列入事由', 'Grounds'],
   decisionDate: ['决定日期', 'Decided on'],

@@ -29,7 +29,6 @@ export function ListsTab({ uscc }: { uscc: string }) {
   const lists = useEntityLists(uscc, true);
   if (lists.isLoading) return <Spin />;
   if (lists.isError) return <Alert type="error" showIcon title={lists.error.message} />;
-  if (lists.data === null) return <Empty description={t('listsUnavailable')} />;
   const entries = lists.data ?? [];
   if (entries.length === 0) return <Empty description={t('listsNone')} />;
   return (
