@@ -16,7 +16,7 @@ let pgDb: string | null = null;
 
 function zhiliang(...args: string[]) {
   const r = spawnSync('npx', ['zhiliang', ...args], { cwd: ROOT, env, encoding: 'utf8', timeout: 120_000 });
-  return { status: r.status, out: `${r.stdout}${r.stderr}` };
+  return { status: r.status, out: `${r.stdout}${r.stderr}`, stdout: r.stdout };
 }
 
 async function tamper(statement: string): Promise<void> {
@@ -99,9 +99,10 @@ test('entities import: JSON result, re-import unchanged, exit 1 on errors', () =
   writeFileSync(file, `统一社会信用代码,名称,区划代码,行业代码,登记状态\n${good[0]},命令行甲有限公司,120101,C,存续\n${good[1]},命令行乙有限公司,120102,14,存续\n`);
   const first = zhiliang('entities', 'import', file, '--json');
   expect(first.status, first.out).toBe(0);
-  expect(JSON.parse(first.out.slice(first.out.indexOf('{')))).toEqual({ inserted: 2, updated: 0, unchanged: 0, errors: [] });
+  // --json keeps stdout pure JSON (start-up notes and npm's warnings go to stderr).
+  expect(JSON.parse(first.stdout)).toEqual({ inserted: 2, updated: 0, unchanged: 0, errors: [] });
   const again = zhiliang('entities', 'import', file, '--json');
-  expect(JSON.parse(again.out.slice(again.out.indexOf('{')))).toEqual({ inserted: 0, updated: 0, unchanged: 2, errors: [] });
+  expect(JSON.parse(again.stdout)).toEqual({ inserted: 0, updated: 0, unchanged: 2, errors: [] });
   const bad = join(dataDir, 'bad.csv');
   writeFileSync(bad, `统一社会信用代码,名称,区划代码,行业代码\n${good[0]},命令行甲有限公司,129999,C\n`);
   const refused = zhiliang('entities', 'import', bad);
