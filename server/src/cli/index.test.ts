@@ -2,11 +2,7 @@
  * The command line in-process (runCli), on its own database: a fresh PGlite data directory, or a
  * fresh PostgreSQL database when the suite runs on PostgreSQL. Exit codes: 0 ok, 1 failure, 2 usage.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openConfiguredDatabase } from '../bootstrap.js';
 import { loadConfig } from '../config/config.js';
 import { VERSION } from '../config/paths.js';
@@ -15,45 +11,12 @@ import { findUserByUsername } from '../modules/system/user.repository.js';
 import { auditHeadRow, auditRowsAfter } from '../platform/audit/audit.repository.js';
 import { verifyPassword } from '../platform/auth/password.js';
 import { cli } from '../test/run-cli.js';
+import { cliDatabase } from '../test/cli-db.js';
 
-const ENV_KEYS = ['ZHILIANG_DATA_DIR', 'ZHILIANG_ADMIN_PASSWORD', 'DATABASE_URL', 'LOG_LEVEL'] as const;
-const savedEnv = Object.fromEntries(ENV_KEYS.map((k) => [k, process.env[k]]));
-let dataDir: string;
-let pgDb: string | null = null;
+const db = cliDatabase('cli-t');
 
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'zl-cli-test-'));
-  process.env.ZHILIANG_DATA_DIR = dataDir;
-  process.env.ZHILIANG_ADMIN_PASSWORD = 'Cli-Admin-Pass-2026';
-  process.env.LOG_LEVEL = 'warn';
-  const serverUrl = inject('databaseUrl');
-  if (serverUrl) {
-    pgDb = `zl_cli_t_${process.pid}_${Date.now().toString(36)}`;
-    const c = new pg.Client({ connectionString: serverUrl });
-    await c.connect();
-    await c.query(`CREATE DATABASE ${pgDb}`);
-    await c.end();
-    const url = new URL(serverUrl);
-    url.pathname = `/${pgDb}`;
-    process.env.DATABASE_URL = url.toString();
-  } else {
-    delete process.env.DATABASE_URL;
-  }
-});
-
-afterAll(async () => {
-  for (const k of ENV_KEYS) {
-    if (savedEnv[k] === undefined) delete process.env[k];
-    else process.env[k] = savedEnv[k];
-  }
-  rmSync(dataDir, { recursive: true, force: true });
-  if (pgDb) {
-    const c = new pg.Client({ connectionString: inject('databaseUrl') });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS ${pgDb} WITH (FORCE)`);
-    await c.end();
-  }
-});
+beforeAll(() => db.setup());
+afterAll(() => db.teardown());
 
 
 /** Open the CLI's database directly (after the CLI has closed it). */

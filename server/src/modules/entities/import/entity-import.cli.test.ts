@@ -2,43 +2,23 @@
  * `zhiliang entities import` in-process, on its own database (a fresh PGlite data directory, or a
  * fresh PostgreSQL database when the suite runs on PostgreSQL), seeded with the demo city's districts.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { usccCheckCharacter } from '../../../../../contracts/uscc.js';
 import { openConfiguredDatabase } from '../../../bootstrap.js';
 import { loadConfig } from '../../../config/config.js';
 import { district } from '../../system/system.table.js';
 import { cli } from '../../../test/run-cli.js';
+import { cliDatabase } from '../../../test/cli-db.js';
 
-const ENV_KEYS = ['ZHILIANG_DATA_DIR', 'ZHILIANG_ADMIN_PASSWORD', 'DATABASE_URL', 'LOG_LEVEL'] as const;
-const savedEnv = Object.fromEntries(ENV_KEYS.map((k) => [k, process.env[k]]));
-let dataDir: string;
-let pgDb: string | null = null;
+const db = cliDatabase('cli-import');
 
 const uscc = (first17: string) => first17 + usccCheckCharacter(first17);
 const U = (n: number) => uscc(`91120101MA0C${String(n).padStart(5, '0')}`);
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'zl-cli-import-'));
-  process.env.ZHILIANG_DATA_DIR = dataDir;
-  process.env.ZHILIANG_ADMIN_PASSWORD = 'Cli-Admin-Pass-2026';
-  process.env.LOG_LEVEL = 'warn';
-  const serverUrl = inject('databaseUrl');
-  if (serverUrl) {
-    pgDb = `zl_cli_imp_${process.pid}_${Date.now().toString(36)}`;
-    const c = new pg.Client({ connectionString: serverUrl });
-    await c.connect();
-    await c.query(`CREATE DATABASE ${pgDb}`);
-    await c.end();
-    const url = new URL(serverUrl);
-    url.pathname = `/${pgDb}`;
-    process.env.DATABASE_URL = url.toString();
-  } else {
-    delete process.env.DATABASE_URL;
-  }
+  await db.setup();
   // Migrate through the CLI, then add the two districts the files use (the demo seed hashes a
   // dozen passwords and is slow; the import only needs the district table).
   const migrated = await cli('migrate');
@@ -58,22 +38,10 @@ beforeAll(async () => {
   }
 }, 300_000);
 
-afterAll(async () => {
-  for (const k of ENV_KEYS) {
-    if (savedEnv[k] === undefined) delete process.env[k];
-    else process.env[k] = savedEnv[k];
-  }
-  rmSync(dataDir, { recursive: true, force: true });
-  if (pgDb) {
-    const c = new pg.Client({ connectionString: inject('databaseUrl') });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS ${pgDb} WITH (FORCE)`);
-    await c.end();
-  }
-});
+afterAll(() => db.teardown());
 
 function file(name: string, lines: string[]): string {
-  const p = join(dataDir, name);
+  const p = join(db.dataDir, name);
   writeFileSync(p, `\uFEFF${lines.join('\n')}\n`);
   return p;
 }
@@ -106,7 +74,7 @@ describe('zhiliang entities import', () => {
     const r = await cli('entities', 'import', file('header.csv', ['统一社会信用代码,名称', `${U(1)},甲有限公司`]), '--json');
     expect(r.code).toBe(1);
     expect(r.err).toContain('区划代码');
-    const missing = await cli('entities', 'import', join(dataDir, 'nope.csv'));
+    const missing = await cli('entities', 'import', join(db.dataDir, 'nope.csv'));
     expect(missing.code).toBe(1);
     expect(missing.err).toContain('cannot read the file');
   });
