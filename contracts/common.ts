@@ -17,6 +17,11 @@ export const keyword = z.string().trim().max(KEYWORD_MAX).optional();
 export const idParam = z.strictObject({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 export type IdParam = z.infer<typeof idParam>;
 
+/** Today in China time (UTC+8, no daylight saving), as YYYY-MM-DD: the date deadlines are counted from. */
+export function todayInChina(now = new Date()): string {
+  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: msg('日期格式应为 YYYY-MM-DD', 'Dates are written YYYY-MM-DD') })

@@ -3,7 +3,7 @@
  * and the append-only stream of typed records every module adds to.
  */
 import { z } from 'zod';
-import { isoDate, keyword, pageOf, pageQuery } from './common.js';
+import { isoDate, keyword, pageOf, pageQuery, todayInChina } from './common.js';
 import { msg } from './i18n.js';
 import { parseIndustryCode } from './industries.js';
 import { validateUscc } from './uscc.js';
@@ -62,8 +62,6 @@ export const industryField = z
   .trim()
   .refine((s) => parseIndustryCode(s) !== null, { message: msg('行业代码应为 GB/T 4754-2017 门类字母或两位大类代码', 'Industry code must be a GB/T 4754-2017 section letter or two-digit division') });
 
-/** Today in China (UTC+8, no daylight saving): the calendar the bureaus date their decisions in. */
-const todayInChina = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 const pastDate = isoDate.refine((s) => s <= todayInChina(), { message: msg('日期不能晚于今天', 'The date cannot be in the future') });
 
 export const entityFields = {

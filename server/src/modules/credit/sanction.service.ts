@@ -2,6 +2,7 @@
  * Joint sanctions (联合惩戒, Order 44 Art. 15; 企业信息公示暂行条例 Art. 19): the rule table the credit
  * office maintains, the measures an entity is subject to, and the log of who asked about whom.
  */
+import { todayInChina } from '../../platform/calendar/today.js';
 import type { Page } from '../../../../contracts/common.js';
 import type { SanctionMeasure, SanctionRule, Sanctions } from '../../../../contracts/credit-repair.js';
 import type { Database, Executor } from '../../db/client.js';
@@ -39,7 +40,6 @@ function toRuleDto(r: SanctionRuleRow): SanctionRule {
 }
 
 /** The calendar date in China (UTC+8) of an instant. */
-const chinaDate = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /**
  * Seed the rule table (call at start-up / seed time, e.g. next to seedBuiltins). Idempotent: adds
@@ -72,7 +72,7 @@ export async function updateSanctionRule(ctx: Ctx, id: number, body: { descripti
 /** The measures an entity is subject to now: for other modules (inspection planning, honours). */
 export async function sanctionsOf(db: Executor, entityId: number): Promise<SanctionMeasure[]> {
   const [entries, grade, rules] = await Promise.all([activeEntriesForSanctions(db, entityId), currentGrade(db, entityId), listRules(db)]);
-  return measuresFor(sanctionTriggers(entries, grade ? { grade: grade.grade, since: chinaDate(grade.computedAt) } : null), rules);
+  return measuresFor(sanctionTriggers(entries, grade ? { grade: grade.grade, since: todayInChina(grade.computedAt) } : null), rules);
 }
 
 /**

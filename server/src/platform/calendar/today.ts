@@ -1,4 +1,2 @@
-/** Today in China time (UTC+8, no daylight saving), as YYYY-MM-DD: the date deadlines are counted from. */
-export function todayInChina(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
+/** The China date lives in contracts (the web and the zod schemas need it too); the server imports it from here. */
+export { todayInChina } from '../../../../contracts/common.js';
