@@ -1,4 +1,3 @@
-import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Col, DatePicker, Form, Input, Modal, Row, Select, Space, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -13,6 +12,7 @@ import { useAddLicence, useRevokeLicence } from './api/save-entity';
 import { LicenceStateTag } from './entity-tags';
 import { showIssues } from './form-issues';
 import { entityStrings } from './i18n';
+import { TabAddButton } from './tab-add-button';
 
 interface LicenceValues {
   kind: string;
@@ -62,18 +62,13 @@ export function LicencesTab({ entity, readOnly }: { entity: EntityDetail; readOn
   return (
     <>
       {editable ? (
-        <Space style={{ width: '100%', justifyContent: 'flex-end', marginBottom: 12 }}>
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => {
-              form.resetFields();
-              setOpen(true);
-            }}
-          >
-            {t('addLicence')}
-          </Button>
-        </Space>
+        <TabAddButton
+          label={t('addLicence')}
+          onClick={() => {
+            form.resetFields();
+            setOpen(true);
+          }}
+        />
       ) : null}
       <Table<Licence>
         rowKey="id"

@@ -1,5 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Checkbox, Col, Form, Input, Modal, Row, Space, Table, Tag } from 'antd';
+import { App, Checkbox, Col, Form, Input, Modal, Row, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { productBody, type EntityDetail, type Product, type ProductBody } from '@contracts/entities';
 import { DeleteAction } from '@/components/delete-action';
@@ -11,6 +10,7 @@ import { common } from '@/locales/common';
 import { useAddProduct, useRemoveProduct } from './api/save-entity';
 import { showIssues } from './form-issues';
 import { entityStrings } from './i18n';
+import { TabAddButton } from './tab-add-button';
 
 /** The entity's products; a licensed or CCC product drives the 质量安全总监 and licence flags. */
 export function ProductsTab({ entity, readOnly }: { entity: EntityDetail; readOnly: boolean }) {
@@ -45,18 +45,13 @@ export function ProductsTab({ entity, readOnly }: { entity: EntityDetail; readOn
   return (
     <>
       {editable ? (
-        <Space style={{ width: '100%', justifyContent: 'flex-end', marginBottom: 12 }}>
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => {
-              form.resetFields();
-              setOpen(true);
-            }}
-          >
-            {t('addProduct')}
-          </Button>
-        </Space>
+        <TabAddButton
+          label={t('addProduct')}
+          onClick={() => {
+            form.resetFields();
+            setOpen(true);
+          }}
+        />
       ) : null}
       <Table<Product>
         rowKey="id"
