@@ -10,41 +10,6 @@ import { creditHonourRound, creditListEntry } from '../credit/lists.table.js';
 import { creditEvaluation } from '../credit/scoring.table.js';
 import { district } from '../system/system.table.js';
 
-export type PublicEntityRow = Pick<
-  typeof entity.$inferSelect,
-  'id' | 'uscc' | 'name' | 'formerNames' | 'entityType' | 'legalRep' | 'address' | 'districtCode' | 'industrySection' | 'industryDivision' | 'status' | 'establishedOn'
-> & { district: string | null };
-
-const PUBLIC_ENTITY_COLUMNS = {
-  id: entity.id,
-  uscc: entity.uscc,
-  name: entity.name,
-  formerNames: entity.formerNames,
-  entityType: entity.entityType,
-  legalRep: entity.legalRep,
-  address: entity.address,
-  districtCode: entity.districtCode,
-  industrySection: entity.industrySection,
-  industryDivision: entity.industryDivision,
-  status: entity.status,
-  establishedOn: entity.establishedOn,
-  district: district.name,
-};
-
-/** Registry columns the public may see (no contacts, no quality officer). */
-export async function findPublicEntity(db: Executor, uscc: string): Promise<PublicEntityRow | null> {
-  const [row] = await db.select(PUBLIC_ENTITY_COLUMNS).from(entity).leftJoin(district, eq(district.code, entity.districtCode)).where(eq(entity.uscc, uscc));
-  return row ?? null;
-}
-
-export async function gradeOf(db: Executor, entityId: number): Promise<{ grade: string; computedAt: Date } | null> {
-  const [row] = await db
-    .select({ grade: creditEvaluation.grade, computedAt: creditEvaluation.computedAt })
-    .from(creditEvaluation)
-    .where(and(eq(creditEvaluation.entityId, entityId), eq(creditEvaluation.kind, 'grade')));
-  return row ?? null;
-}
-
 export interface PublicListRow {
   list: string;
   grounds: string;
@@ -84,56 +49,83 @@ export function publishedNow(today: string): SQL {
   )!;
 }
 
-export async function publishedListEntries(db: Executor, entityId: number, today: string): Promise<PublicListRow[]> {
-  return db
-    .select({
-      list: creditListEntry.list,
-      grounds: creditListEntry.grounds,
-      groundsText: creditListEntry.groundsText,
-      decisionNo: creditListEntry.decisionNo,
-      decisionDate: creditListEntry.decisionDate,
-      publishedOn: creditListEntry.publishedOn,
-      autoRemoveOn: creditListEntry.autoRemoveOn,
-      restrictionUntil: creditListEntry.restrictionUntil,
-      roundValidUntil: creditHonourRound.validUntil,
-      sourceRecordId: creditListEntry.sourceRecordId,
-    })
-    .from(creditListEntry)
-    .leftJoin(creditHonourRound, eq(creditHonourRound.id, creditListEntry.roundId))
-    .where(and(eq(creditListEntry.entityId, entityId), publishedNow(today)))
-    .orderBy(desc(creditListEntry.decisionDate), asc(creditListEntry.id));
+export interface PublicRecordRow {
+  id: number;
+  kind: string;
+  title: string;
+  occurredOn: string;
+  correctsId: number | null;
+  payload: Record<string, unknown>;
 }
 
-/** Ids of penalty records whose publication period has not ended (entries of any status ever made). */
-export async function penaltyRecordsWithEntries(db: Executor, entityId: number): Promise<Set<number>> {
-  const rows = await db
-    .select({ id: creditListEntry.sourceRecordId })
-    .from(creditListEntry)
-    .where(and(eq(creditListEntry.entityId, entityId), eq(creditListEntry.list, 'penalty-publication')));
-  return new Set(rows.map((r) => r.id).filter((v): v is number => v !== null));
-}
-
-export type PublicRecordRow = Pick<typeof archiveRecord.$inferSelect, 'id' | 'kind' | 'title' | 'occurredOn' | 'correctsId' | 'payload'>;
+export type PublicEntityRow = Pick<
+  typeof entity.$inferSelect,
+  'id' | 'uscc' | 'name' | 'formerNames' | 'entityType' | 'legalRep' | 'address' | 'districtCode' | 'industrySection' | 'industryDivision' | 'status' | 'establishedOn'
+> & {
+  district: string | null;
+  grade: string | null;
+  /** ISO 8601 (UTC) of the grade's computation. */
+  gradeComputedAt: string | null;
+  /** Lists the entity is published on today, newest decision first. */
+  entries: PublicListRow[];
+  /** Penalty records that ever had a publication entry, of any status (their publication decides their visibility). */
+  penaltyRecordsWithEntries: number[];
+  /** Public records since the cutoff as corrected: corrected originals and retractions left out, newest first. */
+  records: PublicRecordRow[];
+};
 
 /**
- * Public records since a date, as corrected: records a later record corrects are left out (the
- * correction stands in their place), and retractions withdraw the record they name.
+ * Everything the public view of one entity needs, in ONE statement (a lookup is a single round
+ * trip: at 500 requests/s the round trips, not the index probes, were the cost). Registry columns
+ * the public may see (no contacts, no quality officer); the grade, never the risk class.
+ * The outer table is named in the correlated subqueries because they are spliced as raw SQL.
  */
-export async function publicRecords(db: Executor, entityId: number, since: string, limit: number): Promise<PublicRecordRow[]> {
-  return db
-    .select({ id: archiveRecord.id, kind: archiveRecord.kind, title: archiveRecord.title, occurredOn: archiveRecord.occurredOn, correctsId: archiveRecord.correctsId, payload: archiveRecord.payload })
-    .from(archiveRecord)
-    .where(
-      and(
-        eq(archiveRecord.entityId, entityId),
-        eq(archiveRecord.visibility, 'public'),
-        eq(archiveRecord.retracts, false),
-        gte(archiveRecord.occurredOn, since),
-        sql`not exists (select 1 from ${archiveRecord} c where c.corrects_id = ${archiveRecord.id})`,
-      ),
-    )
-    .orderBy(desc(archiveRecord.occurredOn), desc(archiveRecord.id))
-    .limit(limit);
+export async function findPublicEntity(db: Executor, uscc: string, opts: { today: string; recordsSince: string; recordLimit: number }): Promise<PublicEntityRow | null> {
+  const outerId = sql`${entity}."id"`;
+  const [row] = await db
+    .select({
+      id: entity.id,
+      uscc: entity.uscc,
+      name: entity.name,
+      formerNames: entity.formerNames,
+      entityType: entity.entityType,
+      legalRep: entity.legalRep,
+      address: entity.address,
+      districtCode: entity.districtCode,
+      industrySection: entity.industrySection,
+      industryDivision: entity.industryDivision,
+      status: entity.status,
+      establishedOn: entity.establishedOn,
+      district: district.name,
+      grade: sql<string | null>`(select ce.grade from ${creditEvaluation} ce where ce.entity_id = ${outerId} and ce.kind = 'grade')`,
+      gradeComputedAt: sql<string | null>`(select to_char(ce.computed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') from ${creditEvaluation} ce where ce.entity_id = ${outerId} and ce.kind = 'grade')`,
+      entries: sql<PublicListRow[]>`(
+        select coalesce(json_agg(json_build_object(
+          'list', ${creditListEntry.list}, 'grounds', ${creditListEntry.grounds}, 'groundsText', ${creditListEntry.groundsText},
+          'decisionNo', ${creditListEntry.decisionNo}, 'decisionDate', ${creditListEntry.decisionDate}, 'publishedOn', ${creditListEntry.publishedOn},
+          'autoRemoveOn', ${creditListEntry.autoRemoveOn}, 'restrictionUntil', ${creditListEntry.restrictionUntil},
+          'roundValidUntil', ${creditHonourRound.validUntil}, 'sourceRecordId', ${creditListEntry.sourceRecordId}
+        ) order by ${creditListEntry.decisionDate} desc, ${creditListEntry.id}), '[]'::json)
+        from ${creditListEntry} left join ${creditHonourRound} on ${creditHonourRound.id} = ${creditListEntry.roundId}
+        where ${creditListEntry.entityId} = ${outerId} and ${publishedNow(opts.today)})`,
+      // json, not an int8 array: drivers hand int8 arrays back as strings.
+      penaltyRecordsWithEntries: sql<number[]>`(
+        select coalesce(json_agg(p.source_record_id), '[]'::json) from ${creditListEntry} p
+        where p.entity_id = ${outerId} and p.list = 'penalty-publication' and p.source_record_id is not null)`,
+      records: sql<PublicRecordRow[]>`(
+        select coalesce(json_agg(json_build_object('id', r.id, 'kind', r.kind, 'title', r.title, 'occurredOn', r.occurred_on, 'correctsId', r.corrects_id, 'payload', r.payload)
+          order by r.occurred_on desc, r.id desc), '[]'::json)
+        from (
+          select a.id, a.kind, a.title, a.occurred_on, a.corrects_id, a.payload from ${archiveRecord} a
+          where a.entity_id = ${outerId} and a.visibility = 'public' and not a.retracts and a.occurred_on >= ${opts.recordsSince}
+            and not exists (select 1 from ${archiveRecord} c where c.corrects_id = a.id)
+          order by a.occurred_on desc, a.id desc limit ${opts.recordLimit}
+        ) r)`,
+    })
+    .from(entity)
+    .leftJoin(district, eq(district.code, entity.districtCode))
+    .where(eq(entity.uscc, uscc));
+  return row ?? null;
 }
 
 export interface PublicSearchRow {
@@ -165,16 +157,21 @@ export async function searchByName(db: Executor, name: string, page: number, pag
     const ids = sql`(select distinct id from (${candidates}) c)`;
     const rank = sql`(case when ${entity.name} = ${name} then 2 else 0 end) + similarity(${entity.name}, ${name})${tsq ? sql` + ts_rank(to_tsvector('simple', ${entity.searchText}), to_tsquery('simple', ${tsq}))` : sql``}`;
     const { offset, limit } = pageWindow(page, pageSize);
+    // The total rides along as a window count: one statement per search, not a page and a count.
     const rows = await db
-      .select({ uscc: entity.uscc, name: entity.name, districtCode: entity.districtCode, district: district.name, grade: gradeColumn })
+      .select({ uscc: entity.uscc, name: entity.name, districtCode: entity.districtCode, district: district.name, grade: gradeColumn, total: sql<number>`(count(*) over ())::int` })
       .from(entity)
       .leftJoin(district, eq(district.code, entity.districtCode))
       .where(sql`${entity.id} in ${ids}`)
       .orderBy(desc(rank), asc(entity.id))
       .limit(limit)
       .offset(offset);
-    const [total] = await db.select({ n: count() }).from(entity).where(sql`${entity.id} in ${ids}`);
-    return { rows, total: total?.n ?? 0 };
+    if (rows.length === 0 && offset > 0) {
+      // Paged past the end: the window count has no row to ride on.
+      const [total] = await db.select({ n: count() }).from(entity).where(sql`${entity.id} in ${ids}`);
+      return { rows: [], total: total?.n ?? 0 };
+    }
+    return { rows: rows.map(({ total: _total, ...r }) => r), total: rows[0]?.total ?? 0 };
   };
   const first = await run(tokens ? sql`${exact} union all ${tokens}` : exact);
   if (first.total > 0) return first;

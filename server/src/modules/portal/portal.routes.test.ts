@@ -109,6 +109,17 @@ describe('GET /api/public/credit?name=', () => {
     expect(page.items.length).toBeLessThanOrEqual(20);
     expect(page.total).toBeGreaterThan(20);
   });
+
+  it('keeps the same total on every page, past the last one too', async () => {
+    const q = `/api/public/credit?name=${encodeURIComponent('天津有限公司')}&pageSize=5`;
+    const first = json<Page<PublicSearchItem>>(await get(`${q}&page=1`));
+    const second = json<Page<PublicSearchItem>>(await get(`${q}&page=2`));
+    const beyond = json<Page<PublicSearchItem>>(await get(`${q}&page=50`));
+    expect(first.items).toHaveLength(5);
+    expect(second.total).toBe(first.total);
+    expect(second.items.map((i) => i.uscc)).not.toContain(first.items[0]!.uscc);
+    expect(beyond).toMatchObject({ items: [], total: first.total, page: 50 });
+  });
 });
 
 describe('rate limit', () => {

@@ -8,7 +8,7 @@ import type { PublicCreditResponse, PublicListStatus, PublicRecord, PublicSearch
 import type { Executor } from '../../db/client.js';
 import { todayInChina } from '../../platform/calendar/today.js';
 import { AppError } from '../../platform/http/errors.js';
-import { findPublicEntity, gradeOf, penaltyRecordsWithEntries, publicRecords, publishedListEntries, searchByName, type PublicListRow } from './portal.repository.js';
+import { findPublicEntity, searchByName, type PublicListRow } from './portal.repository.js';
 
 /** Records further back than this are not shown publicly (the longest ordinary publication period is 3 years; 5 covers grading windows). */
 export const PUBLIC_RECORD_YEARS = 5;
@@ -33,15 +33,11 @@ function listStatus(r: PublicListRow): PublicListStatus {
 
 /** The public view of one entity: registry data, grade, lists published now, public records. */
 export async function publicCredit(db: Executor, uscc: string, opts: { years?: number; today?: string } = {}): Promise<PublicCreditResponse & { entityId: number }> {
-  const e = await findPublicEntity(db, uscc);
-  if (!e) throw new AppError('NOT_FOUND', { message: { zh: `未找到统一社会信用代码为 ${uscc} 的市场主体`, en: `No market entity with USCC ${uscc}` } });
   const today = opts.today ?? todayInChina();
-  const [grade, entries, withEntries, records] = await Promise.all([
-    gradeOf(db, e.id),
-    publishedListEntries(db, e.id, today),
-    penaltyRecordsWithEntries(db, e.id),
-    publicRecords(db, e.id, yearsBefore(today, opts.years ?? PUBLIC_RECORD_YEARS), PUBLIC_RECORD_LIMIT),
-  ]);
+  const e = await findPublicEntity(db, uscc, { today, recordsSince: yearsBefore(today, opts.years ?? PUBLIC_RECORD_YEARS), recordLimit: PUBLIC_RECORD_LIMIT });
+  if (!e) throw new AppError('NOT_FOUND', { message: { zh: `未找到统一社会信用代码为 ${uscc} 的市场主体`, en: `No market entity with USCC ${uscc}` } });
+  const { entries, records } = e;
+  const withEntries = new Set(e.penaltyRecordsWithEntries);
   // A penalty is public while its publication runs (Order 45): while a published entry rests on
   // it, or — recorded without a publication entry — for the default 3 years. Once publication
   // ends or is stopped by credit repair, the penalty leaves the public view.
@@ -66,8 +62,8 @@ export async function publicCredit(db: Executor, uscc: string, opts: { years?: n
     industry: industryName(e.industrySection, e.industryDivision),
     status: e.status,
     establishedOn: e.establishedOn,
-    grade: grade?.grade ?? null,
-    gradeComputedAt: grade ? grade.computedAt.toISOString() : null,
+    grade: e.grade,
+    gradeComputedAt: e.gradeComputedAt,
     lists: entries.map(listStatus),
     records: visible.map(
       (r): PublicRecord => ({ id: r.id, kind: r.kind, title: r.title, occurredOn: r.occurredOn, corrected: r.correctsId !== null, payload: r.payload }),
