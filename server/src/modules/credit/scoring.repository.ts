@@ -4,7 +4,7 @@
  * entity, score, grade, upsert) with every value bound as a parameter; scoring.rules.ts is the same
  * arithmetic in JS and the tests hold the two to the same scores and grades.
  */
-import { and, asc, count, desc, eq, inArray, max, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, max, sql, type SQL } from 'drizzle-orm';
 import type { Decay, Indicator, ModelDefinition, PayloadCondition, VetoCondition } from '../../../../contracts/credit-scoring.js';
 import type { Executor } from '../../db/client.js';
 import { scopePredicate, type DataScope } from '../../platform/data-scope/data-scope.js';
@@ -32,10 +32,6 @@ export async function listModelRows(db: Executor, kind?: string): Promise<ModelR
 export async function findModel(db: Executor, id: number): Promise<ModelRow | null> {
   const [row] = await db.select().from(creditModel).where(eq(creditModel.id, id));
   return row ?? null;
-}
-
-export async function findActiveModels(db: Executor): Promise<ModelRow[]> {
-  return db.select().from(creditModel).where(eq(creditModel.status, 'active')).orderBy(asc(creditModel.kind));
 }
 
 export async function findActiveModel(db: Executor, kind: string): Promise<ModelRow | null> {
@@ -81,12 +77,39 @@ export async function activateModelRow(db: Executor, id: number, kind: string): 
 
 // ─── Facts and evaluations of one entity ────────────────────────────────────────────────────────
 
-export async function activeListsOf(db: Executor, entityId: number): Promise<string[]> {
-  const rows = await db
-    .selectDistinct({ list: creditListEntry.list })
-    .from(creditListEntry)
-    .where(and(eq(creditListEntry.entityId, entityId), inArray(creditListEntry.status, [...ACTIVE_LIST_STATUSES])));
-  return rows.map((r) => r.list);
+/** What scoring one entity needs besides its records: the registry facts, its lists, and (when asked) the active models. */
+export interface ScoringInputs {
+  entity: { id: number; scale: string | null; qualityOfficer: string | null; establishedOn: string | null };
+  products: { name: string; licenceRequired: boolean; cccRequired: boolean }[];
+  licences: { kind: string; validUntil: string | null; revokedOn: string | null }[];
+  lists: string[];
+  models: Pick<ModelRow, 'kind' | 'version' | 'definition'>[];
+}
+
+/**
+ * The registry facts, active lists and (optionally) active models for one entity in ONE statement:
+ * a record appended anywhere re-evaluates its entity inside the writer's transaction, so every
+ * round trip here is paid by every write of every module.
+ */
+export async function scoringInputsOf(db: Executor, entityId: number, opts: { withModels: boolean }): Promise<ScoringInputs | null> {
+  const id = sql`${entity}."id"`;
+  const [row] = await db
+    .select({
+      entity: sql<ScoringInputs['entity']>`json_build_object('id', ${id}, 'scale', ${entity.scale}, 'qualityOfficer', ${entity.qualityOfficer}, 'establishedOn', ${entity.establishedOn})`,
+      products: sql<ScoringInputs['products']>`(select coalesce(json_agg(json_build_object('name', p.name, 'licenceRequired', p.licence_required, 'cccRequired', p.ccc_required) order by p.id), '[]'::json)
+        from ${entityProduct} p where p.entity_id = ${id})`,
+      licences: sql<ScoringInputs['licences']>`(select coalesce(json_agg(json_build_object('kind', l.kind, 'validUntil', l.valid_until, 'revokedOn', l.revoked_on) order by l.id), '[]'::json)
+        from ${entityLicence} l where l.entity_id = ${id})`,
+      lists: sql<string[]>`(select coalesce(json_agg(distinct c.list), '[]'::json) from ${creditListEntry} c
+        where c.entity_id = ${id} and c.status in (${sql.join(ACTIVE_LIST_STATUSES.map((v) => sql`${v}`), sql`, `)}))`,
+      models: opts.withModels
+        ? sql<ScoringInputs['models']>`(select coalesce(json_agg(json_build_object('kind', m.kind, 'version', m.version, 'definition', m.definition) order by m.kind), '[]'::json)
+            from ${creditModel} m where m.status = 'active')`
+        : sql<ScoringInputs['models']>`'[]'::json`,
+    })
+    .from(entity)
+    .where(eq(entity.id, entityId));
+  return row ?? null;
 }
 
 export async function upsertEvaluations(db: Executor, rows: (typeof creditEvaluation.$inferInsert)[]): Promise<void> {

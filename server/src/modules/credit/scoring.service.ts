@@ -21,15 +21,13 @@ import { appendAudit } from '../../platform/audit/audit.repository.js';
 import { todayInChina } from '../../platform/calendar/today.js';
 import { hasPermission, systemCtx, type Ctx } from '../../platform/context.js';
 import { AppError, localizeIssues } from '../../platform/http/errors.js';
-import { effectiveRecords, entityFlags, findEntityById, licencesOf, loadEntityForRead, onRecordAppended, onEntityChanged, productsOf, type EntityRow } from '../entities/index.js';
+import { effectiveRecords, entityFlags, loadEntityForRead, onRecordAppended, onEntityChanged, type EntityRow } from '../entities/index.js';
 import { SHIPPED_MODELS } from './scoring.models.js';
 import {
   activateModelRow,
-  activeListsOf,
   entitiesInScope,
   evaluationsOf,
   findActiveModel,
-  findActiveModels,
   countEntities,
   findModel,
   findModelVersion,
@@ -42,6 +40,8 @@ import {
   upsertEvaluations,
   type EvaluationRow,
   type ModelRow,
+  scoringInputsOf,
+  type ScoringInputs,
 } from './scoring.repository.js';
 import { definitionIssues, earliestWindowStart, evaluate, monthlyRecomputeDue, type EntityFacts, type Evaluation } from './scoring.rules.js';
 
@@ -148,11 +148,8 @@ export async function seedCreditModels(db: Database): Promise<{ added: number }>
 
 // ─── Evaluating one entity ──────────────────────────────────────────────────────────────────────
 
-async function factsOf(db: Executor, e: EntityRow, asOf: string): Promise<EntityFacts> {
-  // One after another: inside a transaction they share one connection.
-  const products = await productsOf(db, e.id);
-  const licences = await licencesOf(db, e.id);
-  const lists = await activeListsOf(db, e.id);
+function factsOf(inputs: ScoringInputs, asOf: string): EntityFacts {
+  const { entity: e, products, licences, lists } = inputs;
   const validLicences = licences.filter((l) => !l.revokedOn && (!l.validUntil || l.validUntil >= asOf)).length;
   return {
     hasQualityOfficer: !!e.qualityOfficer,
@@ -172,24 +169,25 @@ function recordNeeds(defs: readonly ModelDefinition[], asOf: string): { kinds: s
 
 async function evaluateWith(db: Executor, e: EntityRow, def: ModelDefinition, asOf: string, recordedUpTo?: Date): Promise<Evaluation> {
   const { kinds, since } = recordNeeds([def], asOf);
-  const facts = await factsOf(db, e, asOf);
+  const inputs = await scoringInputsOf(db, e.id, { withModels: false });
+  if (!inputs) throw new AppError('NOT_FOUND');
   const records = kinds.length ? await effectiveRecords(db, e.id, { kinds, since, recordedUpTo }) : [];
-  return evaluate(def, facts, records, asOf);
+  return evaluate(def, factsOf(inputs, asOf), records, asOf);
 }
 
 /**
  * Re-evaluate both kinds for one entity with the active models (inside the caller's transaction):
- * facts and records are read once for both models.
+ * three statements — facts with the active models, the effective records both models read, one
+ * two-row upsert.
  */
 export async function reevaluateEntity(db: Executor, entityId: number, asOf = todayInChina()): Promise<void> {
-  const models = (await findActiveModels(db)).filter((m) => (KINDS as readonly string[]).includes(m.kind));
-  if (models.length === 0) return;
-  const e = await findEntityById(db, entityId);
-  if (!e) return;
+  const inputs = await scoringInputsOf(db, entityId, { withModels: true });
+  const models = (inputs?.models ?? []).filter((m) => (KINDS as readonly string[]).includes(m.kind));
+  if (!inputs || models.length === 0) return;
   const defs = models.map((m) => m.definition as unknown as ModelDefinition);
   const { kinds, since } = recordNeeds(defs, asOf);
-  const facts = await factsOf(db, e, asOf);
-  const records = kinds.length ? await effectiveRecords(db, e.id, { kinds, since }) : [];
+  const facts = factsOf(inputs, asOf);
+  const records = kinds.length ? await effectiveRecords(db, entityId, { kinds, since }) : [];
   const computedAt = new Date();
   await upsertEvaluations(
     db,

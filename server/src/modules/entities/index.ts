@@ -8,7 +8,7 @@ export { entity, archiveRecord, entityProduct, entityLicence } from './entities.
 export { appendRecord, toRecordDto, type AppendRecordInput } from './record.service.js';
 export { onRecordAppended, onEntityChanged, type ArchiveListener, type EntityListener } from './archive-events.js';
 export { loadEntityForRead } from './entity.service.js';
-export { findEntityById, findEntityByUscc, effectiveRecords, productsOf, licencesOf, type EntityRow, type RecordRow } from './entities.repository.js';
+export { findEntityById, findEntityByUscc, effectiveRecords, type EntityRow, type RecordRow } from './entities.repository.js';
 export { entityFlags, licenceState } from './entities.rules.js';
 export { searchText, tsQueryOf } from './entities.search.js';
 export { entityImportRoutes } from './import/entity-import.routes.js';
