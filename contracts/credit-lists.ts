@@ -173,9 +173,16 @@ export const creditSettingsSchema = z.object({
   lowFineThresholdYuan: z.number(),
   /** True while the coded default applies (no provincial value stored). */
   lowFineThresholdIsDefault: z.boolean(),
+  /** The same threshold for natural persons (sole proprietors), yuan. */
+  lowFinePersonThresholdYuan: z.number(),
+  lowFinePersonThresholdIsDefault: z.boolean(),
 });
 export type CreditSettings = z.infer<typeof creditSettingsSchema>;
-export const updateCreditSettingsBody = z.strictObject({ lowFineThresholdYuan: z.number().positive().max(1e10) });
+const thresholdYuan = z.number().positive().max(1e10);
+export const updateCreditSettingsBody = z
+  .strictObject({ lowFineThresholdYuan: thresholdYuan.optional(), lowFinePersonThresholdYuan: thresholdYuan.optional() })
+  .refine((b) => b.lowFineThresholdYuan !== undefined || b.lowFinePersonThresholdYuan !== undefined, { message: '请至少修改一项设置 ¦ Change at least one setting' });
+export type UpdateCreditSettingsBody = z.infer<typeof updateCreditSettingsBody>;
 
 // ── Red and black lists (红黑榜) ──────────────────────────────────────────────
 

@@ -9,6 +9,7 @@ import type {
   ClockReport,
   CreateListEntryBody,
   CreditSettings,
+  UpdateCreditSettingsBody,
   CureListEntryBody,
   ListAlerts,
   ListEntry,
@@ -33,7 +34,9 @@ import {
   abnormalListingClocks,
   abnormalRemoveBy,
   checkEarlyRemoval,
+  DEFAULT_LOW_FINE_PERSON_THRESHOLD_YUAN,
   DEFAULT_LOW_FINE_THRESHOLD_YUAN,
+  lowFineThresholdFor,
   nextStepOf,
   OVERDUE_FLAGS,
   overdueFlag,
@@ -132,18 +135,27 @@ async function dtoOf(db: Executor, id: number, cal: WorkingCalendar): Promise<Li
 // ── Settings ──────────────────────────────────────────────────────────────────
 
 const LOW_FINE_KEY = 'low_fine_threshold_yuan';
+const LOW_FINE_PERSON_KEY = 'low_fine_person_threshold_yuan';
 
-/** The province's 较低数额罚款 threshold (Order 45 Art. 13), or the coded default. */
+const positiveOrNull = (v: unknown): number | null => (typeof v === 'number' && v > 0 ? v : null);
+
+/** The province's 较低数额罚款 thresholds (Order 45 Art. 13) for organisations and natural persons, or the coded defaults. */
 export async function getCreditSettings(db: Executor): Promise<CreditSettings> {
-  const v = await getSetting(db, LOW_FINE_KEY);
-  const n = typeof v === 'number' && v > 0 ? v : null;
-  return { lowFineThresholdYuan: n ?? DEFAULT_LOW_FINE_THRESHOLD_YUAN, lowFineThresholdIsDefault: n === null };
+  const org = positiveOrNull(await getSetting(db, LOW_FINE_KEY));
+  const person = positiveOrNull(await getSetting(db, LOW_FINE_PERSON_KEY));
+  return {
+    lowFineThresholdYuan: org ?? DEFAULT_LOW_FINE_THRESHOLD_YUAN,
+    lowFineThresholdIsDefault: org === null,
+    lowFinePersonThresholdYuan: person ?? DEFAULT_LOW_FINE_PERSON_THRESHOLD_YUAN,
+    lowFinePersonThresholdIsDefault: person === null,
+  };
 }
 
-export async function updateCreditSettings(ctx: Ctx, body: { lowFineThresholdYuan: number }): Promise<CreditSettings> {
+export async function updateCreditSettings(ctx: Ctx, body: UpdateCreditSettingsBody): Promise<CreditSettings> {
   const before = await getCreditSettings(ctx.db);
   await ctx.db.transaction(async (tx) => {
-    await putSetting(tx, LOW_FINE_KEY, body.lowFineThresholdYuan, ctx.actor.username);
+    if (body.lowFineThresholdYuan !== undefined) await putSetting(tx, LOW_FINE_KEY, body.lowFineThresholdYuan, ctx.actor.username);
+    if (body.lowFinePersonThresholdYuan !== undefined) await putSetting(tx, LOW_FINE_PERSON_KEY, body.lowFinePersonThresholdYuan, ctx.actor.username);
     await appendAudit(tx, ctx, { action: 'credit.setting.update', targetType: 'credit_setting', targetId: LOW_FINE_KEY, before, after: body });
   });
   return getCreditSettings(ctx.db);
@@ -493,11 +505,10 @@ export async function onPenaltyRecorded(tx: Transaction, ctx: Ctx, record: Archi
   if (record.retracts) return;
   if (await findEntryBySourceRecord(tx, 'penalty-publication', record.id)) return;
   const p = record.payload as PenaltyPayload;
-  const settings = await getCreditSettings(tx);
-  const plan = penaltyPublicationPlan(cal, record.occurredOn, p, settings.lowFineThresholdYuan);
-  if (!plan) return;
   const e = await findEntityById(tx, record.entityId);
   if (!e) return;
+  const plan = penaltyPublicationPlan(cal, record.occurredOn, p, lowFineThresholdFor(await getCreditSettings(tx), e.entityType));
+  if (!plan) return;
   const row = await insertEntry(tx, {
     entityId: e.id,
     list: 'penalty-publication',

@@ -269,12 +269,49 @@ describe('penalty publication (Order 45)', () => {
   });
 
   it('reads the fine threshold from the province setting (only the credit office may change it)', async () => {
-    expect(json(await office.get('/api/credit/lists/settings'))).toEqual({ lowFineThresholdYuan: 100_000, lowFineThresholdIsDefault: true });
+    expect(json(await office.get('/api/credit/lists/settings'))).toEqual({
+      lowFineThresholdYuan: 100_000,
+      lowFineThresholdIsDefault: true,
+      lowFinePersonThresholdYuan: 10_000,
+      lowFinePersonThresholdIsDefault: true,
+    });
     expect(errorCode(await district.put('/api/credit/lists/settings', { lowFineThresholdYuan: 300_000 }))).toBe('FORBIDDEN');
-    expect(json(await office.put('/api/credit/lists/settings', { lowFineThresholdYuan: 300_000 }))).toEqual({ lowFineThresholdYuan: 300_000, lowFineThresholdIsDefault: false });
+    expect(errorCode(await office.put('/api/credit/lists/settings', {}))).toBe('VALIDATION_FAILED');
+    expect(json(await office.put('/api/credit/lists/settings', { lowFineThresholdYuan: 300_000 }))).toMatchObject({ lowFineThresholdYuan: 300_000, lowFineThresholdIsDefault: false, lowFinePersonThresholdIsDefault: true });
     await penalty('罚-省标准', { amount: 200_000 });
     expect(await entryOf('罚-省标准')).toMatchObject({ autoRemoveOn: '2025-12-19' });
     await office.put('/api/credit/lists/settings', { lowFineThresholdYuan: 100_000 });
+  });
+
+  it('holds a sole proprietor (a natural person) to the lower person threshold, in the publication and in the repair check alike', async () => {
+    const shop = uscc(120);
+    const res = await office.post('/api/entities', { uscc: shop, name: '和平区张记小吃店', districtCode: '120101', industry: 'H', entityType: 'individual' });
+    expect(res.statusCode).toBe(201);
+    const fine = (decisionNo: string, amount: number) =>
+      office.post(`/api/entities/${shop}/records`, {
+        kind: 'penalty',
+        occurredOn: '2025-03-03',
+        payload: { decisionNo, authority: '和平区市场监管局', violation: '经营超过保质期食品', penaltyTypes: ['fine'], amount, domain: 'food', carriedOut: true },
+      });
+    expect((await fine('罚-个体-低', 9_000)).statusCode).toBe(201);
+    expect((await fine('罚-个体-高', 20_000)).statusCode).toBe(201);
+    const entries = json<{ items: ListEntry[] }>(await office.get(`/api/credit/lists?list=penalty-publication&keyword=${shop}&pageSize=50`)).items;
+    const low = entries.find((i) => i.decisionNo === '罚-个体-低')!;
+    const high = entries.find((i) => i.decisionNo === '罚-个体-高')!;
+    // 20,000 yuan is below the organisations' 100,000 but not below a natural person's 10,000.
+    expect(low).toMatchObject({ autoRemoveOn: '2025-06-03', earlyRemovalFrom: null });
+    expect(high).toMatchObject({ autoRemoveOn: '2028-03-03', earlyRemovalFrom: '2026-03-03' });
+    const check = async (id: number) => {
+      const r = await admin.post(`/api/credit/entries/${id}/repair-check`, { harmRemoved: '已整改' });
+      if (r.statusCode !== 200) throw new Error(r.body);
+      return json<{ conditions: { code: string; met: boolean }[] }>(r).conditions.find((c) => c.code === 'penalty_type_repairable')?.met;
+    };
+    expect(await check(low.id)).toBe(false);
+    expect(await check(high.id)).toBe(true);
+    // Raising the person threshold makes the same fine a lower-amount one for the next decision.
+    expect(json(await office.put('/api/credit/lists/settings', { lowFinePersonThresholdYuan: 50_000 }))).toMatchObject({ lowFinePersonThresholdYuan: 50_000, lowFineThresholdYuan: 100_000 });
+    expect(await check(high.id)).toBe(false);
+    await office.put('/api/credit/lists/settings', { lowFinePersonThresholdYuan: 10_000 });
   });
 
   it('revokes the publication when the penalty record is retracted', async () => {

@@ -38,11 +38,26 @@ export const ABNORMAL_OBJECTION_VERIFY_WORKING_DAYS = 20;
  * (the Hubei figure: below 100,000 yuan), replaced by the credit_setting `low_fine_threshold_yuan`.
  */
 export const DEFAULT_LOW_FINE_THRESHOLD_YUAN = 100_000;
+/** The same for natural persons (sole proprietors): the Hubei figure, below 10,000 yuan; credit_setting `low_fine_person_threshold_yuan`. */
+export const DEFAULT_LOW_FINE_PERSON_THRESHOLD_YUAN = 10_000;
+
+/** The province's two 较低数额罚款 thresholds (Order 45 Art. 13), yuan. */
+export interface LowFineThresholds {
+  lowFineThresholdYuan: number;
+  lowFinePersonThresholdYuan: number;
+}
+
+/** The threshold that applies to an entity: sole proprietors are natural persons. */
+export function lowFineThresholdFor(t: LowFineThresholds, entityType: string): number {
+  return entityType === 'individual' ? t.lowFinePersonThresholdYuan : t.lowFineThresholdYuan;
+}
 
 /** Order 45 Art. 14 para. 3: publication of these penalties is never stopped early. */
 export const NO_EARLY_STOP_PENALTIES: readonly PenaltyType[] = ['suspended', 'closed', 'business_limited', 'employment_ban', 'qualification_lowered', 'licence_revoked'];
-/** 信用修复管理办法 Art. 6: one year minimum for food, drugs and special equipment, otherwise six months. */
-const LONG_MINIMUM_DOMAINS: readonly string[] = ['food', 'drug', 'special_equipment'];
+/** Minimum publication before an early stop, in months (信用修复管理办法 Art. 6): 1 year for food, drugs, special equipment, else 6 months. */
+export function minPublicationMonths(domain: string): number {
+  return domain === 'food' || domain === 'drug' || domain === 'special_equipment' ? 12 : 6;
+}
 
 function isLeap(y: number): boolean {
   return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
@@ -169,7 +184,7 @@ export function penaltyPublicationPlan(cal: WorkingCalendar, decisionDate: strin
   if (heaviest) noEarlyStop = 'heaviest_penalty';
   else if (lower) noEarlyStop = 'short_period';
   else {
-    const minimum = addMonths(decisionDate, LONG_MINIMUM_DOMAINS.includes(p.domain) ? 12 : 6);
+    const minimum = addMonths(decisionDate, minPublicationMonths(p.domain));
     earlyRemovalFrom = maxDate(minimum, restrictionUntil);
     if (earlyRemovalFrom >= autoRemoveOn) {
       earlyRemovalFrom = null;

@@ -15,7 +15,8 @@ import { todayInChina } from '../../platform/calendar/today.js';
 import { buildTestApp, errorCode, json, multipartBody, type Agent, type TestApp } from '../../test/test-app.js';
 import { DEMO_ENTERPRISE_USCC } from './demo/demo.rules.js';
 import { CN_HOLIDAY_NOTICES } from '../system/seed/cn-holidays.data.js';
-import { addMonths, addWorkingDaysOrEstimate } from './repair.rules.js';
+import { addMonths } from './lists.rules.js';
+import { addWorkingDaysOrEstimate } from './repair.rules.js';
 
 let t: TestApp;
 let office: Agent;

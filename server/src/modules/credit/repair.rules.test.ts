@@ -3,7 +3,6 @@ import { pickLang } from '../../../../contracts/i18n.js';
 import { buildYearDays, WorkingCalendar } from '../../platform/calendar/calendar.rules.js';
 import { CN_HOLIDAY_NOTICES } from '../system/seed/cn-holidays.data.js';
 import {
-  addMonths,
   addWorkingDaysOrEstimate,
   checkRepairConditions,
   countdown,
@@ -15,6 +14,7 @@ import {
   type PenaltyFact,
   type RepairFacts,
 } from './repair.rules.js';
+import { addMonths } from './lists.rules.js';
 
 const calendar = new WorkingCalendar(CN_HOLIDAY_NOTICES.flatMap((n) => buildYearDays(n.year, n.holidays, n.workdays)));
 
@@ -42,7 +42,7 @@ function facts(over: FactsIn = {}): RepairFacts {
     otherActiveLists: [],
     harmRemoved: '已召回全部不合格产品并赔偿消费者',
     cure: null,
-    naturalPerson: false,
+    lowFineThresholdYuan: 100_000,
     ...over,
     entry: { id: 7, list: 'serious-violation', status: 'published', grounds: 'quality_mandatory_standard', decisionDate: '2025-03-01', publishedOn: '2025-03-10', restrictionUntil: null, ...over.entry },
   };
@@ -127,11 +127,11 @@ describe('penalty publication: early stop (Order 45 Art. 14; 修复办法 Art. 6
   });
 
   it('does not repair warnings, criticism or lower-amount fines (3-month publication)', () => {
-    expect(isMinorPenalty({ penaltyTypes: ['warning', 'fine'], amount: 99_999 }, false)).toBe(true);
-    expect(isMinorPenalty({ penaltyTypes: ['fine'], amount: 100_000 }, false)).toBe(false);
-    expect(isMinorPenalty({ penaltyTypes: ['fine'], amount: 10_000 }, true)).toBe(false);
-    expect(isMinorPenalty({ penaltyTypes: ['criticism'], amount: null }, false)).toBe(true);
-    expect(isMinorPenalty({ penaltyTypes: ['fine'], amount: null }, false)).toBe(false);
+    expect(isMinorPenalty({ penaltyTypes: ['warning', 'fine'], amount: 99_999 }, 100_000)).toBe(true);
+    expect(isMinorPenalty({ penaltyTypes: ['fine'], amount: 100_000 }, 100_000)).toBe(false);
+    expect(isMinorPenalty({ penaltyTypes: ['fine'], amount: 10_000 }, 10_000)).toBe(false);
+    expect(isMinorPenalty({ penaltyTypes: ['criticism'], amount: null }, 100_000)).toBe(true);
+    expect(isMinorPenalty({ penaltyTypes: ['fine'], amount: null }, 100_000)).toBe(false);
     const p = penalty({ penaltyTypes: ['criticism'], amount: null });
     expect(byCode(pub({ today: '2027-01-01', penalty: p, penalties: [p] }), 'penalty_type_repairable').met).toBe(false);
   });

@@ -7,27 +7,13 @@ import type { AbnormalCure, RepairCondition, RepairTarget, StepCountdown } from 
 import { msg } from '../../../../contracts/i18n.js';
 import type { PenaltyType } from '../../../../contracts/entities.js';
 import { addCalendarDays, toDayNumber, weekday, type WorkingCalendar } from '../../platform/calendar/calendar.rules.js';
+import { addMonths, isLowerTierPenalty, minPublicationMonths, NO_EARLY_STOP_PENALTIES } from './lists.rules.js';
 
 /** Lists whose entries are in force (the lists helper's statuses before removal). */
 export const ACTIVE_ENTRY_STATUSES = ['listed', 'published'] as const;
 
-/** Penalties whose publication may never stop early (Order 45 Art. 14 para. 3; 修复办法 Art. 6). */
-export const NO_EARLY_STOP_PENALTIES: readonly PenaltyType[] = ['suspended', 'business_limited', 'employment_ban', 'qualification_lowered', 'licence_revoked', 'closed'];
-
 /** 较重行政处罚 other than a heavy-end fine (Order 44 Art. 2 items 2–4); the discretion benchmark is not in the archive. */
 const HEAVIER_PENALTIES: readonly PenaltyType[] = [...NO_EARLY_STOP_PENALTIES, 'detention'];
-
-/**
- * 较低数额罚款 (Order 45 Art. 13): set by each province; the Hubei figures are used (below 100,000
- * yuan for organisations, below 10,000 yuan for natural persons such as sole proprietors).
- */
-export const LOWER_FINE_ORGANISATION_YUAN = 100_000;
-export const LOWER_FINE_PERSON_YUAN = 10_000;
-
-/** Minimum publication before an early stop, in months (修复办法 Art. 6): 1 year for food, drugs, special equipment. */
-export function minPublicationMonths(domain: string): number {
-  return domain === 'food' || domain === 'drug' || domain === 'special_equipment' ? 12 : 6;
-}
 
 /** What a repair of an entry on `list` asks for; null for lists that are not repaired (red and black lists). */
 export function repairTargetOf(list: string): RepairTarget | null {
@@ -41,16 +27,6 @@ export function repairTargetOf(list: string): RepairTarget | null {
     default:
       return null;
   }
-}
-
-/** `date` plus `months` calendar months; the day is clamped to the month's end (2024-08-31 + 6 → 2025-02-28). */
-export function addMonths(date: string, months: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const total = y * 12 + (m - 1) + months;
-  const ny = Math.floor(total / 12);
-  const nm = (total % 12) + 1;
-  const last = new Date(Date.UTC(ny, nm, 0)).getUTCDate();
-  return `${String(ny).padStart(4, '0')}-${String(nm).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 }
 
 export interface PenaltyFact {
@@ -87,8 +63,8 @@ export interface RepairFacts {
   /** The applicant's statement on how the harm was removed (null in a dry run without one). */
   harmRemoved: string | null;
   cure: AbnormalCure | null;
-  /** The entity is a natural person (sole proprietor) for the lower-fine threshold. */
-  naturalPerson: boolean;
+  /** The 较低数额罚款 threshold that applies to the entity (credit settings, `lowFineThresholdFor`). */
+  lowFineThresholdYuan: number;
 }
 
 const cond = (code: string, met: boolean, zh: string, en: string): RepairCondition => ({ code, met, detail: msg(zh, en) });
@@ -144,10 +120,9 @@ function serious(f: RepairFacts): RepairCondition[] {
   return out;
 }
 
-/** Only a warning, public criticism or a lower-amount fine (published for 3 months, never repaired). */
-export function isMinorPenalty(p: Pick<PenaltyFact, 'penaltyTypes' | 'amount'>, naturalPerson: boolean): boolean {
-  const threshold = naturalPerson ? LOWER_FINE_PERSON_YUAN : LOWER_FINE_ORGANISATION_YUAN;
-  return p.penaltyTypes.every((t) => t === 'warning' || t === 'criticism' || (t === 'fine' && p.amount !== null && p.amount < threshold));
+/** Only a warning, public criticism or a lower-amount fine (published for 3 months, never repaired): the lists' own rule. */
+export function isMinorPenalty(p: Pick<PenaltyFact, 'penaltyTypes' | 'amount'>, lowFineThresholdYuan: number): boolean {
+  return p.penaltyTypes.every((t) => t === 'warning') || isLowerTierPenalty({ penaltyTypes: [...p.penaltyTypes] as PenaltyType[], amount: p.amount }, lowFineThresholdYuan);
 }
 
 const sameKind = (a: PenaltyFact, b: PenaltyFact) => a.violation.trim().toLowerCase() === b.violation.trim().toLowerCase();
@@ -161,7 +136,7 @@ function publication(f: RepairFacts): RepairCondition[] {
     const heaviest = penalty.penaltyTypes.filter((t) => (NO_EARLY_STOP_PENALTIES as readonly string[]).includes(t));
     if (heaviest.length > 0) {
       out.push(cond('penalty_type_repairable', false, `处罚种类含 ${heaviest.join('、')}，不得提前停止公示（《市场监督管理行政处罚信息公示规定》第十四条第三款）`, `The penalty includes ${heaviest.join(', ')}: publication never stops early (Order 45 Art. 14 para. 3)`));
-    } else if (isMinorPenalty(penalty, f.naturalPerson)) {
+    } else if (isMinorPenalty(penalty, f.lowFineThresholdYuan)) {
       out.push(cond('penalty_type_repairable', false, '仅受警告、通报批评或较低数额罚款，公示期 3 个月届满后自动停止，无需修复', 'Only a warning, criticism or lower-amount fine: publication ends by itself after 3 months'));
     } else {
       out.push(cond('penalty_type_repairable', true, '处罚种类可以申请提前停止公示', 'The penalty type allows an early stop'));

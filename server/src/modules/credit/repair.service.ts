@@ -26,7 +26,8 @@ import { filesOf, findFile, insertFile, type StoredFileRow } from '../../platfor
 import { ATTACHMENT_EXTENSIONS, attachmentMime, cleanFilename } from '../../platform/files/file.rules.js';
 import { AppError } from '../../platform/http/errors.js';
 import { appendRecord, effectiveRecords, findEntityById, loadEntityForRead, type EntityRow } from '../entities/index.js';
-import { removeEntry } from './list.service.js';
+import { getCreditSettings, removeEntry } from './list.service.js';
+import { lowFineThresholdFor } from './lists.rules.js';
 import {
   activeEntriesOf,
   countAlerts,
@@ -134,7 +135,7 @@ async function evaluate(db: Executor, entry: EntryRow, ent: EntityRow, input: { 
     otherActiveLists: others,
     harmRemoved: input.harmRemoved,
     cure: input.cure,
-    naturalPerson: ent.entityType === 'individual',
+    lowFineThresholdYuan: lowFineThresholdFor(await getCreditSettings(db), ent.entityType),
   });
   return { target, conditions };
 }

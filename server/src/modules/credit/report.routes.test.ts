@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { usccCheckCharacter } from '../../../../contracts/uscc.js';
 import { todayInChina } from '../../platform/calendar/today.js';
 import { buildTestApp, errorCode, type Agent, type TestApp } from '../../test/test-app.js';
-import { addMonths, FOOD_GROUP } from './demo/demo.rules.js';
+import { FOOD_GROUP } from './demo/demo.rules.js';
+import { addMonths } from './lists.rules.js';
 
 let t: TestApp;
 let office: Agent;

@@ -2,7 +2,7 @@
  * Reads of the public credit lookup. Everything here is what the public may see: list entries
  * while published, public archive records as corrected, the grade (never the risk class).
  */
-import { and, asc, count, desc, eq, gt, gte, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { pageWindow } from '../../db/query-helpers.js';
 import { archiveRecord, entity, tsQueryOf } from '../entities/index.js';

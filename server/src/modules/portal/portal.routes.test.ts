@@ -9,7 +9,7 @@ import type { Page } from '../../../../contracts/common.js';
 import { usccCheckCharacter } from '../../../../contracts/uscc.js';
 import { todayInChina } from '../../platform/calendar/today.js';
 import { buildTestApp, errorCode, json, type Agent, type TestApp } from '../../test/test-app.js';
-import { addMonths } from '../credit/demo/demo.rules.js';
+import { addMonths } from '../credit/lists.rules.js';
 import { creditListEntry } from '../credit/lists.table.js';
 import { findEntityByUscc } from '../entities/index.js';
 

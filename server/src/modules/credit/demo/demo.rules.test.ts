@@ -3,7 +3,8 @@ import { validateUscc } from '../../../../../contracts/uscc.js';
 import { INDUSTRY_SECTIONS } from '../../../../../contracts/industries.js';
 import { ARCHIVE_PAYLOADS, type ArchiveKind } from '../../../../../contracts/entities.js';
 import { TIANJIN_DISTRICTS } from '../../system/seed/tianjin.data.js';
-import { addMonths, DEMO_ENTERPRISE_USCC, earlyStopFrom, FOOD_GROUP, generateDemoCity, publicationEnd } from './demo.rules.js';
+import { addMonths } from '../lists.rules.js';
+import { DEMO_ENTERPRISE_USCC, earlyStopFrom, FOOD_GROUP, generateDemoCity, publicationEnd } from './demo.rules.js';
 
 const TODAY = '2026-11-24';
 const city = generateDemoCity(3_000, TODAY);
@@ -76,9 +77,9 @@ describe('generateDemoCity', () => {
 
 describe('publication periods (Order 45 Art. 13; 信用修复管理办法 Art. 6)', () => {
   it('publishes light penalties for 3 months and others for 3 years', () => {
-    expect(publicationEnd('2025-01-31', ['warning'], null)).toBe('2025-04-30');
-    expect(publicationEnd('2025-01-31', ['fine'], 5_000)).toBe('2025-04-30');
-    expect(publicationEnd('2025-01-31', ['fine'], 50_000)).toBe('2028-01-31');
+    expect(publicationEnd('2025-01-31', ['warning'], null, 10_000)).toBe('2025-04-30');
+    expect(publicationEnd('2025-01-31', ['fine'], 5_000, 10_000)).toBe('2025-04-30');
+    expect(publicationEnd('2025-01-31', ['fine'], 50_000, 10_000)).toBe('2028-01-31');
   });
   it('allows an early stop after 6 months, 1 year for food, never for the heaviest types', () => {
     expect(earlyStopFrom('2025-03-01', ['fine'], 'product')).toBe('2025-09-01');

@@ -7,6 +7,15 @@ import { DEFAULT_VISIBILITY, type ArchiveKind, type PenaltyType } from '../../..
 import { INDUSTRY_SECTIONS } from '../../../../../contracts/industries.js';
 import { USCC_CHARSET, usccCheckCharacter } from '../../../../../contracts/uscc.js';
 import { addCalendarDays } from '../../../platform/calendar/calendar.rules.js';
+import {
+  addMonths,
+  DEFAULT_LOW_FINE_PERSON_THRESHOLD_YUAN,
+  DEFAULT_LOW_FINE_THRESHOLD_YUAN,
+  isLowerTierPenalty,
+  lowFineThresholdFor,
+  minPublicationMonths,
+  NO_EARLY_STOP_PENALTIES,
+} from '../lists.rules.js';
 import { Prng } from '../../../platform/random/prng.js';
 import { DEMO_ENTERPRISE, GIVEN_NAMES, SURNAMES, TIANJIN_DISTRICTS } from '../../system/seed/tianjin.data.js';
 import {
@@ -95,13 +104,20 @@ export interface DemoListEntry {
 export type PenaltyPlanner = (
   decisionDate: string,
   p: { penaltyTypes: PenaltyType[]; amount: number | null; domain: 'food' | 'drug' | 'special_equipment' | 'product' | 'other'; restrictionYears: number | null },
+  entityType: string,
 ) => { grounds: string; publishBy: string | null; autoRemoveOn: string; earlyRemovalFrom: string | null; restrictionUntil: string | null } | null;
 
-/** The planner without a calendar (tests, benchmarks): the same periods, no publish-by deadline. */
-export const simplePlanner: PenaltyPlanner = (d, p) =>
+/** The planner without a calendar (tests, benchmarks): the lists' periods at the default thresholds, no publish-by deadline. */
+export const simplePlanner: PenaltyPlanner = (d, p, entityType) =>
   p.penaltyTypes.every((t) => t === 'warning')
     ? null
-    : { grounds: p.penaltyTypes.filter((t) => t !== 'warning').join('+'), publishBy: null, autoRemoveOn: publicationEnd(d, p.penaltyTypes, p.amount), earlyRemovalFrom: earlyStopFrom(d, p.penaltyTypes, p.domain), restrictionUntil: null };
+    : {
+        grounds: p.penaltyTypes.filter((t) => t !== 'warning').join('+'),
+        publishBy: null,
+        autoRemoveOn: publicationEnd(d, p.penaltyTypes, p.amount, lowFineThresholdFor(DEFAULT_THRESHOLDS, entityType)),
+        earlyRemovalFrom: earlyStopFrom(d, p.penaltyTypes, p.domain),
+        restrictionUntil: null,
+      };
 
 export interface DemoCity {
   entities: DemoEntity[];
@@ -109,15 +125,14 @@ export interface DemoCity {
   rounds: { list: 'red' | 'black'; title: string; period: string; publishedOn: string; validUntil: string }[];
 }
 
-const HEAVIEST: readonly PenaltyType[] = ['licence_revoked', 'business_limited', 'suspended', 'closed', 'employment_ban', 'detention'];
+const DEFAULT_THRESHOLDS = { lowFineThresholdYuan: DEFAULT_LOW_FINE_THRESHOLD_YUAN, lowFinePersonThresholdYuan: DEFAULT_LOW_FINE_PERSON_THRESHOLD_YUAN };
 
 /**
  * Publication period of a penalty (SAMR Order 45 Art. 13): 3 months for public criticism or a
- * lower-amount fine only, 3 years otherwise. "Lower amount" follows the local threshold; the demo
- * uses 10,000 yuan.
+ * lower-amount fine only, 3 years otherwise (the lists' rule, `isLowerTierPenalty`).
  */
-export function publicationEnd(decisionDate: string, types: readonly PenaltyType[], amount: number | null): string {
-  const light = types.every((t) => t === 'criticism' || (t === 'fine' && (amount ?? 0) <= 10_000) || t === 'warning');
+export function publicationEnd(decisionDate: string, types: readonly PenaltyType[], amount: number | null, lowFineThresholdYuan: number): string {
+  const light = types.every((t) => t === 'warning') || isLowerTierPenalty({ penaltyTypes: [...types], amount }, lowFineThresholdYuan);
   return light ? addMonths(decisionDate, 3) : addMonths(decisionDate, 36);
 }
 
@@ -126,17 +141,8 @@ export function publicationEnd(decisionDate: string, types: readonly PenaltyType
  * drugs and special equipment (信用修复管理办法 Art. 6); never for the heaviest types (Order 45 Art. 14).
  */
 export function earlyStopFrom(decisionDate: string, types: readonly PenaltyType[], domain: string): string | null {
-  if (types.some((t) => HEAVIEST.includes(t))) return null;
-  return addMonths(decisionDate, ['food', 'drug', 'special_equipment'].includes(domain) ? 12 : 6);
-}
-
-export function addMonths(date: string, months: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const total = y * 12 + (m - 1) + months;
-  const ny = Math.floor(total / 12);
-  const nm = (total % 12) + 1;
-  const last = new Date(Date.UTC(ny, nm, 0)).getUTCDate();
-  return `${ny}-${String(nm).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+  if (types.some((t) => NO_EARLY_STOP_PENALTIES.includes(t))) return null;
+  return addMonths(decisionDate, minPublicationMonths(domain));
 }
 
 const minDate = (a: string, b: string): string => (a < b ? a : b);
@@ -443,7 +449,7 @@ function listsFor(entities: DemoEntity[], demoIndex: number, today: string, plan
       if (r.kind !== 'penalty') return;
       penalised.push(ei);
       const pl = r.payload as Parameters<PenaltyPlanner>[1] & { decisionNo: string };
-      const plan = planner(r.occurredOn, pl);
+      const plan = planner(r.occurredOn, pl, entities[ei]!.entityType);
       if (!plan || plan.autoRemoveOn <= today) return; // not published, or publication period over
       lists.push({
         entity: ei,

@@ -12,7 +12,7 @@ import { searchText } from '../../entities/index.js';
 import { recomputeEvaluations, seedCreditModels } from '../scoring.service.js';
 import { createCalendarStore } from '../../system/index.js';
 import { getCreditSettings } from '../list.service.js';
-import { DEFAULT_BLACK_CRITERIA, DEFAULT_RED_CRITERIA, penaltyPublicationPlan, seriousViolationClocks } from '../lists.rules.js';
+import { DEFAULT_BLACK_CRITERIA, DEFAULT_RED_CRITERIA, lowFineThresholdFor, penaltyPublicationPlan, seriousViolationClocks } from '../lists.rules.js';
 import { DEFAULT_DEMO_ENTITIES, FOOD_GROUP, generateDemoCity, type PenaltyPlanner } from './demo.rules.js';
 import { entityExists, insertEntities, insertLicences, insertListEntries, insertProducts, insertRecords, insertRound } from './demo.repository.js';
 
@@ -35,7 +35,7 @@ export async function seedCreditDemo(db: Database, opts: { entities?: number; to
   const today = opts.today ?? todayInChina();
   // Penalty publications planned by the lists' own rules (Order 45), with the working calendar.
   const [cal, settings] = await Promise.all([createCalendarStore().get(db), getCreditSettings(db)]);
-  const planner: PenaltyPlanner = (d, p) => penaltyPublicationPlan(cal, d, p, settings.lowFineThresholdYuan);
+  const planner: PenaltyPlanner = (d, p, entityType) => penaltyPublicationPlan(cal, d, p, lowFineThresholdFor(settings, entityType));
   const city = generateDemoCity(demoEntityCount(opts.entities), today, planner);
   const ctx = systemCtx(db);
   const recordedBy = ctx.actor.username;
