@@ -138,3 +138,9 @@ export async function upsertStaged(tx: Transaction, opts: { columns: readonly Op
   );
   return { inserted: Number(row?.inserted ?? 0), updated: Number(row?.updated ?? 0) };
 }
+
+/** The transaction's start (`now()`): every row the upsert writes carries it as `updated_at`. */
+export async function transactionStart(tx: Transaction): Promise<Date> {
+  const res = (await tx.execute(sql`select now() as t`)) as unknown as { rows: { t: Date | string }[] };
+  return new Date(res.rows[0]!.t);
+}

@@ -2,10 +2,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { usccCheckCharacter } from '../../../../../contracts/uscc.js';
+import { USCC_CHARSET, usccCheckCharacter } from '../../../../../contracts/uscc.js';
+import { Prng } from '../../../platform/random/prng.js';
 import { readCsvRows, sniffEncoding } from './entity-import.reader.js';
 import { arrayLiteral } from './entity-import.repository.js';
-import { DuplicateTracker, ENTITY_IMPORT_COLUMNS, ErrorCollector, mapHeader, normalizeDate, parseEntityRow, rowValues } from './entity-import.rules.js';
+import { DuplicateTracker, ENTITY_IMPORT_COLUMNS, ErrorCollector, mapHeader, normalizeDate, parseEntityRow, RowSet, rowValues } from './entity-import.rules.js';
 import { parseRecordRow, recordSourceId } from './record-import.rules.js';
 
 const uscc = (first17: string) => first17 + usccCheckCharacter(first17);
@@ -73,6 +74,97 @@ describe('duplicates and error caps', () => {
     const d = new DuplicateTracker();
     expect(d.seen(GOOD, 2)).toBeNull();
     expect(d.seen(GOOD, 12)).toBe(2);
+  });
+
+  /** The i-th code of a registry issuing bodies in sequence (base 31 in the charset), as real files look. */
+  const sequential = (i: number, check = true) => {
+    let body = '';
+    for (let k = 0, n = i; k < 9; k++, n = Math.floor(n / 31)) body = USCC_CHARSET[n % 31] + body;
+    return check ? uscc(`91120116${body}`) : `91120116${body}0`;
+  };
+
+  it('stays exact over many codes, through every growth of its table', () => {
+    const d = new DuplicateTracker();
+    const n = 300_000;
+    let firstSeen = 0;
+    for (let i = 0; i < n; i++) if (d.seen(sequential(i), i + 2) === null) firstSeen++;
+    expect(firstSeen).toBe(n);
+    expect(d.size).toBe(n);
+    const wrong: number[] = [];
+    for (let i = 0; i < n; i += 3) if (d.seen(sequential(i), n + i) !== i + 2) wrong.push(i);
+    expect(wrong).toEqual([]);
+    expect(d.size).toBe(n);
+  });
+
+  it('agrees with a Map on random codes with many repeats', () => {
+    const rng = new Prng(7);
+    const d = new DuplicateTracker();
+    const ref = new Map<string, number>();
+    // 2^15 possible codes, varying in all three packed words: about half the draws repeat one.
+    const code = () => Array.from({ length: 18 }, (_, k) => (k < 14 ? USCC_CHARSET[rng.int(0, 1)] : k === 17 ? 'Y0'[rng.int(0, 1)] : '5')).join('');
+    const disagreeing: number[] = [];
+    for (let row = 0; row < 50_000; row++) {
+      const c = code();
+      const expected = ref.get(c) ?? null;
+      if (expected === null) ref.set(c, row);
+      if (d.seen(c, row) !== expected) disagreeing.push(row);
+    }
+    expect(disagreeing).toEqual([]);
+    expect(d.size).toBe(ref.size);
+    expect(ref.size).toBeLessThan(50_000);
+  });
+
+  it('tells apart codes that differ in any one character, the check character included', () => {
+    const d = new DuplicateTracker();
+    const base = sequential(123_456);
+    expect(d.seen(base, 2)).toBeNull();
+    let row = 3;
+    for (let pos = 0; pos < 18; pos++) {
+      for (const ch of USCC_CHARSET) {
+        if (ch === base[pos]) continue;
+        const other = base.slice(0, pos) + ch + base.slice(pos + 1);
+        expect(d.seen(other, row++)).toBeNull();
+      }
+    }
+    expect(d.size).toBe(1 + 18 * 30);
+    expect(d.seen(base, row)).toBe(2);
+    // The first character (high bits of the first word) changed to Y, the last one in the charset:
+    // the 30th variant tried, '9' being skipped.
+    expect(d.seen(`Y${base.slice(1)}`, row)).toBe(3 + 29);
+  });
+
+  it('keeps strings that do not pack apart and exact (lower case, other lengths, letters outside the charset)', () => {
+    const d = new DuplicateTracker();
+    const good = sequential(5);
+    const odd = [good.toLowerCase(), good.slice(0, 17), `${good}0`, `${good.slice(0, 17)}I`, `${good.slice(0, 17)}O`, `天${good.slice(1)}`, ''];
+    odd.forEach((c, i) => expect(d.seen(c, 10 + i)).toBeNull());
+    expect(d.seen(good, 2)).toBeNull();
+    odd.forEach((c, i) => expect(d.seen(c, 99)).toBe(10 + i));
+    expect(d.seen(good, 99)).toBe(2);
+    expect(d.size).toBe(odd.length + 1);
+  });
+
+  it('keeps row 0 and the largest row, and refuses rows it cannot store', () => {
+    const d = new DuplicateTracker();
+    expect(d.seen(sequential(1), 0)).toBeNull();
+    expect(d.seen(sequential(1), 5)).toBe(0);
+    expect(d.seen(sequential(2), 0xfffffffe)).toBeNull();
+    expect(d.seen(sequential(2), 5)).toBe(0xfffffffe);
+    expect(() => d.seen(sequential(3), -1)).toThrow(RangeError);
+    expect(() => d.seen(sequential(3), 1.5)).toThrow(RangeError);
+    expect(() => d.seen(sequential(3), 0xffffffff)).toThrow(RangeError);
+    expect(d.size).toBe(2);
+  });
+
+  it('counts the rows of a RowSet once, growing with the largest row', () => {
+    const r = new RowSet();
+    expect(r.has(2)).toBe(false);
+    for (const row of [2, 3, 2, 31, 32, 1_000_000, 3, 0, 0xffffffff]) r.add(row);
+    expect(r.size).toBe(7);
+    for (const row of [0, 2, 3, 31, 32, 1_000_000, 0xffffffff]) expect(r.has(row)).toBe(true);
+    for (const row of [1, 4, 33, 999_999, 1_000_001, 5_000_000, -1, 2.5]) expect(r.has(row)).toBe(false);
+    expect(() => r.add(-1)).toThrow(RangeError);
+    expect(() => r.add(0x100000000)).toThrow(RangeError);
   });
 
   it('lists the first errors and counts them all', () => {

@@ -21,7 +21,8 @@ import { AppError } from '../../../platform/http/errors.js';
 import { knownDistrictCodes } from '../entities.repository.js';
 import { entityColumns } from '../entity.service.js';
 import { detectKind, readRows, type FileRow, type ImportFileKind } from './entity-import.reader.js';
-import { clearStage, createStage, dropStagedRows, OPTIONAL_ENTITY_COLUMNS, stageBatch, stagedOutsideScope, upsertStaged, type OptionalEntityColumn, type StagedEntity } from './entity-import.repository.js';
+import { clearStage, createStage, dropStagedRows, OPTIONAL_ENTITY_COLUMNS, stageBatch, stagedOutsideScope, transactionStart, upsertStaged, type OptionalEntityColumn, type StagedEntity } from './entity-import.repository.js';
+import { notifyEntitiesImported } from '../archive-events.js';
 import {
   DuplicateTracker,
   duplicateMessage,
@@ -151,12 +152,16 @@ async function importWithSpool(ctx: Ctx, path: string, kind: ImportFileKind, spo
   // Pass 2: stage the valid rows, upsert, audit — one transaction.
   const columns = OPTIONAL_ENTITY_COLUMNS.filter((c) => [...present].some((k) => KEY_TO_COLUMN[k] === c));
   const formerNames = present.has('formerNames');
-  return ctx.db.transaction(async (tx: Transaction) => {
+  let changedSince: Date | null = null;
+  const result = await ctx.db.transaction(async (tx: Transaction) => {
+    changedSince = await transactionStart(tx);
     await createStage(tx);
     let staged = 0;
     let inserted = 0;
     let updated = 0;
-    const outside: { rowNo: number; districtCode: string }[] = [];
+    // Rows naming an entity of another district are reported as they are found (flushes run one
+    // after another, in row order), so memory does not grow with how many there are.
+    let outsideRows = 0;
     /** Stage one batch and upsert it; the next batch is parsed (JS) while the database works on this one. */
     const flush = async (batch: StagedEntity[]) => {
       if (batch.length === 0) return;
@@ -165,7 +170,8 @@ async function importWithSpool(ctx: Ctx, path: string, kind: ImportFileKind, spo
       // A district user may not take over an entity registered in another district.
       if (!ctx.scope.all) {
         const out = await stagedOutsideScope(tx, ctx.scope.districtPrefixes);
-        outside.push(...out);
+        for (const o of out) errors.add(o.rowNo, '统一社会信用代码', `该主体已登记在区划 ${o.districtCode}，超出您的数据权限范围`);
+        outsideRows += out.length;
         await dropStagedRows(
           tx,
           out.map((o) => o.rowNo),
@@ -195,8 +201,7 @@ async function importWithSpool(ctx: Ctx, path: string, kind: ImportFileKind, spo
     await pending;
     await flush(batch);
 
-    for (const o of outside) errors.add(o.rowNo, '统一社会信用代码', `该主体已登记在区划 ${o.districtCode}，超出您的数据权限范围`);
-    if (outside.length > 0 && !opts.skipInvalid) {
+    if (outsideRows > 0 && !opts.skipInvalid) {
       // Nothing is imported: the transaction rolls back every batch.
       throw new AppError('IMPORT_INVALID', { details: errors.items });
     }
@@ -218,4 +223,7 @@ async function importWithSpool(ctx: Ctx, path: string, kind: ImportFileKind, spo
     });
     return outcome;
   });
+  // After the commit: derived state (credit evaluations) for what the import inserted or changed.
+  if (changedSince && result.inserted + result.updated > 0) await notifyEntitiesImported(ctx.db, ctx, changedSince);
+  return result;
 }

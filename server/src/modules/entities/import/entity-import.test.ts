@@ -187,6 +187,26 @@ describe('permissions and data scope', () => {
     const skip = await upload(district, csv(lines), { skipInvalid: true });
     expect(json<Result>(skip)).toMatchObject({ inserted: 1, skipped: 1 });
   });
+
+  it('skips rows of entities registered in another district with skipInvalid, listing them after the row errors', async () => {
+    const district = await t.as('district-user');
+    const lines = [HEADER, `${U(22)},天津三号商贸有限公司,120101,F,,,,`, `${U(33)},滨海二号有限公司,120116,C,,,,`, `${U(34)},和平区二号有限公司,120101,C,,,,`];
+    const res = await upload(district, csv(lines), { skipInvalid: true });
+    expect(res.statusCode).toBe(200);
+    expect(json<Result>(res)).toMatchObject({
+      inserted: 1,
+      updated: 0,
+      skipped: 2,
+      errorCount: 2,
+      errors: [
+        { row: 3, column: '区划代码', message: expect.stringContaining('数据权限') },
+        { row: 2, column: '统一社会信用代码', message: expect.stringContaining('120102') },
+      ],
+    });
+    expect((await findEntityByUscc(t.db, U(22)))!.districtCode).toBe('120102');
+    expect((await findEntityByUscc(t.db, U(34)))!.districtCode).toBe('120101');
+    expect(await findEntityByUscc(t.db, U(33))).toBeFalsy();
+  });
 });
 
 describe('archive-record import', () => {
