@@ -235,7 +235,12 @@ function vetoSql(v: VetoCondition, asOf: string): SQL {
  * the model's windows (one pass over the archive), add the registry facts and active list entries,
  * score, grade, apply vetoes, and upsert credit_evaluation. Returns the number of rows written.
  */
-export function compileRecompute(def: ModelDefinition, kind: string, version: number, asOf: string): SQL {
+/** Which entities a recompute covers: all, or those whose registry row changed since a moment (a bulk import). */
+export interface RecomputeScope {
+  updatedSince?: Date;
+}
+
+export function compileRecompute(def: ModelDefinition, kind: string, version: number, asOf: string, scope: RecomputeScope = {}): SQL {
   const recordInds = def.indicators.flatMap((ind, i) => (ind.formula === 'fact' ? [] : [{ ind, i }]));
   const aggs: SQL[] = [];
   for (const { ind, i } of recordInds) {
@@ -284,6 +289,7 @@ export function compileRecompute(def: ModelDefinition, kind: string, version: nu
   const vetoed = def.vetoes.length ? sql.join(def.vetoes.map((_, i) => sql.raw(`v${i}`)), sql` or `) : sql`false`;
   const vetoKeys = def.vetoes.length ? sql`array_remove(array[${sql.join(def.vetoes.map((v, i) => sql`case when ${sql.raw(`v${i}`)} then ${v.key}::text end`), sql`, `)}]::text[], null)` : sql`array[]::text[]`;
   const grades = sql`array[${list(def.bands.map((b) => b.grade))}]::text[]`;
+  const changed = scope.updatedSince?.toISOString();
   return sql`
     with rec as (
       select r.entity_id, ${aggs.length ? sql.join(aggs, sql`, `) : sql`0 as no_indicator`}
@@ -291,7 +297,8 @@ export function compileRecompute(def: ModelDefinition, kind: string, version: nu
       where r.retracts = false
         and r.kind in (${list(kinds.length ? kinds : ['-'])})
         and r.occurred_on > ${earliestWindowStart(def, asOf)}::date and r.occurred_on <= ${asOf}::date
-        and not exists (select 1 from ${archiveRecord} c where c.corrects_id = r.id)
+        and not exists (select 1 from ${archiveRecord} c where c.corrects_id = r.id)${changed ? sql`
+        and r.entity_id in (select u.id from ${entity} u where u.updated_at >= ${changed}::timestamptz)` : sql``}
       group by r.entity_id
     ),
     lic as (
@@ -309,7 +316,8 @@ export function compileRecompute(def: ModelDefinition, kind: string, version: nu
       left join rec on rec.entity_id = e.id
       left join lic on lic.entity_id = e.id
       left join prod on prod.entity_id = e.id
-      left join lists on lists.entity_id = e.id
+      left join lists on lists.entity_id = e.id${changed ? sql`
+      where e.updated_at >= ${changed}::timestamptz` : sql``}
     ),
     sc as (select pts.*, (${pSum}) as score from pts)
     insert into ${creditEvaluation} (entity_id, kind, model_version, score, grade, vetoed, explanation, computed_at)
@@ -326,7 +334,7 @@ export function compileRecompute(def: ModelDefinition, kind: string, version: nu
 }
 
 /** Run the compiled statement; returns how many evaluations it changed (unchanged rows are not rewritten). */
-export async function runRecompute(db: Executor, def: ModelDefinition, kind: string, version: number, asOf: string): Promise<number> {
-  const res = await db.execute(compileRecompute(def, kind, version, asOf));
+export async function runRecompute(db: Executor, def: ModelDefinition, kind: string, version: number, asOf: string, scope: RecomputeScope = {}): Promise<number> {
+  const res = await db.execute(compileRecompute(def, kind, version, asOf, scope));
   return Number((res as { rowCount?: number | null; affectedRows?: number }).rowCount ?? (res as { affectedRows?: number }).affectedRows ?? 0);
 }

@@ -21,7 +21,7 @@ import { appendAudit } from '../../platform/audit/audit.repository.js';
 import { todayInChina } from '../../platform/calendar/today.js';
 import { hasPermission, systemCtx, type Ctx } from '../../platform/context.js';
 import { AppError, localizeIssues } from '../../platform/http/errors.js';
-import { effectiveRecords, entityFlags, loadEntityForRead, onRecordAppended, onEntityChanged, type EntityRow } from '../entities/index.js';
+import { effectiveRecords, entityFlags, loadEntityForRead, onEntitiesImported, onRecordAppended, onEntityChanged, type EntityRow } from '../entities/index.js';
 import { SHIPPED_MODELS } from './scoring.models.js';
 import {
   activateModelRow,
@@ -211,12 +211,37 @@ const onAppended = async (tx: Transaction, _ctx: Ctx, record: ArchiveRecord) => 
 const onChanged = async (tx: Transaction, _ctx: Ctx, entityId: number) => reevaluateEntity(tx, entityId);
 
 /**
+ * Evaluate the entities a bulk import inserted or changed, set-based (the bulk recompute's statement
+ * limited to them): one transaction, one audit row; not a recompute run, so the monthly schedule
+ * still sees its own last run.
+ */
+export async function evaluateImportedEntities(db: Database, ctx: Ctx, changedSince: Date): Promise<{ kind: ModelKind; changed: number }[]> {
+  const asOf = todayInChina();
+  return db.transaction(async (tx) => {
+    const results: { kind: ModelKind; changed: number }[] = [];
+    for (const kind of KINDS) {
+      const model = await findActiveModel(tx, kind);
+      if (!model) continue;
+      const changed = await runRecompute(tx, model.definition as unknown as ModelDefinition, kind, model.version, asOf, { updatedSince: changedSince });
+      results.push({ kind, changed });
+    }
+    await appendAudit(tx, ctx, { action: 'credit.evaluation.recompute', targetType: 'entity', targetId: 'import', after: { scope: 'import', changedSince: changedSince.toISOString(), results } });
+    return results;
+  });
+}
+
+const onImported = async (db: Database, ctx: Ctx, changedSince: Date) => {
+  await evaluateImportedEntities(db, ctx, changedSince);
+};
+
+/**
  * Keep evaluations current as records arrive and as registry facts change (a revoked licence is a
  * veto at once). Idempotent; buildApp and the CLI call it.
  */
 export function registerCreditListeners(): void {
   onRecordAppended(onAppended);
   onEntityChanged(onChanged);
+  onEntitiesImported(onImported);
 }
 
 // ─── Bulk recompute ─────────────────────────────────────────────────────────────────────────────

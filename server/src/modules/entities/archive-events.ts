@@ -4,7 +4,7 @@
  * appending transaction, so the evaluation is current the moment the record commits.
  */
 import type { ArchiveRecord } from '../../../../contracts/entities.js';
-import type { Transaction } from '../../db/client.js';
+import type { Database, Transaction } from '../../db/client.js';
 import type { Ctx } from '../../platform/context.js';
 
 export type ArchiveListener = (tx: Transaction, ctx: Ctx, record: ArchiveRecord) => Promise<void>;
@@ -31,4 +31,21 @@ export function onEntityChanged(listener: EntityListener): void {
 
 export async function notifyEntityChanged(tx: Transaction, ctx: Ctx, entityId: number): Promise<void> {
   for (const l of entityListeners) await l(tx, ctx, entityId);
+}
+
+/**
+ * After a bulk import committed: every entity it inserted or changed has `updated_at >= changedSince`
+ * (the import transaction's start). Runs after the commit, not inside it, so a city-scale import is
+ * not held open by a set-based re-evaluation; the importer waits for the listeners before answering.
+ */
+export type ImportListener = (db: Database, ctx: Ctx, changedSince: Date) => Promise<void>;
+
+const importListeners: ImportListener[] = [];
+
+export function onEntitiesImported(listener: ImportListener): void {
+  if (!importListeners.includes(listener)) importListeners.push(listener);
+}
+
+export async function notifyEntitiesImported(db: Database, ctx: Ctx, changedSince: Date): Promise<void> {
+  for (const l of importListeners) await l(db, ctx, changedSince);
 }

@@ -6,7 +6,7 @@
 export { entitiesRoutes } from './entities.routes.js';
 export { entity, archiveRecord, entityProduct, entityLicence } from './entities.table.js';
 export { appendRecord, toRecordDto, type AppendRecordInput } from './record.service.js';
-export { onRecordAppended, onEntityChanged, type ArchiveListener, type EntityListener } from './archive-events.js';
+export { onRecordAppended, onEntityChanged, onEntitiesImported, type ArchiveListener, type EntityListener, type ImportListener } from './archive-events.js';
 export { loadEntityForRead } from './entity.service.js';
 export { findEntityById, findEntityByUscc, effectiveRecords, type EntityRow, type RecordRow } from './entities.repository.js';
 export { entityFlags, licenceState } from './entities.rules.js';
