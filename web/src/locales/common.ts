@@ -22,7 +22,7 @@ export const common = {
   creditOverview: ['信用概览', 'Credit overview'],
   creditLists: ['信用名单', 'Credit lists'],
   creditHonours: ['红黑榜', 'Red/black lists'],
-  creditRepairs: ['信用修复', 'Credit repair'],
+  creditRepairs: ['信用修复与异议', 'Credit repair and objections'],
   creditSanctions: ['联合惩戒', 'Joint sanctions'],
   creditModels: ['评价模型', 'Scoring models'],
   districts: ['行政区划', 'Districts'],

@@ -63,8 +63,12 @@ export function NextStepCell({ step }: { step: NextStep | null }) {
   );
 }
 
-/** A repair step deadline: done on …, or due on … with the countdown. */
-export function StepDeadline({ c }: { c: StepCountdown }) {
+/**
+ * A repair or objection step deadline: done on …, or due on … with the countdown. `pending`: how
+ * the deadline will run, for a step whose clock has not started (decided within 20 working days of
+ * acceptance…), so the applicant sees more than a dash.
+ */
+export function StepDeadline({ c, pending }: { c: StepCountdown; pending?: string | null }) {
   const t = useT(creditStrings);
   if (c.doneOn) {
     return (
@@ -76,7 +80,7 @@ export function StepDeadline({ c }: { c: StepCountdown }) {
       </Space>
     );
   }
-  if (!c.dueOn) return <Typography.Text type="secondary">{t('noDate')}</Typography.Text>;
+  if (!c.dueOn) return <Typography.Text type="secondary">{pending ?? t('noDate')}</Typography.Text>;
   return (
     <div>
       <div style={{ whiteSpace: 'nowrap' }}>{c.dueOn}</div>

@@ -10,7 +10,7 @@ import { useT } from '@/lib/i18n';
 import { common } from '@/locales/common';
 import { useListAlerts } from './api/lists';
 import { useEvaluationStats } from './api/models';
-import { useRepairAlerts } from './api/repairs';
+import { useRepairAlerts } from './api/applications';
 import { NextStepCell } from './display';
 import { creditStrings, type CreditKey } from './i18n';
 

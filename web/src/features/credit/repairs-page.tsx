@@ -1,209 +1,45 @@
-import { PaperClipOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Checkbox, Descriptions, Drawer, Form, Input, List, Modal, Radio, Select, Skeleton, Space, Table, Tag, Typography, Upload } from 'antd';
-import { useState } from 'react';
+/**
+ * 信用修复与异议: one page, two kinds of application with the same steps — credit repair and
+ * objections to abnormal-list listings — switched by tabs. Officers accept and decide against the
+ * statutory deadlines; enterprises apply and follow their own.
+ *
+ * The URL carries the state so other pages can link in: `kind`, the filter, `id` (open that
+ * application) and `apply` (open the form on that list entry, from the enterprise's list view).
+ */
+import { PlusOutlined } from '@ant-design/icons';
+import { Badge, Button, Checkbox, Form, Input, Select, Space, Table, Tabs, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
-import { APPLICATION_STATUSES, type Application, type ApplicationStatus } from '@contracts/credit-repair';
+import { APPLICATION_KINDS, APPLICATION_STATUSES, type Application, type ApplicationKind, type ApplicationStatus } from '@contracts/credit-repair';
 import { PageContainer } from '@/components/page-container';
 import { SearchActions } from '@/components/search-actions';
-import { useNotifyError } from '@/components/use-notify';
 import { useAuth } from '@/lib/auth';
 import { useDict } from '@/lib/dicts';
-import { formatDateTime, formatSize } from '@/lib/format';
 import { useT } from '@/lib/i18n';
 import { usePaging } from '@/lib/use-paging';
 import { common } from '@/locales/common';
-import { downloadRepairFile, useAcceptRepair, useAttachRepairFile, useDecideRepair, useRepair, useRepairs, type RepairFilter } from './api/repairs';
+import { useApplications, type ApplicationFilter } from './api/applications';
+import { ApplicationApplyModal } from './application-apply-modal';
+import { AppStatus, ApplicationDrawer, KIND_WORDS, pendingSteps, statusKey } from './application-drawer';
 import { StepDeadline } from './display';
 import { creditStrings, type CreditKey } from './i18n';
-import { RepairApplyModal } from './repair-apply-modal';
-import { RepairConditions } from './repair-conditions';
 
-const STATUS_COLOURS: Record<string, string> = { submitted: 'gold', accepted: 'blue', not_accepted: 'default', approved: 'green', denied: 'red', withdrawn: 'default' };
+const NEW_BUTTON: Record<ApplicationKind, CreditKey> = { repair: 'applyRepair', objection: 'lodgeObjection' };
 
-function AppStatus({ status }: { status: string }) {
-  const t = useT(creditStrings);
-  return <Tag color={STATUS_COLOURS[status]}>{t(`as_${status}` as CreditKey)}</Tag>;
+function positiveInt(v: string | null): number | null {
+  const n = Number(v);
+  return Number.isInteger(n) && n > 0 ? n : null;
 }
 
-/** 受理 / 不予受理 and 准予 / 不予修复: one dialog, two steps. */
-function HandleModal({ app, step, onClose }: { app: Application; step: 'accept' | 'decide'; onClose(): void }) {
+/** The officer's count of overdue steps on a tab, so objections waiting on the other tab are not missed. */
+function KindLabel({ kind, officer }: { kind: ApplicationKind; officer: boolean }) {
   const t = useT(creditStrings);
-  const tc = useT(common);
-  const notify = useNotifyError();
-  const { message } = App.useApp();
-  const accept = useAcceptRepair();
-  const decide = useDecideRepair();
-  const [form] = Form.useForm<{ yes: boolean; comment?: string }>();
-  const yes = Form.useWatch('yes', form) ?? true;
-  const run = async (v: { yes: boolean; comment?: string }) => {
-    try {
-      if (step === 'accept') await accept.mutateAsync({ id: app.id, accept: v.yes, comment: v.comment?.trim() || undefined });
-      else await decide.mutateAsync({ id: app.id, approve: v.yes, comment: v.comment!.trim() });
-      message.success(tc('saved'));
-      onClose();
-    } catch (err) {
-      notify(err);
-    }
-  };
+  const overdue = useApplications(kind, { overdue: 'true', page: 1, pageSize: 1 }, officer);
+  const n = officer ? (overdue.data?.total ?? 0) : 0;
   return (
-    <Modal
-      title={step === 'accept' ? t('accept') : t('decideTitle')}
-      open
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={tc('ok')}
-      confirmLoading={accept.isPending || decide.isPending}
-      destroyOnHidden
-    >
-      <Form form={form} layout="vertical" name={`repair-${step}`} initialValues={{ yes: true }} onFinish={(v) => void run(v)}>
-        <Form.Item name="yes">
-          <Radio.Group
-            options={
-              step === 'accept'
-                ? [
-                    { value: true, label: t('accept') },
-                    { value: false, label: t('notAccept') },
-                  ]
-                : [
-                    { value: true, label: t('approveRepair') },
-                    { value: false, label: t('denyRepair') },
-                  ]
-            }
-          />
-        </Form.Item>
-        <Form.Item
-          name="comment"
-          label={step === 'accept' ? t('acceptComment') : t('decisionComment')}
-          rules={step === 'decide' ? [{ required: true, whitespace: true, min: 2 }] : yes ? [] : [{ required: true, whitespace: true }]}
-        >
-          <Input.TextArea rows={3} maxLength={1000} />
-        </Form.Item>
-      </Form>
-    </Modal>
-  );
-}
-
-function RepairDrawer({ id, onClose }: { id: number | null; onClose(): void }) {
-  const t = useT(creditStrings);
-  const { can, me } = useAuth();
-  const notify = useNotifyError();
-  const lists = useDict('credit_list');
-  const { data: a, isLoading, error } = useRepair(id);
-  const attach = useAttachRepairFile();
-  const [step, setStep] = useState<'accept' | 'decide' | null>(null);
-  const canHandle = can('credit:repair:handle');
-  return (
-    <Drawer
-      title={a ? `${t('applyRepair')} #${a.id}` : ''}
-      open={id !== null}
-      onClose={onClose}
-      size={760}
-      extra={
-        a && canHandle ? (
-          <Space>
-            {a.status === 'submitted' ? (
-              <Button type="primary" onClick={() => setStep('accept')}>
-                {t('accept')}
-              </Button>
-            ) : null}
-            {a.status === 'accepted' ? (
-              <Button type="primary" onClick={() => setStep('decide')}>
-                {t('decide')}
-              </Button>
-            ) : null}
-          </Space>
-        ) : null
-      }
-    >
-      {error ? <Alert type="error" showIcon title={(error as Error).message} /> : null}
-      {isLoading || !a ? (
-        <Skeleton active />
-      ) : (
-        <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-          <Descriptions size="small" bordered column={2}>
-            <Descriptions.Item label={t('entity')} span={2}>
-              <Link to={`/entities/${a.uscc}`}>{a.entityName}</Link>
-              <Typography.Text type="secondary" style={{ marginInlineStart: 8, fontFamily: 'monospace' }}>
-                {a.uscc}
-              </Typography.Text>
-            </Descriptions.Item>
-            <Descriptions.Item label={t('list')}>{lists.label(a.list)}</Descriptions.Item>
-            <Descriptions.Item label={t('target')}>{a.target ? t(`tg_${a.target}` as CreditKey) : t('noDate')}</Descriptions.Item>
-            <Descriptions.Item label={t('status')}>
-              <AppStatus status={a.status} />
-            </Descriptions.Item>
-            <Descriptions.Item label={t('submittedOn')}>
-              {a.submittedOn} · {a.submittedBy}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('acceptBy')}>
-              <StepDeadline c={a.accept} />
-            </Descriptions.Item>
-            <Descriptions.Item label={t('decideBy')}>
-              <StepDeadline c={a.decide} />
-            </Descriptions.Item>
-            <Descriptions.Item label={t('stopBy')} span={2}>
-              <StepDeadline c={a.stopPublication} />
-            </Descriptions.Item>
-            <Descriptions.Item label={t('reason')} span={2}>
-              <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{a.reason}</Typography.Paragraph>
-            </Descriptions.Item>
-            <Descriptions.Item label={t('commitment')} span={2}>
-              <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{a.commitment ?? t('noDate')}</Typography.Paragraph>
-            </Descriptions.Item>
-            {a.handledBy ? (
-              <Descriptions.Item label={t('handledBy')} span={2}>
-                {a.handledBy}
-                {a.decisionComment ? `：${a.decisionComment}` : ''}
-              </Descriptions.Item>
-            ) : null}
-          </Descriptions>
-          <div>
-            <Typography.Title level={5}>{t('conditions')}</Typography.Title>
-            <Typography.Paragraph type="secondary">{t('conditionsHint')}</Typography.Paragraph>
-            <RepairConditions conditions={a.conditions} />
-          </div>
-          <div>
-            <Space style={{ marginBottom: 8 }}>
-              <Typography.Title level={5} style={{ margin: 0 }}>
-                {t('files')}
-              </Typography.Title>
-              {can('credit:repair:apply') && me?.user.enterpriseUscc === a.uscc && ['submitted', 'accepted'].includes(a.status) ? (
-                <Upload
-                  showUploadList={false}
-                  beforeUpload={(f) => {
-                    attach.mutate({ id: a.id, file: f }, { onError: notify });
-                    return false;
-                  }}
-                >
-                  <Button size="small" icon={<UploadOutlined />} loading={attach.isPending}>
-                    {t('chooseFiles')}
-                  </Button>
-                </Upload>
-              ) : null}
-            </Space>
-            {a.files.length === 0 ? (
-              <Typography.Text type="secondary">{t('noFiles')}</Typography.Text>
-            ) : (
-              <List
-                size="small"
-                dataSource={a.files}
-                renderItem={(f) => (
-                  <List.Item>
-                    <a onClick={() => void downloadRepairFile(a.id, f.id).catch(notify)}>
-                      <PaperClipOutlined /> {f.filename}
-                    </a>
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {formatSize(f.size)} · {formatDateTime(f.uploadedAt)}
-                    </Typography.Text>
-                  </List.Item>
-                )}
-              />
-            )}
-          </div>
-        </Space>
-      )}
-      {a && step ? <HandleModal app={a} step={step} onClose={() => setStep(null)} /> : null}
-    </Drawer>
+    <Space size={6}>
+      {t(`kind_${kind}`)}
+      {n > 0 ? <Badge count={t('kindOverdue', { n })} style={{ backgroundColor: '#cf1322' }} /> : null}
+    </Space>
   );
 }
 
@@ -216,41 +52,76 @@ export default function RepairsPage() {
   const officer = can('credit:repair:handle');
   // Applying is the enterprise's own act: the account must be linked to its USCC.
   const applicant = can('credit:repair:apply') && !!me?.user.enterpriseUscc;
-  const filter: RepairFilter = {
+  const kind: ApplicationKind = APPLICATION_KINDS.includes(params.get('kind') as ApplicationKind) ? (params.get('kind') as ApplicationKind) : 'repair';
+  const filter: ApplicationFilter = {
     status: APPLICATION_STATUSES.includes(params.get('status') as ApplicationStatus) ? (params.get('status') as ApplicationStatus) : undefined,
     uscc: params.get('uscc') ?? undefined,
     overdue: params.get('overdue') === 'true' ? 'true' : undefined,
   };
+  const view = positiveInt(params.get('id'));
+  const applyEntry = positiveInt(params.get('apply'));
+  const applyOpen = applicant && params.has('apply');
   const paging = usePaging();
-  const repairs = useRepairs({ ...filter, page: paging.page, pageSize: paging.pageSize });
-  const [view, setView] = useState<number | null>(null);
-  const [applyOpen, setApplyOpen] = useState(false);
-  const search = (f: RepairFilter) => {
-    setParams(Object.fromEntries(Object.entries(f).filter(([, v]) => v)) as Record<string, string>, { replace: true });
+  const apps = useApplications(kind, { ...filter, page: paging.page, pageSize: paging.pageSize });
+
+  /** Change some URL parameters, keeping the others. */
+  const patch = (next: Record<string, string | undefined>) => {
+    const p = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(next)) {
+      if (v) p.set(k, v);
+      else p.delete(k);
+    }
+    setParams(p, { replace: true });
+  };
+  const search = (f: ApplicationFilter) => {
+    setParams({ ...(kind === 'repair' ? {} : { kind }), ...(Object.fromEntries(Object.entries(f).filter(([, v]) => v)) as Record<string, string>) }, { replace: true });
     paging.reset();
   };
+  const switchKind = (k: string) => {
+    setParams(k === 'repair' ? {} : { kind: k }, { replace: true });
+    paging.reset();
+  };
+  const words = KIND_WORDS[kind];
+  const isRepair = kind === 'repair';
+  const pendingText = (a: Application, step: 'decide' | 'stop') => {
+    const key = pendingSteps(kind, a)[step];
+    return key && t(key);
+  };
+  const description = isRepair ? (officer ? t('repairsDescription') : t('repairsDescriptionEnterprise')) : officer ? t('objectionsDescription') : t('objectionsDescriptionEnterprise');
 
   return (
     <PageContainer
-      title={tc('creditRepairs')}
-      description={officer ? t('repairsDescription') : t('repairsDescriptionEnterprise')}
+      title={t('applicationsTitle')}
+      description={
+        <>
+          {description}
+          {applicant ? (
+            <>
+              {' '}
+              <Link to="/my-enterprise">{t('seeMyEntries')}</Link>
+            </>
+          ) : null}
+        </>
+      }
       extra={
         applicant ? (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setApplyOpen(true)}>
-            {t('applyRepair')}
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => patch({ apply: 'new' })}>
+            {t(NEW_BUTTON[kind])}
           </Button>
         ) : null
       }
     >
+      <Tabs activeKey={kind} onChange={switchKind} items={APPLICATION_KINDS.map((k) => ({ key: k, label: <KindLabel kind={k} officer={officer} /> }))} />
       <Form
-        name="repair-search"
+        key={kind}
+        name={`${kind}-search`}
         layout="inline"
         style={{ marginBottom: 16, rowGap: 8 }}
         initialValues={{ ...filter, overdue: filter.overdue === 'true' }}
         onFinish={(v: { status?: ApplicationStatus; uscc?: string; overdue?: boolean }) => search({ status: v.status, uscc: v.uscc?.trim() || undefined, overdue: v.overdue ? 'true' : undefined })}
       >
         <Form.Item name="status" label={t('status')}>
-          <Select allowClear style={{ width: 130 }} placeholder={tc('all')} options={APPLICATION_STATUSES.map((s) => ({ value: s, label: t(`as_${s}` as CreditKey) }))} />
+          <Select allowClear style={{ width: 130 }} placeholder={tc('all')} options={APPLICATION_STATUSES.map((s) => ({ value: s, label: t(statusKey(kind, s)) }))} />
         </Form.Item>
         {officer ? (
           <>
@@ -267,10 +138,10 @@ export default function RepairsPage() {
       <Table<Application>
         rowKey="id"
         size="middle"
-        loading={repairs.isFetching}
-        dataSource={repairs.data?.items ?? []}
-        pagination={paging.pagination(repairs.data?.total ?? 0)}
-        scroll={{ x: 1160 }}
+        loading={apps.isFetching}
+        dataSource={apps.data?.items ?? []}
+        pagination={paging.pagination(apps.data?.total ?? 0)}
+        scroll={{ x: isRepair ? 1160 : 900 }}
         columns={[
           {
             title: t('entity'),
@@ -278,7 +149,7 @@ export default function RepairsPage() {
             width: 220,
             render: (_: unknown, a) => (
               <div>
-                <a onClick={() => setView(a.id)}>{a.entityName}</a>
+                <a onClick={() => patch({ id: String(a.id) })}>{a.entityName}</a>
                 <div>
                   <Typography.Text type="secondary" style={{ fontSize: 12, fontFamily: 'monospace' }}>
                     {a.uscc}
@@ -287,28 +158,33 @@ export default function RepairsPage() {
               </div>
             ),
           },
-          { title: t('list'), dataIndex: 'list', width: 140, render: (v: string) => lists.label(v) },
-          { title: t('target'), dataIndex: 'target', width: 110, render: (v: string | null) => (v ? t(`tg_${v}` as CreditKey) : t('noDate')) },
-          { title: t('status'), dataIndex: 'status', width: 90, render: (v: string) => <AppStatus status={v} /> },
+          // Objections are all against the abnormal list: the column would say the same on every row.
+          ...(isRepair
+            ? [
+                { title: t('list'), dataIndex: 'list', width: 140, render: (v: string) => lists.label(v) },
+                { title: t('target'), dataIndex: 'target', width: 110, render: (v: string | null) => (v ? t(`tg_${v}` as CreditKey) : t('noDate')) },
+              ]
+            : []),
+          { title: t('status'), dataIndex: 'status', width: 100, render: (v: string) => <AppStatus kind={kind} status={v} /> },
           { title: t('submittedOn'), dataIndex: 'submittedOn', width: 100 },
           { title: t('acceptBy'), key: 'accept', width: 140, render: (_: unknown, a) => <StepDeadline c={a.accept} /> },
-          { title: t('decideBy'), key: 'decide', width: 140, render: (_: unknown, a) => <StepDeadline c={a.decide} /> },
-          { title: t('stopBy'), key: 'stop', width: 140, render: (_: unknown, a) => <StepDeadline c={a.stopPublication} /> },
+          { title: t('decideBy'), key: 'decide', width: 140, render: (_: unknown, a) => <StepDeadline c={a.decide} pending={pendingText(a, 'decide')} /> },
+          { title: t(words.stopBy), key: 'stop', width: 140, render: (_: unknown, a) => <StepDeadline c={a.stopPublication} pending={pendingText(a, 'stop')} /> },
           {
             title: tc('actions'),
             key: 'actions',
             width: 90,
             fixed: 'right',
             render: (_: unknown, a) => (
-              <Button type="link" size="small" onClick={() => setView(a.id)}>
+              <Button type="link" size="small" onClick={() => patch({ id: String(a.id) })}>
                 {officer && a.status === 'submitted' ? t('accept') : officer && a.status === 'accepted' ? t('decide') : t('detail')}
               </Button>
             ),
           },
         ]}
       />
-      <RepairDrawer id={view} onClose={() => setView(null)} />
-      <RepairApplyModal open={applyOpen} onClose={() => setApplyOpen(false)} onApplied={setView} />
+      <ApplicationDrawer kind={kind} id={view} onClose={() => patch({ id: undefined })} />
+      <ApplicationApplyModal kind={kind} open={applyOpen} entryId={applyEntry} onClose={() => patch({ apply: undefined })} onApplied={(id) => patch({ apply: undefined, id: String(id) })} />
     </PageContainer>
   );
 }

@@ -1,12 +1,23 @@
-import { Alert, Empty, Spin, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Empty, Space, Spin, Table, Tag, Tooltip, Typography } from 'antd';
+import { Link, useNavigate } from 'react-router';
 import type { ListEntry } from '@contracts/credit-lists';
+import type { Application, ApplicationKind } from '@contracts/credit-repair';
+import { useAuth } from '@/lib/auth';
 import { DictTag } from '@/lib/dicts';
 import { useT } from '@/lib/i18n';
 import { common } from '@/locales/common';
+import { applicationKey, useLatestApplications, type LatestApplications } from './api/applications';
 import { useEntityLists } from './api/credit';
-import { entityStrings } from './i18n';
+import { entityStrings, type EntityT } from './i18n';
 
 type Key = keyof typeof entityStrings & string;
+
+/** Entries the enterprise may act on: objections only against the abnormal list; repair where 修复办法 Art. 2 allows. */
+const ACTIONABLE: Record<ApplicationKind, readonly string[]> = { objection: ['abnormal'], repair: ['serious-violation', 'abnormal', 'penalty-publication'] };
+const IN_FORCE = ['listed', 'published'];
+const OPEN = ['submitted', 'accepted'];
+/** Where objections and repairs are handled (the credit feature's page; linked, not imported). */
+const applicationsPage = (kind: ApplicationKind, q: string) => `/credit/repairs?kind=${kind}&${q}`;
 
 /** Working days left to a statutory deadline, red when overdue. */
 function Countdown({ step }: { step: NonNullable<ListEntry['nextStep']> }) {
@@ -23,10 +34,59 @@ function Countdown({ step }: { step: NonNullable<ListEntry['nextStep']> }) {
   );
 }
 
-/** The entity's entries on credit lists, each with the next deadline the rules set. */
-export function ListsTab({ uscc }: { uscc: string }) {
+function statusText(t: EntityT, a: Application): string {
+  const key = (a.status === 'approved' || a.status === 'denied' ? `app_${a.kind}_${a.status}` : `app_${a.status}`) as Key;
+  return t('appLine', { kind: t(`app_${a.kind}` as Key), status: t(key) });
+}
+
+/**
+ * The enterprise's own act on one entry, per kind: the application in progress (linked), or the
+ * button that opens the form on the credit page with this entry chosen. A closed application is
+ * shown too, so a dismissed objection is not a surprise.
+ */
+function EntryApplications({ entry, latest }: { entry: ListEntry; latest: LatestApplications | undefined }) {
   const t = useT(entityStrings);
+  const navigate = useNavigate();
+  const kinds = (['objection', 'repair'] as const).filter((k) => ACTIONABLE[k].includes(entry.list));
+  if (kinds.length === 0 || !IN_FORCE.includes(entry.status)) return <Typography.Text type="secondary">—</Typography.Text>;
+  return (
+    <Space orientation="vertical" size={4}>
+      {kinds.map((kind) => {
+        const a = latest?.get(applicationKey(kind, entry.id));
+        const open = a && OPEN.includes(a.status);
+        return (
+          <div key={kind} data-testid={`entry-${kind}`}>
+            {a ? (
+              <div>
+                <Link to={applicationsPage(kind, `id=${a.id}`)}>
+                  <Tag color={open ? 'gold' : a.status === 'approved' ? 'green' : 'default'}>{statusText(t, a)}</Tag>
+                </Link>
+              </div>
+            ) : null}
+            {open ? null : (
+              <Tooltip title={kind === 'objection' ? t('objectActionHint') : undefined}>
+                <Button size="small" type={kind === 'objection' ? 'primary' : 'default'} ghost={kind === 'objection'} onClick={() => void navigate(applicationsPage(kind, `apply=${entry.id}`))}>
+                  {kind === 'objection' ? t('objectAction') : t('repairAction')}
+                </Button>
+              </Tooltip>
+            )}
+          </div>
+        );
+      })}
+    </Space>
+  );
+}
+
+/**
+ * The entity's entries on credit lists, each with the next deadline the rules set. `enterprise`:
+ * the enterprise's own view, with its objections and repair applications per entry.
+ */
+export function ListsTab({ uscc, enterprise = false }: { uscc: string; enterprise?: boolean }) {
+  const t = useT(entityStrings);
+  const { can } = useAuth();
+  const applicant = enterprise && can('credit:repair:apply');
   const lists = useEntityLists(uscc, true);
+  const latest = useLatestApplications(applicant);
   if (lists.isLoading) return <Spin />;
   if (lists.isError) return <Alert type="error" showIcon title={lists.error.message} />;
   const entries = lists.data ?? [];
@@ -38,7 +98,7 @@ export function ListsTab({ uscc }: { uscc: string }) {
       pagination={false}
       dataSource={entries}
       columns={[
-        { title: t('listName'), dataIndex: 'list', width: 180, render: (v: string) => <DictTag type="credit_list" value={v} /> },
+        { title: t('listName'), dataIndex: 'list', width: applicant ? 140 : 180, render: (v: string) => <DictTag type="credit_list" value={v} /> },
         {
           title: t('grounds'),
           key: 'grounds',
@@ -54,16 +114,20 @@ export function ListsTab({ uscc }: { uscc: string }) {
         {
           title: t('listStatus'),
           dataIndex: 'status',
-          width: 150,
+          width: 140,
           render: (v: string, e: ListEntry) => (
             <div>
               <Tag color={v === 'removed' || v === 'revoked' || v === 'rejected' ? 'default' : v === 'pending_approval' ? 'orange' : 'red'}>{t(`list_${v}` as Key)}</Tag>
+              {e.publishedOn && v === 'published' ? <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('publishedOn', { date: e.publishedOn })}</Typography.Text></div> : null}
               {e.removedOn ? <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('removedOn', { date: e.removedOn })}</Typography.Text></div> : null}
               {e.restrictionUntil ? <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('restrictionUntil', { date: e.restrictionUntil })}</Typography.Text></div> : null}
             </div>
           ),
         },
-        { title: t('nextDeadline'), key: 'next', width: 220, render: (_: unknown, e: ListEntry) => (e.nextStep ? <Countdown step={e.nextStep} /> : <Typography.Text type="secondary">—</Typography.Text>) },
+        { title: t('nextDeadline'), key: 'next', width: applicant ? 180 : 220, render: (_: unknown, e: ListEntry) => (e.nextStep ? <Countdown step={e.nextStep} /> : <Typography.Text type="secondary">—</Typography.Text>) },
+        ...(applicant
+          ? [{ title: t('applications'), key: 'applications', width: 150, render: (_: unknown, e: ListEntry) => <EntryApplications entry={e} latest={latest.data} /> }]
+          : []),
       ]}
     />
   );

@@ -1,19 +1,23 @@
-import { Alert, Spin, Typography } from 'antd';
+import { Alert, Card, Space, Spin, Typography } from 'antd';
+import { Link } from 'react-router';
 import { useAuth } from '@/lib/auth';
 import { useT } from '@/lib/i18n';
 import { common } from '@/locales/common';
 import { useEntities } from './api/get-entities';
 import { EntityView } from './entity-view';
 import { entityStrings } from './i18n';
+import { ListsTab } from './lists-tab';
 
 /**
  * 本企业信用档案: the enterprise user's own entity. The session names the USCC; a user without one
  * falls back to the registry search, whose data scope returns only the user's own entity.
+ * Below the archive, the enterprise's own credit-list entries with what it may do about them
+ * (提出异议, 申请信用修复): the entity view keeps its lists tab for officers.
  */
 export default function MyEnterprisePage() {
   const t = useT(entityStrings);
   const tc = useT(common);
-  const { me } = useAuth();
+  const { me, can } = useAuth();
   const own = me?.user.enterpriseUscc ?? null;
   const found = useEntities({ page: 1, pageSize: 1 }, own === null);
   const uscc = own ?? found.data?.items[0]?.uscc ?? null;
@@ -24,7 +28,23 @@ export default function MyEnterprisePage() {
         {tc('myEnterprise')}
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('myDescription')}</Typography.Paragraph>
-      {uscc ? <EntityView uscc={uscc} enterprise /> : found.isLoading ? <Spin /> : <Alert type="warning" showIcon title={t('notFound')} />}
+      {uscc ? (
+        <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+          <EntityView uscc={uscc} enterprise />
+          {can('credit:evaluation:list') ? (
+            <Card variant="borderless" title={t('myListsTitle')} data-testid="my-lists">
+              <Typography.Paragraph type="secondary">
+                {t('myListsHint')} <Link to="/credit/repairs?kind=objection">{t('myApplications')}</Link>
+              </Typography.Paragraph>
+              <ListsTab uscc={uscc} enterprise />
+            </Card>
+          ) : null}
+        </Space>
+      ) : found.isLoading ? (
+        <Spin />
+      ) : (
+        <Alert type="warning" showIcon title={t('notFound')} />
+      )}
     </div>
   );
 }

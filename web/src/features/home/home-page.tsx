@@ -8,6 +8,7 @@ import { formatDateTime } from '@/lib/format';
 import { useT } from '@/lib/i18n';
 import { useOverview } from './api/get-overview';
 import { homeStrings } from './i18n';
+import { CreditAlertsCard } from './credit-alerts-card';
 import { TodoCard } from './todo-card';
 
 export default function HomePage() {
@@ -48,6 +49,11 @@ export default function HomePage() {
         {can('plans:task:list') ? (
           <Col span={24}>
             <TodoCard />
+          </Col>
+        ) : null}
+        {can('credit:list:list') || can('credit:repair:handle') ? (
+          <Col span={24}>
+            <CreditAlertsCard />
           </Col>
         ) : null}
         <Col xs={24} sm={12} lg={6}>

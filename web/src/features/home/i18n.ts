@@ -28,4 +28,12 @@ export const homeStrings = {
   nothing: ['暂无', 'None'],
   moreTasks: ['另有 {n} 项', '{n} more'],
   allTasks: ['全部任务', 'All tasks'],
+  // 信用期限提醒
+  creditDeadlines: ['信用期限提醒', 'Credit deadlines'],
+  listStepsOverdue: ['名单办理已逾期', 'List steps overdue'],
+  listStepsDueSoon: ['名单办理 5 个工作日内到期', 'List steps due within 5 working days'],
+  listStepsMissed: ['曾逾期办理 {n} 项', '{n} taken late'],
+  repairStepsOverdue: ['修复与异议办理已逾期', 'Repair and objection steps overdue'],
+  repairStepsDetail: ['受理 {accept} · 决定 {decide} · 停止公示 {stop}', 'accept {accept} · decide {decide} · stop publication {stop}'],
+  repairStepsDueSoon: ['修复与异议 2 个工作日内到期', 'Repair and objection steps due within 2 working days'],
 } as const satisfies Strings;
