@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoErrorToast, fillField, login, pickOption } from './helpers.js';
+import { acceptApplication, expectNoErrorToast, fillField, login, pickOption } from './helpers.js';
 
 interface EntityRow {
   uscc: string;
@@ -138,12 +138,7 @@ test('listing with statutory clocks, approval by another officer, repair applica
   await app.getByRole('button', { name: /^受\s*理$/ }).click();
   const drawer = page.locator('.ant-drawer');
   await expect(drawer.getByTestId('repair-conditions')).toBeVisible();
-  await drawer.getByRole('button', { name: /^受\s*理$/ }).click();
-  const accept = page.getByRole('dialog').filter({ hasText: '不予受理' });
-  await accept.getByRole('button', { name: /确\s*定/ }).click();
-  await expect(accept).toBeHidden();
-  await expectNoErrorToast(page);
-  await expect(drawer).toContainText('已受理');
+  await acceptApplication(page, drawer);
   await expect(drawer.getByRole('button', { name: /^决\s*定$/ })).toBeVisible();
 });
 

@@ -42,3 +42,13 @@ export async function fillField(page: Page, scope: Locator, label: string, value
 export async function expectNoErrorToast(page: Page): Promise<void> {
   await expect(page.locator('.ant-notification-notice-error')).toHaveCount(0);
 }
+
+/** Accept a repair or objection application from its open detail drawer (confirming the accept dialog) and see it accepted. */
+export async function acceptApplication(page: Page, drawer: Locator): Promise<void> {
+  await drawer.getByRole('button', { name: /^受\s*理$/ }).click();
+  const accept = page.getByRole('dialog').filter({ hasText: '不予受理' });
+  await accept.getByRole('button', { name: /确\s*定/ }).click();
+  await expect(accept).toBeHidden();
+  await expectNoErrorToast(page);
+  await expect(drawer).toContainText('已受理');
+}

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { expect, request, test, type Locator, type Page } from '@playwright/test';
 import { E2E } from '../e2e-env.js';
-import { expectNoErrorToast, login } from './helpers.js';
+import { acceptApplication, expectNoErrorToast, login } from './helpers.js';
 
 /** Where the screenshots for review go (the enterprise's and the officer's views). */
 const SHOTS = process.env.SHOTS_DIR ?? '/tmp/shots-obj';
@@ -148,12 +148,7 @@ test('enterprise objects to its abnormal-list listing, the office accepts and up
   await app.getByRole('button', { name: /^受\s*理$/ }).click();
   await expect(drawer).toContainText('异议期限核查');
   await expect(drawer).toContainText('住所租赁合同.pdf');
-  await drawer.getByRole('button', { name: /^受\s*理$/ }).click();
-  const accept = page.getByRole('dialog').filter({ hasText: '不予受理' });
-  await accept.getByRole('button', { name: /确\s*定/ }).click();
-  await expect(accept).toBeHidden();
-  await expectNoErrorToast(page);
-  await expect(drawer).toContainText('已受理');
+  await acceptApplication(page, drawer);
   await drawer.getByRole('button', { name: /^决\s*定$/ }).click();
   const decide = page.getByRole('dialog').filter({ hasText: '异议成立（移出名录）' });
   await expect(decide).toContainText('异议不成立（维持列入）');
