@@ -230,31 +230,34 @@ function vetoSql(v: VetoCondition, asOf: string): SQL {
   }
 }
 
-/**
- * One statement recomputing `kind` for every entity: aggregate each entity's effective records in
- * the model's windows (one pass over the archive), add the registry facts and active list entries,
- * score, grade, apply vetoes, and upsert credit_evaluation. Returns the number of rows written.
- */
 /** Which entities a recompute covers: all, or those whose registry row changed since a moment (a bulk import). */
 export interface RecomputeScope {
   updatedSince?: Date;
 }
 
-export function compileRecompute(def: ModelDefinition, kind: string, version: number, asOf: string, scope: RecomputeScope = {}): SQL {
-  const recordInds = def.indicators.flatMap((ind, i) => (ind.formula === 'fact' ? [] : [{ ind, i }]));
+/** One active model to recompute: its definition, the evaluation kind it writes and its version. */
+export interface RecomputeModel {
+  def: ModelDefinition;
+  kind: string;
+  version: number;
+}
+
+/** The per-entity SQL of one model, its columns prefixed `m<k>_` so several models share one row. */
+function modelColumns(def: ModelDefinition, k: number, asOf: string) {
+  const name = (p: string, i: number) => sql.raw(`m${k}_${p}${i}`);
   const aggs: SQL[] = [];
-  for (const { ind, i } of recordInds) {
+  for (const [i, ind] of def.indicators.entries()) {
+    if (ind.formula === 'fact') continue;
     const w = weightSql(ind.decay, asOf, ind.windowMonths);
     if (ind.formula === 'count') {
-      aggs.push(sql`sum(case when ${selects(ind, asOf)} then ${ind.perRecord}::float8 * ${w} end) as ${sql.raw(`a${i}`)}`);
+      aggs.push(sql`sum(case when ${selects(ind, asOf)} then ${ind.perRecord}::float8 * ${w} end) as ${name('a', i)}`);
     } else {
-      aggs.push(sql`sum(case when ${selects(ind, asOf)} then ${w} end) as ${sql.raw(`t${i}`)}`);
-      aggs.push(sql`sum(case when ${selects(ind, asOf)} and ${allOf(ind.pass)} then ${w} else 0 end) as ${sql.raw(`g${i}`)}`);
+      aggs.push(sql`sum(case when ${selects(ind, asOf)} then ${w} end) as ${name('t', i)}`);
+      aggs.push(sql`sum(case when ${selects(ind, asOf)} and ${allOf(ind.pass)} then ${w} else 0 end) as ${name('g', i)}`);
     }
   }
-  const kinds = [...new Set(recordInds.flatMap(({ ind }) => ind.kinds))];
   const points = def.indicators.map((ind, i) => {
-    const col = (p: string) => sql.raw(`rec.${p}${i}`);
+    const col = (p: string) => sql`rec.${name(p, i)}`;
     let x: SQL;
     if (ind.formula === 'fact') {
       const value = ind.fact === 'has_quality_officer' ? sql`(case when e.quality_officer is not null then 1 else 0 end)::float8` : sql`coalesce(lic.n, 0)::float8`;
@@ -266,37 +269,64 @@ export function compileRecompute(def: ModelDefinition, kind: string, version: nu
     } else {
       x = sql`(case when coalesce(${col('t')}, 0) > 0 then ${ind.max}::float8 * ${col('g')} / ${col('t')} else ${ind.empty}::float8 end)`;
     }
-    return sql`${round2Sql(x)} as ${sql.raw(`p${i}`)}`;
+    return sql`${round2Sql(x)} as ${name('p', i)}`;
   });
-  const vetoes = def.vetoes.map((v, i) => sql`${vetoSql(v.when, asOf)} as ${sql.raw(`v${i}`)}`);
-  const needsLic = def.indicators.some((i) => i.formula === 'fact' && i.fact === 'valid_licences') || def.vetoes.some((v) => v.when.type === 'flag');
-  const needsProd = def.vetoes.some((v) => v.when.type === 'flag');
-  const needsLists = def.vetoes.some((v) => v.when.type === 'list');
-  const pSum = sql.join(
-    def.indicators.map((_, i) => sql.raw(`p${i}`)),
-    sql` + `,
-  );
-  // The band as one width_bucket over the ascending minima, so `score` is computed once per row:
+  const vetoes = def.vetoes.map((v, i) => sql`${vetoSql(v.when, asOf)} as ${name('v', i)}`);
+  const pNames = def.indicators.map((_, i) => name('p', i));
+  const score = sql.raw(`m${k}_score`);
+  // The band as one width_bucket over the ascending minima, so the score is computed once per row:
   // the number of minima ≤ score, counted from the best band down.
   const n = def.bands.length;
   const ascending = sql`array[${sql.join(
     [...def.bands].reverse().map((b) => sql`${b.min}::float8`),
     sql`, `,
   )}]::float8[]`;
-  const bandCase = sql`least(${n}::int - width_bucket(score::float8, ${ascending}), ${n - 1}::int)`;
+  const bandCase = sql`least(${n}::int - width_bucket(${score}::float8, ${ascending}), ${n - 1}::int)`;
   const gradeIdx = (g: string) => def.bands.findIndex((b) => b.grade === g);
-  const gi = def.vetoes.length ? sql`greatest(${bandCase}, ${sql.join(def.vetoes.map((v, i) => sql`case when ${sql.raw(`v${i}`)} then ${gradeIdx(v.grade)}::int else 0 end`), sql`, `)})` : bandCase;
-  const vetoed = def.vetoes.length ? sql.join(def.vetoes.map((_, i) => sql.raw(`v${i}`)), sql` or `) : sql`false`;
-  const vetoKeys = def.vetoes.length ? sql`array_remove(array[${sql.join(def.vetoes.map((v, i) => sql`case when ${sql.raw(`v${i}`)} then ${v.key}::text end`), sql`, `)}]::text[], null)` : sql`array[]::text[]`;
+  const gi = def.vetoes.length ? sql`greatest(${bandCase}, ${sql.join(def.vetoes.map((v, i) => sql`case when ${name('v', i)} then ${gradeIdx(v.grade)}::int else 0 end`), sql`, `)})` : bandCase;
+  const vetoed = def.vetoes.length ? sql.join(def.vetoes.map((_, i) => name('v', i)), sql` or `) : sql`false`;
+  const vetoKeys = def.vetoes.length ? sql`array_remove(array[${sql.join(def.vetoes.map((v, i) => sql`case when ${name('v', i)} then ${v.key}::text end`), sql`, `)}]::text[], null)` : sql`array[]::text[]`;
   const grades = sql`array[${list(def.bands.map((b) => b.grade))}]::text[]`;
+  return {
+    aggs,
+    /** Points and veto flags, per entity. */
+    pts: [...points, ...vetoes],
+    score: sql`(${sql.join(pNames, sql` + `)}) as ${score}`,
+    /** The evaluation row's values after `kind` and `version`. */
+    result: sql`${score}::float8, (${grades})[${gi} + 1], ${vetoed}, jsonb_build_object('asOf', ${asOf}::text, 'source', 'bulk', 'points', jsonb_build_array(${sql.join(pNames, sql`, `)}), 'vetoes', to_jsonb(${vetoKeys}))`,
+  };
+}
+
+/**
+ * One statement recomputing every given model for every entity (or the scope's): aggregate each
+ * entity's effective records in all the models' windows in ONE pass over the archive (the costly
+ * part at city scale), add the registry facts and active list entries, score, grade and apply the
+ * vetoes of each model, and upsert one credit_evaluation row per entity and model. Returns how many
+ * rows of each kind it changed.
+ */
+export function compileRecompute(models: readonly RecomputeModel[], asOf: string, scope: RecomputeScope = {}): SQL {
+  if (models.length === 0) throw new Error('compileRecompute needs at least one model');
+  const cols = models.map((m, k) => modelColumns(m.def, k, asOf));
+  const aggs = cols.flatMap((c) => c.aggs);
+  const kinds = [...new Set(models.flatMap((m) => m.def.indicators.flatMap((ind) => (ind.formula === 'fact' ? [] : ind.kinds))))];
+  const since = models.map((m) => earliestWindowStart(m.def, asOf)).sort()[0]!;
+  const defs = models.map((m) => m.def);
+  const needsLic = defs.some((d) => d.indicators.some((i) => i.formula === 'fact' && i.fact === 'valid_licences') || d.vetoes.some((v) => v.when.type === 'flag'));
+  const needsProd = defs.some((d) => d.vetoes.some((v) => v.when.type === 'flag'));
+  const needsLists = defs.some((d) => d.vetoes.some((v) => v.when.type === 'list'));
   const changed = scope.updatedSince?.toISOString();
+  // Each entity's row carries every model's result; a lateral VALUES turns it into one row per model.
+  const perModel = sql.join(
+    models.map((m, k) => sql`(${m.kind}::text, ${m.version}::int, ${cols[k]!.result})`),
+    sql`, `,
+  );
   return sql`
     with rec as (
       select r.entity_id, ${aggs.length ? sql.join(aggs, sql`, `) : sql`0 as no_indicator`}
       from ${archiveRecord} r
       where r.retracts = false
         and r.kind in (${list(kinds.length ? kinds : ['-'])})
-        and r.occurred_on > ${earliestWindowStart(def, asOf)}::date and r.occurred_on <= ${asOf}::date
+        and r.occurred_on > ${since}::date and r.occurred_on <= ${asOf}::date
         and not exists (select 1 from ${archiveRecord} c where c.corrects_id = r.id)${changed ? sql`
         and r.entity_id in (select u.id from ${entity} u where u.updated_at >= ${changed}::timestamptz)` : sql``}
       group by r.entity_id
@@ -311,7 +341,10 @@ export function compileRecompute(def: ModelDefinition, kind: string, version: nu
       ${needsLists ? sql`select entity_id, array_agg(distinct list)::text[] as lists from ${creditListEntry} where status in (${list(ACTIVE_LIST_STATUSES)}) group by entity_id` : sql`select null::bigint as entity_id, array[]::text[] as lists where false`}
     ),
     pts as (
-      select e.id as entity_id, ${sql.join(points, sql`, `)}${vetoes.length ? sql`, ${sql.join(vetoes, sql`, `)}` : sql``}
+      select e.id as entity_id, ${sql.join(
+        cols.flatMap((c) => c.pts),
+        sql`, `,
+      )}
       from ${entity} e
       left join rec on rec.entity_id = e.id
       left join lic on lic.entity_id = e.id
@@ -319,22 +352,29 @@ export function compileRecompute(def: ModelDefinition, kind: string, version: nu
       left join lists on lists.entity_id = e.id${changed ? sql`
       where e.updated_at >= ${changed}::timestamptz` : sql``}
     ),
-    sc as (select pts.*, (${pSum}) as score from pts)
-    insert into ${creditEvaluation} (entity_id, kind, model_version, score, grade, vetoed, explanation, computed_at)
-    select entity_id, ${kind}::text, ${version}::int, score::float8, (${grades})[${gi} + 1], ${vetoed},
-      jsonb_build_object('asOf', ${asOf}::text, 'source', 'bulk', 'points', jsonb_build_array(${sql.join(def.indicators.map((_, i) => sql.raw(`p${i}`)), sql`, `)}), 'vetoes', to_jsonb(${vetoKeys})),
-      now()
-    from sc
-    on conflict (entity_id, kind) do update set
-      model_version = excluded.model_version, score = excluded.score, grade = excluded.grade,
-      vetoed = excluded.vetoed, explanation = excluded.explanation, computed_at = excluded.computed_at
-    -- An unchanged result keeps its row (and the date it was computed as of, which still explains it).
-    where (${creditEvaluation}.model_version, ${creditEvaluation}.score, ${creditEvaluation}.grade, ${creditEvaluation}.vetoed)
-      is distinct from (excluded.model_version, excluded.score, excluded.grade, excluded.vetoed)`;
+    sc as (select pts.*, ${sql.join(
+      cols.map((c) => c.score),
+      sql`, `,
+    )} from pts),
+    up as (
+      insert into ${creditEvaluation} (entity_id, kind, model_version, score, grade, vetoed, explanation, computed_at)
+      select sc.entity_id, v.kind, v.model_version, v.score, v.grade, v.vetoed, v.explanation, now()
+      from sc cross join lateral (values ${perModel}) as v(kind, model_version, score, grade, vetoed, explanation)
+      on conflict (entity_id, kind) do update set
+        model_version = excluded.model_version, score = excluded.score, grade = excluded.grade,
+        vetoed = excluded.vetoed, explanation = excluded.explanation, computed_at = excluded.computed_at
+      -- An unchanged result keeps its row (and the date it was computed as of, which still explains it).
+      where (${creditEvaluation}.model_version, ${creditEvaluation}.score, ${creditEvaluation}.grade, ${creditEvaluation}.vetoed)
+        is distinct from (excluded.model_version, excluded.score, excluded.grade, excluded.vetoed)
+      returning kind
+    )
+    select kind, count(*)::int as changed from up group by kind`;
 }
 
-/** Run the compiled statement; returns how many evaluations it changed (unchanged rows are not rewritten). */
-export async function runRecompute(db: Executor, def: ModelDefinition, kind: string, version: number, asOf: string, scope: RecomputeScope = {}): Promise<number> {
-  const res = await db.execute(compileRecompute(def, kind, version, asOf, scope));
-  return Number((res as { rowCount?: number | null; affectedRows?: number }).rowCount ?? (res as { affectedRows?: number }).affectedRows ?? 0);
+/** Run the compiled statement; returns, per kind, how many evaluations it changed (unchanged rows are not rewritten). */
+export async function runRecompute(db: Executor, models: readonly RecomputeModel[], asOf: string, scope: RecomputeScope = {}): Promise<Map<string, number>> {
+  const res = (await db.execute(compileRecompute(models, asOf, scope))) as unknown as { rows: { kind: string; changed: number }[] };
+  const changed = new Map<string, number>(models.map((m) => [m.kind, 0]));
+  for (const r of res.rows) changed.set(r.kind, Number(r.changed));
+  return changed;
 }

@@ -270,6 +270,8 @@ describe('bulk recompute', () => {
     const body = json<RecomputeResponse>(res);
     expect(body.results.map((r) => r.kind)).toEqual(['grade', 'risk']);
     expect(body.results[0]!.entities).toBeGreaterThanOrEqual(ids.length);
+    // One statement wrote both kinds from nothing: each kind counts every entity once.
+    expect(body.results.map((r) => r.changed)).toEqual([body.results[0]!.entities, body.results[0]!.entities]);
     const bulk = await snapshot();
     expect(Object.fromEntries(bulk)).toEqual(Object.fromEntries(js));
     // The explanation of a bulk-computed evaluation is rebuilt per record on reading.
@@ -280,6 +282,7 @@ describe('bulk recompute', () => {
 
   it('recomputes one kind on request', async () => {
     const res = await office.post('/api/credit/evaluations/recompute', { kind: 'risk' });
-    expect(json<RecomputeResponse>(res).results.map((r) => r.kind)).toEqual(['risk']);
+    // Nothing changed since the previous run: no row is rewritten.
+    expect(json<RecomputeResponse>(res).results.map((r) => [r.kind, r.changed])).toEqual([['risk', 0]]);
   });
 });

@@ -37,6 +37,7 @@ import {
   lastRecomputeOn,
   listModelRows,
   runRecompute,
+  type RecomputeModel,
   upsertEvaluations,
   type EvaluationRow,
   type ModelRow,
@@ -126,7 +127,7 @@ export async function activateModel(ctx: Ctx, id: number): Promise<CreditModelDe
       before: retired ? { id: retired.id, version: retired.version } : undefined,
       after: { id: activated.id, version: activated.version },
     });
-    await recomputeKind(tx, ctx, kind, activated.version, definition, 'activate');
+    await recomputeModels(tx, ctx, [{ id: activated.id, kind, version: activated.version, def: definition }], 'activate');
     return toModelDetail(activated);
   });
 }
@@ -218,13 +219,9 @@ const onChanged = async (tx: Transaction, _ctx: Ctx, entityId: number) => reeval
 export async function evaluateImportedEntities(db: Database, ctx: Ctx, changedSince: Date): Promise<{ kind: ModelKind; changed: number }[]> {
   const asOf = todayInChina();
   return db.transaction(async (tx) => {
-    const results: { kind: ModelKind; changed: number }[] = [];
-    for (const kind of KINDS) {
-      const model = await findActiveModel(tx, kind);
-      if (!model) continue;
-      const changed = await runRecompute(tx, model.definition as unknown as ModelDefinition, kind, model.version, asOf, { updatedSince: changedSince });
-      results.push({ kind, changed });
-    }
+    const models = await activeRecomputeModels(tx, KINDS);
+    const changed = models.length ? await runRecompute(tx, models, asOf, { updatedSince: changedSince }) : new Map<string, number>();
+    const results = models.map((m) => ({ kind: m.kind, changed: changed.get(m.kind) ?? 0 }));
     await appendAudit(tx, ctx, { action: 'credit.evaluation.recompute', targetType: 'entity', targetId: 'import', after: { scope: 'import', changedSince: changedSince.toISOString(), results } });
     return results;
   });
@@ -246,30 +243,47 @@ export function registerCreditListeners(): void {
 
 // ─── Bulk recompute ─────────────────────────────────────────────────────────────────────────────
 
-async function recomputeKind(tx: Transaction, ctx: Ctx, kind: ModelKind, version: number, def: ModelDefinition, trigger: string) {
-  const asOf = todayInChina();
-  const started = performance.now();
-  const changed = await runRecompute(tx, def, kind, version, asOf);
-  const ms = Math.round(performance.now() - started);
-  const entities = await countEntities(tx);
-  await insertRecomputeRun(tx, { kind, modelVersion: version, asOf, entities, ms, trigger, startedBy: ctx.actor.username });
-  return { kind, modelVersion: version, entities, changed, asOf, ms };
+type ActiveModel = RecomputeModel & { kind: ModelKind; id: number };
+
+/** The active model of each kind that has one, ready to compile. */
+async function activeRecomputeModels(tx: Transaction, kinds: readonly ModelKind[]): Promise<ActiveModel[]> {
+  const models: ActiveModel[] = [];
+  for (const kind of kinds) {
+    const model = await findActiveModel(tx, kind);
+    if (model) models.push({ id: model.id, kind, version: model.version, def: model.definition as unknown as ModelDefinition });
+  }
+  return models;
 }
 
-/** Recompute every entity's evaluation of `kind` (both kinds when omitted), one SQL statement each. */
-export async function recomputeEvaluations(ctx: Ctx, opts: { kind?: ModelKind; trigger?: string } = {}): Promise<RecomputeResponse> {
+/**
+ * Recompute the given models for every entity in ONE statement (one pass over the archive for all
+ * of them) and record a run per kind; the statement's time is each run's time.
+ */
+async function recomputeModels(tx: Transaction, ctx: Ctx, models: readonly ActiveModel[], trigger: string): Promise<RecomputeResponse['results']> {
+  if (models.length === 0) return [];
+  const asOf = todayInChina();
+  const started = performance.now();
+  const changed = await runRecompute(tx, models, asOf);
+  const ms = Math.round(performance.now() - started);
+  const entities = await countEntities(tx);
   const results: RecomputeResponse['results'] = [];
-  for (const kind of opts.kind ? [opts.kind] : KINDS) {
-    const r = await ctx.db.transaction(async (tx) => {
-      const model = await findActiveModel(tx, kind);
-      if (!model) return null;
-      const def = model.definition as unknown as ModelDefinition;
-      const result = await recomputeKind(tx, ctx, kind, model.version, def, opts.trigger ?? 'manual');
-      await appendAudit(tx, ctx, { action: 'credit.evaluation.recompute', targetType: 'credit_model', targetId: model.id, after: result });
-      return result;
-    });
-    if (r) results.push(r);
+  for (const m of models) {
+    await insertRecomputeRun(tx, { kind: m.kind, modelVersion: m.version, asOf, entities, ms, trigger, startedBy: ctx.actor.username });
+    results.push({ kind: m.kind, modelVersion: m.version, entities, changed: changed.get(m.kind) ?? 0, asOf, ms });
   }
+  return results;
+}
+
+/** Recompute every entity's evaluation of `kind` (both kinds when omitted) in one SQL statement and one transaction. */
+export async function recomputeEvaluations(ctx: Ctx, opts: { kind?: ModelKind; trigger?: string } = {}): Promise<RecomputeResponse> {
+  const results = await ctx.db.transaction(async (tx) => {
+    const models = await activeRecomputeModels(tx, opts.kind ? [opts.kind] : KINDS);
+    const results = await recomputeModels(tx, ctx, models, opts.trigger ?? 'manual');
+    for (const [i, m] of models.entries()) {
+      await appendAudit(tx, ctx, { action: 'credit.evaluation.recompute', targetType: 'credit_model', targetId: m.id, after: results[i] });
+    }
+    return results;
+  });
   return { results };
 }
 
