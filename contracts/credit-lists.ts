@@ -176,9 +176,13 @@ export const creditSettingsSchema = z.object({
   /** The same threshold for natural persons (sole proprietors), yuan. */
   lowFinePersonThresholdYuan: z.number(),
   lowFinePersonThresholdIsDefault: z.boolean(),
+  /** The coded defaults, which a null in the update body restores. */
+  lowFineThresholdDefaultYuan: z.number(),
+  lowFinePersonThresholdDefaultYuan: z.number(),
 });
 export type CreditSettings = z.infer<typeof creditSettingsSchema>;
-const thresholdYuan = z.number().positive().max(1e10);
+/** A provincial amount, or null to go back to the coded default. */
+const thresholdYuan = z.number().positive().max(1e10).nullable();
 export const updateCreditSettingsBody = z
   .strictObject({ lowFineThresholdYuan: thresholdYuan.optional(), lowFinePersonThresholdYuan: thresholdYuan.optional() })
   .refine((b) => b.lowFineThresholdYuan !== undefined || b.lowFinePersonThresholdYuan !== undefined, { message: '请至少修改一项设置 ¦ Change at least one setting' });

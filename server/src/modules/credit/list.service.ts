@@ -60,6 +60,7 @@ import {
   openStepEntries,
   penaltyEntriesWithoutPublishBy,
   putSetting,
+  deleteSetting,
   setFlags,
   setPublishBy,
   updateEntry,
@@ -148,14 +149,21 @@ export async function getCreditSettings(db: Executor): Promise<CreditSettings> {
     lowFineThresholdIsDefault: org === null,
     lowFinePersonThresholdYuan: person ?? DEFAULT_LOW_FINE_PERSON_THRESHOLD_YUAN,
     lowFinePersonThresholdIsDefault: person === null,
+    lowFineThresholdDefaultYuan: DEFAULT_LOW_FINE_THRESHOLD_YUAN,
+    lowFinePersonThresholdDefaultYuan: DEFAULT_LOW_FINE_PERSON_THRESHOLD_YUAN,
   };
 }
 
 export async function updateCreditSettings(ctx: Ctx, body: UpdateCreditSettingsBody): Promise<CreditSettings> {
   const before = await getCreditSettings(ctx.db);
   await ctx.db.transaction(async (tx) => {
-    if (body.lowFineThresholdYuan !== undefined) await putSetting(tx, LOW_FINE_KEY, body.lowFineThresholdYuan, ctx.actor.username);
-    if (body.lowFinePersonThresholdYuan !== undefined) await putSetting(tx, LOW_FINE_PERSON_KEY, body.lowFinePersonThresholdYuan, ctx.actor.username);
+    // null removes the provincial value, so the coded default applies (and is reported as such) again.
+    const apply = async (key: string, value: number | null | undefined) => {
+      if (value === null) await deleteSetting(tx, key);
+      else if (value !== undefined) await putSetting(tx, key, value, ctx.actor.username);
+    };
+    await apply(LOW_FINE_KEY, body.lowFineThresholdYuan);
+    await apply(LOW_FINE_PERSON_KEY, body.lowFinePersonThresholdYuan);
     await appendAudit(tx, ctx, { action: 'credit.setting.update', targetType: 'credit_setting', targetId: LOW_FINE_KEY, before, after: body });
   });
   return getCreditSettings(ctx.db);

@@ -210,6 +210,10 @@ export async function putSetting(db: Executor, key: string, value: unknown, by: 
     .onConflictDoUpdate({ target: creditSetting.key, set: { value, updatedBy: by, updatedAt: new Date() } });
 }
 
+export async function deleteSetting(db: Executor, key: string): Promise<void> {
+  await db.delete(creditSetting).where(eq(creditSetting.key, key));
+}
+
 // ── Red and black rounds ──────────────────────────────────────────────────────
 
 export async function insertRound(db: Executor, values: typeof creditHonourRound.$inferInsert): Promise<RoundRow> {

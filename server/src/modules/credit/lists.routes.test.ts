@@ -274,13 +274,18 @@ describe('penalty publication (Order 45)', () => {
       lowFineThresholdIsDefault: true,
       lowFinePersonThresholdYuan: 10_000,
       lowFinePersonThresholdIsDefault: true,
+      lowFineThresholdDefaultYuan: 100_000,
+      lowFinePersonThresholdDefaultYuan: 10_000,
     });
     expect(errorCode(await district.put('/api/credit/lists/settings', { lowFineThresholdYuan: 300_000 }))).toBe('FORBIDDEN');
     expect(errorCode(await office.put('/api/credit/lists/settings', {}))).toBe('VALIDATION_FAILED');
     expect(json(await office.put('/api/credit/lists/settings', { lowFineThresholdYuan: 300_000 }))).toMatchObject({ lowFineThresholdYuan: 300_000, lowFineThresholdIsDefault: false, lowFinePersonThresholdIsDefault: true });
     await penalty('罚-省标准', { amount: 200_000 });
     expect(await entryOf('罚-省标准')).toMatchObject({ autoRemoveOn: '2025-12-19' });
-    await office.put('/api/credit/lists/settings', { lowFineThresholdYuan: 100_000 });
+    expect(errorCode(await office.put('/api/credit/lists/settings', { lowFineThresholdYuan: 0 }))).toBe('VALIDATION_FAILED');
+    expect(json(await office.get('/api/credit/lists/settings'))).toMatchObject({ lowFineThresholdYuan: 300_000 });
+    // null restores the coded default: the stored value goes and the setting reads as default again.
+    expect(json(await office.put('/api/credit/lists/settings', { lowFineThresholdYuan: null }))).toMatchObject({ lowFineThresholdYuan: 100_000, lowFineThresholdIsDefault: true });
   });
 
   it('holds a sole proprietor (a natural person) to the lower person threshold, in the publication and in the repair check alike', async () => {
@@ -311,7 +316,7 @@ describe('penalty publication (Order 45)', () => {
     // Raising the person threshold makes the same fine a lower-amount one for the next decision.
     expect(json(await office.put('/api/credit/lists/settings', { lowFinePersonThresholdYuan: 50_000 }))).toMatchObject({ lowFinePersonThresholdYuan: 50_000, lowFineThresholdYuan: 100_000 });
     expect(await check(high.id)).toBe(false);
-    await office.put('/api/credit/lists/settings', { lowFinePersonThresholdYuan: 10_000 });
+    await office.put('/api/credit/lists/settings', { lowFinePersonThresholdYuan: null });
   });
 
   it('revokes the publication when the penalty record is retracted', async () => {

@@ -344,6 +344,54 @@ export const creditStrings = {
   noOverdue: ['没有逾期的法定步骤', 'No statutory step is overdue'],
   riskHidden: ['无权查看风险分类', 'Risk classes are not shown to you'],
   count: ['数量', 'Count'],
+  // ── Settings: 较低数额罚款 thresholds (penalty publication period, repair) ──
+  set_open: ['较低数额罚款标准', 'Lower-amount fine thresholds'],
+  set_title: ['较低数额罚款标准与公示期限', 'Lower-amount fines and publication periods'],
+  set_intro: [
+    '依照《市场监督管理行政处罚信息公示规定》（国家市场监督管理总局令第45号），行政处罚信息的公示期限取决于处罚是否属于“较低数额罚款”：',
+    'Under the SAMR rules on publishing administrative penalties (Order No. 45), how long a penalty is published depends on whether it is a “lower-amount fine”:',
+  ],
+  set_rule_short: [
+    '仅受通报批评或较低数额罚款（可并处警告）的，公示 3 个月，期满自动停止公示，无需申请信用修复；',
+    'Only a public criticism or a lower-amount fine (with or without a warning): published for 3 months, ends by itself, no credit repair needed;',
+  ],
+  set_rule_long: [
+    '其他行政处罚（罚款达到标准、没收、责令停产停业、吊销许可证件等）公示 3 年，满最短公示期后当事人可申请信用修复、提前停止公示。',
+    'Any other penalty (a fine at or above the threshold, confiscation, suspension, licence revocation…): published for 3 years; after the minimum period the party may apply for credit repair to stop it early.',
+  ],
+  set_rule_province: [
+    '“较低数额罚款”的数额由省级市场监督管理部门确定，单位与自然人（含个体工商户）分别适用。',
+    'The province sets the amount, one for organisations and one for natural persons (including individual businesses).',
+  ],
+  set_org: ['单位（企业等组织）', 'Organisations (companies etc.)'],
+  set_person: ['自然人（含个体工商户）', 'Natural persons (incl. individual businesses)'],
+  set_below: ['罚款低于 {amount} 元{wan}', 'Fine below {amount} yuan'],
+  set_wan: ['（{n} 万元）', ''],
+  set_isDefault: ['系统默认值', 'System default'],
+  set_isSet: ['本地设定', 'Set locally'],
+  set_defaultIs: ['默认 {amount} 元', 'Default {amount} yuan'],
+  set_restoreDefault: ['恢复默认值', 'Restore the default'],
+  set_summary: [
+    '较低数额罚款标准：单位罚款低于 {org} 元、自然人（含个体工商户）罚款低于 {person} 元，公示 3 个月；其他行政处罚公示 3 年。',
+    'Lower-amount fines: organisations below {org} yuan, natural persons (incl. individual businesses) below {person} yuan are published for 3 months; other penalties for 3 years.',
+  ],
+  set_view: ['查看说明', 'Details'],
+  set_viewEdit: ['查看或修改', 'View or change'],
+  set_current: ['当前标准', 'Current thresholds'],
+  set_edit: ['修改标准', 'Change the thresholds'],
+  set_fieldOrg: ['单位：罚款低于', 'Organisations: a fine below'],
+  set_fieldPerson: ['自然人（含个体工商户）：罚款低于', 'Natural persons (incl. individual businesses): a fine below'],
+  set_yuan: ['元', 'yuan'],
+  set_required: ['请输入金额', 'Enter an amount'],
+  set_positive: ['金额须大于 0 元', 'The amount must be more than 0 yuan'],
+  set_tooLarge: ['金额不能超过 100 亿元', 'The amount may not exceed 10 billion yuan'],
+  set_effect: [
+    '修改后，此后登记的行政处罚按新标准确定公示期限，已生成的公示记录期限不变；审查信用修复申请时按新标准判断是否属于较低数额罚款。',
+    'A change applies to penalties registered from now on; existing publications keep their dates. Repair applications are checked against the new threshold.',
+  ],
+  set_unchanged: ['标准未作修改', 'Nothing was changed'],
+  set_saved: ['较低数额罚款标准已保存', 'The thresholds were saved'],
+  set_readOnly: ['您可以查看本标准，但没有修改权限；如需调整，请联系市级信用管理部门。', 'You may view these thresholds but not change them; ask the city credit office to change them.'],
 } as const satisfies Strings;
 
 export type CreditKey = keyof typeof creditStrings & string;

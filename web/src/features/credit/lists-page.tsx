@@ -1,4 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, SettingOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Form, Input, Select, Space, Table, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -13,6 +13,7 @@ import { useT } from '@/lib/i18n';
 import { usePaging } from '@/lib/use-paging';
 import { common } from '@/locales/common';
 import { useDistrictOptions, useListEntries, type ListFilter } from './api/lists';
+import { CreditSettingsDrawer, CreditSettingsSummary } from './credit-settings';
 import { EntryFlags, ListStatusTag, NextStepCell, useGroundsLabel } from './display';
 import { EntryActions } from './entry-actions';
 import { EntryDrawer } from './entry-drawer';
@@ -49,6 +50,7 @@ export default function ListsPage() {
   const grounds = useGroundsLabel();
   const [formOpen, setFormOpen] = useState(false);
   const [detail, setDetail] = useState<number | null>(null);
+  const [settingsOpen, setSettingsOpen] = useState(false);
   const [form] = Form.useForm();
 
   const apply = (next: ListFilter) => {
@@ -62,6 +64,9 @@ export default function ListsPage() {
       description={t('listsDescription')}
       extra={
         <>
+          <Button icon={<SettingOutlined />} onClick={() => setSettingsOpen(true)}>
+            {t('set_open')}
+          </Button>
           <ExportButton url="/api/credit/lists/export" query={{ ...filter }} permission="credit:list:export" />
           {can('credit:list:create') ? (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setFormOpen(true)}>
@@ -76,6 +81,8 @@ export default function ListsPage() {
         onChange={(k) => apply({ ...filter, list: k === 'all' ? undefined : (k as CreditList) })}
         items={[{ key: 'all', label: t('allLists') }, ...CREDIT_LISTS.map((l) => ({ key: l, label: lists.label(l) }))]}
       />
+      {/* The thresholds decide every penalty's publication period: show them where those periods are read. */}
+      {filter.list === 'penalty-publication' ? <CreditSettingsSummary onOpen={() => setSettingsOpen(true)} /> : null}
       <Form
         form={form}
         name="credit-list-search"
@@ -170,6 +177,7 @@ export default function ListsPage() {
       />
       <ListEntryForm open={formOpen} onClose={() => setFormOpen(false)} />
       <EntryDrawer id={detail} onClose={() => setDetail(null)} />
+      <CreditSettingsDrawer open={settingsOpen} onClose={() => setSettingsOpen(false)} />
     </PageContainer>
   );
 }
