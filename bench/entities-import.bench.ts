@@ -2,7 +2,8 @@
  * Importing 1,000,000 market entities from CSV on PostgreSQL (issue 4 §1): throughput at least half
  * of a raw `COPY entity FROM` of the same content into the same table with its indexes, and peak
  * RSS of the importing process ≤ 500 MB. The importer runs in a child process (the product's
- * `importEntities`: two streamed passes, staging, upsert, audit) so its max RSS is its own.
+ * `importEntities`: one streamed pass in one transaction, COPY of new entities, stage + upsert of
+ * registered ones, audit) so its max RSS is its own.
  * Uses DATABASE_URL when set, else starts a throwaway PostgreSQL cluster.
  * Run: npx tsx bench/entities-import.bench.ts [--rows 1000000] [--runs 3]
  * Exploring only (the figures are then incomplete and no target is checked): --no-copy skips the

@@ -14,11 +14,31 @@ function segmenter(): Jieba {
 
 const WORD = /[\p{L}\p{N}]/u;
 
+/**
+ * Whether a token is only CJK ideographs of U+4E00–U+9FA5 (assigned since Unicode 1.1): such a
+ * token is a word as it stands — trimming and lower-casing leave it alone and it has a letter —
+ * so the general checks are skipped for it. Most tokens of a Chinese name are such; the import
+ * maps a million names, where those checks were ~40% of the time after segmentation.
+ */
+function isPlainHan(t: string): boolean {
+  if (t.length === 0) return false;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 0x4e00 || c > 0x9fa5) return false;
+  }
+  return true;
+}
+
 /** Search-mode tokens (both 天津 and 天津市) of the names, de-duplicated, lower-cased, space-joined. */
 export function searchText(names: readonly string[]): string {
   const tokens = new Set<string>();
+  const jieba = segmenter();
   for (const name of names) {
-    for (const t of segmenter().cutForSearch(name, true)) {
+    for (const t of jieba.cutForSearch(name, true)) {
+      if (isPlainHan(t)) {
+        tokens.add(t);
+        continue;
+      }
       const w = t.trim().toLowerCase();
       if (w && WORD.test(w)) tokens.add(w);
     }

@@ -1,10 +1,13 @@
 /**
- * SQL of the entity import: a temporary staging table filled in batches (one multi-row insert per
- * batch: every column travels as one array parameter and `unnest` turns them back into rows, the
- * same statement on PGlite and PostgreSQL), then one `INSERT … ON CONFLICT (uscc) DO UPDATE` that
- * only touches rows whose content differs and counts inserted vs updated with `xmax = 0`.
+ * SQL of the entity import. Rows whose USCC is not registered yet go straight into `entity`: on
+ * PostgreSQL with `COPY … FROM STDIN` (the bulk path the benchmark's floor uses: batched heap
+ * inserts, one statement per batch), on PGlite with one `INSERT … SELECT FROM unnest(arrays)`.
+ * Rows of registered entities go through a temporary staging table (filled the same two ways),
+ * then one `INSERT … ON CONFLICT (uscc) DO UPDATE` that only touches rows whose content differs and
+ * counts inserted vs updated with `xmax = 0`.
  */
 import { sql, type SQL } from 'drizzle-orm';
+import pg from 'pg';
 import type { Transaction } from '../../../db/client.js';
 
 /** A staged row: the entity table's columns, as `entityColumns` builds them. */
@@ -31,7 +34,7 @@ export interface StagedEntity {
 }
 
 /** Staging columns in order: [column, SQL type, value of a row]. */
-const STAGE_COLUMNS: readonly [string, string, (r: StagedEntity) => string | number | null][] = [
+const STAGE_COLUMNS: readonly (readonly [string, string, (r: StagedEntity) => string | number | null])[] = [
   ['row_no', 'int', (r) => r.rowNo],
   ['uscc', 'text', (r) => r.uscc],
   ['name', 'text', (r) => r.name],
@@ -59,6 +62,149 @@ export function arrayLiteral(values: readonly (string | number | null)[]): strin
   return `{${parts.join(',')}}`;
 }
 
+/** One value in COPY's text format: \N for NULL, backslash escapes for the four special characters. */
+function copyValue(v: string | number | null): string {
+  if (v === null) return '\\N';
+  const s = typeof v === 'number' ? String(v) : v;
+  return COPY_SPECIAL.test(s) ? s.replace(COPY_SPECIAL_ALL, (c) => COPY_ESCAPES[c]!) : s;
+}
+const COPY_SPECIAL = /[\\\t\n\r]/;
+const COPY_SPECIAL_ALL = /[\\\t\n\r]/g;
+const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+/** Rows as COPY text (tab-separated columns, one line per row). */
+export function copyText(rows: readonly StagedEntity[], columns: typeof STAGE_COLUMNS): string {
+  let out = '';
+  for (const r of rows) {
+    let line = '';
+    for (let i = 0; i < columns.length; i++) line += (i === 0 ? '' : '\t') + copyValue(columns[i]![2](r));
+    out += `${line}\n`;
+  }
+  return out;
+}
+
+/**
+ * `COPY … FROM STDIN` with the whole data at hand, as a node-postgres custom query (the protocol
+ * pg-copy-streams speaks, without the dependency): send the statement, on CopyInResponse send the
+ * data and CopyDone, settle on ReadyForQuery — or on the error, which the server reports once it
+ * has dropped the copy.
+ */
+class CopyIn {
+  readonly done: Promise<number>;
+  private settle!: { resolve: (rows: number) => void; reject: (e: Error) => void };
+  private rows = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly data: Buffer,
+  ) {
+    this.done = new Promise((resolve, reject) => (this.settle = { resolve, reject }));
+  }
+
+  submit(connection: PgConnection): void {
+    connection.query(this.text);
+  }
+
+  handleCopyInResponse(connection: PgConnection): void {
+    connection.sendCopyFromChunk(this.data);
+    connection.endCopyFrom();
+  }
+
+  handleCommandComplete(msg: { text?: string }): void {
+    this.rows = Number(/^COPY (\d+)/.exec(msg.text ?? '')?.[1] ?? 0);
+  }
+
+  handleReadyForQuery(): void {
+    this.settle.resolve(this.rows);
+  }
+
+  handleError(err: Error): void {
+    this.settle.reject(err);
+  }
+
+  // Not sent in answer to COPY FROM STDIN; present because the client may route any message here.
+  handleRowDescription(): void {}
+  handleDataRow(): void {}
+  handleEmptyQuery(): void {}
+  handlePortalSuspended(): void {}
+  handleCopyData(): void {}
+}
+
+interface PgConnection {
+  query(text: string): void;
+  sendCopyFromChunk(chunk: Buffer): void;
+  endCopyFrom(): void;
+}
+
+/** The node-postgres client under a transaction, or null on PGlite (drizzle keeps it on the session). */
+function pgClientOf(tx: Transaction): pg.ClientBase | null {
+  const client = (tx as unknown as { session?: { client?: unknown } }).session?.client;
+  return client instanceof pg.Client ? client : null;
+}
+
+async function copyIn(client: pg.ClientBase, table: string, columns: typeof STAGE_COLUMNS, rows: readonly StagedEntity[]): Promise<number> {
+  const copy = new CopyIn(`copy ${table} (${columns.map(([c]) => c).join(', ')}) from stdin`, Buffer.from(copyText(rows, columns)));
+  void client.query(copy as unknown as pg.QueryConfig);
+  return copy.done;
+}
+
+/** Thrown when an entity the import found unregistered was registered meanwhile (a concurrent form or import). */
+export class UsccRegisteredMeanwhile extends Error {
+  constructor(cause: unknown) {
+    super('an imported USCC was registered by another transaction during the import', { cause });
+  }
+}
+
+function isUsccConflict(e: unknown): boolean {
+  for (let c: unknown = e, depth = 0; c && depth < 4; c = (c as { cause?: unknown }).cause, depth++) {
+    const err = c as { code?: unknown; constraint?: unknown };
+    if (err.code === '23505' && (err.constraint === undefined || err.constraint === 'entity_uscc_uq')) return true;
+  }
+  return false;
+}
+
+/**
+ * Which of these USCCs are registered: one unique-index probe each. The lateral `limit 1` keeps
+ * the plan a probe per code even while the table grows unanalysed inside the import (a plain
+ * `uscc = any (…)` may turn into a scan of the whole table once it is large).
+ */
+export async function registeredUsccs(tx: Transaction, usccs: readonly string[]): Promise<Set<string>> {
+  if (usccs.length === 0) return new Set();
+  const rows = await rowsOf<{ uscc: string }>(
+    tx,
+    sql`select e.uscc from unnest(${arrayLiteral(usccs)}::bpchar[]) as u(uscc) join lateral (select uscc from entity where uscc = u.uscc limit 1) e on true`,
+  );
+  return new Set(rows.map((r) => r.uscc));
+}
+
+/**
+ * Insert rows whose USCC was not registered when the batch was probed (they need no conflict
+ * handling). A USCC registered by another transaction since then fails the statement — and with
+ * it the transaction — with `UsccRegisteredMeanwhile`; the caller starts over the upserting way.
+ */
+export async function insertUnregistered(tx: Transaction, rows: readonly StagedEntity[]): Promise<void> {
+  if (rows.length === 0) return;
+  const columns = STAGE_COLUMNS.filter(([c]) => c !== 'row_no');
+  try {
+    const client = pgClientOf(tx);
+    if (client) await copyIn(client, 'entity', columns, rows);
+    else await insertFromArrays(tx, 'entity', columns, rows);
+  } catch (e) {
+    if (isUsccConflict(e)) throw new UsccRegisteredMeanwhile(e);
+    throw e;
+  }
+}
+
+/** `INSERT … SELECT FROM unnest(arrays)`: one array parameter per column, however many rows. */
+async function insertFromArrays(tx: Transaction, table: string, columns: typeof STAGE_COLUMNS, rows: readonly StagedEntity[]): Promise<void> {
+  const arrays = columns.map(([, type, get]) => sql`${arrayLiteral(rows.map(get))}::${sql.raw(type)}[]`);
+  const cols = columns.map(([c]) => c);
+  // former_names travels as the text of an array literal (unnest would flatten a 2-D array).
+  const select = cols.map((c) => (c === 'former_names' ? 'former_names::text[]' : c)).join(', ');
+  await tx.execute(sql`insert into ${sql.raw(table)} (${sql.raw(cols.join(', '))})
+    select ${sql.raw(select)} from unnest(${sql.join(arrays, sql`, `)}) as u(${sql.raw(cols.join(', '))})`);
+}
+
 async function rowsOf<T>(tx: Transaction, query: SQL): Promise<T[]> {
   return ((await tx.execute(query)) as unknown as { rows: T[] }).rows;
 }
@@ -79,14 +225,12 @@ export async function clearStage(tx: Transaction): Promise<void> {
   await tx.execute(sql`truncate entity_import_stage`);
 }
 
+/** Stage a batch: COPY on PostgreSQL, one unnest insert on PGlite. */
 export async function stageBatch(tx: Transaction, rows: readonly StagedEntity[]): Promise<void> {
   if (rows.length === 0) return;
-  const arrays = STAGE_COLUMNS.map(([, type, get]) => sql`${arrayLiteral(rows.map(get))}::${sql.raw(type)}[]`);
-  const cols = STAGE_COLUMNS.map(([c]) => c);
-  // former_names travels as the text of an array literal (unnest would flatten a 2-D array).
-  const select = cols.map((c) => (c === 'former_names' ? 'former_names::text[]' : c)).join(', ');
-  await tx.execute(sql`insert into entity_import_stage (${sql.raw(cols.join(', '))})
-    select ${sql.raw(select)} from unnest(${sql.join(arrays, sql`, `)}) as u(${sql.raw(cols.join(', '))})`);
+  const client = pgClientOf(tx);
+  if (client) await copyIn(client, 'entity_import_stage', STAGE_COLUMNS, rows);
+  else await insertFromArrays(tx, 'entity_import_stage', STAGE_COLUMNS, rows);
 }
 
 /**

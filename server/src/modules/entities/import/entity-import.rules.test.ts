@@ -2,11 +2,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { todayInChina } from '../../../../../contracts/common.js';
+import { createEntityBody } from '../../../../../contracts/entities.js';
 import { USCC_CHARSET, usccCheckCharacter } from '../../../../../contracts/uscc.js';
 import { Prng } from '../../../platform/random/prng.js';
 import { readCsvRows, sniffEncoding } from './entity-import.reader.js';
 import { arrayLiteral } from './entity-import.repository.js';
-import { DuplicateTracker, ENTITY_IMPORT_COLUMNS, ErrorCollector, mapHeader, normalizeDate, parseEntityRow, RowSet, rowValues } from './entity-import.rules.js';
+import { acceptedEntityBody, DuplicateTracker, ENTITY_IMPORT_COLUMNS, ErrorCollector, mapHeader, normalizeDate, parseEntityRow, RowSet, rowValues } from './entity-import.rules.js';
 import { parseRecordRow, recordSourceId } from './record-import.rules.js';
 
 const uscc = (first17: string) => first17 + usccCheckCharacter(first17);
@@ -66,6 +68,70 @@ describe('parseEntityRow', () => {
     const m = mapHeader(['名称', '统一社会信用代码', '区划代码', '行业代码'], ENTITY_IMPORT_COLUMNS);
     if (!m.ok) throw new Error('header');
     expect(rowValues(['甲公司', ` ${GOOD} `, '', null], m.map)).toEqual({ name: '甲公司', uscc: GOOD });
+  });
+});
+
+describe('acceptedEntityBody (the fast path of the form schema)', () => {
+  const tomorrow = new Date(Date.now() + 86_400_000 * 2);
+  const today = todayInChina();
+  /** Values per field: accepted ones, edge cases and refused ones, as the import hands them over. */
+  const choices: Record<string, unknown[]> = {
+    uscc: [GOOD, GOOD.toLowerCase(), ` ${GOOD} `, GOOD.slice(0, 17), `${GOOD.slice(0, 17)}${GOOD[17] === '0' ? '1' : '0'}`, `${GOOD.slice(0, 2)}A${GOOD.slice(3)}`, `${GOOD.slice(0, 5)}I${GOOD.slice(6)}`, '', 12, undefined],
+    name: ['天津测试有限公司', '甲乙', '甲', ' 甲 ', '  ', 'x'.repeat(200), 'x'.repeat(201), ` ${'x'.repeat(200)} `, undefined],
+    formerNames: [undefined, [], ['旧名'], [' 旧名 '], [''], ['  '], ['x'.repeat(201)], Array.from({ length: 20 }, (_, i) => `名${i}`), Array.from({ length: 21 }, (_, i) => `名${i}`), [1]],
+    entityType: [undefined, 'company', 'individual', 'other', 'Company', null],
+    legalRep: [undefined, '张三', ' 张三 ', '', '  ', 'x'.repeat(100), 'x'.repeat(101), null, 5],
+    address: [undefined, '天津市和平区', 'x'.repeat(300), 'x'.repeat(301)],
+    districtCode: ['120101', '12010', '1201011', ' 120101', '12010a', '１２０１０１', undefined],
+    industry: ['C', '14', 'C14', ' c14 ', 'c', 'A14', 'C01', 'U', '00', '', 14, undefined],
+    registeredCapital: [undefined, null, 0, -0, 500, 1200.5, 1e12, 1e12 + 1, -1, Number.NaN, Number.POSITIVE_INFINITY, '500'],
+    establishedOn: [undefined, null, '2015-03-20', '2016-02-29', '2015-02-29', '1900-02-29', '2000-02-29', '2015-04-31', '2015-13-01', '2015-00-10', '2015-01-00', '1899-12-31', '0000-02-29', today, todayInChina(tomorrow), '2015-3-20', '20150320'],
+    status: [undefined, 'active', 'moved_out', 'Active', 'gone'],
+    scale: [undefined, null, 'large', 'micro', 'huge'],
+    contactName: [undefined, '李四', 'x'.repeat(50), 'x'.repeat(51)],
+    contactPhone: [undefined, '022-12345678', 'x'.repeat(30), 'x'.repeat(31)],
+    qualityOfficer: [undefined, '王五', ' ', 'x'.repeat(51)],
+  };
+  const keys = Object.keys(choices);
+
+  it('gives the output of the schema whenever it answers, and answers for ordinary rows', () => {
+    const rng = new Prng(20261203);
+    const disagreeing: unknown[] = [];
+    let answered = 0;
+    for (let i = 0; i < 20_000; i++) {
+      const input: Record<string, unknown> = {};
+      // Mostly the first (ordinary) value of each field, sometimes another one.
+      for (const k of keys) {
+        const v = rng.next() < 0.8 ? choices[k]![0] : choices[k]![rng.int(0, choices[k]!.length - 1)];
+        if (v !== undefined) input[k] = v;
+      }
+      const fast = acceptedEntityBody(input);
+      if (fast === null) continue;
+      answered++;
+      const schema = createEntityBody.safeParse(input);
+      if (!schema.success || JSON.stringify(schema.data) !== JSON.stringify(fast)) disagreeing.push({ input, fast, schema: schema.success ? schema.data : schema.error.issues });
+    }
+    expect(disagreeing).toEqual([]);
+    expect(answered).toBeGreaterThan(2_000);
+  });
+
+  it('leaves every single-field deviation the schema refuses to the schema', () => {
+    const base: Record<string, unknown> = Object.fromEntries(keys.map((k) => [k, choices[k]![0]]).filter(([, v]) => v !== undefined));
+    expect(acceptedEntityBody(base)).not.toBeNull();
+    const wrong: unknown[] = [];
+    for (const k of keys) {
+      for (const v of choices[k]!) {
+        const input = { ...base, [k]: v };
+        if (v === undefined) delete input[k];
+        const fast = acceptedEntityBody(input);
+        const schema = createEntityBody.safeParse(input);
+        if (fast !== null && (!schema.success || JSON.stringify(schema.data) !== JSON.stringify(fast))) wrong.push({ k, v, fast });
+      }
+    }
+    expect(wrong).toEqual([]);
+    // Keys the form does not know go to the schema (which refuses them).
+    expect(acceptedEntityBody({ ...base, qualityOfficerSince: '2020-01-01' })).toBeNull();
+    expect(acceptedEntityBody({ ...base, extra: 'x' })).toBeNull();
   });
 });
 

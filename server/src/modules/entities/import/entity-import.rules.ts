@@ -5,10 +5,12 @@
  * No database, no clock beyond what the form schema itself uses.
  */
 import type { ImportRowError } from '../../../../../contracts/common.js';
-import { createEntityBody, type CreateEntityBody } from '../../../../../contracts/entities.js';
+import { todayInChina } from '../../../../../contracts/common.js';
+import { createEntityBody, ENTITY_SCALES, ENTITY_STATUSES, ENTITY_TYPES, type CreateEntityBody } from '../../../../../contracts/entities.js';
 import { ENTITY_DICTS } from '../../../../../contracts/entity-dicts.js';
 import { pickLang } from '../../../../../contracts/i18n.js';
-import { USCC_CHARSET, usccCheckCharacter } from '../../../../../contracts/uscc.js';
+import { parseIndustryCode } from '../../../../../contracts/industries.js';
+import { USCC_CHARSET, usccCheckCharacter, validateUscc } from '../../../../../contracts/uscc.js';
 import type { ImportColumn } from '../../../platform/excel/excel.js';
 
 export const ENTITY_IMPORT_COLUMNS = [
@@ -225,6 +227,10 @@ export function parseEntityRow(values: Partial<Record<EntityImportKey, string>>)
     }
   }
   if (errors.length > 0) return { ok: false, errors };
+  // Rows the plain checks below accept skip zod (the costliest step per row of a million-row
+  // file); anything else, and every error message, comes from the form schema itself.
+  const fast = acceptedEntityBody(input);
+  if (fast) return { ok: true, value: fast };
   const parsed = createEntityBody.safeParse(input);
   if (parsed.success) return { ok: true, value: parsed.data };
   for (const issue of parsed.error.issues) {
@@ -232,6 +238,111 @@ export function parseEntityRow(values: Partial<Record<EntityImportKey, string>>)
     err(key, pickLang(issue.message, 'zh'));
   }
   return { ok: false, errors };
+}
+
+const ENTITY_TYPE_VALUES: ReadonlySet<unknown> = new Set(ENTITY_TYPES);
+const ENTITY_STATUS_VALUES: ReadonlySet<unknown> = new Set(ENTITY_STATUSES);
+const ENTITY_SCALE_VALUES: ReadonlySet<unknown> = new Set(ENTITY_SCALES);
+const INPUT_KEYS: ReadonlySet<string> = new Set(ENTITY_IMPORT_COLUMNS.map((c) => c.key));
+const DISTRICT_CODE = /^\d{6}$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** `optText(max)` of the form schema on a value it accepts: trimmed, '' and absent as null. */
+function optionalText(v: unknown, max: number): string | null | undefined {
+  if (v === undefined || v === null) return null;
+  if (typeof v !== 'string') return undefined;
+  const t = v.trim();
+  if (t.length > max) return undefined;
+  return t === '' ? null : t;
+}
+
+/**
+ * The day `todayInChina()` gives, read once per day instead of once per row: the cached value
+ * holds while the clock stays inside the China day it was computed for.
+ */
+const todayCache = { from: 0, until: 0, value: '' };
+const DAY_MS = 86_400_000;
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+function todayCached(): string {
+  const now = Date.now();
+  if (now < todayCache.from || now >= todayCache.until) {
+    todayCache.from = Math.floor((now + CHINA_OFFSET_MS) / DAY_MS) * DAY_MS - CHINA_OFFSET_MS;
+    todayCache.until = todayCache.from + DAY_MS;
+    todayCache.value = todayInChina(new Date(now));
+  }
+  return todayCache.value;
+}
+
+/** `pastDate` of the form schema on a value it accepts (YYYY-MM-DD, a real day, not after today); years before 1900 are left to the schema. */
+function acceptedPastDate(v: unknown): boolean {
+  if (typeof v !== 'string' || !ISO_DATE.test(v)) return false;
+  const y = Number(v.slice(0, 4));
+  const m = Number(v.slice(5, 7));
+  const d = Number(v.slice(8, 10));
+  if (y < 1900 || m < 1 || m > 12 || d < 1) return false;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+  return d <= days && v <= todayCached();
+}
+
+/**
+ * The form schema's output for an input it surely accepts, or null when not sure (then the schema
+ * decides and words the errors). Mirrors `createEntityBody` field by field — trims, length limits,
+ * the USCC rules, defaults and nullish transforms — so a row takes ~1 µs here instead of ~30 µs of
+ * zod; `entity-import.rules.test.ts` holds the two to the same result on varied inputs.
+ */
+export function acceptedEntityBody(input: Readonly<Record<string, unknown>>): CreateEntityBody | null {
+  for (const k in input) if (!INPUT_KEYS.has(k)) return null;
+  const { uscc: rawUscc, name: rawName, formerNames: rawFormer, entityType = 'company', districtCode, industry: rawIndustry, registeredCapital, establishedOn, status = 'active', scale } = input;
+  if (typeof rawUscc !== 'string' || typeof rawName !== 'string' || typeof districtCode !== 'string' || typeof rawIndustry !== 'string') return null;
+  const uscc = rawUscc.trim().toUpperCase();
+  if (!validateUscc(uscc).valid) return null;
+  const name = rawName.trim();
+  if (name.length < 2 || name.length > 200) return null;
+  let formerNames: string[] = [];
+  if (rawFormer !== undefined) {
+    if (!Array.isArray(rawFormer) || rawFormer.length > 20) return null;
+    formerNames = [];
+    for (const f of rawFormer as unknown[]) {
+      if (typeof f !== 'string') return null;
+      const t = f.trim();
+      if (t.length < 1 || t.length > 200) return null;
+      formerNames.push(t);
+    }
+  }
+  if (!ENTITY_TYPE_VALUES.has(entityType)) return null;
+  const legalRep = optionalText(input.legalRep, 100);
+  const address = optionalText(input.address, 300);
+  if (legalRep === undefined || address === undefined) return null;
+  if (!DISTRICT_CODE.test(districtCode)) return null;
+  const industry = rawIndustry.trim();
+  if (parseIndustryCode(industry) === null) return null;
+  if (registeredCapital !== undefined && registeredCapital !== null && (typeof registeredCapital !== 'number' || !Number.isFinite(registeredCapital) || registeredCapital < 0 || registeredCapital > 1e12)) return null;
+  if (establishedOn !== undefined && establishedOn !== null && !acceptedPastDate(establishedOn)) return null;
+  if (!ENTITY_STATUS_VALUES.has(status)) return null;
+  if (scale !== undefined && scale !== null && !ENTITY_SCALE_VALUES.has(scale)) return null;
+  const contactName = optionalText(input.contactName, 50);
+  const contactPhone = optionalText(input.contactPhone, 30);
+  const qualityOfficer = optionalText(input.qualityOfficer, 50);
+  if (contactName === undefined || contactPhone === undefined || qualityOfficer === undefined) return null;
+  return {
+    uscc,
+    name,
+    formerNames,
+    entityType: entityType as CreateEntityBody['entityType'],
+    legalRep,
+    address,
+    districtCode,
+    industry,
+    registeredCapital: (registeredCapital as number | null | undefined) ?? null,
+    establishedOn: (establishedOn as string | null | undefined) ?? null,
+    status: status as CreateEntityBody['status'],
+    scale: (scale as CreateEntityBody['scale'] | undefined) ?? null,
+    contactName,
+    contactPhone,
+    qualityOfficer,
+    qualityOfficerSince: null,
+  };
 }
 
 /** Character code → 5-bit value in the USCC charset (GB 32100: digits and 21 capitals), -1 elsewhere. */

@@ -1,16 +1,13 @@
 /**
- * Bulk import of market entities (市场主体批量导入) from CSV or .xlsx, in two streamed passes so
- * that a million-row file never sits in memory: pass 1 validates every row with the form's rules
- * and collects errors; pass 2 (only when the file is clean, or the user chose to skip invalid rows)
- * stages the valid rows and upserts them in one transaction with one audit row.
+ * Bulk import of market entities (市场主体批量导入) from CSV or .xlsx in one streamed pass inside
+ * one transaction, so that a million-row file never sits in memory and the database works while
+ * the next rows are read: every row is validated with the form's rules, and while the file is clean
+ * (or the user chose to skip invalid rows) valid rows are loaded in batches — new entities inserted
+ * directly, registered ones staged and upserted. A file with errors imports nothing unless
+ * skip-invalid: loading stops at the first error, reading goes on to report every error, and the
+ * transaction rolls back. One audit row per import.
  */
-import { createReadStream, createWriteStream } from 'node:fs';
-import { once } from 'node:events';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { finished } from 'node:stream/promises';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { ImportRowError } from '../../../../../contracts/common.js';
 import type { CreateEntityBody } from '../../../../../contracts/entities.js';
 import type { Transaction } from '../../../db/client.js';
@@ -21,7 +18,21 @@ import { AppError } from '../../../platform/http/errors.js';
 import { knownDistrictCodes } from '../entities.repository.js';
 import { entityColumns } from '../entity.service.js';
 import { detectKind, readRows, type FileRow, type ImportFileKind } from './entity-import.reader.js';
-import { clearStage, createStage, dropStagedRows, OPTIONAL_ENTITY_COLUMNS, stageBatch, stagedOutsideScope, transactionStart, upsertStaged, type OptionalEntityColumn, type StagedEntity } from './entity-import.repository.js';
+import {
+  clearStage,
+  createStage,
+  dropStagedRows,
+  insertUnregistered,
+  OPTIONAL_ENTITY_COLUMNS,
+  registeredUsccs,
+  stageBatch,
+  stagedOutsideScope,
+  transactionStart,
+  upsertStaged,
+  UsccRegisteredMeanwhile,
+  type OptionalEntityColumn,
+  type StagedEntity,
+} from './entity-import.repository.js';
 import { notifyEntitiesImported } from '../archive-events.js';
 import {
   DuplicateTracker,
@@ -31,14 +42,19 @@ import {
   headerProblemMessage,
   isBlankRow,
   mapHeader,
+  MAX_REPORTED_ERRORS,
   parseEntityRow,
   rowValues,
   type EntityImportKey,
   type HeaderMap,
 } from './entity-import.rules.js';
 
-/** Rows per staging statement and upsert (19 array parameters each). */
+/** Rows per batch: one probe, then one COPY (or unnest insert) of the new rows and one stage + upsert of the registered ones. */
 const STAGE_BATCH = 5000;
+/** Batches read ahead of the one the database is loading. */
+const IN_FLIGHT = 3;
+/** Rows read between two turns of the event loop. */
+const YIELD_EVERY = 250;
 
 export interface EntityImportOutcome {
   inserted: number;
@@ -94,136 +110,167 @@ function stagedOf(rowNo: number, body: CreateEntityBody): StagedEntity {
   return { rowNo, uscc: body.uscc, ...entityColumns(body) };
 }
 
+/** Thrown inside the transaction to roll it back when a file with errors is not imported. */
+class FileRefused extends Error {}
+
 /**
  * Import the entities of the file at `path`. Throws IMPORT_FILE_INVALID for an unreadable file or
  * a wrong header row; row errors come back in the outcome (the route turns them into a 400).
  */
 export async function importEntities(ctx: Ctx, path: string, opts: EntityImportOptions): Promise<EntityImportOutcome> {
   const kind = opts.kind ?? (await detectKind(path));
-
-  // Pass 1: validate every row; keep in memory only the errors and each USCC's first row. Valid
-  // rows go, as parsed, to a spool file next to the upload, so pass 2 streams them without parsing
-  // again (the form schema is the costliest step per row).
-  const spoolDir = await mkdtemp(join(tmpdir(), 'zl-entity-import-'));
-  const spoolPath = join(spoolDir, 'valid.ndjson');
   try {
-    return await importWithSpool(ctx, path, kind, spoolPath, opts);
-  } finally {
-    await rm(spoolDir, { recursive: true, force: true });
+    return await importOnce(ctx, path, kind, opts, true);
+  } catch (e) {
+    if (!(e instanceof UsccRegisteredMeanwhile)) throw e;
+    // Another transaction registered one of the file's new entities while it loaded (everything
+    // rolled back): start over, upserting every row, which settles such a race row by row.
+    return importOnce(ctx, path, kind, opts, false);
   }
 }
 
-async function importWithSpool(ctx: Ctx, path: string, kind: ImportFileKind, spoolPath: string, opts: EntityImportOptions): Promise<EntityImportOutcome> {
+/**
+ * One attempt. `insertNew`: insert the rows of unregistered USCCs directly (PostgreSQL: COPY, as
+ * fast as the raw load), else upsert every row through the stage.
+ */
+async function importOnce(ctx: Ctx, path: string, kind: ImportFileKind, opts: EntityImportOptions, insertNew: boolean): Promise<EntityImportOutcome> {
   const districts = await knownDistrictCodes(ctx.db);
+  const { header, rows } = await openRows(path, kind);
+  /** Row errors found while reading, in row order. */
   const errors = new ErrorCollector();
+  /** Rows naming an entity registered in another district, found per batch: listed after the row errors. */
+  const outside = new ErrorCollector();
   let dataRows = 0;
-  let present: Set<EntityImportKey>;
-  {
-    const { header, rows } = await openRows(path, kind);
-    present = header.present;
-    const dup = new DuplicateTracker();
-    const spool = createWriteStream(spoolPath, { mode: 0o600 });
-    const write = async (line: string) => {
-      if (!spool.write(line)) await once(spool, 'drain');
-    };
-    for await (const { row, cells } of rows) {
-      if (isBlankRow(cells)) continue;
-      dataRows++;
-      const parsed = parseEntityRow(rowValues(cells, header));
-      if (!parsed.ok) {
-        for (const e of parsed.errors) errors.add(row, e.column, e.message);
-        continue;
-      }
-      const { uscc, districtCode } = parsed.value;
-      if (!districts.has(districtCode)) errors.add(row, '区划代码', `区划代码 ${districtCode} 不在区划表中`);
-      else if (!districtInScope(ctx.scope, districtCode)) errors.add(row, '区划代码', `区划代码 ${districtCode} 超出您的数据权限范围`);
-      const first = dup.seen(uscc, row);
-      if (first !== null) errors.add(row, '统一社会信用代码', duplicateMessage(row, first));
-      if (!errors.invalidRows.has(row)) await write(`${JSON.stringify([row, parsed.value])}\n`);
-    }
-    spool.end();
-    await finished(spool);
-  }
-
-  if (errors.total > 0 && !opts.skipInvalid) {
-    return { inserted: 0, updated: 0, unchanged: 0, skipped: 0, errors: errors.items, errorCount: errors.total, imported: false };
-  }
-
-  // Pass 2: stage the valid rows, upsert, audit — one transaction.
+  const present = header.present;
   const columns = OPTIONAL_ENTITY_COLUMNS.filter((c) => [...present].some((k) => KEY_TO_COLUMN[k] === c));
   const formerNames = present.has('formerNames');
+  // Valid rows are loaded while the file is clean, or all of them with skip-invalid.
+  const loading = () => errors.total === 0 || opts.skipInvalid;
   let changedSince: Date | null = null;
-  const result = await ctx.db.transaction(async (tx: Transaction) => {
-    changedSince = await transactionStart(tx);
-    await createStage(tx);
-    let staged = 0;
-    let inserted = 0;
-    let updated = 0;
-    // Rows naming an entity of another district are reported as they are found (flushes run one
-    // after another, in row order), so memory does not grow with how many there are.
-    let outsideRows = 0;
-    /** Stage one batch and upsert it; the next batch is parsed (JS) while the database works on this one. */
-    const flush = async (batch: StagedEntity[]) => {
-      if (batch.length === 0) return;
-      await stageBatch(tx, batch);
-      let count = batch.length;
-      // A district user may not take over an entity registered in another district.
-      if (!ctx.scope.all) {
-        const out = await stagedOutsideScope(tx, ctx.scope.districtPrefixes);
-        for (const o of out) errors.add(o.rowNo, '统一社会信用代码', `该主体已登记在区划 ${o.districtCode}，超出您的数据权限范围`);
-        outsideRows += out.length;
-        await dropStagedRows(
-          tx,
-          out.map((o) => o.rowNo),
-        );
-        count -= out.length;
-      }
-      const r = await upsertStaged(tx, { columns, formerNames });
-      await clearStage(tx);
-      staged += count;
-      inserted += r.inserted;
-      updated += r.updated;
-    };
-    let pending: Promise<void> = Promise.resolve();
-    let batch: StagedEntity[] = [];
-    const lines = createInterface({ input: createReadStream(spoolPath), crlfDelay: Infinity });
-    for await (const line of lines) {
-      const [row, body] = JSON.parse(line) as [number, CreateEntityBody];
-      batch.push(stagedOf(row, body));
-      if (batch.length >= STAGE_BATCH) {
-        await pending;
-        pending = flush(batch);
-        // Rejections surface at the next await; this only keeps Node from calling them unhandled meanwhile.
-        pending.catch(() => undefined);
-        batch = [];
-      }
-    }
-    await pending;
-    await flush(batch);
+  let result: EntityImportOutcome;
+  try {
+    result = await ctx.db.transaction(async (tx: Transaction) => {
+      changedSince = await transactionStart(tx);
+      await createStage(tx);
+      let staged = 0;
+      let inserted = 0;
+      let updated = 0;
 
-    if (outsideRows > 0 && !opts.skipInvalid) {
-      // Nothing is imported: the transaction rolls back every batch.
-      throw new AppError('IMPORT_INVALID', { details: errors.items });
-    }
+      /** Load one batch (the next one is read and parsed while the database works on this one). */
+      const flush = async (batch: StagedEntity[]) => {
+        if (batch.length === 0) return;
+        let known = batch;
+        if (insertNew) {
+          const registered = await registeredUsccs(
+            tx,
+            batch.map((r) => r.uscc),
+          );
+          const fresh = registered.size === 0 ? batch : batch.filter((r) => !registered.has(r.uscc));
+          known = registered.size === 0 ? [] : batch.filter((r) => registered.has(r.uscc));
+          await insertUnregistered(tx, fresh);
+          inserted += fresh.length;
+          staged += fresh.length;
+        }
+        if (known.length === 0) return;
+        await stageBatch(tx, known);
+        let count = known.length;
+        // A district user may not take over an entity registered in another district.
+        if (!ctx.scope.all) {
+          const out = await stagedOutsideScope(tx, ctx.scope.districtPrefixes);
+          for (const o of out) outside.add(o.rowNo, '统一社会信用代码', `该主体已登记在区划 ${o.districtCode}，超出您的数据权限范围`);
+          await dropStagedRows(
+            tx,
+            out.map((o) => o.rowNo),
+          );
+          count -= out.length;
+        }
+        const r = await upsertStaged(tx, { columns, formerNames });
+        await clearStage(tx);
+        staged += count;
+        inserted += r.inserted;
+        updated += r.updated;
+      };
 
-    const outcome: EntityImportOutcome = {
-      inserted,
-      updated,
-      unchanged: staged - inserted - updated,
-      skipped: errors.invalidRows.size,
-      errors: errors.items,
-      errorCount: errors.total,
-      imported: true,
-    };
-    await appendAudit(tx, ctx, {
-      action: 'entities.entity.import',
-      targetType: 'entity',
-      targetId: null,
-      after: { rows: dataRows, inserted, updated, unchanged: outcome.unchanged, skipped: outcome.skipped, errors: outcome.errorCount },
+      // Batches load one after another (one connection); reading runs up to IN_FLIGHT batches
+      // ahead, so neither side waits on the other's slow moments (a GIN index merging its
+      // pending list stalls the database for a while; jieba is the costliest step in JS).
+      let chain: Promise<void> = Promise.resolve();
+      const inFlight: Promise<void>[] = [];
+      let batch: StagedEntity[] = [];
+      const dup = new DuplicateTracker();
+      try {
+        for await (const { row, cells } of rows) {
+          if (isBlankRow(cells)) continue;
+          dataRows++;
+          // Rows of a read chunk come without a trip through the event loop; give the database's
+          // answers (probe result, CopyInResponse, end of a statement) a turn now and then, so
+          // the next statement of the batch in flight starts without waiting for the chunk's end.
+          if (dataRows % YIELD_EVERY === 0) await nextTurn();
+          const parsed = parseEntityRow(rowValues(cells, header));
+          if (!parsed.ok) {
+            for (const e of parsed.errors) errors.add(row, e.column, e.message);
+          } else {
+            const { uscc, districtCode } = parsed.value;
+            if (!districts.has(districtCode)) errors.add(row, '区划代码', `区划代码 ${districtCode} 不在区划表中`);
+            else if (!districtInScope(ctx.scope, districtCode)) errors.add(row, '区划代码', `区划代码 ${districtCode} 超出您的数据权限范围`);
+            const first = dup.seen(uscc, row);
+            if (first !== null) errors.add(row, '统一社会信用代码', duplicateMessage(row, first));
+            if (!errors.invalidRows.has(row) && loading()) batch.push(stagedOf(row, parsed.value));
+          }
+          if (!loading()) batch = [];
+          else if (batch.length >= STAGE_BATCH) {
+            const next = batch;
+            chain = chain.then(() => flush(next));
+            // Rejections surface at the next await; this only keeps Node from calling them unhandled meanwhile.
+            chain.catch(() => undefined);
+            inFlight.push(chain);
+            batch = [];
+            if (inFlight.length >= IN_FLIGHT) await inFlight.shift();
+          }
+        }
+        await chain;
+      } catch (e) {
+        // Let the batch in flight finish before the transaction rolls back on the same connection.
+        await chain.catch(() => undefined);
+        throw e;
+      }
+      // Nothing is imported: the transaction rolls back every batch loaded before the first error.
+      if (!loading()) throw new FileRefused();
+      await flush(batch);
+
+      if (outside.total > 0 && !opts.skipInvalid) {
+        throw new AppError('IMPORT_INVALID', { details: listed(errors, outside) });
+      }
+
+      const outcome: EntityImportOutcome = {
+        inserted,
+        updated,
+        unchanged: staged - inserted - updated,
+        skipped: errors.invalidRows.size + outside.invalidRows.size,
+        errors: listed(errors, outside),
+        errorCount: errors.total + outside.total,
+        imported: true,
+      };
+      await appendAudit(tx, ctx, {
+        action: 'entities.entity.import',
+        targetType: 'entity',
+        targetId: null,
+        after: { rows: dataRows, inserted, updated, unchanged: outcome.unchanged, skipped: outcome.skipped, errors: outcome.errorCount },
+      });
+      return outcome;
     });
-    return outcome;
-  });
+  } catch (e) {
+    if (e instanceof FileRefused) return { inserted: 0, updated: 0, unchanged: 0, skipped: 0, errors: errors.items, errorCount: errors.total, imported: false };
+    throw e;
+  } finally {
+    await rows.return(undefined);
+  }
   // After the commit: derived state (credit evaluations) for what the import inserted or changed.
   if (changedSince && result.inserted + result.updated > 0) await notifyEntitiesImported(ctx.db, ctx, changedSince);
   return result;
+}
+
+/** The errors listed in the outcome: row errors first, then entities of other districts, capped. */
+function listed(errors: ErrorCollector, outside: ErrorCollector): ImportRowError[] {
+  return outside.items.length === 0 ? errors.items : [...errors.items, ...outside.items].slice(0, MAX_REPORTED_ERRORS);
 }

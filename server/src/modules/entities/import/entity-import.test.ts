@@ -1,4 +1,7 @@
 /** The entity and archive-record imports over HTTP, on the seeded demo city (PGlite or PostgreSQL). */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportRowError } from '../../../../../contracts/common.js';
@@ -7,6 +10,8 @@ import { buildTestApp, errorCode, json, multipartBody, type Agent, type TestApp 
 import { listAuditRows } from '../../../platform/audit/audit.repository.js';
 import { findEntityByUscc } from '../entities.repository.js';
 import { effectiveRecords } from '../index.js';
+import { insertUnregistered, UsccRegisteredMeanwhile } from './entity-import.repository.js';
+import { importEntities } from './entity-import.service.js';
 
 const uscc = (first17: string) => first17 + usccCheckCharacter(first17);
 const U = (n: number) => uscc(`91120101MA0T${String(n).padStart(5, '0')}`);
@@ -206,6 +211,71 @@ describe('permissions and data scope', () => {
     expect((await findEntityByUscc(t.db, U(22)))!.districtCode).toBe('120102');
     expect((await findEntityByUscc(t.db, U(34)))!.districtCode).toBe('120101');
     expect(await findEntityByUscc(t.db, U(33))).toBeFalsy();
+  });
+});
+
+describe('files of several batches (5,000 rows each)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'zl-entity-import-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const V = (n: number) => uscc(`91120101MB${String(n).padStart(7, '0')}`);
+  const file = (lines: string[]) => {
+    const p = join(dir, `f${lines.length}-${Math.random()}.csv`);
+    writeFileSync(p, `${lines.join('\n')}\n`);
+    return p;
+  };
+  /** Data row i is file row i + 2. */
+  const rows = (n: number, from = 0) => Array.from({ length: n }, (_, i) => `${V(from + i)},天津批量${from + i}号有限公司,120101,C,企业,,存续,`);
+
+  it('imports nothing from a file whose errors come after whole batches were loaded', async () => {
+    const lines = [HEADER, ...rows(12_000)];
+    lines[11_001] = `${V(11_000)},天津批量错误有限公司,129999,C,,,,`; // file row 11,002
+    lines[11_501] = `${V(3)},天津批量重复有限公司,120101,C,,,,`; // file row 11,502 repeats file row 5
+    const r = await importEntities(t.systemCtx(), file(lines), { skipInvalid: false });
+    expect(r).toEqual({
+      inserted: 0,
+      updated: 0,
+      unchanged: 0,
+      skipped: 0,
+      imported: false,
+      errorCount: 2,
+      errors: [
+        { row: 11_002, column: '区划代码', message: expect.stringContaining('129999') },
+        { row: 11_502, column: '统一社会信用代码', message: expect.stringMatching(/与第 5 行重复.*第 11502 行/) },
+      ],
+    });
+    expect(await findEntityByUscc(t.db, V(0))).toBeNull();
+    expect(await findEntityByUscc(t.db, V(10_999))).toBeNull();
+  });
+
+  it('mixes new and registered entities in one batch and skips invalid rows on request', async () => {
+    // Every third entity is registered first, with another legal representative for every ninth.
+    const first = await importEntities(t.systemCtx(), file([HEADER, ...rows(7_000).filter((_, i) => i % 3 === 0)]), { skipInvalid: false });
+    expect(first).toMatchObject({ imported: true, inserted: 2_334, errorCount: 0 });
+    const lines = [HEADER, ...rows(7_000).map((l, i) => (i % 9 === 0 ? l.replace(',企业,,', ',企业,赵九,') : l))];
+    lines[6_002] = `${V(6_001)},天,120101,C,,,,`; // name too short
+    const r = await importEntities(t.systemCtx(), file(lines), { skipInvalid: true });
+    expect(r).toEqual({ inserted: 4_665, updated: 778, unchanged: 1_556, skipped: 1, imported: true, errorCount: 1, errors: [{ row: 6_003, column: '名称', message: expect.stringContaining('至少 2 个字') }] });
+    expect(await findEntityByUscc(t.db, V(9))).toMatchObject({ legalRep: '赵九', version: 2 });
+    expect(await findEntityByUscc(t.db, V(1))).toMatchObject({ legalRep: null, version: 1 });
+    expect(await findEntityByUscc(t.db, V(6_001))).toBeNull();
+    const again = await importEntities(t.systemCtx(), file(lines), { skipInvalid: true });
+    expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: 6_999, skipped: 1 });
+  });
+
+  it('stores text with quotes, backslashes, tabs, line breaks and braces exactly', async () => {
+    const address = '天津市\\和平区\t"南京路"\r\n1 号 {A,B}';
+    const former = ['旧名"甲"', '旧\\名{乙,丙}', 'NULL'];
+    const quoted = (v: string) => `"${v.replace(/"/g, '""')}"`;
+    const p = file(['统一社会信用代码,名称,区划代码,行业代码,曾用名,住所', `${V(50_000)},天津\\特殊字符有限公司,120101,C,${quoted(former.join('；'))},${quoted(address)}`]);
+    expect(await importEntities(t.systemCtx(), p, { skipInvalid: false })).toMatchObject({ inserted: 1, errorCount: 0 });
+    expect(await findEntityByUscc(t.db, V(50_000))).toMatchObject({ name: '天津\\特殊字符有限公司', address, formerNames: former });
+    expect(await importEntities(t.systemCtx(), p, { skipInvalid: false })).toMatchObject({ inserted: 0, updated: 0, unchanged: 1 });
+  });
+
+  it('refuses to insert as new an entity registered meanwhile, so that the import starts over upserting', async () => {
+    const row = { rowNo: 2, uscc: V(1), name: '天津批量1号有限公司', formerNames: [], entityType: 'company', legalRep: null, address: null, districtCode: '120101', industrySection: 'C', industryDivision: null, registeredCapital: null, establishedOn: null, status: 'active', scale: null, contactName: null, contactPhone: null, qualityOfficer: null, qualityOfficerSince: null, searchText: '天津' };
+    await expect(t.db.transaction((tx) => insertUnregistered(tx, [row]))).rejects.toBeInstanceOf(UsccRegisteredMeanwhile);
+    expect((await findEntityByUscc(t.db, V(1)))!.searchText).not.toBe('天津');
   });
 });
 

@@ -1,0 +1,40 @@
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict.js';
+import { describe, expect, it } from 'vitest';
+import { Prng } from '../../platform/random/prng.js';
+import { searchText } from './entities.search.js';
+
+const jieba = Jieba.withDict(dict);
+
+/** The search text as first written (every token trimmed, lower-cased and tested for a letter or digit). */
+function reference(names: readonly string[]): string {
+  const tokens = new Set<string>();
+  for (const name of names) {
+    for (const t of jieba.cutForSearch(name, true)) {
+      const w = t.trim().toLowerCase();
+      if (w && /[\p{L}\p{N}]/u.test(w)) tokens.add(w);
+    }
+  }
+  return [...tokens].join(' ');
+}
+
+describe('searchText', () => {
+  it('gives the tokens of the general rule, in the same order', () => {
+    const fixed = [
+      ['天津市食品集团有限公司'],
+      ['天津ABC电子科技有限公司', '天津Abc电子厂'],
+      ['北京·同仁堂（天津）制药有限公司', '  空格 公司  '],
+      ['ＡＢＣ全角字母公司', 'Ⅻ号商行', '〇〇七商贸', '𠀀生僻字公司'],
+      ['a-b_c.d 123 公司', '!!!', ''],
+      ['鿐鿑鿒鿓鿔鿕鿿公司'],
+    ];
+    for (const names of fixed) expect(searchText(names), names.join('|')).toBe(reference(names));
+    // Random names over the common ideographs, the block's end, Latin letters, digits and punctuation.
+    const rng = new Prng(11);
+    const pool = ['天', '津', '市', '食', '品', '有', '限', '公', '司', '鿥', '鿦', '鿿', 'A', 'b', '7', ' ', '（', '）', '·', '-', 'É', 'ß'];
+    for (let i = 0; i < 500; i++) {
+      const names = Array.from({ length: rng.int(1, 3) }, () => Array.from({ length: rng.int(1, 14) }, () => rng.pick(pool)).join(''));
+      expect(searchText(names), names.join('|')).toBe(reference(names));
+    }
+  });
+});
