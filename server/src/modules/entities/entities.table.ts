@@ -49,6 +49,8 @@ export const entity = pgTable(
     index('entity_industry_idx').on(t.industrySection, t.industryDivision),
     index('entity_search_idx').using('gin', sql`to_tsvector('simple', ${t.searchText})`),
     index('entity_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')),
+    // Exact former-name lookups (the public search's exact match: 曾用名 = keyword) without a scan.
+    index('entity_former_names_idx').using('gin', t.formerNames),
   ],
 );
 

@@ -150,7 +150,9 @@ export const PUBLIC_SEARCH_CANDIDATES = 1_000;
  */
 export async function searchByName(db: Executor, name: string, page: number, pageSize: number): Promise<{ rows: PublicSearchRow[]; total: number }> {
   const tsq = tsQueryOf(name);
-  const exact = sql`(select e.id from ${entity} e where e.name = ${name} or ${name} = any(e.former_names))`;
+  // Two index probes (the trigram index answers =, the array index @>); an OR of the two, or
+  // `= any(former_names)`, scans every row.
+  const exact = sql`(select e.id from ${entity} e where e.name = ${name} union all select e.id from ${entity} e where e.former_names @> array[${name}::text])`;
   const tokens = tsq ? sql`(select e.id from ${entity} e where to_tsvector('simple', e.search_text) @@ to_tsquery('simple', ${tsq}) limit ${PUBLIC_SEARCH_CANDIDATES})` : undefined;
   const similar = sql`(select e.id from ${entity} e where e.name % ${name} order by similarity(e.name, ${name}) desc limit ${PUBLIC_SEARCH_CANDIDATES})`;
   const run = async (candidates: SQL) => {

@@ -102,6 +102,15 @@ describe('GET /api/public/credit?name=', () => {
     expect(Object.keys(page.items[0]!).sort()).toEqual(['district', 'districtCode', 'grade', 'name', 'uscc']);
   });
 
+  it('finds an entity by its exact former name (曾用名), first', async () => {
+    const code = '91120101MA05PT2Q3'.slice(0, 17);
+    const renamed = code + usccCheckCharacter(code);
+    const res = await office.post('/api/entities', { uscc: renamed, name: '天津新启航电子科技有限公司', formerNames: ['和平区老字号电料行'], districtCode: '120101', industry: '39' });
+    expect(res.statusCode, res.body).toBe(201);
+    const page = json<Page<PublicSearchItem>>(await get(`/api/public/credit?name=${encodeURIComponent('和平区老字号电料行')}`));
+    expect(page.items[0]).toMatchObject({ uscc: renamed, name: '天津新启航电子科技有限公司' });
+  });
+
   it('pages at most 20 and needs a name', async () => {
     expect((await get(`/api/public/credit?name=${encodeURIComponent('天津')}&pageSize=21`)).statusCode).toBe(400);
     expect((await get('/api/public/credit')).statusCode).toBe(400);

@@ -1,0 +1,1 @@
+CREATE INDEX "entity_former_names_idx" ON "entity" USING gin ("former_names");
