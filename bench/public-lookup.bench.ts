@@ -4,8 +4,9 @@
  *   - GET /api/public/credit/:uscc at a fixed 500 requests/s, p99 (target ≤ 20 ms);
  *   - GET /api/public/credit?name=… at a fixed 200 requests/s, p99 (target ≤ 50 ms);
  * with the per-IP limit off (ZHILIANG_PUBLIC_RATE_LIMIT=off; autocannon is one IP). The physical
- * limit: one hand-written SQL statement answering the same question, timed from the same
- * process, sequentially, in the same run.
+ * limits, in the same run: one hand-written SQL statement answering the same question, timed from
+ * this process sequentially; and the same statement behind bare Fastify (bench/bare-lookup.ts) at
+ * the same request rates, which is what this machine can do over HTTP at all.
  * Data: a small generator here (names from the demo city's parts, jieba search text, USCCs with
  * valid check characters, bulk INSERT … SELECT FROM unnest in batches); records, grades and list
  * entries set-based in SQL.
@@ -24,6 +25,7 @@ import { seedBuiltins, seedDemo } from '../server/src/modules/system/index.js';
 import { TIANJIN_DISTRICTS } from '../server/src/modules/system/seed/tianjin.data.js';
 import { Prng } from '../server/src/platform/random/prng.js';
 import { benchPostgres, machine, report } from './lib.js';
+import { BY_NAME_SQL, BY_USCC_SQL } from './public-lookup.sql.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const { values } = parseArgs({ options: { entities: { type: 'string', default: '1000000' }, seconds: { type: 'string', default: '20' } } });
@@ -159,27 +161,17 @@ try {
   const names = ['天津泰达食品', '天津华诚机械有限公司', '宏远电子', '天津鑫盛商贸', '瑞丰物流', '天津恒信化工', '博翔软件', '天津嘉润餐饮'];
 
   // The floor: one hand-written statement per question, from this process, one at a time.
-  const byUsccSql = `select e.uscc, e.name, (select grade from credit_evaluation where entity_id = e.id and kind = 'grade') grade,
-      (select coalesce(json_agg(json_build_object('type', l.list, 'since', l.published_on, 'until', l.auto_remove_on)), '[]') from credit_list_entry l
-        where l.entity_id = e.id and l.status = 'published' and l.removed_on is null and (l.auto_remove_on is null or l.auto_remove_on > current_date)) lists,
-      (select coalesce(json_agg(r order by r.occurred_on desc), '[]') from (select a.id, a.kind, a.title, a.occurred_on, a.payload from archive_record a
-        where a.entity_id = e.id and a.visibility = 'public' and not a.retracts and a.occurred_on >= current_date - 1826
-        and not exists (select 1 from archive_record c where c.corrects_id = a.id) order by a.occurred_on desc limit 200) r) records
-    from entity e where e.uscc = $1`;
-  const byNameSql = `select e.uscc, e.name, e.district_code, (select grade from credit_evaluation where entity_id = e.id and kind = 'grade') grade from entity e
-    where e.id in (select id from entity where name = $2 union all (select id from entity where to_tsvector('simple', search_text) @@ to_tsquery('simple', $1) limit 1000))
-    order by (case when e.name = $2 then 2 else 0 end) + similarity(e.name, $2) + ts_rank(to_tsvector('simple', e.search_text), to_tsquery('simple', $1)) desc, e.id limit 10`;
   const usccMs: number[] = [];
   const nameMs: number[] = [];
   for (let i = 0; i < 2000; i++) {
     const t = performance.now();
-    await client.query(byUsccSql, [sample[i % sample.length]]);
+    await client.query(BY_USCC_SQL, [sample[i % sample.length]]);
     usccMs.push(performance.now() - t);
   }
   for (let i = 0; i < 400; i++) {
     const nm = names[i % names.length]!;
     const t = performance.now();
-    await client.query(byNameSql, [tsQueryOf(nm), nm]);
+    await client.query(BY_NAME_SQL, [tsQueryOf(nm), nm]);
     nameMs.push(performance.now() - t);
   }
   await client.end();
@@ -197,6 +189,22 @@ try {
   await atRate(base, usccPaths.slice(0, 200), 200); // warm-up
   const byUscc = await atRate(base, usccPaths, 500);
   const byName = await atRate(base, namePaths, 200);
+  server.kill('SIGTERM');
+  await new Promise((r) => server!.once('exit', r));
+  server = undefined;
+
+  // The HTTP floor, same rates, same run: bare Fastify + one pool query of the floor's statement.
+  const barePort = await freePort();
+  server = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/bare-lookup.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(barePort), DATABASE_URL: dbUrl.toString() },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const bareBase = `http://127.0.0.1:${barePort}`;
+  await waitFor(`${bareBase}/u/${sample[0]}`, server);
+  await atRate(bareBase, sample.slice(0, 200).map((u) => `/u/${u}`), 200); // warm-up
+  const bareUscc = await atRate(bareBase, sample.map((u) => `/u/${u}`), 500);
+  const bareName = await atRate(bareBase, names.map((n) => `/n?name=${encodeURIComponent(n)}`), 200);
 
   report(`Public credit lookup (${N.toLocaleString('en')} entities, PostgreSQL)`, {
     machine: machine(),
@@ -205,6 +213,9 @@ try {
     'GET /api/public/credit?name= at 200 req/s': `p99 ${byName.latency.p99} ms, p50 ${byName.latency.p50} ms, ${Math.round(byName.requests.average)} req/s achieved over ${seconds} s (target p99 ≤ 50 ms)`,
     'floor: one SQL statement by USCC (sequential)': `p99 ${p99(usccMs).toFixed(2)} ms over ${usccMs.length}`,
     'floor: one SQL statement by name (sequential)': `p99 ${p99(nameMs).toFixed(2)} ms over ${nameMs.length}`,
+    'HTTP floor: bare Fastify + the USCC statement at 500 req/s': `p99 ${bareUscc.latency.p99} ms, p50 ${bareUscc.latency.p50} ms, ${Math.round(bareUscc.requests.average)} req/s achieved`,
+    'HTTP floor: bare Fastify + the name statement at 200 req/s': `p99 ${bareName.latency.p99} ms, p50 ${bareName.latency.p50} ms, ${Math.round(bareName.requests.average)} req/s achieved`,
+    'ratio product / HTTP floor, p99': `by USCC ${(byUscc.latency.p99 / Math.max(1, bareUscc.latency.p99)).toFixed(2)}, by name ${(byName.latency.p99 / Math.max(1, bareName.latency.p99)).toFixed(2)}`,
   });
   if (byUscc.latency.p99 > 20 || byName.latency.p99 > 50) process.exitCode = 1;
 } finally {
