@@ -7,31 +7,33 @@ import type { ArchiveRecord } from '../../../../contracts/entities.js';
 import type { Database, Transaction } from '../../db/client.js';
 import type { Ctx } from '../../platform/context.js';
 
+/** Listeners of one event: each function once (registering again is a no-op), called in order. */
+function listenerSet<A extends unknown[]>() {
+  const fns: ((...args: A) => Promise<void>)[] = [];
+  return {
+    add(fn: (...args: A) => Promise<void>): void {
+      if (!fns.includes(fn)) fns.push(fn);
+    },
+    async notify(...args: A): Promise<void> {
+      for (const fn of fns) await fn(...args);
+    },
+  };
+}
+
 export type ArchiveListener = (tx: Transaction, ctx: Ctx, record: ArchiveRecord) => Promise<void>;
 
-const listeners: ArchiveListener[] = [];
+const appended = listenerSet<[Transaction, Ctx, ArchiveRecord]>();
 
-/** Register a listener once (registering the same function again is a no-op). */
-export function onRecordAppended(listener: ArchiveListener): void {
-  if (!listeners.includes(listener)) listeners.push(listener);
-}
-
-export async function notifyRecordAppended(tx: Transaction, ctx: Ctx, record: ArchiveRecord): Promise<void> {
-  for (const l of listeners) await l(tx, ctx, record);
-}
+export const onRecordAppended = (listener: ArchiveListener): void => appended.add(listener);
+export const notifyRecordAppended = (tx: Transaction, ctx: Ctx, record: ArchiveRecord): Promise<void> => appended.notify(tx, ctx, record);
 
 /** After a registry change that may move an evaluation (licence revoked, product added, new entity). */
 export type EntityListener = (tx: Transaction, ctx: Ctx, entityId: number) => Promise<void>;
 
-const entityListeners: EntityListener[] = [];
+const changed = listenerSet<[Transaction, Ctx, number]>();
 
-export function onEntityChanged(listener: EntityListener): void {
-  if (!entityListeners.includes(listener)) entityListeners.push(listener);
-}
-
-export async function notifyEntityChanged(tx: Transaction, ctx: Ctx, entityId: number): Promise<void> {
-  for (const l of entityListeners) await l(tx, ctx, entityId);
-}
+export const onEntityChanged = (listener: EntityListener): void => changed.add(listener);
+export const notifyEntityChanged = (tx: Transaction, ctx: Ctx, entityId: number): Promise<void> => changed.notify(tx, ctx, entityId);
 
 /**
  * After a bulk import committed: every entity it inserted or changed has `updated_at >= changedSince`
@@ -40,12 +42,7 @@ export async function notifyEntityChanged(tx: Transaction, ctx: Ctx, entityId: n
  */
 export type ImportListener = (db: Database, ctx: Ctx, changedSince: Date) => Promise<void>;
 
-const importListeners: ImportListener[] = [];
+const imported = listenerSet<[Database, Ctx, Date]>();
 
-export function onEntitiesImported(listener: ImportListener): void {
-  if (!importListeners.includes(listener)) importListeners.push(listener);
-}
-
-export async function notifyEntitiesImported(db: Database, ctx: Ctx, changedSince: Date): Promise<void> {
-  for (const l of importListeners) await l(db, ctx, changedSince);
-}
+export const onEntitiesImported = (listener: ImportListener): void => imported.add(listener);
+export const notifyEntitiesImported = (db: Database, ctx: Ctx, changedSince: Date): Promise<void> => imported.notify(db, ctx, changedSince);
