@@ -22,3 +22,19 @@ export function dayStart(isoDate: string): Date {
 export function dayAfter(isoDate: string): Date {
   return new Date(dayStart(isoDate).getTime() + 86_400_000);
 }
+
+const preparedByDb = new WeakMap<object, Map<string, unknown>>();
+
+/**
+ * A prepared statement built once per database handle and name: the SQL text is assembled by
+ * Drizzle once instead of on every call, and node-postgres parses it once per connection. For hot
+ * reads only (the public lookup), where building the query cost more CPU than running it. `name`
+ * must identify the statement text: PostgreSQL refuses one name for two texts on a connection.
+ */
+export function preparedOnce<T>(db: object, name: string, build: () => T): T {
+  let byName = preparedByDb.get(db);
+  if (!byName) preparedByDb.set(db, (byName = new Map()));
+  let prepared = byName.get(name) as T | undefined;
+  if (prepared === undefined) byName.set(name, (prepared = build()));
+  return prepared;
+}

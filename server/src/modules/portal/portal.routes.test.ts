@@ -111,6 +111,16 @@ describe('GET /api/public/credit?name=', () => {
     expect(page.items[0]).toMatchObject({ uscc: renamed, name: '天津新启航电子科技有限公司' });
   });
 
+  it('falls back to trigram similarity when no word matches (a misspelt name), not to names sharing only 天津…有限公司', async () => {
+    // 食品 typed as 食晶: no entity has every segmented word, so only the similarity branch can find it.
+    const typo = json<Page<PublicSearchItem>>(await get(`/api/public/credit?name=${encodeURIComponent('天津市食晶集团有限公司')}`));
+    expect(typo.items[0]?.name).toBe('天津市食品集团有限公司');
+    for (const nothing of ['zzqxv', '天津市僮僳机械有限公司']) {
+      const none = json<Page<PublicSearchItem>>(await get(`/api/public/credit?name=${encodeURIComponent(nothing)}`));
+      expect(none, nothing).toMatchObject({ items: [], total: 0 });
+    }
+  });
+
   it('pages at most 20 and needs a name', async () => {
     expect((await get(`/api/public/credit?name=${encodeURIComponent('天津')}&pageSize=21`)).statusCode).toBe(400);
     expect((await get('/api/public/credit')).statusCode).toBe(400);
