@@ -13,7 +13,7 @@ import type { Ctx } from '../../platform/context.js';
 import { recordInScope } from '../../platform/data-scope/data-scope.js';
 import { AppError } from '../../platform/http/errors.js';
 import { appendRecord } from '../entities/index.js';
-import { addYears, DEFAULT_BLACK_CRITERIA, DEFAULT_RED_CRITERIA, qualifiesForHonour } from './lists.rules.js';
+import { addYears, DEFAULT_BLACK_CRITERIA, DEFAULT_RED_CRITERIA, honourGrounds, qualifiesForHonour } from './lists.rules.js';
 import {
   approvedRoundsDue,
   deleteRoundMembers,
@@ -77,7 +77,7 @@ async function compile(tx: Transaction, ctx: Ctx, round: RoundRow): Promise<numb
       entityId: m.entityId,
       list,
       districtCode: m.districtCode,
-      grounds: m.grade !== null && criteria.grades.includes(m.grade) ? `grade:${m.grade}` : 'list:serious-violation',
+      ...honourGrounds(list, criteria, m),
       decisionDate: today,
       status: 'pending_approval',
       roundId: round.id,
@@ -149,7 +149,10 @@ export async function submitHonourRound(ctx: Ctx, id: number): Promise<HonourRou
 export async function approveHonourRound(ctx: Ctx, id: number, body: { approve: boolean; comment?: string }): Promise<HonourRoundDetail> {
   await ctx.db.transaction(async (tx) => {
     const r = await lockRound(tx, id, 'pending_approval');
-    if (r.createdBy === ctx.actor.username) throw new AppError('APPROVAL_SELF');
+    if (r.createdBy === ctx.actor.username) {
+      // Not the listing rule (a higher authority approves a listing): a round needs a second person.
+      throw new AppError('APPROVAL_SELF', { message: { zh: '红黑榜须由编制人以外的人员审批', en: 'A round must be approved by someone other than its compiler' } });
+    }
     const status = body.approve ? 'approved' : 'draft';
     if (!(await updateRound(tx, id, r.version, { status, approvedBy: body.approve ? ctx.actor.username : null }))) throw new AppError('CONFLICT');
     await appendAudit(tx, ctx, {
@@ -172,7 +175,7 @@ async function publishInTx(tx: Transaction, ctx: Ctx, r: RoundRow, on: string): 
       entityId: m.entityId,
       kind: 'list_entry',
       occurredOn: on,
-      payload: { list: r.list, entryId: m.id, reason: `${r.title}（${m.grounds}）`.slice(0, 500) },
+      payload: { list: r.list, entryId: m.id, reason: `${r.title}（${m.groundsText ?? m.grounds}）`.slice(0, 500) },
       sourceModule: 'credit',
       sourceId: `list:${m.id}:entry`,
     });

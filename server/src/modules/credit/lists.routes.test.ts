@@ -431,8 +431,13 @@ describe('red and black lists', () => {
     expect(published.validUntil! > today).toBe(true);
     expect(published.entries.every((m) => m.status === 'published' && m.autoRemoveOn === published.validUntil)).toBe(true);
     expect(await auditActionsSince(seq)).toContain('credit.honour.publish');
-    const recs = json<{ items: { kind: string }[] }>(await office.get(`/api/entities/${F}/records?kind=list_entry`));
+    const member = published.entries.find((m) => m.uscc === F)!;
+    expect(member.groundsText).toBe('质量信用等级 AAA，近 3 年无行政处罚，未列入严重违法失信名单、经营异常名录或行政处罚信息公示');
+    const recs = json<{ items: { kind: string; title: string; payload: { reason: string } }[] }>(await office.get(`/api/entities/${F}/records?kind=list_entry`));
     expect(recs.items).toHaveLength(1);
+    expect(recs.items[0]).toMatchObject({ title: '列入名单：质量信用红榜', payload: { reason: `2026年下半年质量信用红榜（${member.groundsText}）` } });
+    const lookup = json<{ lists: { type: string; grounds: string }[] }>(await t.anon().get(`/api/public/credit/${F}`));
+    expect(lookup.lists.find((l) => l.type === 'red')?.grounds).toBe(member.groundsText);
     const pageRes = await office.get('/api/credit/honours?list=red');
     expect(pageRes.statusCode, pageRes.body).toBe(200);
     const page = json<{ items: { id: number; members: number }[] }>(pageRes);

@@ -13,6 +13,7 @@ import {
   nextStepOf,
   overdueFlag,
   penaltyPublicationPlan,
+  honourGrounds,
   qualifiesForHonour,
   DEFAULT_BLACK_CRITERIA,
   DEFAULT_RED_CRITERIA,
@@ -184,5 +185,14 @@ describe('red and black lists', () => {
     expect(qualifiesForHonour('black', DEFAULT_BLACK_CRITERIA, { ...base, grade: 'D' }, '2026-11-23')).toBe(true);
     expect(qualifiesForHonour('black', DEFAULT_BLACK_CRITERIA, { ...base, grade: 'B', activeLists: ['serious-violation'] }, '2026-11-23')).toBe(true);
     expect(qualifiesForHonour('black', DEFAULT_BLACK_CRITERIA, { ...base, grade: null }, '2026-11-23')).toBe(false);
+  });
+  it('says in words which criteria put an entity on a round', () => {
+    expect(honourGrounds('red', DEFAULT_RED_CRITERIA, { ...base, grade: 'AA' })).toEqual({
+      grounds: 'grade:AA',
+      groundsText: '质量信用等级 AA，近 3 年无行政处罚，未列入严重违法失信名单、经营异常名录或行政处罚信息公示',
+    });
+    expect(honourGrounds('red', { grades: ['AAA'] }, base).groundsText).toBe('质量信用等级 AAA');
+    expect(honourGrounds('black', DEFAULT_BLACK_CRITERIA, { ...base, grade: 'D' })).toEqual({ grounds: 'grade:D', groundsText: '质量信用等级 D' });
+    expect(honourGrounds('black', DEFAULT_BLACK_CRITERIA, { ...base, grade: 'B', activeLists: ['serious-violation'] })).toEqual({ grounds: 'list:serious-violation', groundsText: '列入严重违法失信名单' });
   });
 });

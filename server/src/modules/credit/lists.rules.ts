@@ -295,3 +295,18 @@ export function qualifiesForHonour(list: 'red' | 'black', c: HonourCriteriaInput
   if (c.notListed && e.activeLists.some((l) => l === 'serious-violation' || l === 'abnormal' || l === 'penalty-publication')) return false;
   return true;
 }
+
+/**
+ * Why a compiled round lists an entity: a stable code (`grade:AA`, `list:serious-violation`) and the
+ * words officers and the public read (列入事由), naming the criteria the entity met.
+ */
+export function honourGrounds(list: 'red' | 'black', c: HonourCriteriaInput, e: HonourCandidate): { grounds: string; groundsText: string } {
+  if (e.grade !== null && c.grades.includes(e.grade)) {
+    const more =
+      list === 'red'
+        ? [c.noPenaltyYears ? `近 ${c.noPenaltyYears} 年无行政处罚` : null, c.notListed ? '未列入严重违法失信名单、经营异常名录或行政处罚信息公示' : null].filter((x) => x !== null)
+        : [];
+    return { grounds: `grade:${e.grade}`, groundsText: [`质量信用等级 ${e.grade}`, ...more].join('，') };
+  }
+  return { grounds: 'list:serious-violation', groundsText: '列入严重违法失信名单' };
+}

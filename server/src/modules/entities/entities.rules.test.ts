@@ -37,6 +37,8 @@ describe('records', () => {
   it('titles records from their payload', () => {
     expect(defaultRecordTitle('sampling', { product: '电饭锅', result: 'fail' })).toBe('监督抽查：电饭锅 不合格');
     expect(defaultRecordTitle('commitment', { text: '承诺' })).toBe('质量承诺');
+    expect(defaultRecordTitle('list_entry', { list: 'red', reason: '2026 红榜' })).toBe('列入名单：质量信用红榜');
+    expect(defaultRecordTitle('list_removal', { list: 'serious-violation', reason: '期满' })).toBe('移出名单：严重违法失信名单');
   });
   it('validates payloads by kind', () => {
     expect(parsePayload('sampling', { product: '电饭锅', result: 'maybe' }).ok).toBe(false);

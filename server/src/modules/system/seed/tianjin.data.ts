@@ -169,6 +169,8 @@ export const DEMO_ENTERPRISE = { usccBody: '91120116MA05JQ7W8', name: '天津滨
 export const ROLE_USERS: readonly { username: string; displayName: string; role: string; dept: string | null; districtCode: string | null }[] = [
   { username: 'admin', displayName: '系统管理员', role: 'admin', dept: 'amr-it', districtCode: '120000' },
   { username: 'quality-office', displayName: '王质量', role: 'quality_office', dept: 'quality-office', districtCode: '120000' },
+  // A second person in the quality office: approvals (red and black lists, listings) need someone other than the compiler.
+  { username: 'quality-chief', displayName: '陈处长', role: 'quality_office', dept: 'quality-office', districtCode: '120000' },
   { username: 'dept-user', displayName: '李工信', role: 'dept_user', dept: 'miit', districtCode: '120000' },
   { username: 'district-user', displayName: '赵和平', role: 'district_user', dept: 'amr-120101', districtCode: '120101' },
   { username: 'inspector', displayName: '孙执法', role: 'inspector', dept: 'amr-120104', districtCode: '120104' },
