@@ -310,6 +310,13 @@ export async function approveListEntry(ctx: Ctx, id: number, body: ApproveListEn
   const cal = await calendarFor(ctx.db);
   await ctx.db.transaction(async (tx) => {
     const row = await loadVisible(ctx, tx, id, true);
+    if (row.roundId !== null) {
+      // A member of a red or black round is approved with its round, never on its own.
+      throw new AppError('LIST_STEP_INVALID', {
+        details: { status: row.status, roundId: row.roundId },
+        message: { zh: '红黑榜成员随榜单一并审批，不能单独审批', en: 'Members of a red or black round are approved with the round, not one by one' },
+      });
+    }
     if (row.status !== 'pending_approval') throw new AppError('LIST_STEP_INVALID', { details: { status: row.status } });
     if (row.createdBy === ctx.actor.username) throw new AppError('APPROVAL_SELF');
     const values = {

@@ -421,6 +421,11 @@ describe('red and black lists', () => {
 
     expect(errorCode(await office.post(`/api/credit/honours/${round.id}/publish`))).toBe('LIST_STEP_INVALID');
     expect(json<HonourRoundDetail>(await office.post(`/api/credit/honours/${round.id}/submit`)).status).toBe('pending_approval');
+    // Its members are pending too, but only the round can be approved: one by one is refused and changes nothing.
+    const memberId = json<HonourRoundDetail>(await office.get(`/api/credit/honours/${round.id}`)).entries.find((m) => m.uscc === F)!.id;
+    const alone = await admin.post(`/api/credit/lists/${memberId}/approve`, { approve: true });
+    expect(errorCode(alone)).toBe('LIST_STEP_INVALID');
+    expect(json<ListEntry>(await office.get(`/api/credit/lists/${memberId}`)).status).toBe('pending_approval');
     expect(errorCode(await office.put(`/api/credit/honours/${round.id}`, { title: '晚了' }))).toBe('LIST_STEP_INVALID');
     expect(errorCode(await office.post(`/api/credit/honours/${round.id}/approve`, { approve: true }))).toBe('APPROVAL_SELF');
     expect(errorCode(await district.post(`/api/credit/honours/${round.id}/approve`, { approve: true }))).toBe('FORBIDDEN');

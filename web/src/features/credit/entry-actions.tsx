@@ -20,7 +20,8 @@ const notFuture = (d: Dayjs) => d.isAfter(dayjs(), 'day');
 export function availableActions(e: ListEntry, can: (p: string) => boolean): { approve: boolean; publish: boolean; cure: boolean; remove: boolean; revoke: boolean } {
   const honour = e.list === 'red' || e.list === 'black';
   return {
-    approve: e.status === 'pending_approval' && can('credit:list:approve'),
+    // A red or black round's members are approved with the round (on the 红黑榜 page), not one by one.
+    approve: e.status === 'pending_approval' && e.roundId === null && can('credit:list:approve'),
     publish: e.status === 'listed' && !honour && can('credit:list:create'),
     cure: e.list === 'abnormal' && ACTIVE.includes(e.status) && !e.curedOn && can('credit:list:create'),
     remove: ACTIVE.includes(e.status) && can('credit:list:remove'),
