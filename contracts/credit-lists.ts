@@ -35,6 +35,29 @@ export type SeriousGround = (typeof SERIOUS_GROUNDS)[number];
 export const ABNORMAL_GROUNDS = ['annual_report_missing', 'disclosure_not_made', 'name_change_unregistered', 'unreachable'] as const;
 export type AbnormalGround = (typeof ABNORMAL_GROUNDS)[number];
 
+/**
+ * The grounds of a listing in words: serious violations by Order 44 Art. 5–11, the abnormal-operations
+ * list by Order 101 (2025) Art. 4. Officers' pages and the public lookup both show them.
+ */
+export const LIST_GROUND_LABELS = {
+  food_safety: ['食品安全领域严重违法（第五条）', 'Food safety (Art. 5)'],
+  drugs_devices_cosmetics: ['药品、医疗器械、化妆品领域严重违法（第六条）', 'Drugs, devices, cosmetics (Art. 6)'],
+  'quality_safety.special_equipment': ['特种设备安全严重违法（第七条）', 'Special-equipment safety (Art. 7)'],
+  'quality_safety.mandatory_standard': ['生产销售不符合强制性标准的产品（第七条）', 'Products failing mandatory standards (Art. 7)'],
+  'quality_safety.sampling_recheck_failed': ['抽查复查仍不合格（第七条）', 'Failed the re-check after sampling (Art. 7)'],
+  'quality_safety.false_certification': ['出具虚假认证、检验检测结论（第七条）', 'False certification or test results (Art. 7)'],
+  'quality_safety.certification_mark_misuse': ['伪造、冒用认证标志（第七条）', 'Forged or misused certification marks (Art. 7)'],
+  'quality_safety.ccc_uncertified': ['未经强制性产品认证出厂、销售（第七条）', 'Sold without CCC certification (Art. 7)'],
+  consumer_rights: ['侵害消费者权益（第八条）', 'Consumer rights (Art. 8)'],
+  fair_competition: ['破坏公平竞争秩序（第九条）', 'Fair competition (Art. 9)'],
+  unlicensed_or_fraud: ['无证无照经营或以欺诈手段取得许可（第十条）', 'Unlicensed operation or fraud (Art. 10)'],
+  refusal_to_comply: ['拒不执行处罚决定（第十一条）', 'Refusal to comply with a decision (Art. 11)'],
+  annual_report_missing: ['未按期公示年度报告（第四条第一项）', 'Annual report not published (Art. 4 (1))'],
+  disclosure_not_made: ['未在责令期限内公示有关企业信息（第四条第二项）', 'Information not disclosed when ordered (Art. 4 (2))'],
+  name_change_unregistered: ['未依法办理企业名称变更登记（第四条第三项）', 'Name change not registered (Art. 4 (3))'],
+  unreachable: ['通过登记的住所或经营场所无法联系（第四条第四项）', 'Unreachable at the registered address (Art. 4 (4))'],
+} as const satisfies Record<SeriousGround | AbnormalGround, readonly [string, string]>;
+
 export const LIST_STATUSES = ['pending_approval', 'rejected', 'listed', 'published', 'removed', 'revoked'] as const;
 export type ListStatus = (typeof LIST_STATUSES)[number];
 

@@ -136,3 +136,11 @@ export const ENTITY_DICTS = [
     ],
   },
 ] as const;
+
+export type EntityDictType = (typeof ENTITY_DICTS)[number]['type'];
+
+/** A value of one of these dictionaries in Chinese (documents and public pages), or the value itself when unknown. */
+export function entityDictLabel(type: EntityDictType, value: string): string {
+  const items: readonly { value: string; zh: string }[] = ENTITY_DICTS.find((d) => d.type === type)?.items ?? [];
+  return items.find((i) => i.value === value)?.zh ?? value;
+}

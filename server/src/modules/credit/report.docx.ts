@@ -5,7 +5,7 @@
  * model holds; this file only lays it out.
  */
 import { AlignmentType, BorderStyle, Document, LineRuleType, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlignTable, WidthType, type IRunOptions } from 'docx';
-import { ENTITY_DICTS } from '../../../../contracts/entity-dicts.js';
+import { entityDictLabel } from '../../../../contracts/entity-dicts.js';
 
 const SONG = '宋体';
 const FANGSONG = '仿宋_GB2312';
@@ -48,7 +48,6 @@ export interface ReportModel {
   records: ReportRecord[];
 }
 
-const labelOf = (type: string, value: string): string => ENTITY_DICTS.find((d) => d.type === type)?.items.find((i) => i.value === value)?.zh ?? value;
 
 const font = (name: string) => ({ ascii: name, eastAsia: name, hAnsi: name, cs: name });
 const run = (text: string, opts: Omit<IRunOptions, 'text'> = {}) => new TextRun({ text, font: font(FANGSONG), size: SIZE_BODY, ...opts });
@@ -111,7 +110,7 @@ export async function buildCreditReport(m: ReportModel): Promise<Buffer> {
     ...(g
       ? [
           para(
-            `截至${chineseDate(g.asOf)}，该主体的质量信用等级为 ${g.grade} 级（${labelOf('credit_grade', g.grade)}），综合得分 ${g.score.toFixed(1)} 分（评价模型第 ${g.modelVersion} 版）。` +
+            `截至${chineseDate(g.asOf)}，该主体的质量信用等级为 ${g.grade} 级（${entityDictLabel('credit_grade', g.grade)}），综合得分 ${g.score.toFixed(1)} 分（评价模型第 ${g.modelVersion} 版）。` +
               (g.vetoes.length ? `因${g.vetoes.join('、')}，等级按一票否决规则确定。` : '') +
               '各项指标得分如下：',
           ),
@@ -119,11 +118,11 @@ export async function buildCreditReport(m: ReportModel): Promise<Buffer> {
         ]
       : [para('该主体尚未进行质量信用评价。')]),
     ...(m.risk
-      ? [heading('三、信用风险分类（内部资料，不得公开）'), para(`截至${chineseDate(m.risk.asOf)}，信用风险分类为 ${m.risk.grade} 类（${labelOf('credit_risk_class', m.risk.grade)}），得分 ${m.risk.score.toFixed(1)} 分。`)]
+      ? [heading('三、信用风险分类（内部资料，不得公开）'), para(`截至${chineseDate(m.risk.asOf)}，信用风险分类为 ${m.risk.grade} 类（${entityDictLabel('credit_risk_class', m.risk.grade)}），得分 ${m.risk.score.toFixed(1)} 分。`)]
       : []),
     heading(`${m.risk ? '四' : '三'}、名单状态`),
     ...(m.lists.length
-      ? [table([3, 2, 2, 5], ['名单', '列入（公示）日期', '届满日期', '事由及文号'], m.lists.map((l) => [labelOf('credit_list', l.type), l.since ?? '—', l.until ?? '—', [l.grounds, l.decisionNo].filter(Boolean).join('；') || '—']))]
+      ? [table([3, 2, 2, 5], ['名单', '列入（公示）日期', '届满日期', '事由及文号'], m.lists.map((l) => [entityDictLabel('credit_list', l.type), l.since ?? '—', l.until ?? '—', [l.grounds, l.decisionNo].filter(Boolean).join('；') || '—']))]
       : [para('截至出具日期，该主体未被列入严重违法失信名单、经营异常名录，无公示中的行政处罚信息，未列入质量信用红黑榜。')]),
     heading(`${m.risk ? '五' : '四'}、近 ${m.years} 年质量档案记录`),
     ...(m.records.length
@@ -132,7 +131,7 @@ export async function buildCreditReport(m: ReportModel): Promise<Buffer> {
             m.version === 'internal' ? [2, 2, 6, 1.4] : [2, 2, 7],
             m.version === 'internal' ? ['日期', '类型', '内容', '公开'] : ['日期', '类型', '内容'],
             m.records.map((r) => {
-              const row = [r.occurredOn, labelOf('ent_record_kind', r.kind), r.summary ? `${r.title}（${r.summary}）` : r.title];
+              const row = [r.occurredOn, entityDictLabel('ent_record_kind', r.kind), r.summary ? `${r.title}（${r.summary}）` : r.title];
               return m.version === 'internal' ? [...row, r.visibility === 'public' ? '是' : '否'] : row;
             }),
           ),

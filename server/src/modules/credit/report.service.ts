@@ -6,7 +6,7 @@
  * operation log; nothing changes, so no audit row.
  */
 import { industryName } from '../../../../contracts/industries.js';
-import { ENTITY_DICTS } from '../../../../contracts/entity-dicts.js';
+import { entityDictLabel, type EntityDictType } from '../../../../contracts/entity-dicts.js';
 import { todayInChina } from '../../platform/calendar/today.js';
 import { systemCtx, type Ctx } from '../../platform/context.js';
 import { effectiveRecords, loadEntityForRead, type EntityRow } from '../entities/index.js';
@@ -18,8 +18,7 @@ import type { Database } from '../../db/client.js';
 export const REPORT_ISSUER = '质量强市信息平台';
 export const DEFAULT_REPORT_YEARS = 3;
 
-const label = (type: string, value: string | null): string =>
-  value === null ? '—' : (ENTITY_DICTS.find((d) => d.type === type)?.items.find((i) => i.value === value)?.zh ?? value);
+const label = (type: EntityDictType, value: string | null): string => (value === null ? '—' : entityDictLabel(type, value));
 
 const yuan = (n: unknown) => (typeof n === 'number' ? `${n.toLocaleString('zh-CN')} 元` : null);
 

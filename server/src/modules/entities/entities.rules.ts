@@ -1,6 +1,6 @@
 /** Pure rules of the registry and the archive: flags, licence states, record titles, masking. */
 import { ARCHIVE_PAYLOADS, type ArchiveKind } from '../../../../contracts/entities.js';
-import { ENTITY_DICTS } from '../../../../contracts/entity-dicts.js';
+import { entityDictLabel } from '../../../../contracts/entity-dicts.js';
 import { msg } from '../../../../contracts/i18n.js';
 
 /** A licence expiring within this many days is shown as expiring (renewal takes about this long). */
@@ -70,8 +70,6 @@ const KIND_ZH: Record<ArchiveKind, string> = {
   note: '监管备注',
 };
 
-const LIST_ZH: Record<string, string> = Object.fromEntries(ENTITY_DICTS.find((d) => d.type === 'credit_list')!.items.map((i) => [i.value, i.zh]));
-
 /** A record's title when the writer gives none: kind plus the payload's most telling field. */
 export function defaultRecordTitle(kind: ArchiveKind, payload: Record<string, unknown>): string {
   const p = payload as Record<string, string | string[] | undefined>;
@@ -86,8 +84,8 @@ export function defaultRecordTitle(kind: ArchiveKind, payload: Record<string, un
     self_declaration: `${String(p.standardNo ?? '')} ${String(p.product ?? '')}`,
     commitment: undefined,
     // Which list: 列入名单 alone reads the same for the black list and the honour of the red one.
-    list_entry: p.list === undefined ? undefined : (LIST_ZH[String(p.list)] ?? String(p.list)),
-    list_removal: p.list === undefined ? undefined : (LIST_ZH[String(p.list)] ?? String(p.list)),
+    list_entry: p.list === undefined ? undefined : entityDictLabel('credit_list', String(p.list)),
+    list_removal: p.list === undefined ? undefined : entityDictLabel('credit_list', String(p.list)),
     note: undefined,
   };
   const d = detail[kind]?.trim();

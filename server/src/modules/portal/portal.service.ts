@@ -9,6 +9,7 @@ import type { Executor } from '../../db/client.js';
 import { todayInChina } from '../../platform/calendar/today.js';
 import { AppError } from '../../platform/http/errors.js';
 import { findPublicEntity, searchByName, type PublicListRow } from './portal.repository.js';
+import { groundsInWords } from './portal.rules.js';
 
 /** Records further back than this are not shown publicly (the longest ordinary publication period is 3 years; 5 covers grading windows). */
 export const PUBLIC_RECORD_YEARS = 5;
@@ -26,7 +27,7 @@ function listStatus(r: PublicListRow): PublicListStatus {
     type: r.list,
     since: r.publishedOn ?? r.decisionDate,
     until: isRound ? r.roundValidUntil : r.restrictionUntil && r.autoRemoveOn && r.restrictionUntil > r.autoRemoveOn ? r.restrictionUntil : r.autoRemoveOn,
-    grounds: r.groundsText ?? r.grounds,
+    grounds: groundsInWords(r),
     decisionNo: r.decisionNo,
   };
 }

@@ -1,3 +1,4 @@
+import { LIST_GROUND_LABELS } from '@contracts/credit-lists';
 import type { Strings } from '@/lib/i18n';
 
 /** Strings of the quality-credit pages (名单、红黑榜、修复、联合惩戒、评价模型、概览). */
@@ -91,23 +92,11 @@ export const creditStrings = {
   flag_removed_late: ['逾期移出', 'Removed late'],
   flag_publish_overdue: ['公示已逾期', 'Publication overdue'],
   flag_removal_overdue: ['移出已逾期', 'Removal overdue'],
-  // grounds (Order 44 Art. 5–11; Order 101 Art. 4)
-  g_food_safety: ['食品安全领域严重违法（第五条）', 'Food safety (Art. 5)'],
-  g_drugs_devices_cosmetics: ['药品、医疗器械、化妆品领域严重违法（第六条）', 'Drugs, devices, cosmetics (Art. 6)'],
-  'g_quality_safety.special_equipment': ['特种设备安全严重违法（第七条）', 'Special-equipment safety (Art. 7)'],
-  'g_quality_safety.mandatory_standard': ['生产销售不符合强制性标准的产品（第七条）', 'Products failing mandatory standards (Art. 7)'],
-  'g_quality_safety.sampling_recheck_failed': ['抽查复查仍不合格（第七条）', 'Failed the re-check after sampling (Art. 7)'],
-  'g_quality_safety.false_certification': ['出具虚假认证、检验检测结论（第七条）', 'False certification or test results (Art. 7)'],
-  'g_quality_safety.certification_mark_misuse': ['伪造、冒用认证标志（第七条）', 'Forged or misused certification marks (Art. 7)'],
-  'g_quality_safety.ccc_uncertified': ['未经强制性产品认证出厂、销售（第七条）', 'Sold without CCC certification (Art. 7)'],
-  g_consumer_rights: ['侵害消费者权益（第八条）', 'Consumer rights (Art. 8)'],
-  g_fair_competition: ['破坏公平竞争秩序（第九条）', 'Fair competition (Art. 9)'],
-  g_unlicensed_or_fraud: ['无证无照经营或以欺诈手段取得许可（第十条）', 'Unlicensed operation or fraud (Art. 10)'],
-  g_refusal_to_comply: ['拒不执行处罚决定（第十一条）', 'Refusal to comply with a decision (Art. 11)'],
-  g_annual_report_missing: ['未按期公示年度报告（第四条第一项）', 'Annual report not published (Art. 4 (1))'],
-  g_disclosure_not_made: ['未在责令期限内公示有关企业信息（第四条第二项）', 'Information not disclosed when ordered (Art. 4 (2))'],
-  g_name_change_unregistered: ['未依法办理企业名称变更登记（第四条第三项）', 'Name change not registered (Art. 4 (3))'],
-  g_unreachable: ['通过登记的住所或经营场所无法联系（第四条第四项）', 'Unreachable at the registered address (Art. 4 (4))'],
+  // `kind:value` codes of sanction triggers and red/black list grounds (display.tsx useCreditCodeLabel)
+  code_list: ['列入{list}', 'On the {list}'],
+  code_grade: ['信用等级为 {grade}', 'Grade {grade}'],
+  // grounds (Order 44 Art. 5–11; Order 101 Art. 4), from the contracts: the public lookup words them too
+  ...(Object.fromEntries(Object.entries(LIST_GROUND_LABELS).map(([k, v]) => [`g_${k}`, v])) as { [K in keyof typeof LIST_GROUND_LABELS as `g_${K}`]: (typeof LIST_GROUND_LABELS)[K] }),
   // ── Red/black lists ──
   honoursDescription: [
     '质量信用红黑榜：按评价结果与名单情况编制，经其他人员审批后发布，有效期内在门户公示。',
@@ -129,11 +118,26 @@ export const creditStrings = {
   criteria: ['入榜条件', 'Criteria'],
   grades: ['信用等级', 'Grades'],
   noPenaltyYears: ['近几年内无行政处罚', 'No penalty within (years)'],
+  noPenaltyWithin: ['近 {n} 年内无行政处罚', 'No penalty in the last {n} years'],
   notListed: ['未被列入任何信用名单', 'Not on any credit list'],
   includeSeriousViolation: ['同时纳入严重违法失信名单主体', 'Also everyone on the serious-violation list'],
   criteriaDefault: ['不填则使用默认条件：红榜 AAA、AA 级且三年内无处罚、未列入名单；黑榜 D 级及严重违法失信主体。', 'Left empty, the defaults apply: red AAA/AA with no penalty in three years and no listing; black grade D plus serious violators.'],
   submit: ['提交审批', 'Submit'],
   honourApproveConfirm: ['审批该红黑榜（不能审批自己编制的）', 'Approve this round (not your own)'],
+  // A round's approval is of the whole list, not a listing decision: its own wording.
+  roundSelfApproval: ['红黑榜须由编制人以外的人员审批，请由其他有审批权限的人员办理。', 'A round must be approved by someone other than its compiler; another approver must do it.'],
+  roundApproveYes: ['批准发布', 'Approve for publication'],
+  roundApproveNo: ['退回修改', 'Return for changes'],
+  roundReturnHint: ['退回后该榜回到草稿状态，由编制人修改后重新提交审批。', 'The round goes back to draft; the compiler revises it and submits it again.'],
+  roundSubmitted: ['已提交审批', 'Submitted for approval'],
+  roundApproved: ['已批准，可以发布', 'Approved: it can now be published'],
+  roundReturned: ['已退回编制人修改', 'Returned to the compiler'],
+  roundPublished: ['已发布，{n} 家入榜主体已公示', 'Published: {n} members are now public'],
+  roundSubmitConfirm: ['确认提交该榜审批？', 'Submit this round for approval?'],
+  roundPublishConfirm: ['确认发布？发布后入榜主体即在信用信息查询页面公示。', 'Publish now? The members become public on the credit lookup page.'],
+  compiledBy: ['编制：{name}', 'Compiled by {name}'],
+  membersNotPublic: ['下列为拟入榜主体，红黑榜发布后方对外公示。', 'Proposed members below: they become public when the round is published.'],
+  memberStatus: ['公示状态', 'Publication'],
   publishNow: ['发布', 'Publish'],
   hs_draft: ['草稿', 'Draft'],
   hs_pending_approval: ['待审批', 'Awaiting approval'],
@@ -269,8 +273,6 @@ export const creditStrings = {
   queriedAt: ['查询时间', 'When'],
   measureCount: ['措施数', 'Measures'],
   ip: ['来源地址', 'IP'],
-  trigger_list: ['列入{list}', 'On the {list}'],
-  trigger_grade: ['信用等级为 {grade}', 'Grade {grade}'],
   // ── Models ──
   modelsDescription: [
     '信用评价模型按版本保存：指标、权重、一票否决与等级分数段。启用新版本后自动重新计算全部主体。',
