@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, request, type Locator, type Page } from '@playwright/test';
 import { E2E } from '../e2e-env.js';
 
 export async function login(page: Page, username: string, password = username === 'admin' ? E2E.adminPassword : E2E.demoPassword): Promise<void> {
@@ -52,3 +52,33 @@ export async function acceptApplication(page: Page, drawer: Locator): Promise<vo
   await expectNoErrorToast(page);
   await expect(drawer).toContainText('已受理');
 }
+
+/** Today in China (the server's calendar day for every statutory date), shifted by whole days, as YYYY-MM-DD. */
+export function chinaDay(offsetDays = 0): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + offsetDays * 86_400_000));
+}
+
+/**
+ * An API session of the administrator or a demo user that sends the CSRF header on writes; each
+ * call asserts the status it expects (200 unless told) and returns the parsed body.
+ */
+export async function apiAs(username: string) {
+  const api = await request.newContext({ baseURL: E2E.baseUrl });
+  const res = await api.post('/api/auth/login', { data: { username, password: username === 'admin' ? E2E.adminPassword : E2E.demoPassword } });
+  expect(res.status(), await res.text()).toBe(200);
+  const csrf = decodeURIComponent((await api.storageState()).cookies.find((c) => c.name === 'zl_csrf')!.value);
+  return {
+    get: async <T>(url: string, status = 200): Promise<T> => {
+      const r = await api.get(url);
+      expect(r.status(), `${url}: ${await r.text()}`).toBe(status);
+      return (await r.json()) as T;
+    },
+    post: async <T>(url: string, data: unknown, status = 200): Promise<T> => {
+      const r = await api.post(url, { data, headers: { 'x-csrf-token': csrf } });
+      expect(r.status(), `${url}: ${await r.text()}`).toBe(status);
+      return (await r.json()) as T;
+    },
+    dispose: () => api.dispose(),
+  };
+}
+export type Api = Awaited<ReturnType<typeof apiAs>>;

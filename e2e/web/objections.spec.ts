@@ -1,37 +1,10 @@
 import { mkdirSync } from 'node:fs';
-import { expect, request, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { E2E } from '../e2e-env.js';
-import { acceptApplication, expectNoErrorToast, login } from './helpers.js';
+import { acceptApplication, apiAs, chinaDay, expectNoErrorToast, login, type Api } from './helpers.js';
 
 /** Where the screenshots for review go (the enterprise's and the officer's views). */
 const SHOTS = process.env.SHOTS_DIR ?? '/tmp/shots-obj';
-
-/** Today in China (the server's clock for every statutory date), as YYYY-MM-DD. */
-function chinaDay(offsetDays = 0): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + offsetDays * 86_400_000));
-}
-
-/** A logged-in API client for `username` that sends the CSRF header on writes. */
-async function apiAs(username: string) {
-  const api = await request.newContext({ baseURL: E2E.baseUrl });
-  const res = await api.post('/api/auth/login', { data: { username, password: E2E.demoPassword } });
-  expect(res.status(), await res.text()).toBe(200);
-  const csrf = decodeURIComponent((await api.storageState()).cookies.find((c) => c.name === 'zl_csrf')!.value);
-  return {
-    get: async <T>(url: string): Promise<T> => {
-      const r = await api.get(url);
-      expect(r.status(), await r.text()).toBe(200);
-      return (await r.json()) as T;
-    },
-    post: async <T>(url: string, data: unknown, status = 200): Promise<T> => {
-      const r = await api.post(url, { data, headers: { 'x-csrf-token': csrf } });
-      expect(r.status(), `${url}: ${await r.text()}`).toBe(status);
-      return (await r.json()) as T;
-    },
-    dispose: () => api.dispose(),
-  };
-}
-type Api = Awaited<ReturnType<typeof apiAs>>;
 
 interface Entry {
   id: number;

@@ -15,17 +15,47 @@ const STATUS_COLOURS: Record<string, string> = {
   removed: 'green',
   revoked: 'default',
 };
+/**
+ * The red list (红榜) is an honour: its members in force are green, and leaving it is no good news
+ * (default, not the green of leaving a sanction list). Red and volcano stay for sanction lists.
+ */
+const HONOUR_STATUS_COLOURS: Record<string, string> = { ...STATUS_COLOURS, listed: 'green', published: 'green', removed: 'default' };
 
-export function ListStatusTag({ status }: { status: string }) {
+/** An entry's status as a tag, coloured by what it means on its list (pass `list` wherever it is known). */
+export function ListStatusTag({ status, list }: { status: string; list?: string }) {
   const t = useT(creditStrings);
-  return <Tag color={STATUS_COLOURS[status]}>{t(`st_${status}` as CreditKey)}</Tag>;
+  return <Tag color={(list === 'red' ? HONOUR_STATUS_COLOURS : STATUS_COLOURS)[status]}>{t(`st_${status}` as CreditKey)}</Tag>;
 }
 
-/** A stored grounds code in words: Order 44/101 grounds, or the penalty types of a publication. */
+/**
+ * A `kind:value` credit code in words, or null when `code` is not one: `list:serious-violation` →
+ * 列入严重违法失信名单, `grade:D` → 信用等级为 D 级（信用差）. Sanction triggers and the grounds of
+ * red/black list members are stored this way.
+ */
+export function useCreditCodeLabel(): (code: string) => string | null {
+  const t = useT(creditStrings);
+  const lists = useDict('credit_list');
+  const grades = useDict('credit_grade');
+  return (code) => {
+    const [kind, value] = code.split(':');
+    if (!value) return null;
+    if (kind === 'list') return t('code_list', { list: lists.label(value) });
+    if (kind === 'grade') return t('code_grade', { grade: grades.label(value) });
+    return null;
+  };
+}
+
+/**
+ * An entry's grounds in words: Order 44/101 grounds, the penalty types of a publication; for a
+ * red/black list member its stored reason (`groundsText`, written when the round is compiled),
+ * else its `grade:AA` / `list:serious-violation` code in words (rounds compiled before reasons were stored).
+ */
 export function useGroundsLabel(): (e: Pick<ListEntry, 'list' | 'grounds' | 'groundsText'>) => string {
   const t = useT(creditStrings);
   const penalty = useDict('ent_penalty_type');
+  const code = useCreditCodeLabel();
   return (e) => {
+    if (e.list === 'red' || e.list === 'black') return e.groundsText ?? code(e.grounds) ?? e.grounds;
     if (e.list === 'penalty-publication') {
       return e.grounds
         .split(/[+,]/)
@@ -34,8 +64,9 @@ export function useGroundsLabel(): (e: Pick<ListEntry, 'list' | 'grounds' | 'gro
         .join('、');
     }
     const key = `g_${e.grounds}` as CreditKey;
+    if (key in creditStrings) return t(key);
     // A code this version does not know (older or imported data): its stored explanation says more.
-    return key in creditStrings ? t(key) : (e.groundsText ?? e.grounds);
+    return code(e.grounds) ?? e.groundsText ?? e.grounds;
   };
 }
 

@@ -73,13 +73,14 @@ export function EntryDrawer({ id, onClose }: { id: number | null; onClose(): voi
             </Descriptions.Item>
             <Descriptions.Item label={t('status')}>
               <Space size={4} wrap>
-                <ListStatusTag status={e.status} />
+                <ListStatusTag status={e.status} list={e.list} />
                 <EntryFlags flags={e.flags} />
               </Space>
             </Descriptions.Item>
             <Descriptions.Item label={t('grounds')} span={2}>
               <div>{grounds(e)}</div>
-              {e.groundsText ? <Typography.Text type="secondary">{e.groundsText}</Typography.Text> : null}
+              {/* A red/black member's grounds are its stored reason already: not twice. */}
+              {e.groundsText && e.groundsText !== grounds(e) ? <Typography.Text type="secondary">{e.groundsText}</Typography.Text> : null}
             </Descriptions.Item>
             <Descriptions.Item label={t('nextStep')} span={2}>
               <NextStepCell step={e.nextStep} />

@@ -3,7 +3,7 @@ import { Alert, App, Button, Checkbox, DatePicker, Descriptions, Drawer, Form, I
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { HONOUR_STATUSES, type CreateHonourRoundBody, type HonourRound, type ListEntry } from '@contracts/credit-lists';
+import { HONOUR_STATUSES, type CreateHonourRoundBody, type HonourRound, type HonourRoundDetail, type ListEntry } from '@contracts/credit-lists';
 import { showServerFieldErrors } from '@/components/server-field-errors';
 import { SearchActions } from '@/components/search-actions';
 import { PageContainer } from '@/components/page-container';
@@ -18,6 +18,7 @@ import { ListStatusTag, useGroundsLabel } from './display';
 import { creditStrings, type CreditKey } from './i18n';
 
 const STATUS_COLOURS: Record<string, string> = { draft: 'default', pending_approval: 'gold', approved: 'blue', published: 'green' };
+const NOWRAP = { whiteSpace: 'nowrap' } as const;
 
 function HonourStatus({ status }: { status: string }) {
   const t = useT(creditStrings);
@@ -140,17 +141,17 @@ function CompileModal({ open, onClose, onCompiled }: { open: boolean; onClose():
 
 function RoundActions({ round, onView }: { round: HonourRound; onView(): void }) {
   const t = useT(creditStrings);
-  const tc = useT(common);
   const { can, me } = useAuth();
   const { message } = App.useApp();
   const notify = useNotifyError();
   const submit = useSubmitRound();
   const approve = useApproveRound();
   const publish = usePublishRound();
-  const run = (p: Promise<unknown>) =>
+  /** Run a step and say what it did (a step's result, not a generic 已保存). */
+  const run = (p: Promise<HonourRoundDetail>, done: (r: HonourRoundDetail) => string) =>
     p.then(
-      () => {
-        message.success(tc('saved'));
+      (r) => {
+        message.success(done(r));
         return true;
       },
       (err: unknown) => {
@@ -161,6 +162,7 @@ function RoundActions({ round, onView }: { round: HonourRound; onView(): void })
   const own = round.createdBy === me?.user.username;
   const [approving, setApproving] = useState(false);
   const [form] = Form.useForm<{ approve: boolean; comment?: string }>();
+  const approveChoice = Form.useWatch('approve', form);
   return (
     <Space size={0} wrap>
       <Modal
@@ -177,13 +179,17 @@ function RoundActions({ round, onView }: { round: HonourRound; onView(): void })
           layout="vertical"
           name="honour-approve"
           initialValues={{ approve: true }}
-          onFinish={(v) => void run(approve.mutateAsync({ id: round.id, approve: v.approve, comment: v.comment?.trim() || undefined })).then((ok) => ok && setApproving(false))}
+          onFinish={(v) =>
+            void run(approve.mutateAsync({ id: round.id, approve: v.approve, comment: v.comment?.trim() || undefined }), () => t(v.approve ? 'roundApproved' : 'roundReturned')).then(
+              (ok) => ok && setApproving(false),
+            )
+          }
         >
-          <Form.Item name="approve">
+          <Form.Item name="approve" extra={approveChoice === false ? t('roundReturnHint') : undefined}>
             <Radio.Group
               options={[
-                { value: true, label: t('approveYes') },
-                { value: false, label: t('approveNo') },
+                { value: true, label: t('roundApproveYes') },
+                { value: false, label: t('roundApproveNo') },
               ]}
             />
           </Form.Item>
@@ -196,19 +202,19 @@ function RoundActions({ round, onView }: { round: HonourRound; onView(): void })
         {t('detail')}
       </Button>
       {round.status === 'draft' && can('credit:honour:manage') ? (
-        <Popconfirm title={t('submit')} onConfirm={() => run(submit.mutateAsync(round.id))}>
+        <Popconfirm title={t('roundSubmitConfirm')} onConfirm={() => run(submit.mutateAsync(round.id), () => t('roundSubmitted'))}>
           <Button type="link" size="small">
             {t('submit')}
           </Button>
         </Popconfirm>
       ) : null}
       {round.status === 'pending_approval' && can('credit:honour:approve') ? (
-        <Button type="link" size="small" disabled={own} title={own ? t('selfApproval') : undefined} onClick={() => setApproving(true)}>
+        <Button type="link" size="small" disabled={own} title={own ? t('roundSelfApproval') : undefined} onClick={() => setApproving(true)}>
           {t('approve')}
         </Button>
       ) : null}
       {round.status === 'approved' && can('credit:honour:manage') ? (
-        <Popconfirm title={t('publishNow')} onConfirm={() => run(publish.mutateAsync(round.id))}>
+        <Popconfirm title={t('roundPublishConfirm')} onConfirm={() => run(publish.mutateAsync(round.id), (r) => t('roundPublished', { n: r.members }))}>
           <Button type="link" size="small">
             {t('publishNow')}
           </Button>
@@ -244,11 +250,7 @@ function RoundDrawer({ id, onClose }: { id: number | null; onClose(): void }) {
                 <span>
                   {t('grades')}：{(data.criteria.grades ?? []).map((g) => grades.label(g)).join('、') || t('noDate')}
                 </span>
-                {data.criteria.noPenaltyYears !== undefined ? (
-                  <span>
-                    {t('noPenaltyYears')}：{data.criteria.noPenaltyYears}
-                  </span>
-                ) : null}
+                {data.criteria.noPenaltyYears !== undefined ? <span>{t('noPenaltyWithin', { n: data.criteria.noPenaltyYears })}</span> : null}
                 {data.criteria.notListed ? <span>{t('notListed')}</span> : null}
                 {data.criteria.includeSeriousViolation ? <span>{t('includeSeriousViolation')}</span> : null}
               </Space>
@@ -258,6 +260,9 @@ function RoundDrawer({ id, onClose }: { id: number | null; onClose(): void }) {
             <Descriptions.Item label={t('createdBy')}>{data.createdBy}</Descriptions.Item>
             <Descriptions.Item label={t('approvedBy')}>{data.approvedBy ?? t('noDate')}</Descriptions.Item>
           </Descriptions>
+          {/* Members are stored pending until the round is published; before then their status is the
+              round's (shown above), so a per-member 待审批 would only mislead. */}
+          {data.status === 'published' ? null : <Typography.Text type="secondary">{t('membersNotPublic')}</Typography.Text>}
           <Table<ListEntry>
             rowKey="id"
             size="small"
@@ -266,10 +271,12 @@ function RoundDrawer({ id, onClose }: { id: number | null; onClose(): void }) {
             pagination={{ pageSize: 20, hideOnSinglePage: true }}
             locale={{ emptyText: t('noMembers') }}
             columns={[
-              { title: t('entity'), key: 'entity', render: (_: unknown, e) => <Link to={`/entities/${e.uscc}`}>{e.entityName}</Link> },
-              { title: t('uscc'), dataIndex: 'uscc', width: 190, render: (v: string) => <span style={{ fontFamily: 'monospace' }}>{v}</span> },
-              { title: t('grounds'), key: 'grounds', render: (_: unknown, e) => e.groundsText ?? grounds(e) },
-              { title: t('status'), dataIndex: 'status', width: 100, render: (v: string) => <ListStatusTag status={v} /> },
+              { title: t('entity'), key: 'entity', width: 200, render: (_: unknown, e) => <Link to={`/entities/${e.uscc}`}>{e.entityName}</Link> },
+              { title: t('uscc'), dataIndex: 'uscc', width: 172, render: (v: string) => <span style={{ fontFamily: 'monospace' }}>{v}</span> },
+              { title: t('grounds'), key: 'grounds', render: (_: unknown, e) => grounds(e) },
+              ...(data.status === 'published'
+                ? [{ title: t('memberStatus'), key: 'status', width: 100, render: (_: unknown, e: ListEntry) => <ListStatusTag status={e.status} list={e.list} /> }]
+                : []),
             ]}
           />
         </Space>
@@ -321,17 +328,44 @@ export default function HonoursPage() {
         loading={rounds.isFetching}
         dataSource={rounds.data?.items ?? []}
         pagination={paging.pagination(rounds.data?.total ?? 0)}
-        scroll={{ x: 1100 }}
+        // Fits the 1280 px screen (about 950 px of content): the compiler shows under the title
+        // instead of taking a column; dates never wrap or clip.
+        scroll={{ x: 900 }}
         columns={[
-          { title: t('honourList'), dataIndex: 'list', width: 80, render: (v: 'red' | 'black') => <ListTag list={v} /> },
-          { title: t('title'), dataIndex: 'title', render: (v: string, r) => <a onClick={() => setView(r.id)}>{v}</a> },
-          { title: t('period'), dataIndex: 'period', width: 100 },
-          { title: t('status'), dataIndex: 'status', width: 100, render: (v: string) => <HonourStatus status={v} /> },
-          { title: t('members'), dataIndex: 'members', width: 90, render: (n: number) => t('membersCount', { n }) },
-          { title: t('publishedOn'), key: 'published', width: 120, render: (_: unknown, r) => r.publishedOn ?? (r.scheduledOn ? `${r.scheduledOn}*` : t('noDate')) },
-          { title: t('validUntil'), dataIndex: 'validUntil', width: 110, render: (v: string | null) => v ?? t('noDate') },
-          { title: t('createdBy'), dataIndex: 'createdBy', width: 120 },
-          { title: tc('actions'), key: 'actions', width: 200, fixed: 'right', render: (_: unknown, r) => <RoundActions round={r} onView={() => setView(r.id)} /> },
+          { title: t('honourList'), dataIndex: 'list', width: 72, render: (v: 'red' | 'black') => <ListTag list={v} /> },
+          {
+            title: t('title'),
+            dataIndex: 'title',
+            render: (v: string, r) => (
+              <div>
+                <a onClick={() => setView(r.id)}>{v}</a>
+                <div>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {t('compiledBy', { name: r.createdBy })}
+                  </Typography.Text>
+                </div>
+              </div>
+            ),
+          },
+          { title: t('period'), dataIndex: 'period', width: 84 },
+          { title: t('status'), dataIndex: 'status', width: 88, render: (v: string) => <HonourStatus status={v} /> },
+          { title: t('members'), dataIndex: 'members', width: 88, align: 'right', render: (n: number) => t('membersCount', { n }) },
+          {
+            title: t('publishedOn'),
+            key: 'published',
+            width: 112,
+            render: (_: unknown, r) =>
+              r.publishedOn || !r.scheduledOn ? (
+                <span style={NOWRAP}>{r.publishedOn ?? t('noDate')}</span>
+              ) : (
+                // Not published yet: the planned date, marked as such.
+                <span style={NOWRAP} title={t('scheduledOn')}>
+                  {r.scheduledOn}*
+                </span>
+              ),
+          },
+          { title: t('validUntil'), dataIndex: 'validUntil', width: 108, render: (v: string | null) => <span style={NOWRAP}>{v ?? t('noDate')}</span> },
+          { title: tc('actions'), key: 'actions', width: 140, fixed: 'right', render: (_: unknown, r) => <RoundActions round={r} onView={() => setView(r.id)} /> },
         ]}
       />
       <CompileModal open={compileOpen} onClose={() => setCompileOpen(false)} onCompiled={setView} />

@@ -165,7 +165,7 @@ export default function ListsPage() {
             width: 100,
             render: (_: unknown, e: ListEntry) => (
               <Space size={2} wrap>
-                <ListStatusTag status={e.status} />
+                <ListStatusTag status={e.status} list={e.list} />
                 <EntryFlags flags={e.flags.filter((f) => !f.endsWith('overdue'))} />
               </Space>
             ),

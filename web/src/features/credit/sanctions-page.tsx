@@ -7,26 +7,19 @@ import { PageContainer } from '@/components/page-container';
 import { SearchActions } from '@/components/search-actions';
 import { useNotifyError } from '@/components/use-notify';
 import { useAuth } from '@/lib/auth';
-import { useDict } from '@/lib/dicts';
 import { formatDateTime } from '@/lib/format';
 import { zodRule } from '@/lib/form-rules';
 import { useLang, useT } from '@/lib/i18n';
 import { usePagedFilter } from '@/lib/use-paging';
 import { common } from '@/locales/common';
 import { querySanctions, useSanctionQueryLog, useSanctionRules, useUpdateSanctionRule, type SanctionQueryLogItem } from './api/sanctions';
+import { useCreditCodeLabel } from './display';
 import { creditStrings } from './i18n';
 
-/** `list:serious-violation` → 列入严重违法失信名单; `grade:D` → 信用等级为 D 级. */
+/** A sanction trigger (`list:serious-violation`, `grade:D`) in words. */
 function useTriggerLabel(): (trigger: string) => string {
-  const t = useT(creditStrings);
-  const lists = useDict('credit_list');
-  const grades = useDict('credit_grade');
-  return (trigger) => {
-    const [kind, value = ''] = trigger.split(':');
-    if (kind === 'list') return t('trigger_list', { list: lists.label(value) });
-    if (kind === 'grade') return t('trigger_grade', { grade: grades.label(value) });
-    return trigger;
-  };
+  const code = useCreditCodeLabel();
+  return (trigger) => code(trigger) ?? trigger;
 }
 
 function QueryCard() {

@@ -20,6 +20,7 @@ export const portalStrings = {
   address: ['住所', 'Address'],
   formerNames: ['曾用名', 'Former names'],
   lists: ['名单信息（公示中）', 'Lists (published now)'],
+  listName: ['名单', 'List'],
   noLists: ['未被列入公示中的信用名单', 'Not on any published list'],
   since: ['列入日期', 'Since'],
   until: ['届满日期', 'Until'],

@@ -89,7 +89,7 @@ function CreditCard({ data }: { data: PublicCreditResponse }) {
           pagination={false}
           dataSource={data.lists}
           columns={[
-            { title: t('lists'), dataIndex: 'type', render: (v: string) => <Tag color={label('credit_list', v).color}>{label('credit_list', v).text}</Tag> },
+            { title: t('listName'), dataIndex: 'type', render: (v: string) => <Tag color={label('credit_list', v).color}>{label('credit_list', v).text}</Tag> },
             { title: t('since'), dataIndex: 'since', width: 120 },
             { title: t('until'), dataIndex: 'until', width: 120, render: (v: string | null) => v ?? '—' },
             { title: t('grounds'), render: (_: unknown, r) => [r.grounds, r.decisionNo].filter(Boolean).join('；') || '—' },
@@ -175,7 +175,7 @@ export default function PortalPage() {
         </div>
       </div>
       <div style={{ maxWidth: 960, margin: '-32px auto 32px', padding: '0 16px' }}>
-        <Space direction="vertical" size={16} style={{ width: '100%' }}>
+        <Space orientation="vertical" size={16} style={{ width: '100%' }}>
           {search.error || detail.error ? <Alert type="error" showIcon title={((search.error ?? detail.error) as Error).message} /> : null}
           {q && !usccQuery ? (
             <Card title={t('results')} extra={search.data ? t('total', { n: search.data.total }) : null} loading={search.isLoading}>
