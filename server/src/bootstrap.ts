@@ -5,7 +5,7 @@
 import type { Config } from './config/config.js';
 import { openDatabase, type DbHandle } from './db/client.js';
 import { seedCreditBuiltins, seedCreditDemo } from './modules/credit/index.js';
-import { isDatabaseEmpty, seedBuiltins, seedDemo } from './modules/system/index.js';
+import { DEMO_USERNAMES, isDatabaseEmpty, seedBuiltins, seedDemo } from './modules/system/index.js';
 
 export function openConfiguredDatabase(config: Config): Promise<DbHandle> {
   return openDatabase({ databaseUrl: config.databaseUrl, poolSize: config.poolSize, dataDir: config.dataDir });
@@ -35,7 +35,7 @@ export async function prepareDatabase(handle: DbHandle, config: Config, opts: { 
     messages.push(`已载入演示城市（天津市）：${demo.districtsAdded} 个区划、${demo.departmentsAdded} 个部门、${demo.usersAdded} 名用户。`);
     const credit = await seedCreditDemo(handle.db);
     messages.push(`已载入演示市场主体：${credit.entitiesAdded} 户、档案记录 ${credit.recordsAdded} 条、名单记录 ${credit.listEntriesAdded} 条。`);
-    const users = 'quality-office, dept-user, district-user, inspector, lab, enterprise';
+    const users = DEMO_USERNAMES.join(', ');
     if (demo.generatedPassword) {
       messages.push(`演示用户 (${users}) 的密码 / demo users' password:`, `    ${demo.generatedPassword}`);
     } else {

@@ -16,7 +16,7 @@ import { userRoutes } from './user.routes.js';
 export type { SystemDeps } from './system.deps.js';
 export { createPrincipalStore } from './principal-store.js';
 export { createCalendarStore, type CalendarStore } from './calendar.store.js';
-export { seedBuiltins, seedDemo, isDatabaseEmpty, type SeedReport } from './seed/seed.service.js';
+export { seedBuiltins, seedDemo, isDatabaseEmpty, DEMO_USERNAMES, type SeedReport } from './seed/seed.service.js';
 export { createUser, resetUserPassword } from './user.service.js';
 export { findUserByUsername } from './user.repository.js';
 export { findRoleByKey } from './role.repository.js';

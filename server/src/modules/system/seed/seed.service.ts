@@ -169,6 +169,9 @@ export interface DemoReport {
 export const DEMO_SEED = 20161226;
 
 /** Load the demo city. Idempotent: what exists is left alone. */
+/** The demo users who share the demo password (the administrator has its own). */
+export const DEMO_USERNAMES: readonly string[] = ROLE_USERS.filter((u) => u.username !== 'admin').map((u) => u.username);
+
 export async function seedDemo(db: Database, opts: { password?: string | undefined } = {}): Promise<DemoReport> {
   const ctx = systemCtx(db);
   const report: DemoReport = { districtsAdded: 0, departmentsAdded: 0, usersAdded: 0, generatedPassword: null };
