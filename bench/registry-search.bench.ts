@@ -1,0 +1,76 @@
+/**
+ * The officers' registry search (GET /api/entities?keyword=…, `listEntities`) at city scale: on a
+ * throwaway PostgreSQL with `--entities` (default 1,000,000) market entities, time one page and its
+ * total for typical keywords — full names that exist or not, trade names, a two-character word, a
+ * misspelt name, and 天津, which matches the whole registry. Compared in the same run with
+ *   - the floor: one hand-written statement counting the jieba-token matches through the
+ *     full-text index (what a keyword search cannot do with less);
+ *   - the earlier shape: the four match rules as one OR (tokens, `name % kw`, a name LIKE, a LIKE
+ *     over unnested former names), which no index can answer.
+ * No target is set by the issue; the figures are in docs/BENCHMARKS.md.
+ * Run: flock /tmp/zl-heavy.lock npx tsx bench/registry-search.bench.ts [--entities 1000000] [--runs 5]
+ */
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { openDatabase } from '../server/src/db/client.js';
+import { listEntities } from '../server/src/modules/entities/entities.repository.js';
+import { tsQueryOf } from '../server/src/modules/entities/index.js';
+import { seedBuiltins } from '../server/src/modules/system/index.js';
+import { FULL_SCOPE } from '../server/src/platform/data-scope/data-scope.js';
+import { benchPostgres, machine, median, report } from './lib.js';
+import { generateLookupData } from './lookup-data.js';
+
+const { values } = parseArgs({ options: { entities: { type: 'string', default: '1000000' }, runs: { type: 'string', default: '5' }, 'skip-old': { type: 'boolean', default: false } } });
+const N = Number(values.entities);
+const RUNS = Number(values.runs);
+const KEYWORDS = ['天津泰达食品', '天津华诚机械有限公司', '宏远电子', '瑞丰物流', '天津鑫盛商贸', '华诚', '机械', '天津市食晶集团有限公司', '天津'];
+
+const FLOOR = `select count(*) from entity where to_tsvector('simple', search_text) @@ to_tsquery('simple', $1)`;
+const OLD_SHAPE = `select count(*) from entity where to_tsvector('simple', search_text) @@ to_tsquery('simple', $1) or name % $2 or name like '%' || $2 || '%'
+  or exists (select 1 from unnest(former_names) fn where fn like '%' || $2 || '%')`;
+
+async function timed(fn: () => Promise<unknown>): Promise<number> {
+  const ms: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    await fn();
+    ms.push(performance.now() - t);
+  }
+  return median(ms);
+}
+
+const postgres = benchPostgres();
+const dbName = `zl_search_${Date.now().toString(36)}`;
+const admin = new pg.Client({ connectionString: postgres.url });
+await admin.connect();
+await admin.query(`CREATE DATABASE ${dbName}`);
+const dbUrl = new URL(postgres.url);
+dbUrl.pathname = `/${dbName}`;
+try {
+  const handle = await openDatabase({ databaseUrl: dbUrl.toString(), poolSize: 2 });
+  await handle.migrate();
+  await seedBuiltins(handle.db, { adminPassword: 'Bench-Admin-Pass-2026' });
+  const client = new pg.Client({ connectionString: dbUrl.toString() });
+  await client.connect();
+  await generateLookupData(client, N);
+  const rows: Record<string, string> = { machine: machine(), data: `${N.toLocaleString('en')} entities, PostgreSQL; median of ${RUNS} runs each` };
+  for (const kw of KEYWORDS) {
+    let total = 0;
+    const product = await timed(async () => {
+      total = (await listEntities(handle.db, FULL_SCOPE, { keyword: kw, page: 1, pageSize: 20 } as Parameters<typeof listEntities>[2])).total;
+    });
+    const tsq = tsQueryOf(kw);
+    const floor = tsq ? await timed(() => client.query(FLOOR, [tsq])) : NaN;
+    const old = values['skip-old'] ? NaN : await timed(() => client.query(OLD_SHAPE, [tsq ?? '', kw]));
+    rows[`「${kw}」`] =
+      `${product.toFixed(1)} ms (${total.toLocaleString('en')} matches); floor (token count) ${floor.toFixed(1)} ms → ${(product / floor).toFixed(1)}×` +
+      (values['skip-old'] ? '' : `; earlier one-OR shape ${old.toFixed(0)} ms`);
+  }
+  await client.end();
+  await handle.close();
+  report(`Registry search (${N.toLocaleString('en')} entities, PostgreSQL)`, rows);
+} finally {
+  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+  await admin.end();
+  postgres.stop();
+}
