@@ -28,11 +28,11 @@ export const RAW_COLUMNS = ['uscc', 'name', 'former_names', 'entity_type', 'lega
 
 const DIVISIONS = INDUSTRY_SECTIONS.flatMap((s) => [s.code, ...s.divisions.map((d) => d.code)]);
 
-/** A unique 9-character body identifier for row `i` (base 31 in the USCC charset). */
-function bodyOf(i: number): string {
+/** A unique `length`-character identifier for row `i` (base 31 in the USCC charset), for USCC bodies. */
+export function bodyOf(i: number, length = 9): string {
   let s = '';
   let n = i;
-  for (let k = 0; k < 9; k++) {
+  for (let k = 0; k < length; k++) {
     s = USCC_CHARSET[n % 31] + s;
     n = Math.floor(n / 31);
   }

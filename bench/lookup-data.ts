@@ -3,23 +3,14 @@
  * FROM unnest in batches, then records, grades and list entries set-based in SQL.
  */
 import type pg from 'pg';
-import { USCC_CHARSET, usccCheckCharacter } from '../contracts/uscc.js';
+import { usccCheckCharacter } from '../contracts/uscc.js';
 import { INDUSTRY_WORDS, TRADE_FIRST, TRADE_SECOND } from '../server/src/modules/credit/demo/demo.data.js';
 import { searchText } from '../server/src/modules/entities/index.js';
 import { TIANJIN_DISTRICTS } from '../server/src/modules/system/seed/tianjin.data.js';
 import { Prng } from '../server/src/platform/random/prng.js';
+import { bodyOf } from './entities-data.js';
 
 const BATCH = 20_000;
-
-function bodyOf(i: number): string {
-  let s = '';
-  let n = i;
-  for (let k = 0; k < 7; k++) {
-    s = USCC_CHARSET[n % 31] + s;
-    n = Math.floor(n / 31);
-  }
-  return `MB${s}`;
-}
 
 const divisions = Object.keys(INDUSTRY_WORDS).filter((d) => Number(d) <= 90);
 const sectionOf = (div: string): string => {
@@ -43,7 +34,7 @@ export async function generateLookupData(client: pg.Client, N: number): Promise<
       const d = TIANJIN_DISTRICTS[i % TIANJIN_DISTRICTS.length]!;
       const div = rng.pick(divisions);
       const name = `天津${rng.pick(TRADE_FIRST)}${rng.pick(TRADE_SECOND)}${rng.pick(INDUSTRY_WORDS[div]!)}${i % 7 === 0 ? '股份' : ''}有限公司`;
-      const uscc = `91${d.code}${bodyOf(i)}`;
+      const uscc = `91${d.code}MB${bodyOf(i, 7)}`;
       const full = uscc + usccCheckCharacter(uscc);
       if (i % 997 === 0) sample.push(full);
       cols[0]!.push(full);
