@@ -48,7 +48,6 @@ export interface ReportModel {
   records: ReportRecord[];
 }
 
-
 const font = (name: string) => ({ ascii: name, eastAsia: name, hAnsi: name, cs: name });
 const run = (text: string, opts: Omit<IRunOptions, 'text'> = {}) => new TextRun({ text, font: font(FANGSONG), size: SIZE_BODY, ...opts });
 const spacing = { line: 400, lineRule: LineRuleType.AUTO, after: 60 };
