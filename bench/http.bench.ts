@@ -8,9 +8,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { ARGON2_PARAMS } from '../server/src/platform/auth/password.js';
-import { benchPostgres, machine, median, report } from './lib.js';
+import { benchDatabase, machine, median, report } from './lib.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '10' }, runs: { type: 'string', default: '3' }, connections: { type: 'string', default: '32' } } });
@@ -51,21 +50,15 @@ function cannon(url: string, headers: Record<string, string>): Promise<number> {
   });
 }
 
-const postgres = benchPostgres();
-const baseUrl = postgres.url;
-const dbName = `zl_bench_${Date.now().toString(36)}`;
-const admin = new pg.Client({ connectionString: baseUrl });
-await admin.connect();
-await admin.query(`CREATE DATABASE ${dbName}`);
-const dbUrl = new URL(baseUrl);
-dbUrl.pathname = `/${dbName}`;
+const database = await benchDatabase('zl_bench');
+const dbUrl = database.url;
 
 const appPort = await freePort();
 const barePort = await freePort();
 const password = 'Bench-Admin-Pass-2026';
 const server = spawn(process.execPath, ['-e', "import('./dist/server/src/main.js').then(m => m.runServer())"], {
   cwd: ROOT,
-  env: { ...process.env, PORT: String(appPort), HOST: '127.0.0.1', DATABASE_URL: dbUrl.toString(), ZHILIANG_ADMIN_PASSWORD: password, ZHILIANG_DEMO_PASSWORD: password, LOG_LEVEL: 'warn' },
+  env: { ...process.env, PORT: String(appPort), HOST: '127.0.0.1', DATABASE_URL: dbUrl, ZHILIANG_ADMIN_PASSWORD: password, ZHILIANG_DEMO_PASSWORD: password, LOG_LEVEL: 'warn' },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 const bare = spawn(process.execPath, [join(ROOT, 'bench/bare-fastify.mjs')], { cwd: ROOT, env: { ...process.env, PORT: String(barePort) }, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -115,7 +108,5 @@ try {
   server.kill('SIGTERM');
   bare.kill('SIGTERM');
   await new Promise((r) => setTimeout(r, 1500));
-  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-  await admin.end();
-  postgres.stop();
+  await database.drop();
 }

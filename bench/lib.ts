@@ -2,6 +2,7 @@
 import { execSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 
 export function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
@@ -34,4 +35,26 @@ export function benchPostgres(): { url: string; stop(): void } {
   const out = execSync(`${script} start`, { encoding: 'utf8' });
   const dir = /PG_THROWAWAY_DIR=(\S+)/.exec(out)![1]!;
   return { url: /DATABASE_URL=(\S+)/.exec(out)![1]!, stop: () => execSync(`${script} stop ${dir}`) };
+}
+
+/**
+ * A fresh database on the benchmark's PostgreSQL (a throwaway cluster unless DATABASE_URL is set),
+ * named `<prefix>_<time>`; `drop()` removes it and stops the cluster.
+ */
+export async function benchDatabase(prefix: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const postgres = benchPostgres();
+  const name = `${prefix}_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: postgres.url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(postgres.url);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+      postgres.stop();
+    },
+  };
 }

@@ -20,7 +20,7 @@ import pg from 'pg';
 import { openDatabase } from '../server/src/db/client.js';
 import { tsQueryOf } from '../server/src/modules/entities/index.js';
 import { seedBuiltins, seedDemo } from '../server/src/modules/system/index.js';
-import { benchPostgres, machine, median, report } from './lib.js';
+import { benchDatabase, machine, median, report } from './lib.js';
 import { generateLookupData } from './lookup-data.js';
 import { BY_NAME_SQL, BY_USCC_SQL } from './public-lookup.sql.js';
 
@@ -73,21 +73,16 @@ function p99(ms: number[]): number {
   return s[Math.min(s.length - 1, Math.floor(s.length * 0.99))]!;
 }
 
-const postgres = benchPostgres();
-const dbName = `zl_lookup_${Date.now().toString(36)}`;
-const admin = new pg.Client({ connectionString: postgres.url });
-await admin.connect();
-await admin.query(`CREATE DATABASE ${dbName}`);
-const dbUrl = new URL(postgres.url);
-dbUrl.pathname = `/${dbName}`;
+const database = await benchDatabase('zl_lookup');
+const dbUrl = database.url;
 let server: ChildProcess | undefined;
 try {
-  const handle = await openDatabase({ databaseUrl: dbUrl.toString(), poolSize: 2 });
+  const handle = await openDatabase({ databaseUrl: dbUrl, poolSize: 2 });
   await handle.migrate();
   await seedBuiltins(handle.db, { adminPassword: 'Bench-Admin-Pass-2026' });
   await seedDemo(handle.db, { password: 'Bench-Demo-Pass-2026' });
   await handle.close();
-  const client = new pg.Client({ connectionString: dbUrl.toString() });
+  const client = new pg.Client({ connectionString: dbUrl });
   await client.connect();
   const sample = await generateLookupData(client, N);
   const names = ['天津泰达食品', '天津华诚机械有限公司', '宏远电子', '天津鑫盛商贸', '瑞丰物流', '天津恒信化工', '博翔软件', '天津嘉润餐饮'];
@@ -131,7 +126,7 @@ try {
   for (let run = 0; run < runs; run++) {
     const base = await serve(
       [...profile, '--import', 'tsx', '-e', "import('./server/src/main.ts').then(m => m.runServer())"],
-      { HOST: '127.0.0.1', DATABASE_URL: dbUrl.toString(), ZHILIANG_PUBLIC_RATE_LIMIT: 'off', LOG_LEVEL: 'warn', ZHILIANG_DEMO: 'false' },
+      { HOST: '127.0.0.1', DATABASE_URL: dbUrl, ZHILIANG_PUBLIC_RATE_LIMIT: 'off', LOG_LEVEL: 'warn', ZHILIANG_DEMO: 'false' },
       (b) => `${b}/api/health`,
     );
     await atRate(base, usccPaths.slice(0, 200), 200); // warm-up
@@ -139,7 +134,7 @@ try {
     await stop();
 
     // The HTTP floor, same rates: bare Fastify + one pool query of the floor's statement.
-    const bareBase = await serve(['--import', 'tsx', join(ROOT, 'bench/bare-lookup.ts')], { DATABASE_URL: dbUrl.toString() }, (b) => `${b}/u/${sample[0]}`);
+    const bareBase = await serve(['--import', 'tsx', join(ROOT, 'bench/bare-lookup.ts')], { DATABASE_URL: dbUrl }, (b) => `${b}/u/${sample[0]}`);
     await atRate(bareBase, sample.slice(0, 200).map((u) => `/u/${u}`), 200); // warm-up
     bare.push({ uscc: await atRate(bareBase, sample.map((u) => `/u/${u}`), 500), name: await atRate(bareBase, names.map((n) => `/n?name=${encodeURIComponent(n)}`), 200) });
     await stop();
@@ -167,7 +162,5 @@ try {
     server.kill('SIGTERM');
     await new Promise((r) => server!.once('exit', r));
   }
-  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-  await admin.end();
-  postgres.stop();
+  await database.drop();
 }

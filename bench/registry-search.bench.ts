@@ -17,7 +17,7 @@ import { listEntities } from '../server/src/modules/entities/entities.repository
 import { tsQueryOf } from '../server/src/modules/entities/index.js';
 import { seedBuiltins } from '../server/src/modules/system/index.js';
 import { FULL_SCOPE } from '../server/src/platform/data-scope/data-scope.js';
-import { benchPostgres, machine, median, report } from './lib.js';
+import { benchDatabase, machine, median, report } from './lib.js';
 import { generateLookupData } from './lookup-data.js';
 
 const { values } = parseArgs({ options: { entities: { type: 'string', default: '1000000' }, runs: { type: 'string', default: '5' }, 'skip-old': { type: 'boolean', default: false } } });
@@ -39,18 +39,13 @@ async function timed(fn: () => Promise<unknown>): Promise<number> {
   return median(ms);
 }
 
-const postgres = benchPostgres();
-const dbName = `zl_search_${Date.now().toString(36)}`;
-const admin = new pg.Client({ connectionString: postgres.url });
-await admin.connect();
-await admin.query(`CREATE DATABASE ${dbName}`);
-const dbUrl = new URL(postgres.url);
-dbUrl.pathname = `/${dbName}`;
+const database = await benchDatabase('zl_search');
+const dbUrl = database.url;
 try {
-  const handle = await openDatabase({ databaseUrl: dbUrl.toString(), poolSize: 2 });
+  const handle = await openDatabase({ databaseUrl: dbUrl, poolSize: 2 });
   await handle.migrate();
   await seedBuiltins(handle.db, { adminPassword: 'Bench-Admin-Pass-2026' });
-  const client = new pg.Client({ connectionString: dbUrl.toString() });
+  const client = new pg.Client({ connectionString: dbUrl });
   await client.connect();
   await generateLookupData(client, N);
   const rows: Record<string, string> = { machine: machine(), data: `${N.toLocaleString('en')} entities, PostgreSQL; median of ${RUNS} runs each` };
@@ -70,7 +65,5 @@ try {
   await handle.close();
   report(`Registry search (${N.toLocaleString('en')} entities, PostgreSQL)`, rows);
 } finally {
-  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-  await admin.end();
-  postgres.stop();
+  await database.drop();
 }

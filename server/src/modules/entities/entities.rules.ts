@@ -73,6 +73,7 @@ const KIND_ZH: Record<ArchiveKind, string> = {
 /** A record's title when the writer gives none: kind plus the payload's most telling field. */
 export function defaultRecordTitle(kind: ArchiveKind, payload: Record<string, unknown>): string {
   const p = payload as Record<string, string | string[] | undefined>;
+  const listName = p.list === undefined ? undefined : entityDictLabel('credit_list', String(p.list));
   const detail: Partial<Record<ArchiveKind, string | undefined>> = {
     inspection: p.result === 'pass' ? '未发现问题' : p.result === 'fail' ? '不合格' : p.result === 'not_found' ? '未发现（无法联系）' : '发现问题',
     sampling: `${String(p.product ?? '')} ${p.result === 'pass' ? '合格' : '不合格'}`,
@@ -84,8 +85,8 @@ export function defaultRecordTitle(kind: ArchiveKind, payload: Record<string, un
     self_declaration: `${String(p.standardNo ?? '')} ${String(p.product ?? '')}`,
     commitment: undefined,
     // Which list: 列入名单 alone reads the same for the black list and the honour of the red one.
-    list_entry: p.list === undefined ? undefined : entityDictLabel('credit_list', String(p.list)),
-    list_removal: p.list === undefined ? undefined : entityDictLabel('credit_list', String(p.list)),
+    list_entry: listName,
+    list_removal: listName,
     note: undefined,
   };
   const d = detail[kind]?.trim();
