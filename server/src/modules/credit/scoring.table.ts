@@ -4,7 +4,6 @@
  * AAA…D, published) or `risk` (credit-risk class A–D, internal only).
  */
 import { bigint, boolean, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, timestamp, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
-import { entity } from '../entities/entities.table.js';
 
 export const creditModel = pgTable(
   'credit_model',
@@ -27,9 +26,13 @@ export const creditModel = pgTable(
 export const creditEvaluation = pgTable(
   'credit_evaluation',
   {
-    entityId: bigint('entity_id', { mode: 'number' })
-      .notNull()
-      .references(() => entity.id),
+    /**
+     * An entity's id, with no foreign key: this table is derived (rebuilt from the archive by every
+     * recompute, which reads the ids from `entity` itself), and entities are never deleted. The key
+     * cost a full recompute 24 of its 117 s at 1,000,000 entities: one `FOR KEY SHARE` lookup per
+     * inserted row (docs/BENCHMARKS.md, issue 4).
+     */
+    entityId: bigint('entity_id', { mode: 'number' }).notNull(),
     kind: varchar('kind', { length: 8 }).notNull(),
     modelVersion: integer('model_version').notNull(),
     score: doublePrecision('score').notNull(),
