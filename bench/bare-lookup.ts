@@ -6,12 +6,14 @@
  */
 import Fastify from 'fastify';
 import pg from 'pg';
-import { tsQueryOf } from '../server/src/modules/entities/index.js';
-import { BY_NAME_SQL, BY_USCC_SQL } from './public-lookup.sql.js';
+import { loadSearchDictionary } from '../server/src/modules/entities/index.js';
+import { BY_NAME_SQL, BY_USCC_SQL, byNameParams } from './public-lookup.sql.js';
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
+const nameParams = await byNameParams(pool);
+loadSearchDictionary();
 const app = Fastify({ logger: false });
 app.get<{ Params: { uscc: string } }>('/u/:uscc', async (req) => (await pool.query(BY_USCC_SQL, [req.params.uscc])).rows[0]);
-app.get<{ Querystring: { name: string } }>('/n', async (req) => (await pool.query(BY_NAME_SQL, [tsQueryOf(req.query.name), req.query.name])).rows);
+app.get<{ Querystring: { name: string } }>('/n', async (req) => (await pool.query(BY_NAME_SQL, nameParams(req.query.name))).rows);
 const address = await app.listen({ port: Number(process.env.PORT ?? 0), host: '127.0.0.1' });
 console.log(address);

@@ -127,7 +127,12 @@ export const entitySummary = z.object({
   matchedName: z.string().nullable(),
 });
 export type EntitySummary = z.infer<typeof entitySummary>;
-export const entityListResponse = pageOf(entitySummary);
+/**
+ * A keyword search lists at most 10,000 matches; `capped` says more matched, so `total` is a lower
+ * bound and the officer should narrow the search.
+ */
+export const entityListResponse = pageOf(entitySummary).extend({ capped: z.boolean() });
+export type EntityListResponse = z.infer<typeof entityListResponse>;
 
 export const productSchema = z.object({
   id: z.number().int(),
@@ -341,6 +346,8 @@ export const archiveRecordSchema = z.object({
   occurredOn: z.string(),
   recordedAt: z.string(),
   recordedBy: z.string(),
+  /** "王质量（部门）" for the login name in `recordedBy`; null for an unknown account or a system load. */
+  recordedByName: z.string().nullable(),
   sourceModule: z.string(),
   sourceId: z.string().nullable(),
   visibility: z.string(),

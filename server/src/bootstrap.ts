@@ -3,7 +3,7 @@
  * missing built-ins, and on an empty database load the demo city. Says what it did, once.
  */
 import type { Config } from './config/config.js';
-import { openDatabase, type DbHandle } from './db/client.js';
+import { openDatabase, refreshStatistics, type DbHandle } from './db/client.js';
 import { seedCreditBuiltins, seedCreditDemo } from './modules/credit/index.js';
 import { DEMO_USERNAMES, isDatabaseEmpty, seedBuiltins, seedDemo } from './modules/system/index.js';
 
@@ -34,6 +34,7 @@ export async function prepareDatabase(handle: DbHandle, config: Config, opts: { 
     const demo = await seedDemo(handle.db, { password: config.demoPassword });
     messages.push(`已载入演示城市（天津市）：${demo.districtsAdded} 个区划、${demo.departmentsAdded} 个部门、${demo.usersAdded} 名用户。`);
     const credit = await seedCreditDemo(handle.db);
+    await refreshStatistics(handle.db);
     messages.push(`已载入演示市场主体：${credit.entitiesAdded} 户、档案记录 ${credit.recordsAdded} 条、名单记录 ${credit.listEntriesAdded} 条。`);
     const users = DEMO_USERNAMES.join(', ');
     if (demo.generatedPassword) {

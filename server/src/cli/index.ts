@@ -10,7 +10,7 @@ import { openConfiguredDatabase, prepareDatabase } from '../bootstrap.js';
 import { loadConfig } from '../config/config.js';
 import { VERSION } from '../config/paths.js';
 import { pickLang } from '../../../contracts/i18n.js';
-import type { DbHandle } from '../db/client.js';
+import { refreshStatistics, type DbHandle } from '../db/client.js';
 import { seedCreditDemo } from '../modules/credit/index.js';
 import { createUser, findRoleByKey, findUserByUsername, resetUserPassword, seedDemo } from '../modules/system/index.js';
 import { verifyAuditChain } from '../platform/audit/audit.service.js';
@@ -96,6 +96,7 @@ export function buildCli(): Command {
         const r = await seedDemo(h.db, { password: o.password ?? loadConfig().demoPassword });
         out(`演示城市 demo city: +${r.districtsAdded} 区划 districts, +${r.departmentsAdded} 部门 departments, +${r.usersAdded} 用户 users`);
         const c = await seedCreditDemo(h.db, { entities: o.entities === undefined ? undefined : Number(o.entities) });
+        await refreshStatistics(h.db);
         out(`演示主体 demo entities: +${c.entitiesAdded} 主体 entities, +${c.recordsAdded} 档案记录 records, +${c.listEntriesAdded} 名单记录 list entries`);
         if (r.generatedPassword) out(`演示用户密码 demo users' password: ${r.generatedPassword}`);
       });

@@ -113,6 +113,16 @@ async function openPglite(opts: OpenOptions): Promise<DbHandle> {
   };
 }
 
+/**
+ * Refresh the planner's statistics after a bulk load (the demo city, an import). PostgreSQL's
+ * autovacuum would get to it in time; embedded PGlite has no autovacuum, so without this its
+ * planner never learns the table sizes, and the name search never learns which words most names
+ * share (see commonSearchWords).
+ */
+export async function refreshStatistics(db: Executor, table?: 'entity'): Promise<void> {
+  await db.execute(table ? sql`analyze ${sql.identifier(table)}` : sql`analyze`);
+}
+
 /** A round trip to the database (health checks). */
 export async function pingDatabase(db: Database): Promise<void> {
   await db.execute(sql`select 1`);

@@ -65,62 +65,117 @@ export interface EntityListRow {
 const gradeOf = (kind: 'grade' | 'risk') =>
   sql<string | null>`(select ce.grade from ${creditEvaluation} ce where ce.entity_id = ${entity.id} and ce.kind = ${kind})`;
 
-/** Keyword matches ranked by match quality at most; more are listed in registry order. */
-export const RANKED_MATCHES_MAX = 5_000;
+/** A word in more than this share of names narrows no search (天津, 有限公司 in a Tianjin registry). */
+export const COMMON_WORD_SHARE = 0.1;
+const COMMON_WORDS_TTL_MS = 10 * 60_000;
+const commonWordsByDb = new WeakMap<object, { at: number; words: Promise<ReadonlySet<string>> }>();
+
+/**
+ * The words in more than COMMON_WORD_SHARE of names, from PostgreSQL's own statistics of the
+ * search index (ANALYZE keeps each frequent word's share of rows); read at most every ten minutes
+ * per database. Empty before the first ANALYZE: searches then use every word, as before.
+ */
+export function commonSearchWords(db: Executor): Promise<ReadonlySet<string>> {
+  const cached = commonWordsByDb.get(db);
+  if (cached && Date.now() - cached.at < COMMON_WORDS_TTL_MS) return cached.words;
+  const words = readCommonSearchWords(db);
+  commonWordsByDb.set(db, { at: Date.now(), words });
+  // A failed read is not cached: the next search asks again.
+  words.catch(() => commonWordsByDb.delete(db));
+  return words;
+}
+
+/** commonSearchWords without the cache. */
+export async function readCommonSearchWords(db: Executor): Promise<ReadonlySet<string>> {
+  const res = await db.execute(
+    sql`select w.word from pg_stats s, unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) as w(word, share)
+        where s.schemaname = current_schema() and s.tablename = 'entity_search_idx' and w.word is not null and w.share > ${COMMON_WORD_SHARE}`,
+  );
+  return new Set((res as unknown as { rows: { word: string }[] }).rows.map((r) => r.word));
+}
+
+/**
+ * A keyword search lists at most this many matches (ranked by match quality); a search matching
+ * more says so and asks for a narrower one. Each match rule stops after this many rows, so a
+ * keyword like 天津, which matches the whole registry, costs what 10,000 matches cost instead of
+ * 18.8 s at 1,000,000 entities (bench/registry-search). The export passes its own, larger limit.
+ */
+export const KEYWORD_MATCHES_MAX = 10_000;
+
+export interface EntityListPage {
+  rows: EntityListRow[];
+  /** Matches; with `capped`, a lower bound: at least this many (= the match limit) matched. */
+  total: number;
+  capped: boolean;
+}
 
 /** The registry page: filters, data scope, and name search ranked by match quality. */
-export async function listEntities(db: Executor, scope: DataScope, q: EntityListQuery): Promise<{ rows: EntityListRow[]; total: number }> {
-  const where: (SQL | undefined)[] = [scopePredicate(scope, ENTITY_SCOPE)];
-  let rank: SQL | undefined;
-  const kw = q.keyword?.trim();
-  if (kw) {
-    const upper = kw.toUpperCase();
-    if (USCC_LIKE.test(upper)) {
-      where.push(eq(entity.uscc, upper));
-    } else {
-      const tsq = tsQueryOf(kw);
-      // Each branch is its own query, planned on its own (an index probe, or for a keyword too
-      // short for trigrams a plain scan of names), then the ids are joined. As one OR with an
-      // unindexable branch (a LIKE over unnested former names), every search computed a tsvector
-      // per row: 3 s at 200,000 entities. Former names are in search_text, so their words match
-      // through the tokens; the former-name branch is the exact one.
-      const ts = tsq ? sql`to_tsvector('simple', ${entity.searchText}) @@ to_tsquery('simple', ${tsq})` : undefined;
-      // Trigram word similarity catches what segmentation misses (a misspelt name); whole-name
-      // similarity (`%`, 0.3) would match every name sharing 天津…有限公司 (see portal.repository).
-      const trgm = sql`${kw} <% ${entity.name}`;
-      const former = sql`${entity.formerNames} @> array[${kw}::text]`;
-      const branches = [ts, trgm, sql`${entity.name} like ${containsPattern(kw)}`, former].filter((p): p is SQL => p !== undefined);
-      // Inside each subquery "entity" names the subquery's own table.
-      where.push(sql`${entity.id} in (${sql.join(branches.map((b) => sql`select ${entity.id} from ${entity} where ${b}`), sql` union all `)})`);
-      rank = sql`(case when ${entity.name} = ${kw} then 2 else 0 end) + similarity(${entity.name}, ${kw})${tsq ? sql` + ts_rank(to_tsvector('simple', ${entity.searchText}), to_tsquery('simple', ${tsq}))` : sql``}`;
-    }
-  }
-  if (q.districtCode) where.push(like(entity.districtCode, `${q.districtCode.replace(/0+$/, '') || q.districtCode}%`));
+export async function listEntities(db: Executor, scope: DataScope, q: EntityListQuery, opts: { matchesMax?: number } = {}): Promise<EntityListPage> {
+  const filters: (SQL | undefined)[] = [scopePredicate(scope, ENTITY_SCOPE)];
+  if (q.districtCode) filters.push(like(entity.districtCode, `${q.districtCode.replace(/0+$/, '') || q.districtCode}%`));
   if (q.industry) {
     const code = parseIndustryCode(q.industry);
-    if (code) where.push(code.division ? eq(entity.industryDivision, code.division) : eq(entity.industrySection, code.section));
+    if (code) filters.push(code.division ? eq(entity.industryDivision, code.division) : eq(entity.industrySection, code.section));
   }
-  if (q.status) where.push(eq(entity.status, q.status));
-  if (q.entityType) where.push(eq(entity.entityType, q.entityType));
-  if (q.grade) where.push(sql`${gradeOf('grade')} = ${q.grade}`);
-  if (q.riskClass) where.push(sql`${gradeOf('risk')} = ${q.riskClass}`);
-  if (q.missingOfficer === 'true') where.push(missingOfficerPredicate());
-  const cond = and(...where);
+  if (q.status) filters.push(eq(entity.status, q.status));
+  if (q.entityType) filters.push(eq(entity.entityType, q.entityType));
+  if (q.grade) filters.push(sql`${gradeOf('grade')} = ${q.grade}`);
+  if (q.riskClass) filters.push(sql`${gradeOf('risk')} = ${q.riskClass}`);
+  if (q.missingOfficer === 'true') filters.push(missingOfficerPredicate());
+  const filter = and(...filters);
   const { offset, limit } = pageWindow(q.page, q.pageSize);
-  const [total] = await db.select({ n: count() }).from(entity).where(cond);
-  const n = total?.n ?? 0;
-  // Ranking scores every match (a tsvector and a similarity per row): worth it for a search that
-  // narrows the registry, not for 天津, which matches all of it (4 s at 200,000 entities).
-  const order = rank !== undefined && n <= RANKED_MATCHES_MAX ? [desc(rank), asc(entity.id)] : [asc(entity.id)];
-  const rows = await db
-    .select({ entity, districtName: district.name, grade: gradeOf('grade'), riskClass: gradeOf('risk') })
-    .from(entity)
-    .leftJoin(district, eq(district.code, entity.districtCode))
-    .where(cond)
-    .orderBy(...order)
-    .limit(limit)
-    .offset(offset);
-  return { rows, total: n };
+  const page = (where: SQL | undefined, orderBy: SQL[]) =>
+    db
+      .select({ entity, districtName: district.name, grade: gradeOf('grade'), riskClass: gradeOf('risk'), total: sql<number>`(count(*) over ())::int` })
+      .from(entity)
+      .leftJoin(district, eq(district.code, entity.districtCode))
+      .where(where)
+      .orderBy(...orderBy)
+      .limit(limit)
+      .offset(offset);
+  const counted = async (where: SQL | undefined, rows: (EntityListRow & { total: number })[]) => {
+    if (rows.length > 0 || offset === 0) return { rows: rows.map(({ total: _t, ...r }) => r), n: rows[0]?.total ?? 0 };
+    // A page past the end carries no window count.
+    const [c] = await db.select({ n: count() }).from(entity).where(where);
+    return { rows: [], n: c?.n ?? 0 };
+  };
+
+  const kw = q.keyword?.trim();
+  const upper = kw?.toUpperCase();
+  if (!kw || USCC_LIKE.test(upper!)) {
+    const where = and(filter, kw ? eq(entity.uscc, upper!) : undefined);
+    const { rows, n } = await counted(where, await page(where, [asc(entity.id)]));
+    return { rows, total: n, capped: false };
+  }
+
+  const max = opts.matchesMax ?? KEYWORD_MATCHES_MAX;
+  const tsq = tsQueryOf(kw);
+  // Each match rule is its own query, planned on its own (an index probe, or for a keyword too
+  // short for trigrams a plain scan of names) and stopped after `max` + 1 rows; then the ids are
+  // joined. As one OR with an unindexable rule (a LIKE over unnested former names), every search
+  // computed a tsvector per row: 3 s at 200,000 entities. Former names are in search_text, so
+  // their words match through the tokens; the former-name rule is the exact one. The filters go
+  // inside each rule, so the limit counts only matches the officer can get.
+  // Rare words find the matches; the ranking scores every word typed.
+  const probe = tsQueryOf(kw, await commonSearchWords(db));
+  const ts = probe ? sql`to_tsvector('simple', ${entity.searchText}) @@ to_tsquery('simple', ${probe})` : undefined;
+  // Trigram word similarity catches what segmentation misses (a misspelt name); whole-name
+  // similarity (`%`, 0.3) would match every name sharing 天津…有限公司 (see portal.repository).
+  // The exact name is a rule of its own, so a capped search still lists it (first, by rank).
+  const rules = [sql`${entity.name} = ${kw}`, ts, sql`${kw} <% ${entity.name}`, sql`${entity.name} like ${containsPattern(kw)}`, sql`${entity.formerNames} @> array[${kw}::text]`];
+  // Inside each subquery "entity" names the subquery's own table.
+  const matches = rules
+    .filter((r): r is SQL => r !== undefined)
+    .map((r) => sql`(select ${entity.id} from ${entity} where ${and(r, filter)} limit ${max + 1})`);
+  const where = sql`${entity.id} in (${sql.join(matches, sql` union all `)})`;
+  const rank = sql`(case when ${entity.name} = ${kw} then 2 else 0 end) + similarity(${entity.name}, ${kw})${tsq ? sql` + ts_rank(to_tsvector('simple', ${entity.searchText}), to_tsquery('simple', ${tsq}))` : sql``}`;
+  // At most `max` matches are listed: a page past them is empty.
+  if (offset >= max) {
+    const { n } = await counted(where, []);
+    return { rows: [], total: Math.min(n, max), capped: n > max };
+  }
+  const { rows, n } = await counted(where, await page(where, [desc(rank), asc(entity.id)]));
+  return { rows: rows.slice(0, Math.max(0, max - offset)), total: Math.min(n, max), capped: n > max };
 }
 
 /** Large or medium producers of licensed or CCC products without a 质量安全总监 (SAMR Order 75 Art. 5). */

@@ -6,7 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArchiveRecord, EntityDetail } from '../../../../contracts/entities.js';
 import type { Page } from '../../../../contracts/common.js';
-import type { EntitySummary } from '../../../../contracts/entities.js';
+import type { EntityListQuery, EntitySummary } from '../../../../contracts/entities.js';
+import { FULL_SCOPE } from '../../platform/data-scope/data-scope.js';
+import { listEntities as listEntityRows, readCommonSearchWords } from './entities.repository.js';
 import { usccCheckCharacter } from '../../../../contracts/uscc.js';
 import { auditHeadRow, auditRowsAfter } from '../../platform/audit/audit.repository.js';
 import { buildTestApp, errorCode, json, type Agent, type TestApp } from '../../test/test-app.js';
@@ -43,6 +45,8 @@ beforeAll(async () => {
   if ((await office.get(`/api/entities/${DEMO_ENTERPRISE}`)).statusCode === 404) {
     await register({ uscc: DEMO_ENTERPRISE, name: '天津滨海示范食品有限公司', districtCode: '120116', industry: '14' });
   }
+  // Statistics as a registry in service has them, so searches leave the common words out of the index probe.
+  await t.db.execute('analyze entity');
 });
 
 afterAll(async () => {
@@ -109,6 +113,35 @@ describe('searching', () => {
     expect((await search(office, `industry=C&keyword=${encodeURIComponent('宏达')}`)).items.map((e) => e.uscc)).toContain(CABLE);
     expect((await search(office, `industry=F&keyword=${encodeURIComponent('宏达')}`)).items.map((e) => e.uscc)).not.toContain(CABLE);
     expect((await search(office, 'status=cancelled')).items.map((e) => e.uscc)).not.toContain(FOOD);
+  });
+
+  it('knows the words most names share from the index statistics, and still finds by them', async () => {
+    const common = await readCommonSearchWords(t.db);
+    expect([...common]).toEqual(expect.arrayContaining(['天津', '有限公司']));
+    expect(common.has('宏达')).toBe(false);
+    // 天津 and 有限公司 narrow nothing, so 宏达 & 线缆 & 股份 finds the candidates; the exact name still ranks first.
+    const exact = await search(office, `keyword=${encodeURIComponent('天津宏达线缆股份有限公司')}`);
+    expect(exact.items[0]?.uscc).toBe(CABLE);
+    // Only common words typed: they are all there is to search by.
+    expect((await search(office, `keyword=${encodeURIComponent('天津有限公司')}&pageSize=5`)).total).toBeGreaterThan(3);
+  });
+
+  it('lists at most the match limit of a broad keyword, says so, and still ranks the exact name first', async () => {
+    // The limit is 10,000 in the product; 5 here, so the test city's 天津… names exceed it.
+    const list = (keyword: string, page: number, pageSize = 3) => listEntityRows(t.db, FULL_SCOPE, { keyword, page, pageSize } as EntityListQuery, { matchesMax: 5 });
+    const first = await list('天津', 1);
+    expect(first).toMatchObject({ total: 5, capped: true });
+    expect(first.rows).toHaveLength(3);
+    const second = await list('天津', 2);
+    expect(second.rows).toHaveLength(2); // the 4th and 5th match, not the 6th
+    expect(new Set([...first.rows, ...second.rows].map((r) => r.entity.id)).size).toBe(5);
+    expect(await list('天津', 3)).toMatchObject({ rows: [], total: 5, capped: true });
+    const exact = await list('天津宏达线缆股份有限公司', 1);
+    expect(exact.rows[0]?.entity.uscc).toBe(CABLE);
+    // Under the limit the total is exact and nothing is capped.
+    expect(await list('宏达线缆', 1, 20)).toMatchObject({ total: 1, capped: false });
+    const api = await search(office, `keyword=${encodeURIComponent('宏达线缆')}`);
+    expect(api).toMatchObject({ total: 1, capped: false });
   });
 
   it('shows a district user only its district, and an enterprise only itself', async () => {

@@ -54,7 +54,9 @@ export function entitiesRoutes(app: ZApp, deps: EntitiesDeps): void {
     schema: {
       tags: TAG,
       summary: '市场主体查询 Search entities',
-      description: '关键词为统一社会信用代码（精确）或名称（分词全文检索 + 三元组模糊匹配，含曾用名）。Keyword: a USCC (exact) or a name (jieba full text + trigram fuzzy match, former names too).',
+      description:
+        '关键词为统一社会信用代码（精确）或名称（分词全文检索 + 三元组模糊匹配，含曾用名），按匹配程度排序，最多列出 10,000 条；匹配更多时 capped 为 true，total 为下限。' +
+        ' Keyword: a USCC (exact) or a name (jieba full text + trigram fuzzy match, former names too), best match first, at most 10,000 listed; when more match, `capped` is true and `total` is a lower bound.',
       querystring: entityListQuery,
       response: { 200: entityListResponse },
     },
@@ -66,7 +68,7 @@ export function entitiesRoutes(app: ZApp, deps: EntitiesDeps): void {
     schema: { tags: TAG, summary: '导出市场主体 Export entities (.xlsx)', querystring: entityListQuery },
     handler: async (request, reply) => {
       const ctx = request.ctx();
-      const page = await listEntities(ctx, { ...request.query, page: 1, pageSize: EXPORT_MAX });
+      const page = await listEntities(ctx, { ...request.query, page: 1, pageSize: EXPORT_MAX }, { matchesMax: EXPORT_MAX });
       return sendWorkbook(reply, '市场主体', await buildWorkbook('市场主体', ENTITY_EXPORT, page.items, await deps.label(ctx.db)));
     },
   });

@@ -2,7 +2,7 @@ import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import { describe, expect, it } from 'vitest';
 import { Prng } from '../../platform/random/prng.js';
-import { searchText } from './entities.search.js';
+import { searchText, tsQueryOf } from './entities.search.js';
 
 const jieba = Jieba.withDict(dict);
 
@@ -36,5 +36,21 @@ describe('searchText', () => {
       const names = Array.from({ length: rng.int(1, 3) }, () => Array.from({ length: rng.int(1, 14) }, () => rng.pick(pool)).join(''));
       expect(searchText(names), names.join('|')).toBe(reference(names));
     }
+  });
+});
+
+describe('tsQueryOf', () => {
+  it('keeps the words and drops what is not a word, tsquery operators included', () => {
+    expect(tsQueryOf('宏远电子')).toBe("'宏远' & '电子'");
+    expect(tsQueryOf('宏远 & !电子 | 公司')).toBe("'宏远' & '电子' & '公司'");
+    expect(tsQueryOf(' ·—— ')).toBeNull();
+  });
+
+  it('leaves out the words most names contain, unless nothing else was typed', () => {
+    const common = new Set(['天津', '有限公司']);
+    expect(tsQueryOf('天津华诚机械有限公司')).toBe("'天津' & '华诚' & '机械' & '有限公司'");
+    expect(tsQueryOf('天津华诚机械有限公司', common)).toBe("'华诚' & '机械'");
+    expect(tsQueryOf('天津', common)).toBe("'天津'");
+    expect(tsQueryOf('天津有限公司', common)).toBe("'天津' & '有限公司'");
   });
 });

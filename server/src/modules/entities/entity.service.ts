@@ -1,6 +1,5 @@
 /** Registry use cases (市场主体名录): search, read, register, edit, products and licences. */
-import type { Page } from '../../../../contracts/common.js';
-import type { CreateEntityBody, EntityDetail, EntityListQuery, EntitySummary, LicenceBody, ProductBody, UpdateEntityBody } from '../../../../contracts/entities.js';
+import type { CreateEntityBody, EntityDetail, EntityListQuery, EntityListResponse, EntitySummary, LicenceBody, ProductBody, UpdateEntityBody } from '../../../../contracts/entities.js';
 import { industryName, parseIndustryCode } from '../../../../contracts/industries.js';
 import { msg, pickLang } from '../../../../contracts/i18n.js';
 import type { Executor } from '../../db/client.js';
@@ -73,8 +72,8 @@ function toSummary(ctx: Ctx, e: EntityRow, extra: { districtName: string | null;
   };
 }
 
-export async function listEntities(ctx: Ctx, q: EntityListQuery): Promise<Page<EntitySummary>> {
-  const { rows, total } = await listEntityRows(ctx.db, ctx.scope, q);
+export async function listEntities(ctx: Ctx, q: EntityListQuery, opts: { matchesMax?: number } = {}): Promise<EntityListResponse> {
+  const { rows, total, capped } = await listEntityRows(ctx.db, ctx.scope, q, opts);
   const kw = q.keyword?.trim();
   return {
     items: rows.map((r) => {
@@ -82,6 +81,7 @@ export async function listEntities(ctx: Ctx, q: EntityListQuery): Promise<Page<E
       return toSummary(ctx, r.entity, r, former);
     }),
     total,
+    capped,
     page: q.page,
     pageSize: q.pageSize,
   };

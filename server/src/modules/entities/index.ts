@@ -10,5 +10,6 @@ export { onRecordAppended, onEntityChanged, onEntitiesImported, type ArchiveList
 export { loadEntityForRead } from './entity.service.js';
 export { findEntityById, findEntityByUscc, effectiveRecords, type EntityRow, type RecordRow } from './entities.repository.js';
 export { entityFlags, licenceState } from './entities.rules.js';
-export { searchText, tsQueryOf } from './entities.search.js';
+export { loadSearchDictionary, searchText, tsQueryOf } from './entities.search.js';
+export { commonSearchWords } from './entities.repository.js';
 export { entityImportRoutes } from './import/entity-import.routes.js';

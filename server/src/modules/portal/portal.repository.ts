@@ -5,7 +5,7 @@
 import { and, asc, count, desc, eq, gt, inArray, isNull, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { pageWindow, preparedOnce } from '../../db/query-helpers.js';
-import { archiveRecord, entity, tsQueryOf } from '../entities/index.js';
+import { archiveRecord, commonSearchWords, entity, tsQueryOf } from '../entities/index.js';
 import { creditHonourRound, creditListEntry } from '../credit/lists.table.js';
 import { creditEvaluation } from '../credit/scoring.table.js';
 import { district } from '../system/system.table.js';
@@ -162,12 +162,14 @@ export const PUBLIC_SEARCH_CANDIDATES = 1_000;
  */
 export async function searchByName(db: Executor, name: string, page: number, pageSize: number): Promise<{ rows: PublicSearchRow[]; total: number }> {
   const tsq = tsQueryOf(name);
+  // The rare words find the candidates; the ranking scores every word (see tsQueryOf).
+  const probe = tsQueryOf(name, await commonSearchWords(db));
   const { offset, limit } = pageWindow(page, pageSize);
   const run = async (candidates: SearchCandidates) => {
-    const rows = await preparedOnce(db, `portal_search_${candidates}`, () => searchQuery(db, candidates)).execute({ name, tsq, limit, offset });
+    const rows = await preparedOnce(db, `portal_search_${candidates}`, () => searchQuery(db, candidates)).execute({ name, tsq, probe, limit, offset });
     if (rows.length === 0 && offset > 0) {
       // Paged past the end: the window count has no row to ride on.
-      const [total] = await db.select({ n: count() }).from(entity).where(sql`${entity.id} in ${candidateIds(candidates, sql`${name}`, sql`${tsq}`)}`);
+      const [total] = await db.select({ n: count() }).from(entity).where(sql`${entity.id} in ${candidateIds(candidates, sql`${name}`, sql`${probe}`)}`);
       return { rows: [], total: total?.n ?? 0 };
     }
     return { rows: rows.map(({ total: _total, ...r }) => r), total: rows[0]?.total ?? 0 };
@@ -180,13 +182,13 @@ export async function searchByName(db: Executor, name: string, page: number, pag
 /** Exact names only; exact names and token matches; exact names and names with a stretch trigram-similar to the query. */
 type SearchCandidates = 'exact' | 'tokens' | 'similar';
 
-function candidateIds(candidates: SearchCandidates, name: SQL | Placeholder, tsq: SQL | Placeholder): SQL {
+function candidateIds(candidates: SearchCandidates, name: SQL | Placeholder, probe: SQL | Placeholder): SQL {
   // Two index probes (the trigram index answers =, the array index @>); an OR of the two, or
   // `= any(former_names)`, scans every row.
   const exact = sql`(select e.id from ${entity} e where e.name = ${name} union all select e.id from ${entity} e where e.former_names @> array[${name}::text])`;
   const more =
     candidates === 'tokens'
-      ? sql` union all (select e.id from ${entity} e where to_tsvector('simple', e.search_text) @@ to_tsquery('simple', ${tsq}) limit ${PUBLIC_SEARCH_CANDIDATES})`
+      ? sql` union all (select e.id from ${entity} e where to_tsvector('simple', e.search_text) @@ to_tsquery('simple', ${probe}) limit ${PUBLIC_SEARCH_CANDIDATES})`
       : candidates === 'similar'
         ? sql` union all (select e.id from ${entity} e where ${name} <% e.name order by word_similarity(${name}, e.name) desc limit ${PUBLIC_SEARCH_CANDIDATES})`
         : sql``;
@@ -204,7 +206,7 @@ function searchQuery(db: Executor, candidates: SearchCandidates) {
     .select({ uscc: entity.uscc, name: entity.name, districtCode: entity.districtCode, district: district.name, grade: gradeColumn, total: sql<number>`(count(*) over ())::int` })
     .from(entity)
     .leftJoin(district, eq(district.code, entity.districtCode))
-    .where(sql`${entity.id} in ${candidateIds(candidates, name, tsq)}`)
+    .where(sql`${entity.id} in ${candidateIds(candidates, name, sql.placeholder('probe'))}`)
     .orderBy(desc(rank), asc(entity.id))
     .limit(sql.placeholder('limit'))
     .offset(sql.placeholder('offset'))

@@ -1,6 +1,6 @@
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Space, Table, Typography } from 'antd';
+import { Alert, Button, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { EntitySummary } from '@contracts/entities';
@@ -31,6 +31,8 @@ export default function EntitiesPage() {
   const [formOpen, setFormOpen] = useState(false);
   const [importOpen, setImportOpen] = useState(false);
   const showRisk = can('credit:risk:list');
+  const total = entities.data?.total ?? 0;
+  const capped = entities.data?.capped ?? false;
 
   return (
     <PageContainer
@@ -53,12 +55,13 @@ export default function EntitiesPage() {
       }
     >
       <EntitySearch districts={districts} onSearch={search} />
+      {capped ? <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('capped', { total: total.toLocaleString() })} /> : null}
       <Table<EntitySummary>
         rowKey="uscc"
         size="middle"
         loading={entities.isFetching}
         dataSource={entities.data?.items ?? []}
-        pagination={paging.pagination(entities.data?.total ?? 0)}
+        pagination={{ ...paging.pagination(total), ...(capped ? { showTotal: () => t('cappedTotal', { total: total.toLocaleString() }) } : {}) }}
         scroll={{ x: 1100 }}
         columns={[
           {

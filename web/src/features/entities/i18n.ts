@@ -15,6 +15,11 @@ export const entityStrings = {
   uscc: ['统一社会信用代码', 'USCC'],
   formerNames: ['曾用名', 'Former names'],
   formerNameOf: ['曾用名：{name}', 'Former name: {name}'],
+  cappedTotal: ['超过 {total} 条', 'More than {total}'],
+  capped: [
+    '匹配的市场主体超过 {total} 家，只列出其中按匹配程度排序的 {total} 家。请输入更完整的名称，或加上区划、行业等条件缩小范围。',
+    'More than {total} entities match; only {total} of them are listed, best match first. Type more of the name, or add a district, industry or other condition.',
+  ],
   entityType: ['主体类型', 'Entity type'],
   district: ['区划', 'District'],
   industry: ['行业', 'Industry'],

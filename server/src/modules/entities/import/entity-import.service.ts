@@ -10,7 +10,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { ImportRowError } from '../../../../../contracts/common.js';
 import type { CreateEntityBody } from '../../../../../contracts/entities.js';
-import type { Transaction } from '../../../db/client.js';
+import { refreshStatistics, type Transaction } from '../../../db/client.js';
 import { appendAudit } from '../../../platform/audit/audit.repository.js';
 import type { Ctx } from '../../../platform/context.js';
 import { districtInScope } from '../../../platform/data-scope/data-scope.js';
@@ -267,6 +267,7 @@ async function importOnce(ctx: Ctx, path: string, kind: ImportFileKind, opts: En
   }
   // After the commit: derived state (credit evaluations) for what the import inserted or changed.
   if (changedSince && result.inserted + result.updated > 0) await notifyEntitiesImported(ctx.db, ctx, changedSince);
+  if (result.inserted > 0) await refreshStatistics(ctx.db, 'entity');
   return result;
 }
 

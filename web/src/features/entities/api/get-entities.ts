@@ -1,6 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { Page } from '@contracts/common';
-import type { EntitySummary } from '@contracts/entities';
+import type { EntityListResponse } from '@contracts/entities';
 import { api } from '@/lib/api-client';
 
 export interface EntityFilter {
@@ -17,7 +16,7 @@ export interface EntityFilter {
 
 export type EntityListQuery = EntityFilter & { page: number; pageSize: number };
 
-export function getEntities(q: EntityListQuery): Promise<Page<EntitySummary>> {
+export function getEntities(q: EntityListQuery): Promise<EntityListResponse> {
   return api.get('/api/entities', { ...q });
 }
 
