@@ -101,13 +101,16 @@ export const listEntrySchema = z.object({
   removalKind: z.string().nullable(),
   removalReason: z.string().nullable(),
   stopPublicationBy: isoDate.nullable(),
+  /** Login names (the audit log's); `…ByName` is the person as pages show them, null for an unknown account. */
   approvedBy: z.string().nullable(),
+  approvedByName: z.string().nullable(),
   approvalNo: z.string().nullable(),
   approvalComment: z.string().nullable(),
   roundId: z.number().int().nullable(),
   flags: z.array(z.string()),
   warning: z.string().nullable(),
   createdBy: z.string(),
+  createdByName: z.string().nullable(),
   createdAt: z.string(),
   nextStep: nextStepSchema.nullable(),
 });
@@ -242,8 +245,11 @@ export const honourRoundSchema = z.object({
   scheduledOn: isoDate.nullable(),
   publishedOn: isoDate.nullable(),
   validUntil: isoDate.nullable(),
+  /** Login names; the `…ByName` fields are "王质量（部门）", null for an unknown account. */
   createdBy: z.string(),
+  createdByName: z.string().nullable(),
   approvedBy: z.string().nullable(),
+  approvedByName: z.string().nullable(),
   members: z.number().int(),
   createdAt: z.string(),
 });

@@ -100,8 +100,12 @@ export const applicationSchema = z.object({
   conditions: z.array(repairCondition),
   files: z.array(applicationFile),
   submittedOn: isoDate,
+  /** Login names; the `…ByName` fields are "王质量（部门）", null for an unknown account. */
   submittedBy: z.string(),
+  submittedByName: z.string().nullable(),
+  /** Who accepted, refused or decided last. */
   handledBy: z.string().nullable(),
+  handledByName: z.string().nullable(),
   decisionComment: z.string().nullable(),
   accept: stepCountdown,
   decide: stepCountdown,

@@ -117,6 +117,8 @@ export const modelSchema = z.object({
   name: z.string(),
   status: z.string(),
   createdBy: z.string(),
+  /** "王质量（部门）"; null for an unknown account and for the shipped versions (created by `system`). */
+  createdByName: z.string().nullable(),
   createdAt: z.string(),
   activatedAt: z.string().nullable(),
 });

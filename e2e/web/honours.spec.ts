@@ -17,7 +17,9 @@ interface RoundDetail {
   publishedOn: string | null;
   validUntil: string | null;
   createdBy: string;
+  createdByName: string | null;
   approvedBy: string | null;
+  approvedByName: string | null;
   entries: RoundEntry[];
 }
 interface ErrorBody {
@@ -120,6 +122,7 @@ test('a red-list round: compiled, submitted, approved by another officer, publis
     await expect(modal).toBeHidden();
     await expectNoErrorToast(page);
     expect(round).toMatchObject({ list: 'red', title, status: 'draft', createdBy: 'quality-office', approvedBy: null, publishedOn: null });
+    expect(round.createdByName).toBe('王质量（天津市质量强市建设协调推进领导小组办公室）');
     expect(round.criteria).toEqual({ grades: ['AAA', 'AA'], noPenaltyYears: 3, notListed: true });
     expect(round.members).toBe(round.entries.length);
     expect(round.members).toBeGreaterThan(0);
@@ -160,6 +163,10 @@ test('a red-list round: compiled, submitted, approved by another officer, publis
 
     const row = roundRow(page, title);
     await expect(row).toContainText('草稿');
+    // The compiler as a person, the login name (the audit log's) on hover.
+    await expect(row).toContainText('编制：王质量');
+    await expect(row).not.toContainText('quality-office');
+    await expect(row.getByTestId('person-name')).toHaveAttribute('data-username', 'quality-office');
     await expect(row).toContainText(`${round.members} 家`);
     await expect(row.getByRole('button', { name: /^发\s*布$/ })).toHaveCount(0);
     await expect(row.getByRole('button', { name: /^审\s*批$/ })).toHaveCount(0);
@@ -260,7 +267,8 @@ test('a red-list round: compiled, submitted, approved by another officer, publis
 
     await row.getByText(title).click();
     await expect(drawer).toContainText('已发布');
-    await expect(drawer.locator('.ant-descriptions')).toContainText('admin');
+    await expect(drawer.locator('.ant-descriptions')).toContainText('系统管理员（信息中心）');
+    await expect(drawer.locator('.ant-descriptions').getByTestId('person-name').filter({ hasText: '系统管理员' })).toHaveAttribute('data-username', 'admin');
     await expect(drawer.getByTestId('round-members').locator('.ant-table-row').first()).toContainText('已公示');
     await page.screenshot({ path: '/tmp/honours-published-drawer.png', fullPage: true });
     await drawer.locator('.ant-drawer-close').click();

@@ -13,6 +13,7 @@ import type { Ctx } from '../../platform/context.js';
 import { recordInScope } from '../../platform/data-scope/data-scope.js';
 import { AppError } from '../../platform/http/errors.js';
 import { appendRecord } from '../entities/index.js';
+import { namesOf, type NameOf } from '../system/index.js';
 import { addYears, DEFAULT_BLACK_CRITERIA, DEFAULT_RED_CRITERIA, honourGrounds, qualifiesForHonour } from './lists.rules.js';
 import {
   approvedRoundsDue,
@@ -31,7 +32,7 @@ import { calendarFor, toEntryDto } from './list.service.js';
 
 const LIST_NAME = { red: '质量信用红榜', black: '质量信用黑榜' } as const;
 
-function toRoundDto(r: RoundRow, members: number): HonourRound {
+function toRoundDto(r: RoundRow, members: number, nameOf: NameOf): HonourRound {
   return {
     id: r.id,
     list: r.list as HonourRound['list'],
@@ -43,7 +44,9 @@ function toRoundDto(r: RoundRow, members: number): HonourRound {
     publishedOn: r.publishedOn,
     validUntil: r.validUntil,
     createdBy: r.createdBy,
+    createdByName: nameOf(r.createdBy),
     approvedBy: r.approvedBy,
+    approvedByName: nameOf(r.approvedBy),
     members,
     createdAt: r.createdAt.toISOString(),
   };
@@ -55,12 +58,15 @@ export async function getHonourRound(ctx: Ctx, id: number): Promise<HonourRoundD
   const cal = await calendarFor(ctx.db);
   const today = todayInChina();
   const members = await roundMembers(ctx.db, id);
-  return { ...toRoundDto(r, members.length), entries: members.map((m) => toEntryDto(m, cal, today)) };
+  // The round's people and its members' in one lookup.
+  const nameOf = await namesOf(ctx.db, [r.createdBy, r.approvedBy, ...members.flatMap((m) => [m.createdBy, m.approvedBy])]);
+  return { ...toRoundDto(r, members.length, nameOf), entries: members.map((m) => toEntryDto(m, cal, today, nameOf)) };
 }
 
 export async function listHonourRounds(ctx: Ctx, q: HonourRoundQuery): Promise<Page<HonourRound>> {
   const { rows, total } = await listRounds(ctx.db, q);
-  return { items: rows.map((r) => toRoundDto(r, r.members)), total, page: q.page, pageSize: q.pageSize };
+  const nameOf = await namesOf(ctx.db, rows.flatMap((r) => [r.createdBy, r.approvedBy]));
+  return { items: rows.map((r) => toRoundDto(r, r.members, nameOf)), total, page: q.page, pageSize: q.pageSize };
 }
 
 /** (Re)compile the draft's members from its criteria as the archive stands today. */

@@ -28,7 +28,7 @@ import { systemCtx, type Ctx } from '../../platform/context.js';
 import { FULL_SCOPE, recordInScope } from '../../platform/data-scope/data-scope.js';
 import { AppError } from '../../platform/http/errors.js';
 import { appendRecord, effectiveRecords, findEntityById, findEntityByUscc, loadEntityForRead, onRecordAppended } from '../entities/index.js';
-import { createCalendarStore } from '../system/index.js';
+import { createCalendarStore, namesOf, NO_NAMES, type NameOf } from '../system/index.js';
 import { publishScheduledRounds } from './honour.service.js';
 import {
   abnormalListingClocks,
@@ -90,7 +90,8 @@ export function calendarFor(db: Executor): Promise<WorkingCalendar> {
 
 // ── DTO ───────────────────────────────────────────────────────────────────────
 
-export function toEntryDto(r: EntryWithEntity, cal: WorkingCalendar, today: string): ListEntry {
+/** An entry as the API returns it; `nameOf` gives the people's names (see `entryDtos`). */
+export function toEntryDto(r: EntryWithEntity, cal: WorkingCalendar, today: string, nameOf: NameOf): ListEntry {
   return {
     id: r.id,
     list: r.list as ListEntry['list'],
@@ -117,20 +118,29 @@ export function toEntryDto(r: EntryWithEntity, cal: WorkingCalendar, today: stri
     removalReason: r.removalReason,
     stopPublicationBy: r.stopPublicationBy,
     approvedBy: r.approvedBy,
+    approvedByName: nameOf(r.approvedBy),
     approvalNo: r.approvalNo,
     approvalComment: r.approvalComment,
     roundId: r.roundId,
     flags: r.flags,
     warning: r.warning,
     createdBy: r.createdBy,
+    createdByName: nameOf(r.createdBy),
     createdAt: r.createdAt.toISOString(),
     nextStep: nextStepOf(cal, r, today),
   };
 }
 
+/** DTOs of a page of entries with the names of the officers who created and approved them: one lookup for the page. */
+export async function entryDtos(db: Executor, rows: readonly EntryWithEntity[], cal: WorkingCalendar, today: string): Promise<ListEntry[]> {
+  const nameOf = await namesOf(db, rows.flatMap((r) => [r.createdBy, r.approvedBy]));
+  return rows.map((r) => toEntryDto(r, cal, today, nameOf));
+}
+
 async function dtoOf(db: Executor, id: number, cal: WorkingCalendar): Promise<ListEntry> {
   const row = await findEntry(db, id);
-  return toEntryDto(row!, cal, todayInChina());
+  const [dto] = await entryDtos(db, [row!], cal, todayInChina());
+  return dto!;
 }
 
 // ── Settings ──────────────────────────────────────────────────────────────────
@@ -180,14 +190,15 @@ async function loadVisible(ctx: Ctx, db: Executor, id: number, lock = false): Pr
 
 export async function getListEntry(ctx: Ctx, id: number): Promise<ListEntry> {
   const cal = await calendarFor(ctx.db);
-  return toEntryDto(await loadVisible(ctx, ctx.db, id), cal, todayInChina());
+  const [dto] = await entryDtos(ctx.db, [await loadVisible(ctx, ctx.db, id)], cal, todayInChina());
+  return dto!;
 }
 
 export async function listListEntries(ctx: Ctx, q: ListEntryQuery): Promise<Page<ListEntry>> {
   const cal = await calendarFor(ctx.db);
   const today = todayInChina();
   const { rows, total } = await listEntryRows(ctx.db, ctx.scope, q, today);
-  return { items: rows.map((r) => toEntryDto(r, cal, today)), total, page: q.page, pageSize: q.pageSize };
+  return { items: await entryDtos(ctx.db, rows, cal, today), total, page: q.page, pageSize: q.pageSize };
 }
 
 /** An entity's entries (enterprise users: only their own entity, 403 otherwise). Red/black drafts stay internal. */
@@ -197,7 +208,8 @@ export async function entityListEntries(ctx: Ctx, uscc: string): Promise<ListEnt
   const today = todayInChina();
   const rows = await entriesOfEntity(ctx.db, e.id);
   const own = ctx.scope.enterpriseUscc === uscc && !ctx.scope.all && ctx.scope.districtPrefixes.length === 0;
-  return rows.filter((r) => !own || !['pending_approval', 'rejected'].includes(r.status)).map((r) => toEntryDto(r, cal, today));
+  const visible = rows.filter((r) => !own || !['pending_approval', 'rejected'].includes(r.status));
+  return entryDtos(ctx.db, visible, cal, today);
 }
 
 /** The dashboard's view: open steps past their deadline, those due within 5 working days, and steps taken late. */
@@ -205,7 +217,7 @@ export async function listAlerts(ctx: Ctx): Promise<ListAlerts> {
   const cal = await calendarFor(ctx.db);
   const today = todayInChina();
   const rows = await openStepEntries(ctx.db, ctx.scope);
-  const dtos = rows.map((r) => toEntryDto(r, cal, today)).filter((d) => d.nextStep !== null);
+  const dtos = (await entryDtos(ctx.db, rows, cal, today)).filter((d) => d.nextStep !== null);
   const overdue = dtos.filter((d) => d.nextStep!.overdue);
   const dueSoon = dtos.filter((d) => !d.nextStep!.overdue && d.nextStep!.workingDaysLeft !== null && d.nextStep!.workingDaysLeft <= 5);
   const byStep: Record<string, number> = {};
@@ -433,7 +445,8 @@ export async function removeEntry(tx: Transaction, ctx: Ctx, entryId: number, in
   if (!updated) throw new AppError('CONFLICT');
   await appendAudit(tx, ctx, { action: 'credit.list.remove', targetType: 'credit_list_entry', targetId: row.id, before: { status: row.status }, after: values });
   if (row.list !== 'red' && row.list !== 'black') await archive(tx, ctx, updated, 'list_removal', input.decidedOn, `${input.kind}: ${input.reason}`);
-  return toEntryDto({ ...updated, uscc: row.uscc, entityName: row.entityName }, cal, today);
+  const [dto] = await entryDtos(tx, [{ ...updated, uscc: row.uscc, entityName: row.entityName }], cal, today);
+  return dto!;
 }
 
 /**
@@ -631,5 +644,6 @@ export async function listPublicEntries(db: Database, q: { list: ListEntry['list
   const cal = await calendarFor(db);
   const today = todayInChina();
   const { rows, total } = await listEntryRows(db, FULL_SCOPE, { ...q, status: 'published' }, today);
-  return { items: rows.map((r) => toEntryDto(r, cal, today)), total, page: q.page, pageSize: q.pageSize };
+  // No officers' names for the public (minimum necessary, 个人信息保护法 Art. 6).
+  return { items: rows.map((r) => toEntryDto(r, cal, today, NO_NAMES)), total, page: q.page, pageSize: q.pageSize };
 }

@@ -5,7 +5,7 @@
  * records (Order 45), the daily clock, the dashboard alerts and the red/black list rounds.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ClockReport, HonourRoundDetail, ListAlerts, ListEntry } from '../../../../contracts/credit-lists.js';
+import type { ClockReport, HonourRound, HonourRoundDetail, ListAlerts, ListEntry } from '../../../../contracts/credit-lists.js';
 import { usccCheckCharacter } from '../../../../contracts/uscc.js';
 import { auditHeadRow, auditRowsAfter } from '../../platform/audit/audit.repository.js';
 import { todayInChina } from '../../platform/calendar/today.js';
@@ -146,6 +146,12 @@ describe('serious-violation list (Order 44)', () => {
     const res = await office.post(`/api/credit/lists/${listedId}/approve`, { approve: true, approvalNo: '津市监审〔2025〕3号', comment: '同意列入' });
     expect(res.statusCode).toBe(200);
     expect(json<ListEntry>(res)).toMatchObject({ status: 'listed', approvedBy: 'quality-office', approvalNo: '津市监审〔2025〕3号', approvalComment: '同意列入' });
+    // People as officers read them, the login names kept beside them.
+    expect(json<ListEntry>(res)).toMatchObject({
+      createdBy: 'district-user',
+      createdByName: '赵和平（天津市和平区市场监督管理局）',
+      approvedByName: '王质量（天津市质量强市建设协调推进领导小组办公室）',
+    });
     const actions = await auditActionsSince(seq);
     expect(actions).toContain('credit.list.approve');
     expect(actions).toContain('entities.record.append');
@@ -433,6 +439,8 @@ describe('red and black lists', () => {
     const seq = await headSeq();
     const published = json<HonourRoundDetail>(await office.post(`/api/credit/honours/${round.id}/publish`));
     expect(published).toMatchObject({ status: 'published', publishedOn: today, approvedBy: 'admin' });
+    expect(published).toMatchObject({ createdBy: 'quality-office', createdByName: '王质量（天津市质量强市建设协调推进领导小组办公室）', approvedByName: '系统管理员（信息中心）' });
+    expect(published.entries.every((m) => m.createdByName === '王质量（天津市质量强市建设协调推进领导小组办公室）')).toBe(true);
     expect(published.validUntil! > today).toBe(true);
     expect(published.entries.every((m) => m.status === 'published' && m.autoRemoveOn === published.validUntil)).toBe(true);
     expect(await auditActionsSince(seq)).toContain('credit.honour.publish');
@@ -445,8 +453,11 @@ describe('red and black lists', () => {
     expect(lookup.lists.find((l) => l.type === 'red')?.grounds).toBe(member.groundsText);
     const pageRes = await office.get('/api/credit/honours?list=red');
     expect(pageRes.statusCode, pageRes.body).toBe(200);
-    const page = json<{ items: { id: number; members: number }[] }>(pageRes);
+    const page = json<{ items: HonourRound[] }>(pageRes);
     expect(page.items.find((r) => r.id === round.id)!.members).toBe(published.entries.length);
+    expect(page.items.find((r) => r.id === round.id)).toMatchObject({ createdByName: '王质量（天津市质量强市建设协调推进领导小组办公室）', approvedByName: '系统管理员（信息中心）' });
+    // The demo's rounds were loaded by the system actor, no account: no name, and the page still works.
+    expect(page.items.filter((r) => r.createdBy === 'system').every((r) => r.createdByName === null && r.approvedByName === null)).toBe(true);
     const pub = await listPublicEntries(t.db, { list: 'red', keyword: F, page: 1, pageSize: 20 });
     expect(pub.items.map((i) => i.uscc)).toEqual([F]);
   });
@@ -468,5 +479,36 @@ describe('red and black lists', () => {
     expect((await listPublicEntries(t.db, { list: 'black', keyword: G, page: 1, pageSize: 20 })).items).toEqual([]);
     expect((await office.get('/api/credit/honours/999999')).statusCode).toBe(404);
     expect((await office.post('/api/credit/honours', { list: 'grey', period: '2026-H2' })).statusCode).toBe(400);
+  });
+});
+
+describe("people's names", () => {
+  it('names creator and approver on every read, in one page; an account that no longer exists has no name and breaks nothing', async () => {
+    const X = uscc(108);
+    await createEntity(X, '120101', '和平离职经办测试有限公司');
+    const e = await findEntityByUscc(t.db, X);
+    // Listed by someone whose account has since gone (the login name stays on the entry and in the audit log).
+    const gone = await insertEntry(t.db, {
+      entityId: e!.id,
+      list: 'serious-violation',
+      districtCode: e!.districtCode,
+      grounds: 'food_safety',
+      decisionDate: '2025-06-01',
+      status: 'published',
+      publishedOn: '2025-06-20',
+      autoRemoveOn: '2028-06-01',
+      createdBy: 'retired-officer',
+      approvedBy: 'quality-office',
+    });
+    const page = await office.get(`/api/credit/lists?keyword=${X}`);
+    expect(page.statusCode, page.body).toBe(200);
+    expect(json<{ items: ListEntry[] }>(page).items).toEqual([
+      expect.objectContaining({ id: gone.id, createdBy: 'retired-officer', createdByName: null, approvedBy: 'quality-office', approvedByName: '王质量（天津市质量强市建设协调推进领导小组办公室）' }),
+    ]);
+    expect(json<ListEntry>(await office.get(`/api/credit/lists/${gone.id}`))).toMatchObject({ createdByName: null, approvedByName: '王质量（天津市质量强市建设协调推进领导小组办公室）' });
+    expect(json<ListEntry[]>(await office.get(`/api/credit/entities/${X}/lists`))[0]).toMatchObject({ createdBy: 'retired-officer', createdByName: null });
+    // The public reads no officer's name.
+    const pub = await listPublicEntries(t.db, { list: 'serious-violation', keyword: X, page: 1, pageSize: 20 });
+    expect(pub.items[0]).toMatchObject({ createdByName: null, approvedByName: null });
   });
 });

@@ -186,6 +186,8 @@ describe('the enterprise repairs its penalty publication (food, ≥ 1 year)', ()
     expect(res.statusCode, res.body).toBe(201);
     app = json<Application>(res);
     expect(app).toMatchObject({ kind: 'repair', target: 'stop_publication', status: 'submitted', uscc: DEMO_ENTERPRISE_USCC, submittedOn: today });
+    // The enterprise's account has no department: its name alone.
+    expect(app).toMatchObject({ submittedBy: 'enterprise', submittedByName: '吴企业', handledBy: null, handledByName: null });
     expect(app.conditions.every((c) => c.met)).toBe(true);
     expect(app.accept.dueOn! > today).toBe(true);
     expect(app.accept.workingDaysLeft).toBe(daysLeft(app.accept.dueOn, 2));
@@ -220,6 +222,7 @@ describe('the enterprise repairs its penalty publication (food, ≥ 1 year)', ()
   it('is accepted, then approved: the entry is removed with its archive records', async () => {
     const accepted = json<Application>(await office.post(`/api/credit/repairs/${app.id}/accept`, { accept: true }));
     expect(accepted.status).toBe('accepted');
+    expect(accepted).toMatchObject({ handledBy: 'quality-office', handledByName: '王质量（天津市质量强市建设协调推进领导小组办公室）' });
     expect(accepted.accept.doneOn).toBe(today);
     expect(accepted.decide.workingDaysLeft).toBe(daysLeft(accepted.decide.dueOn, 15));
     expect(errorCode(await office.post(`/api/credit/repairs/${app.id}/accept`, { accept: true }))).toBe('LIST_STEP_INVALID');
@@ -230,7 +233,11 @@ describe('the enterprise repairs its penalty publication (food, ≥ 1 year)', ()
     expect(decided.stopPublication.dueOn! > today).toBe(true);
     const entry = await entryOf(DEMO_ENTERPRISE_USCC, 'penalty-publication');
     expect(entry).toMatchObject({ status: 'removed', removalKind: 'early', removedOn: today });
-    expect((await recordsOf(DEMO_ENTERPRISE_USCC, 'credit_repair')).map((r) => r.payload)).toEqual([{ applicationId: app.id, target: 'stop_publication', result: 'approved' }]);
+    const repairRecords = await recordsOf(DEMO_ENTERPRISE_USCC, 'credit_repair');
+    expect(repairRecords.map((r) => r.payload)).toEqual([{ applicationId: app.id, target: 'stop_publication', result: 'approved' }]);
+    expect(repairRecords[0]).toMatchObject({ recordedBy: 'quality-office', recordedByName: '王质量（天津市质量强市建设协调推进领导小组办公室）' });
+    // The demo's archive was loaded by the system actor, which is no account: no name, the login name stays.
+    expect((await recordsOf(DEMO_ENTERPRISE_USCC, 'penalty')).every((r) => r.recordedBy === 'system' && r.recordedByName === null)).toBe(true);
     expect((await recordsOf(DEMO_ENTERPRISE_USCC, 'list_removal')).some((r) => r.occurredOn === today)).toBe(true);
     // Nothing left to repair: the entry is no longer in force.
     expect(errorCode(await enterprise.post(`/api/credit/entries/${entryId}/repair-check`, {}))).toBe('LIST_STEP_INVALID');
@@ -418,5 +425,24 @@ describe('overdue alerts', () => {
     const listed = json<{ items: Application[] }>(await district.get('/api/credit/repairs?overdue=true'));
     const mine = listed.items.find((a) => a.id === app.id)!;
     expect(mine.accept).toMatchObject({ overdue: true, dueOn: addCalendarDays(today, -3) });
+  });
+});
+
+describe("people's names", () => {
+  it('names the applicant and the handler on the list page; an account that no longer exists has no name, the page still works', async () => {
+    const uscc = await newEntity('天津市和平区离职经办制品有限公司');
+    await addPenalty(uscc, { occurredOn: addMonths(today, -7), decisionNo: '津和市监罚〔名〕1号' });
+    const entry = await entryOf(uscc, 'penalty-publication');
+    const app = json<Application>(await (await own(uscc)).post('/api/credit/repairs', { entryId: entry.id, ...FORM }));
+    expect(app.submittedByName).toBe('企业经办人');
+    expect((await district.post(`/api/credit/repairs/${app.id}/accept`, { accept: true })).statusCode).toBe(200);
+    const page = json<{ items: Application[] }>(await district.get(`/api/credit/repairs?uscc=${uscc}`)).items;
+    expect(page.find((a) => a.id === app.id)).toMatchObject({ handledBy: 'district-user', handledByName: '赵和平（天津市和平区市场监督管理局）' });
+    // The handler's account is gone (fixture: a login name no account has).
+    await t.db.execute(`update credit_application set handled_by = 'retired-officer' where id = ${Number(app.id)}`);
+    const res = await district.get(`/api/credit/repairs?uscc=${uscc}`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(json<{ items: Application[] }>(res).items.find((a) => a.id === app.id)).toMatchObject({ handledBy: 'retired-officer', handledByName: null, submittedByName: '企业经办人' });
+    expect(json<Application>(await district.get(`/api/credit/repairs/${app.id}`))).toMatchObject({ handledBy: 'retired-officer', handledByName: null });
   });
 });

@@ -26,6 +26,7 @@ import { filesOf, findFile, insertFile, type StoredFileRow } from '../../platfor
 import { ATTACHMENT_EXTENSIONS, attachmentMime, cleanFilename } from '../../platform/files/file.rules.js';
 import { AppError } from '../../platform/http/errors.js';
 import { appendRecord, effectiveRecords, findEntityById, loadEntityForRead, type EntityRow } from '../entities/index.js';
+import { namesOf, type NameOf } from '../system/index.js';
 import { getCreditSettings, removeEntry } from './list.service.js';
 import { lowFineThresholdFor } from './lists.rules.js';
 import {
@@ -66,7 +67,7 @@ const TARGET_LABEL: Record<RepairTarget, string> = {
   abnormal_cure: '移出经营异常名录',
 };
 
-function toDto(r: ApplicationJoined, files: Awaited<ReturnType<typeof filesOf>>, calendar: WorkingCalendar, today: string): Application {
+function toDto(r: ApplicationJoined, files: Awaited<ReturnType<typeof filesOf>>, calendar: WorkingCalendar, today: string, nameOf: NameOf): Application {
   const a = r.app;
   const closed = a.status === 'not_accepted' || a.status === 'withdrawn';
   const decidedStatus = a.status === 'approved' || a.status === 'denied';
@@ -87,7 +88,9 @@ function toDto(r: ApplicationJoined, files: Awaited<ReturnType<typeof filesOf>>,
     files: files.filter((f) => f.ownerId === a.id).map((f) => ({ id: f.id, filename: f.filename, mimetype: f.mimetype, size: f.size, uploadedAt: f.uploadedAt.toISOString() })),
     submittedOn: a.submittedOn,
     submittedBy: a.submittedBy,
+    submittedByName: nameOf(a.submittedBy),
     handledBy: a.handledBy,
+    handledByName: nameOf(a.handledBy),
     decisionComment: a.decisionComment,
     accept: countdown(calendar, today, a.acceptBy, a.acceptedOn ?? (a.status === 'not_accepted' ? a.decidedOn : null)),
     decide: countdown(calendar, today, closed ? null : a.decideBy, decidedStatus ? a.decidedOn : null),
@@ -99,7 +102,8 @@ function toDto(r: ApplicationJoined, files: Awaited<ReturnType<typeof filesOf>>,
 async function dto(ctx: Ctx, calendarOf: CalendarSource, id: number): Promise<Application> {
   const row = await findApplication(ctx.db, id);
   if (!row) throw new AppError('NOT_FOUND');
-  return toDto(row, await filesOf(ctx.db, FILE_OWNER, [id]), await calendarOf(ctx), todayInChina());
+  const [files, calendar, nameOf] = await Promise.all([filesOf(ctx.db, FILE_OWNER, [id]), calendarOf(ctx), namesOf(ctx.db, [row.app.submittedBy, row.app.handledBy])]);
+  return toDto(row, files, calendar, todayInChina(), nameOf);
 }
 
 function penaltyFacts(records: Awaited<ReturnType<typeof effectiveRecords>>): PenaltyFact[] {
@@ -277,7 +281,8 @@ export async function listApplications(ctx: Ctx, calendarOf: CalendarSource, q: 
     rows.map((r) => r.app.id),
   );
   const calendar = await calendarOf(ctx);
-  return { items: rows.map((r) => toDto(r, files, calendar, today)), total, page: q.page, pageSize: q.pageSize };
+  const nameOf = await namesOf(ctx.db, rows.flatMap((r) => [r.app.submittedBy, r.app.handledBy]));
+  return { items: rows.map((r) => toDto(r, files, calendar, today, nameOf)), total, page: q.page, pageSize: q.pageSize };
 }
 
 /** Attach a proof file while the application is being handled; only the applicant's side may. */

@@ -4,7 +4,7 @@
  * 400 on bad models; the bulk SQL recompute agrees with the JS rules on a varied set of entities.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CreditModelDetail, EntityEvaluationResponse, EvaluationStats, ModelDefinition, RecomputeResponse } from '../../../../contracts/credit-scoring.js';
+import type { CreditModelDetail, CreditModelDto, EntityEvaluationResponse, EvaluationStats, ModelDefinition, RecomputeResponse } from '../../../../contracts/credit-scoring.js';
 import type { ArchiveRecord } from '../../../../contracts/entities.js';
 import { usccCheckCharacter } from '../../../../contracts/uscc.js';
 import { todayInChina } from '../../platform/calendar/today.js';
@@ -76,8 +76,10 @@ describe('shipped models', () => {
     const rows = await t.db.select().from(creditModel);
     expect(rows.filter((r) => r.kind === 'grade')).toHaveLength(1);
     expect(rows.filter((r) => r.kind === 'risk')).toHaveLength(1);
-    const list = json<{ items: { kind: string; version: number; status: string }[] }>(await office.get('/api/credit/models'));
+    const list = json<{ items: CreditModelDto[] }>(await office.get('/api/credit/models'));
     expect(list.items.map((m) => `${m.kind}:${m.version}:${m.status}`).sort()).toEqual(['grade:1:active', 'risk:1:active']);
+    // Shipped by the system actor, which is no account: the login name stays, no person's name.
+    expect(list.items.every((m) => m.createdBy === 'system' && m.createdByName === null)).toBe(true);
   });
 });
 
@@ -181,12 +183,13 @@ describe('model versions', () => {
     const created = await office.post('/api/credit/models', { kind: 'grade', name: '宽松版', definition: lenient() });
     expect(created.statusCode, created.body).toBe(201);
     const draft = json<CreditModelDetail>(created);
-    expect(draft).toMatchObject({ kind: 'grade', version: 2, status: 'draft' });
+    expect(draft).toMatchObject({ kind: 'grade', version: 2, status: 'draft', createdBy: 'quality-office', createdByName: '王质量（天津市质量强市建设协调推进领导小组办公室）' });
     expect((await evaluationOf(office, FOOD)).grade!.modelVersion).toBe(1);
     const act = await office.post(`/api/credit/models/${draft.id}/activate`, {});
     expect(act.statusCode, act.body).toBe(200);
-    const models = json<{ items: { version: number; status: string; kind: string }[] }>(await office.get('/api/credit/models?kind=grade')).items;
+    const models = json<{ items: CreditModelDto[] }>(await office.get('/api/credit/models?kind=grade')).items;
     expect(models.map((m) => `${m.version}:${m.status}`)).toEqual(['2:active', '1:retired']);
+    expect(models.map((m) => m.createdByName)).toEqual(['王质量（天津市质量强市建设协调推进领导小组办公室）', null]);
     const e = (await evaluationOf(office, FOOD)).grade!;
     expect(e).toMatchObject({ modelVersion: 2, grade: 'AAA' });
     expect(e.indicators.length).toBeGreaterThan(0);

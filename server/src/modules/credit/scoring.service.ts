@@ -22,6 +22,7 @@ import { todayInChina } from '../../platform/calendar/today.js';
 import { hasPermission, systemCtx, type Ctx } from '../../platform/context.js';
 import { AppError, localizeIssues } from '../../platform/http/errors.js';
 import { effectiveRecords, entityFlags, loadEntityForRead, onEntitiesImported, onRecordAppended, onEntityChanged, type EntityRow } from '../entities/index.js';
+import { namesOf, type NameOf } from '../system/index.js';
 import { SHIPPED_MODELS } from './scoring.models.js';
 import {
   activateModelRow,
@@ -50,7 +51,7 @@ const KINDS: readonly ModelKind[] = ['grade', 'risk'];
 
 // ─── Models ─────────────────────────────────────────────────────────────────────────────────────
 
-function toModelDto(r: ModelRow): CreditModelDto {
+function toModelDto(r: ModelRow, nameOf: NameOf): CreditModelDto {
   return {
     id: r.id,
     kind: r.kind,
@@ -58,13 +59,19 @@ function toModelDto(r: ModelRow): CreditModelDto {
     name: r.name,
     status: r.status,
     createdBy: r.createdBy,
+    createdByName: nameOf(r.createdBy),
     createdAt: r.createdAt.toISOString(),
     activatedAt: r.activatedAt?.toISOString() ?? null,
   };
 }
 
-function toModelDetail(r: ModelRow): CreditModelDetail {
-  return { ...toModelDto(r), definition: r.definition as unknown as ModelDefinition };
+function toModelDetail(r: ModelRow, nameOf: NameOf): CreditModelDetail {
+  return { ...toModelDto(r, nameOf), definition: r.definition as unknown as ModelDefinition };
+}
+
+/** A model version with its author's name (one lookup). */
+async function modelDetail(db: Executor, r: ModelRow): Promise<CreditModelDetail> {
+  return toModelDetail(r, await namesOf(db, [r.createdBy]));
 }
 
 /** Parse and check a definition; 400 MODEL_INVALID listing every problem (path and message). */
@@ -88,13 +95,15 @@ export function parseDefinition(ctx: Pick<Ctx, 'lang'>, raw: unknown, kind: Mode
 }
 
 export async function listModels(ctx: Ctx, kind?: ModelKind): Promise<{ items: CreditModelDto[] }> {
-  return { items: (await listModelRows(ctx.db, kind)).map(toModelDto) };
+  const rows = await listModelRows(ctx.db, kind);
+  const nameOf = await namesOf(ctx.db, rows.map((r) => r.createdBy));
+  return { items: rows.map((r) => toModelDto(r, nameOf)) };
 }
 
 export async function getModel(ctx: Ctx, id: number): Promise<CreditModelDetail> {
   const row = await findModel(ctx.db, id);
   if (!row) throw new AppError('NOT_FOUND');
-  return toModelDetail(row);
+  return modelDetail(ctx.db, row);
 }
 
 /** A new draft version of the kind's model (activate it to use it). */
@@ -103,7 +112,7 @@ export async function createModel(ctx: Ctx, body: CreateModelBody): Promise<Cred
   return ctx.db.transaction(async (tx) => {
     const row = await insertModelVersion(tx, { kind: body.kind, name: body.name, definition, status: 'draft', createdBy: ctx.actor.username });
     await appendAudit(tx, ctx, { action: 'credit.model.create', targetType: 'credit_model', targetId: row.id, after: { kind: row.kind, version: row.version, name: row.name } });
-    return toModelDetail(row);
+    return modelDetail(tx, row);
   });
 }
 
@@ -115,7 +124,7 @@ export async function activateModel(ctx: Ctx, id: number): Promise<CreditModelDe
   return ctx.db.transaction(async (tx) => {
     const row = await findModel(tx, id);
     if (!row) throw new AppError('NOT_FOUND');
-    if (row.status === 'active') return toModelDetail(row);
+    if (row.status === 'active') return modelDetail(tx, row);
     const kind = row.kind as ModelKind;
     // Stored before today's checks existed? Check again: an invalid model is never activated.
     const definition = parseDefinition(ctx, row.definition, kind);
@@ -128,7 +137,7 @@ export async function activateModel(ctx: Ctx, id: number): Promise<CreditModelDe
       after: { id: activated.id, version: activated.version },
     });
     await recomputeModels(tx, ctx, [{ id: activated.id, kind, version: activated.version, def: definition }], 'activate');
-    return toModelDetail(activated);
+    return modelDetail(tx, activated);
   });
 }
 

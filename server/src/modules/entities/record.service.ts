@@ -10,6 +10,7 @@ import { appendAudit } from '../../platform/audit/audit.repository.js';
 import { todayInChina } from '../../platform/calendar/today.js';
 import { hasPermission, type Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/http/errors.js';
+import { namesOf } from '../system/index.js';
 import { notifyRecordAppended } from './archive-events.js';
 import { correctionOf, findRecord, findRecordBySource, insertRecord, listRecords as listRecordRows, type RecordRow } from './entities.repository.js';
 import { defaultRecordTitle, parsePayload } from './entities.rules.js';
@@ -32,7 +33,11 @@ export interface AppendRecordInput {
   sourceId?: string | null;
 }
 
-export function toRecordDto(r: RecordRow, correctedById: number | null = null): ArchiveRecord {
+/**
+ * A record as the API returns it. `recordedByName` is the recorder as pages show them; the use cases
+ * that answer a request look it up (`namesOf`), appends made for listeners leave it null.
+ */
+export function toRecordDto(r: RecordRow, correctedById: number | null = null, recordedByName: string | null = null): ArchiveRecord {
   return {
     id: r.id,
     entityId: r.entityId,
@@ -41,6 +46,7 @@ export function toRecordDto(r: RecordRow, correctedById: number | null = null): 
     occurredOn: r.occurredOn,
     recordedAt: r.recordedAt.toISOString(),
     recordedBy: r.recordedBy,
+    recordedByName,
     sourceModule: r.sourceModule,
     sourceId: r.sourceId,
     visibility: r.visibility,
@@ -125,7 +131,8 @@ export async function addRecord(ctx: Ctx, uscc: string, body: RecordBody): Promi
       payload: body.payload as Record<string, unknown>,
       sourceModule: 'entities',
     });
-    return record;
+    const nameOf = await namesOf(tx, [record.recordedBy]);
+    return { ...record, recordedByName: nameOf(record.recordedBy) };
   });
 }
 
@@ -134,5 +141,6 @@ export async function listEntityRecords(ctx: Ctx, uscc: string, q: RecordListQue
   // Enterprises see their own archive except officers' internal notes.
   const publicOnly = ctx.scope.enterpriseUscc !== null && !ctx.scope.all && !hasPermission(ctx, 'entities:record:create');
   const { rows, total } = await listRecordRows(ctx.db, e.id, { ...q, publicOnly });
-  return { items: rows.map((r) => toRecordDto(r, r.correctedById)), total, page: q.page, pageSize: q.pageSize };
+  const nameOf = await namesOf(ctx.db, rows.map((r) => r.recordedBy));
+  return { items: rows.map((r) => toRecordDto(r, r.correctedById, nameOf(r.recordedBy))), total, page: q.page, pageSize: q.pageSize };
 }

@@ -4,7 +4,7 @@ import type { PlanDraft, TaskStatus } from '../../../../contracts/plans.js';
 import type { Executor } from '../../db/client.js';
 import { containsPattern } from '../../db/query-helpers.js';
 import { scopePredicate, type DataScope, type ScopeColumns } from '../../platform/data-scope/data-scope.js';
-import { appUser, department, district } from '../system/system.table.js';
+import { department, district } from '../system/system.table.js';
 import { indicatorValue, plan, planIndicator, planItem, planRound, planTask, roundSubmission, taskReminder, taskReport } from './plans.table.js';
 
 export type PlanRow = typeof plan.$inferSelect;
@@ -508,16 +508,4 @@ export async function insertRoundSubmission(db: Executor, values: typeof roundSu
 export async function indicatorIdsOfPlan(db: Executor, planId: number): Promise<Set<number>> {
   const rows = await db.select({ id: planIndicator.id }).from(planIndicator).where(eq(planIndicator.planId, planId));
   return new Set(rows.map((r) => r.id));
-}
-
-/** Display names and departments of accounts, for showing who reported or reminded. */
-export async function peopleByUsername(db: Executor, usernames: readonly string[]): Promise<Map<string, { displayName: string; deptName: string | null }>> {
-  const unique = [...new Set(usernames)];
-  if (unique.length === 0) return new Map();
-  const rows = await db
-    .select({ username: appUser.username, displayName: appUser.displayName, deptName: department.name })
-    .from(appUser)
-    .leftJoin(department, eq(department.id, appUser.deptId))
-    .where(inArray(appUser.username, unique));
-  return new Map(rows.map((r) => [r.username, { displayName: r.displayName, deptName: r.deptName }]));
 }

@@ -28,7 +28,6 @@ import {
   insertReport,
   listIndicators as listIndicatorRows,
   listTasks as listTaskRows,
-  peopleByUsername,
   remindersOfTask,
   reportsOfTask,
   setTaskProgress,
@@ -38,6 +37,7 @@ import {
   type TaskFilter,
   type TaskJoined,
 } from './plans.repository.js';
+import { namesOf, type NameOf } from '../system/index.js';
 import { mayReportOn, statusAfterReview } from './plans.rules.js';
 
 /** The working-day calendar, loaded by the system module (passed in so this module does not import its internals). */
@@ -79,9 +79,6 @@ function toTaskDto(r: TaskJoined, calendar: WorkingCalendar, today: string): Tas
 function toAttachmentDto(f: FileMeta): Attachment {
   return { id: f.id, filename: f.filename, mimetype: f.mimetype, size: f.size, uploadedBy: f.uploadedBy, uploadedAt: f.uploadedAt.toISOString() };
 }
-
-/** "李工信（天津市工业和信息化局）" for a username, from the user directory. */
-type NameOf = (username: string) => string | null;
 
 function toReportDto(r: ReportRow, files: readonly FileMeta[] = [], nameOf: NameOf = () => null): TaskReport {
   return {
@@ -177,14 +174,10 @@ export async function getTask(ctx: Ctx, calendarOf: CalendarSource, id: number):
     remindersOfTask(ctx.db, id),
     listIndicatorRows(ctx.db, { planId: row.task.planId }, { offset: 0, limit: 200 }),
   ]);
-  const [files, people] = await Promise.all([
+  const [files, nameOf] = await Promise.all([
     filesOf(ctx.db, REPORT_FILE_OWNER, reports.map((r) => r.id)),
-    peopleByUsername(ctx.db, [...reports.map((r) => r.submittedBy), ...reminders.map((r) => r.createdBy)]),
+    namesOf(ctx.db, [...reports.map((r) => r.submittedBy), ...reminders.map((r) => r.createdBy)]),
   ]);
-  const nameOf: NameOf = (username) => {
-    const p = people.get(username);
-    return p ? (p.deptName ? `${p.displayName}（${p.deptName}）` : p.displayName) : null;
-  };
   return {
     ...toTaskDto(row, calendar, todayInChina()),
     reports: reports.map((r) => toReportDto(r, files, nameOf)),

@@ -1,6 +1,7 @@
 /**
  * The system module's public surface: its routes, the principal store the auth plugin uses, the
- * calendar store other modules compute deadlines with, and the seeders.
+ * calendar store other modules compute deadlines with, the seeders, and people's names for other
+ * modules' DTOs (`namesOf`).
  */
 import type { ZApp } from '../../platform/http/types.js';
 import { authRoutes } from './auth.routes.js';
@@ -18,7 +19,9 @@ export { createPrincipalStore } from './principal-store.js';
 export { createCalendarStore, type CalendarStore } from './calendar.store.js';
 export { seedBuiltins, seedDemo, isDatabaseEmpty, DEMO_USERNAMES, type SeedReport } from './seed/seed.service.js';
 export { createUser, resetUserPassword } from './user.service.js';
-export { findUserByUsername } from './user.repository.js';
+export { findUserByUsername, peopleByUsername, type PersonRef } from './user.repository.js';
+export { namesOf, NO_NAMES, type NameOf } from './people.service.js';
+export { personLabel } from './system.rules.js';
 export { findRoleByKey } from './role.repository.js';
 
 export function systemRoutes(app: ZApp, deps: SystemDeps): void {

@@ -12,6 +12,11 @@ export function maskPhone(phone: string | null): string | null {
   return `${phone.slice(0, Math.max(0, phone.length - 8))}****${phone.slice(-4)}`;
 }
 
+/** "王质量（天津市质量强市建设协调推进领导小组办公室）": a person as pages and documents name them. */
+export function personLabel(p: { displayName: string; deptName: string | null }): string {
+  return p.deptName ? `${p.displayName}（${p.deptName}）` : p.displayName;
+}
+
 /** The `ancestors` path of a department placed under `parent` (RuoYi convention: "0,1,5"). */
 export function ancestorsUnder(parent: { id: number; ancestors: string } | null): string {
   return parent ? `${parent.ancestors},${parent.id}` : '0';

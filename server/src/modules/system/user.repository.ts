@@ -23,6 +23,28 @@ export async function findUserByUsername(db: Executor, username: string): Promis
   return row ?? null;
 }
 
+/** A person as other modules show them: display name and department, looked up by login name. */
+export interface PersonRef {
+  displayName: string;
+  deptName: string | null;
+}
+
+/**
+ * Display names and departments of accounts, in one query for all the given login names (rows of a
+ * page name the same few officers many times). Unknown login names (the `system` actor, a CLI user,
+ * an account imported from elsewhere) are simply absent from the map.
+ */
+export async function peopleByUsername(db: Executor, usernames: readonly string[]): Promise<Map<string, PersonRef>> {
+  const unique = [...new Set(usernames)];
+  if (unique.length === 0) return new Map();
+  const rows = await db
+    .select({ username: appUser.username, displayName: appUser.displayName, deptName: department.name })
+    .from(appUser)
+    .leftJoin(department, eq(department.id, appUser.deptId))
+    .where(inArray(appUser.username, unique));
+  return new Map(rows.map((r) => [r.username, { displayName: r.displayName, deptName: r.deptName }]));
+}
+
 export async function findUserById(db: Executor, id: number, scope?: DataScope): Promise<UserRow | null> {
   const [row] = await db
     .select()

@@ -7,6 +7,7 @@ import { Alert, App, Button, Descriptions, Drawer, Form, Input, List, Modal, Rad
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Application, ApplicationKind } from '@contracts/credit-repair';
+import { PersonName } from '@/components/person-name';
 import { useNotifyError } from '@/components/use-notify';
 import { useAuth } from '@/lib/auth';
 import { useDict } from '@/lib/dicts';
@@ -163,7 +164,7 @@ export function ApplicationDrawer({ kind, id, onClose }: { kind: ApplicationKind
               <AppStatus kind={kind} status={a.status} />
             </Descriptions.Item>
             <Descriptions.Item label={t('submittedOn')}>
-              {a.submittedOn} · {a.submittedBy}
+              {a.submittedOn} · <PersonName name={a.submittedByName} username={a.submittedBy} />
             </Descriptions.Item>
             <Descriptions.Item label={t('acceptBy')}>
               <StepDeadline c={a.accept} />
@@ -184,7 +185,7 @@ export function ApplicationDrawer({ kind, id, onClose }: { kind: ApplicationKind
             ) : null}
             {a.handledBy ? (
               <Descriptions.Item label={t('handledBy')} span={2}>
-                {a.handledBy}
+                <PersonName name={a.handledByName} username={a.handledBy} />
                 {a.decisionComment ? `：${a.decisionComment}` : ''}
               </Descriptions.Item>
             ) : null}

@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { ListEntry } from '@contracts/credit-lists';
+import { PersonName } from '@/components/person-name';
 import { DictTag } from '@/lib/dicts';
 import { formatDateTime } from '@/lib/format';
 import { useT } from '@/lib/i18n';
@@ -25,14 +26,19 @@ function stepsOf(e: ListEntry, t: (k: CreditKey, v?: Record<string, string | num
   const today = dayjs().format('YYYY-MM-DD');
   const steps: Step[] = [];
   if (e.triggerDate) steps.push({ key: 'trigger', label: t('triggerDate'), date: e.triggerDate, done: true });
-  steps.push({ key: 'decision', label: `${t('decisionDate')}${e.decisionNo ? `（${e.decisionNo}）` : ''}`, date: e.decisionDate, done: true, note: e.createdBy });
+  steps.push({ key: 'decision', label: `${t('decisionDate')}${e.decisionNo ? `（${e.decisionNo}）` : ''}`, date: e.decisionDate, done: true, note: <PersonName name={e.createdByName} username={e.createdBy} /> });
   if (e.approvedBy) {
     steps.push({
       key: 'approval',
       label: `${t(e.status === 'rejected' ? 'approveNo' : 'approveYes')}${e.approvalNo ? `（${e.approvalNo}）` : ''}`,
       date: null,
       done: true,
-      note: [e.approvedBy, e.approvalComment].filter(Boolean).join('：'),
+      note: (
+        <>
+          <PersonName name={e.approvedByName} username={e.approvedBy} />
+          {e.approvalComment ? `：${e.approvalComment}` : null}
+        </>
+      ),
     });
   } else if (e.status === 'pending_approval') steps.push({ key: 'approval', label: t('step_approve'), date: null, done: false });
   if (e.publishedOn) steps.push({ key: 'published', label: t('published'), date: e.publishedOn, done: true, note: e.publishBy ? `${t('publishBy')} ${e.publishBy}` : undefined });
@@ -85,8 +91,12 @@ export function EntryDrawer({ id, onClose }: { id: number | null; onClose(): voi
             <Descriptions.Item label={t('nextStep')} span={2}>
               <NextStepCell step={e.nextStep} />
             </Descriptions.Item>
-            <Descriptions.Item label={t('createdBy')}>{e.createdBy}</Descriptions.Item>
-            <Descriptions.Item label={t('approvedBy')}>{e.approvedBy ?? t('noDate')}</Descriptions.Item>
+            <Descriptions.Item label={t('createdBy')}>
+              <PersonName name={e.createdByName} username={e.createdBy} />
+            </Descriptions.Item>
+            <Descriptions.Item label={t('approvedBy')}>
+              <PersonName name={e.approvedByName} username={e.approvedBy} />
+            </Descriptions.Item>
           </Descriptions>
           <div>
             <Typography.Title level={5}>{t('timeline')}</Typography.Title>

@@ -4,6 +4,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { HONOUR_STATUSES, type CreateHonourRoundBody, type HonourRound, type HonourRoundDetail, type ListEntry } from '@contracts/credit-lists';
+import { PersonName } from '@/components/person-name';
 import { showServerFieldErrors } from '@/components/server-field-errors';
 import { SearchActions } from '@/components/search-actions';
 import { PageContainer } from '@/components/page-container';
@@ -257,8 +258,12 @@ function RoundDrawer({ id, onClose }: { id: number | null; onClose(): void }) {
             </Descriptions.Item>
             <Descriptions.Item label={t('publishedOn')}>{data.publishedOn ?? data.scheduledOn ?? t('noDate')}</Descriptions.Item>
             <Descriptions.Item label={t('validUntil')}>{data.validUntil ?? t('noDate')}</Descriptions.Item>
-            <Descriptions.Item label={t('createdBy')}>{data.createdBy}</Descriptions.Item>
-            <Descriptions.Item label={t('approvedBy')}>{data.approvedBy ?? t('noDate')}</Descriptions.Item>
+            <Descriptions.Item label={t('compiler')}>
+              <PersonName name={data.createdByName} username={data.createdBy} />
+            </Descriptions.Item>
+            <Descriptions.Item label={t('approvedBy')}>
+              <PersonName name={data.approvedByName} username={data.approvedBy} />
+            </Descriptions.Item>
           </Descriptions>
           {/* Members are stored pending until the round is published; before then their status is the
               round's (shown above), so a per-member 待审批 would only mislead. */}
@@ -341,7 +346,8 @@ export default function HonoursPage() {
                 <a onClick={() => setView(r.id)}>{v}</a>
                 <div>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {t('compiledBy', { name: r.createdBy })}
+                    {t('compiledByLabel')}
+                    <PersonName name={r.createdByName} username={r.createdBy} compact />
                   </Typography.Text>
                 </div>
               </div>

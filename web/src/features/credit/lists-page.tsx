@@ -116,12 +116,15 @@ export default function ListsPage() {
         loading={entries.isFetching}
         dataSource={entries.data?.items ?? []}
         pagination={paging.pagination(entries.data?.total ?? 0)}
-        scroll={{ x: 1100 }}
+        // Fits the 1280 px screen (about 950 px of content) without scrolling, so nothing hides behind
+        // the fixed 操作 column: the grounds take what is left, long texts end in … with a tooltip,
+        // dates never wrap or clip. Narrower screens scroll.
+        scroll={{ x: 940 }}
         columns={[
           {
             title: t('entity'),
             key: 'entity',
-            width: 210,
+            width: 180,
             render: (_: unknown, e) => (
               <div>
                 <Link to={`/entities/${e.uscc}`}>{e.entityName}</Link>
@@ -136,24 +139,28 @@ export default function ListsPage() {
           {
             title: t('grounds'),
             key: 'grounds',
-            width: 230,
-            render: (_: unknown, e: ListEntry) => (
-              <div>
-                {filter.list ? null : <DictTag type="credit_list" value={e.list} />}
-                <Typography.Paragraph style={{ margin: 0 }} ellipsis={{ rows: 2, tooltip: e.groundsText ?? undefined }}>
-                  {grounds(e)}
-                </Typography.Paragraph>
-              </div>
-            ),
+            render: (_: unknown, e: ListEntry) => {
+              const label = grounds(e);
+              return (
+                <div>
+                  {filter.list ? null : <DictTag type="credit_list" value={e.list} />}
+                  <Typography.Paragraph style={{ margin: 0 }} ellipsis={{ rows: 2, tooltip: e.groundsText && e.groundsText !== label ? `${label}：${e.groundsText}` : label }}>
+                    {label}
+                  </Typography.Paragraph>
+                </div>
+              );
+            },
           },
           {
             title: t('decision'),
             key: 'decision',
-            width: 170,
+            width: 136,
             render: (_: unknown, e: ListEntry) => (
               <div>
-                <div>{e.decisionNo ?? t('noDate')}</div>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                <Typography.Paragraph style={{ margin: 0 }} ellipsis={{ rows: 2, tooltip: e.decisionNo ?? undefined }}>
+                  {e.decisionNo ?? t('noDate')}
+                </Typography.Paragraph>
+                <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
                   {e.decisionDate}
                 </Typography.Text>
               </div>
@@ -162,7 +169,7 @@ export default function ListsPage() {
           {
             title: t('status'),
             key: 'status',
-            width: 100,
+            width: 92,
             render: (_: unknown, e: ListEntry) => (
               <Space size={2} wrap>
                 <ListStatusTag status={e.status} list={e.list} />
@@ -170,9 +177,9 @@ export default function ListsPage() {
               </Space>
             ),
           },
-          { title: t('nextStep'), key: 'next', width: 170, render: (_: unknown, e: ListEntry) => <NextStepCell step={e.nextStep} /> },
-          { title: t('autoRemoveOn'), dataIndex: 'autoRemoveOn', width: 110, render: (v: string | null) => v ?? t('noDate') },
-          { title: tc('actions'), key: 'actions', width: 150, fixed: 'right', render: (_: unknown, e: ListEntry) => <EntryActions entry={e} onDetail={() => setDetail(e.id)} /> },
+          { title: t('nextStep'), key: 'next', width: 150, render: (_: unknown, e: ListEntry) => <NextStepCell step={e.nextStep} /> },
+          { title: t('autoRemoveOn'), dataIndex: 'autoRemoveOn', width: 104, render: (v: string | null) => <span style={{ whiteSpace: 'nowrap' }}>{v ?? t('noDate')}</span> },
+          { title: tc('actions'), key: 'actions', width: 132, fixed: 'right', render: (_: unknown, e: ListEntry) => <EntryActions entry={e} onDetail={() => setDetail(e.id)} /> },
         ]}
       />
       <ListEntryForm open={formOpen} onClose={() => setFormOpen(false)} />

@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Col, Descriptions, Empty, Popconfirm, Row, Sk
 import { useState } from 'react';
 import type { CreditModelDetail, CreditModelDto, Indicator, ModelKind, PayloadCondition, RecomputeResponse, VetoCondition } from '@contracts/credit-scoring';
 import { PageContainer } from '@/components/page-container';
+import { PersonName } from '@/components/person-name';
 import { useNotifyError } from '@/components/use-notify';
 import { useAuth } from '@/lib/auth';
 import { useDict } from '@/lib/dicts';
@@ -184,7 +185,7 @@ function KindPanel({ kind }: { kind: ModelKind }) {
           { title: t('version'), dataIndex: 'version', width: 70, render: (v: number) => `v${v}` },
           { title: t('modelName'), dataIndex: 'name' },
           { title: t('status'), dataIndex: 'status', width: 90, render: (s: string) => <Tag color={s === 'active' ? 'green' : s === 'draft' ? 'gold' : 'default'}>{t(`ms_${s}` as CreditKey)}</Tag> },
-          { title: t('createdBy'), dataIndex: 'createdBy', width: 120 },
+          { title: t('modelAuthor'), key: 'createdBy', width: 120, render: (_: unknown, m: CreditModelDto) => <PersonName name={m.createdByName} username={m.createdBy} compact /> },
           { title: t('activatedAt'), dataIndex: 'activatedAt', width: 170, render: (v: string | null) => formatDateTime(v) },
           ...(can('credit:model:update')
             ? [

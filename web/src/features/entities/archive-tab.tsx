@@ -4,6 +4,7 @@ import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { MANUAL_ARCHIVE_KINDS, type ArchiveRecord } from '@contracts/entities';
+import { PersonName } from '@/components/person-name';
 import { useAuth } from '@/lib/auth';
 import { DictTag, useDict } from '@/lib/dicts';
 import { formatDateTime } from '@/lib/format';
@@ -89,11 +90,13 @@ export function ArchiveTab({ uscc, enterprise, focus }: { uscc: string; enterpri
         pagination={paging.pagination(records.data?.total ?? 0)}
         locale={{ emptyText: t('noRecords') }}
         rowClassName={(r) => (focus?.id === r.id ? 'ant-table-row-selected' : '')}
-        scroll={{ x: 1000 }}
+        // Fits the 1280 px screen (about 950 px in the tab) without scrolling, so the recorder never
+        // hides behind the fixed 操作 column; the content takes what is left.
+        scroll={{ x: 940 }}
         columns={[
-          { title: '#', dataIndex: 'id', width: 70, render: (v: number) => <Typography.Text type="secondary">#{v}</Typography.Text> },
-          { title: t('occurredOn'), dataIndex: 'occurredOn', width: 110 },
-          { title: t('recordKind'), dataIndex: 'kind', width: 130, render: (v: string) => <DictTag type="ent_record_kind" value={v} /> },
+          { title: '#', dataIndex: 'id', width: 80, render: (v: number) => <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>#{v}</Typography.Text> },
+          { title: t('occurredOn'), dataIndex: 'occurredOn', width: 104, render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{v}</span> },
+          { title: t('recordKind'), dataIndex: 'kind', width: 108, render: (v: string) => <DictTag type="ent_record_kind" value={v} /> },
           {
             title: t('content'),
             key: 'content',
@@ -117,18 +120,26 @@ export function ArchiveTab({ uscc, enterprise, focus }: { uscc: string; enterpri
               );
             },
           },
-          { title: t('visibility'), dataIndex: 'visibility', width: 80, render: (v: string) => <DictTag type="ent_visibility" value={v} /> },
+          { title: t('visibility'), dataIndex: 'visibility', width: 76, render: (v: string) => <DictTag type="ent_visibility" value={v} /> },
           {
             title: t('recordedBy'),
             key: 'recordedBy',
-            width: 170,
+            width: 148,
             render: (_: unknown, r: ArchiveRecord) => (
               <div>
-                <div>{r.recordedBy}</div>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                <div>
+                  <PersonName name={r.recordedByName} username={r.recordedBy} compact />
+                </div>
+                <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
                   {formatDateTime(r.recordedAt)}
-                  {r.sourceModule && r.sourceModule !== 'manual' && r.sourceModule !== 'entities' ? ` · ${r.sourceModule}` : ''}
                 </Typography.Text>
+                {r.sourceModule && r.sourceModule !== 'manual' && r.sourceModule !== 'entities' ? (
+                  <div>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {r.sourceModule}
+                    </Typography.Text>
+                  </div>
+                ) : null}
               </div>
             ),
           },
@@ -137,7 +148,7 @@ export function ArchiveTab({ uscc, enterprise, focus }: { uscc: string; enterpri
                 {
                   title: tc('actions'),
                   key: 'actions',
-                  width: 120,
+                  width: 112,
                   fixed: 'right' as const,
                   render: (_: unknown, r: ArchiveRecord) =>
                     // Only the current version of a hand-entered kind can be corrected; list and repair records belong to their workflows.

@@ -19,6 +19,17 @@ const OPEN = ['submitted', 'accepted'];
 /** Where objections and repairs are handled (the credit feature's page; linked, not imported). */
 const applicationsPage = (kind: ApplicationKind, q: string) => `/credit/repairs?kind=${kind}&${q}`;
 
+/**
+ * The colour of an entry's status. The red list (红榜) is an honour: in force it is good news
+ * (green), and leaving it is no alarm. On the black list, the serious-violation list, the
+ * abnormal-operations list and a penalty publication, being in force is the warning (red).
+ */
+function statusColour(list: string, status: string): string {
+  if (status === 'removed' || status === 'revoked' || status === 'rejected') return 'default';
+  if (status === 'pending_approval') return list === 'red' ? 'gold' : 'orange';
+  return list === 'red' ? 'green' : 'red';
+}
+
 /** Working days left to a statutory deadline, red when overdue. */
 function Countdown({ step }: { step: NonNullable<ListEntry['nextStep']> }) {
   const t = useT(entityStrings);
@@ -117,7 +128,7 @@ export function ListsTab({ uscc, enterprise = false }: { uscc: string; enterpris
           width: 140,
           render: (v: string, e: ListEntry) => (
             <div>
-              <Tag color={v === 'removed' || v === 'revoked' || v === 'rejected' ? 'default' : v === 'pending_approval' ? 'orange' : 'red'}>{t(`list_${v}` as Key)}</Tag>
+              <Tag color={statusColour(e.list, v)}>{t(`list_${v}` as Key)}</Tag>
               {e.publishedOn && v === 'published' ? <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('publishedOn', { date: e.publishedOn })}</Typography.Text></div> : null}
               {e.removedOn ? <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('removedOn', { date: e.removedOn })}</Typography.Text></div> : null}
               {e.restrictionUntil ? <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('restrictionUntil', { date: e.restrictionUntil })}</Typography.Text></div> : null}

@@ -4,7 +4,7 @@ import { INDUSTRY_SECTIONS } from '../../../../../contracts/industries.js';
 import { ARCHIVE_PAYLOADS, type ArchiveKind } from '../../../../../contracts/entities.js';
 import { TIANJIN_DISTRICTS } from '../../system/seed/tianjin.data.js';
 import { addMonths } from '../lists.rules.js';
-import { DEMO_ENTERPRISE_USCC, earlyStopFrom, FOOD_GROUP, generateDemoCity, publicationEnd } from './demo.rules.js';
+import { DEMO_ENTERPRISE_USCC, earlyStopFrom, FOOD_GROUP, generateDemoCity, pickRedMembers, publicationEnd } from './demo.rules.js';
 
 const TODAY = '2026-11-24';
 const city = generateDemoCity(3_000, TODAY);
@@ -65,8 +65,29 @@ describe('generateDemoCity', () => {
 
   it('puts a few entities on every list, one serious-violation entry awaiting approval', () => {
     const lists = city.lists.map((l) => `${l.list}:${l.status}`);
-    for (const l of ['serious-violation:published', 'serious-violation:pending_approval', 'abnormal:published', 'penalty-publication:published', 'red:published', 'black:published']) expect(lists).toContain(l);
+    for (const l of ['serious-violation:published', 'serious-violation:pending_approval', 'abnormal:published', 'penalty-publication:published', 'black:published']) expect(lists).toContain(l);
     expect(lists.filter((l) => l === 'serious-violation:pending_approval')).toHaveLength(1);
+    // The red round's members are chosen after grading (pickRedMembers); the generator names whom to prefer.
+    expect(lists.filter((l) => l.startsWith('red:'))).toEqual([]);
+    expect(city.redPreferred.length).toBeGreaterThan(0);
+    for (const i of city.redPreferred) expect(city.entities[i]!.records.some((r) => r.kind === 'penalty')).toBe(false);
+  });
+
+  it('picks red members the criteria accept, preferred ones first, at most eight', () => {
+    const criteria = { grades: ['AAA', 'AA'], noPenaltyYears: 3, notListed: true };
+    const c = (entityId: number, grade: string | null, over: Partial<{ lastPenaltyOn: string | null; activeLists: string[] }> = {}) => ({ entityId, grade, lastPenaltyOn: null, activeLists: [], ...over });
+    const candidates = [
+      c(1, 'A'), // graded below the criteria
+      c(2, 'AA'),
+      c(3, 'AAA', { lastPenaltyOn: '2025-01-01' }), // penalised within 3 years
+      c(4, 'AA', { activeLists: ['abnormal'] }),
+      c(5, null),
+      c(6, 'AAA'),
+      ...Array.from({ length: 10 }, (_, k) => c(10 + k, 'AA')),
+    ];
+    const picked = pickRedMembers(candidates, criteria, TODAY, new Set([1, 6, 15]));
+    expect(picked.map((p) => p.entityId)).toEqual([6, 15, 2, 10, 11, 12, 13, 14]);
+    expect(pickRedMembers(candidates.slice(0, 5), criteria, TODAY, new Set()).map((p) => p.entityId)).toEqual([2]);
   });
 
   it('leaves some large or medium licensed producers without a quality officer', () => {

@@ -15,6 +15,9 @@ import {
   lowFineThresholdFor,
   minPublicationMonths,
   NO_EARLY_STOP_PENALTIES,
+  qualifiesForHonour,
+  type HonourCandidate,
+  type HonourCriteriaInput,
 } from '../lists.rules.js';
 import { Prng } from '../../../platform/random/prng.js';
 import { DEMO_ENTERPRISE, GIVEN_NAMES, SURNAMES, TIANJIN_DISTRICTS } from '../../system/seed/tianjin.data.js';
@@ -121,8 +124,15 @@ export const simplePlanner: PenaltyPlanner = (d, p, entityType) =>
 
 export interface DemoCity {
   entities: DemoEntity[];
+  /** Entries on every list but the red one (see `redPreferred`). */
   lists: DemoListEntry[];
   rounds: { list: 'red' | 'black'; title: string; period: string; publishedOn: string; validUntil: string }[];
+  /**
+   * Entities (indexes) the red round should show first: honoured, never penalised. The members
+   * themselves are chosen by `pickRedMembers` once the load has graded everyone, since only then is
+   * it known whom the round's criteria accept.
+   */
+  redPreferred: number[];
 }
 
 const DEFAULT_THRESHOLDS = { lowFineThresholdYuan: DEFAULT_LOW_FINE_THRESHOLD_YUAN, lowFinePersonThresholdYuan: DEFAULT_LOW_FINE_PERSON_THRESHOLD_YUAN };
@@ -523,13 +533,25 @@ function listsFor(entities: DemoEntity[], demoIndex: number, today: string, plan
     { list: 'red', title: `天津市质量信用红榜（${period}）`, period, publishedOn, validUntil: addMonths(publishedOn, 12) },
     { list: 'black', title: `天津市质量信用黑榜（${period}）`, period, publishedOn, validUntil: addMonths(publishedOn, 12) },
   ];
-  const awarded = entities.map((e, ei) => [e, ei] as const).filter(([e]) => e.records.some((r) => r.kind === 'award') && !e.records.some((r) => r.kind === 'penalty'));
-  for (const [, ei] of awarded.slice(0, 8)) {
-    lists.push({ entity: ei, list: 'red', grounds: 'grade:AA', groundsText: '近三年无不良记录且获得质量荣誉', decisionNo: null, decisionDate: publishedOn, record: null, status: 'published', publishedOn, earlyRemovalFrom: null, autoRemoveOn: addMonths(publishedOn, 12), round: 'red' });
-  }
+  const redPreferred = entities.flatMap((e, ei) => (e.records.some((r) => r.kind === 'award') && !e.records.some((r) => r.kind === 'penalty') ? [ei] : []));
   const seriousEntities = new Set(lists.filter((l) => l.list === 'serious-violation' && l.status === 'published').map((l) => l.entity));
   for (const ei of seriousEntities) {
     lists.push({ entity: ei, list: 'black', grounds: 'list:serious-violation', groundsText: '列入严重违法失信名单', decisionNo: null, decisionDate: publishedOn, record: null, status: 'published', publishedOn, earlyRemovalFrom: null, autoRemoveOn: addMonths(publishedOn, 12), round: 'black' });
   }
-  return { lists, rounds };
+  return { lists, rounds, redPreferred };
+}
+
+/** Members of the demo's published red round. */
+export const DEMO_RED_MEMBERS = 8;
+
+/**
+ * The demo red round's members: candidates (as graded when the load finishes) that the round's
+ * criteria accept by the same rule a compiled round applies, the preferred (honoured) entities
+ * first, then the others by entity id; at most `max`.
+ */
+export function pickRedMembers<C extends HonourCandidate>(candidates: readonly C[], criteria: HonourCriteriaInput, asOf: string, preferred: ReadonlySet<number>, max = DEMO_RED_MEMBERS): C[] {
+  const eligible = candidates.filter((c) => qualifiesForHonour('red', criteria, c, asOf));
+  const first = eligible.filter((c) => preferred.has(c.entityId));
+  const rest = eligible.filter((c) => !preferred.has(c.entityId));
+  return [...first, ...rest].slice(0, max);
 }

@@ -1,8 +1,9 @@
 /**
  * Load the demo city's market entities, products, licences, five years of archive and a few
  * entries on each credit list (§8). Bulk inserts in one transaction; the archive records bypass
- * per-record audit, so ONE audit row `credit.seed.demo` records the whole load. Running it again
- * changes nothing: it stops when the demo entities exist.
+ * per-record audit, so ONE audit row `credit.seed.demo` records the whole load. Then everyone is
+ * graded, and only then are the red round's members chosen (whom its criteria accept by then).
+ * Running it again changes nothing: it stops when the demo entities exist.
  */
 import type { Database } from '../../../db/client.js';
 import { appendAudit } from '../../../platform/audit/audit.repository.js';
@@ -12,8 +13,9 @@ import { searchText } from '../../entities/index.js';
 import { recomputeEvaluations, seedCreditModels } from '../scoring.service.js';
 import { createCalendarStore } from '../../system/index.js';
 import { getCreditSettings } from '../list.service.js';
-import { DEFAULT_BLACK_CRITERIA, DEFAULT_RED_CRITERIA, lowFineThresholdFor, penaltyPublicationPlan, seriousViolationClocks } from '../lists.rules.js';
-import { DEFAULT_DEMO_ENTITIES, FOOD_GROUP, generateDemoCity, type PenaltyPlanner } from './demo.rules.js';
+import { honourCandidates } from '../lists.repository.js';
+import { DEFAULT_BLACK_CRITERIA, DEFAULT_RED_CRITERIA, honourGrounds, lowFineThresholdFor, penaltyPublicationPlan, seriousViolationClocks } from '../lists.rules.js';
+import { DEFAULT_DEMO_ENTITIES, FOOD_GROUP, generateDemoCity, pickRedMembers, type PenaltyPlanner } from './demo.rules.js';
 import { entityExists, insertEntities, insertLicences, insertListEntries, insertProducts, insertRecords, insertRound } from './demo.repository.js';
 
 export interface CreditDemoReport {
@@ -40,6 +42,8 @@ export async function seedCreditDemo(db: Database, opts: { entities?: number; to
   const ctx = systemCtx(db);
   const recordedBy = ctx.actor.username;
   let recordsAdded = 0;
+  let redRound: { id: number; publishedOn: string; validUntil: string } | null = null;
+  let idOfUscc = new Map<string, number>();
   const now = Date.now();
 
   await db.transaction(async (tx) => {
@@ -67,6 +71,7 @@ export async function seedCreditDemo(db: Database, opts: { entities?: number; to
         licensedProducts: e.products.some((x) => x.licenceRequired || x.cccRequired),
       })),
     );
+    idOfUscc = ids;
     const idOf = (i: number) => ids.get(city.entities[i]!.uscc)!;
     await insertProducts(
       tx,
@@ -97,7 +102,9 @@ export async function seedCreditDemo(db: Database, opts: { entities?: number; to
 
     const roundIds = new Map<string, number>();
     for (const r of city.rounds) {
-      roundIds.set(r.list, await insertRound(tx, { list: r.list, title: r.title, period: r.period, criteria: { ...(r.list === 'red' ? DEFAULT_RED_CRITERIA : DEFAULT_BLACK_CRITERIA) }, status: 'published', scheduledOn: r.publishedOn, publishedOn: r.publishedOn, validUntil: r.validUntil, createdBy: recordedBy, approvedBy: recordedBy }));
+      const id = await insertRound(tx, { list: r.list, title: r.title, period: r.period, criteria: { ...(r.list === 'red' ? DEFAULT_RED_CRITERIA : DEFAULT_BLACK_CRITERIA) }, status: 'published', scheduledOn: r.publishedOn, publishedOn: r.publishedOn, validUntil: r.validUntil, createdBy: recordedBy, approvedBy: recordedBy });
+      roundIds.set(r.list, id);
+      if (r.list === 'red') redRound = { id, publishedOn: r.publishedOn, validUntil: r.validUntil };
     }
     await insertListEntries(
       tx,
@@ -134,5 +141,32 @@ export async function seedCreditDemo(db: Database, opts: { entities?: number; to
   // Grades and risk classes for the whole registry: one set-based statement per model kind.
   await seedCreditModels(db);
   await recomputeEvaluations(ctx, { trigger: 'demo' });
-  return { entitiesAdded: city.entities.length, recordsAdded, listEntriesAdded: city.lists.length, skipped: false };
+  const redMembers = await seedRedMembers(db, redRound, new Set(city.redPreferred.map((i) => idOfUscc.get(city.entities[i]!.uscc)!)), recordedBy, today);
+  return { entitiesAdded: city.entities.length, recordsAdded, listEntriesAdded: city.lists.length + redMembers, skipped: false };
+}
+
+/**
+ * The published red round's members, chosen once everyone is graded: whom its criteria accept now
+ * (grade, no penalty within 3 years, on no list), as a compiled round would choose them. Chosen
+ * earlier, a member could end up graded below the criteria (a red-list member graded A).
+ */
+async function seedRedMembers(db: Database, round: { id: number; publishedOn: string; validUntil: string } | null, preferred: ReadonlySet<number>, createdBy: string, today: string): Promise<number> {
+  if (!round) return 0;
+  const members = pickRedMembers(await honourCandidates(db), DEFAULT_RED_CRITERIA, today, preferred);
+  await insertListEntries(
+    db,
+    members.map((m) => ({
+      entityId: m.entityId,
+      list: 'red',
+      districtCode: m.districtCode,
+      ...honourGrounds('red', DEFAULT_RED_CRITERIA, m),
+      decisionDate: round.publishedOn,
+      status: 'published',
+      publishedOn: round.publishedOn,
+      autoRemoveOn: round.validUntil,
+      roundId: round.id,
+      createdBy,
+    })),
+  );
+  return members.length;
 }

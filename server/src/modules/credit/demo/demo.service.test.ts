@@ -1,0 +1,46 @@
+/**
+ * The demo as loaded (the test template is the demo city): its published red round agrees with its
+ * own criteria once everyone is graded, so an officer checking a member finds the grade it claims.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DbHandle } from '../../../db/client.js';
+import { todayInChina } from '../../../platform/calendar/today.js';
+import { createTestDb } from '../../../test/test-db.js';
+import { honourCandidates } from '../lists.repository.js';
+import { qualifiesForHonour, type HonourCriteriaInput } from '../lists.rules.js';
+
+let handle: DbHandle;
+beforeAll(async () => {
+  handle = await createTestDb();
+});
+afterAll(async () => {
+  await handle.close();
+});
+
+interface MemberRow {
+  round_id: number;
+  criteria: HonourCriteriaInput;
+  entity_id: number;
+  grade: string | null;
+  grounds: string;
+}
+
+describe('the demo red round', () => {
+  it('lists only entities whose grade its criteria accept, and who meet the rest of them', async () => {
+    const { rows } = (await handle.db.execute(`
+      select r.id as round_id, r.criteria, l.entity_id, ev.grade, l.grounds
+      from credit_honour_round r
+      join credit_list_entry l on l.round_id = r.id
+      left join credit_evaluation ev on ev.entity_id = l.entity_id and ev.kind = 'grade'
+      where r.list = 'red' and r.status = 'published' and r.created_by = 'system'`)) as unknown as { rows: MemberRow[] };
+    expect(rows.length).toBeGreaterThan(0);
+    for (const m of rows) {
+      expect(m.criteria.grades, `entity ${m.entity_id}`).toContain(m.grade);
+      // The stated ground names the grade the member actually has.
+      expect(m.grounds).toBe(`grade:${m.grade}`);
+    }
+    // And the rest of the criteria (no penalty within 3 years, on no credit list), by the rule a compiled round applies.
+    const candidates = new Map((await honourCandidates(handle.db)).map((c) => [c.entityId, c]));
+    for (const m of rows) expect(qualifiesForHonour('red', m.criteria, candidates.get(Number(m.entity_id))!, todayInChina()), `entity ${m.entity_id}`).toBe(true);
+  });
+});
