@@ -23,7 +23,8 @@ function split(name: string): [string, string | null] {
 export function PersonName({ name, username, compact = false }: { name: string | null | undefined; username: string | null | undefined; compact?: boolean }) {
   const t = useT(strings);
   if (!username) return <Typography.Text type="secondary">—</Typography.Text>;
-  const system = !name && username === 'system';
+  // The system actor is `system`, or `system:<job>` for a scheduled job (the monthly risk recompute).
+  const system = !name && (username === 'system' || username.startsWith('system:'));
   const [person, dept] = name ? split(name) : [system ? t('system') : username, null];
   const lines = [compact && dept ? name : null, t('loginName', { username }), name || system ? null : t('noAccount')].filter(Boolean);
   return (
