@@ -48,6 +48,8 @@ export const dateParam = z.strictObject({ date: isoDate });
 export const addWorkingDaysQuery = z.strictObject({ from: isoDate, days: z.coerce.number().int().min(0).max(3650) });
 export const workingDaysBetweenQuery = z.strictObject({ from: isoDate, to: isoDate });
 export const calendarDeadlineQuery = z.strictObject({ from: isoDate, days: z.coerce.number().int().min(0).max(3650) });
-export const dateResponse = z.object({ date: z.string() });
-export const countResponse = z.object({ days: z.number().int() });
+/** `provisional`: the count runs through a year whose State Council holiday notice is not loaded, so it is an estimate. */
+export const dateResponse = z.object({ date: z.string(), provisional: z.boolean() });
+export type DateResult = z.infer<typeof dateResponse>;
+export const countResponse = z.object({ days: z.number().int(), provisional: z.boolean() });
 export const calendarDayResponse = calendarDaySchema;

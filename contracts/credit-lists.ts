@@ -73,6 +73,8 @@ export const nextStepSchema = z.object({
   /** Working days from today to dueOn (negative when overdue); null when the calendar does not reach that far. */
   workingDaysLeft: z.number().int().nullable(),
   overdue: z.boolean(),
+  /** The count runs through a year whose State Council holiday notice is not loaded: an estimate. */
+  provisional: z.boolean(),
 });
 export type NextStep = z.infer<typeof nextStepSchema>;
 
@@ -189,7 +191,7 @@ export const clockReportSchema = z.object({
   autoRemoved: z.number().int(),
   publicationsEnded: z.number().int(),
   honoursExpired: z.number().int(),
-  clocksFilled: z.number().int(),
+  deadlinesRecomputed: z.number().int(),
   flagged: z.number().int(),
 });
 export type ClockReport = z.infer<typeof clockReportSchema>;

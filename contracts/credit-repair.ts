@@ -33,9 +33,11 @@ export type RepairCondition = z.infer<typeof repairCondition>;
 export const stepCountdown = z.object({
   dueOn: isoDate.nullable(),
   doneOn: isoDate.nullable(),
-  /** Working days from today to dueOn; null when done, not started, or outside the loaded calendar. */
+  /** Working days from today to dueOn; null when done or not started. */
   workingDaysLeft: z.number().int().nullable(),
   overdue: z.boolean(),
+  /** The due date was counted through a year whose State Council holiday notice is not loaded: an estimate. */
+  provisional: z.boolean(),
 });
 export type StepCountdown = z.infer<typeof stepCountdown>;
 

@@ -33,7 +33,7 @@ export const ERRORS = {
   SELF_LOCKOUT: { status: 409, zh: '不能停用或删除当前登录的账号', en: 'You cannot disable your own account' },
   DICT_BUILTIN: { status: 409, zh: '系统字典项不能删除或修改取值', en: 'Built-in dictionary entries cannot be deleted or re-keyed' },
   DICT_VALUE_TAKEN: { status: 409, zh: '字典取值已存在', en: 'The dictionary value already exists' },
-  CALENDAR_OUT_OF_RANGE: { status: 400, zh: '日期超出已加载的工作日历范围', en: 'The date is outside the loaded working-day calendar' },
+  CALENDAR_OUT_OF_RANGE: { status: 400, zh: '日期所在年度未载入工作日历', en: 'The year of the date is not in the working-day calendar' },
   CALENDAR_YEAR_EXISTS: { status: 409, zh: '该年度日历已存在', en: 'That calendar year already exists' },
   USCC_INVALID: { status: 400, zh: '统一社会信用代码不合法', en: 'Invalid unified social credit code' },
   IMPORT_INVALID: { status: 400, zh: '导入文件有错误，未导入任何数据', en: 'The file has errors; nothing was imported' },

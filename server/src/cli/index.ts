@@ -245,8 +245,8 @@ export function buildCli(): Command {
     .description('run the credit-list clock: automatic removals, ends of publication, scheduled red/black rounds, overdue flags (idempotent)')
     .action(async () => {
       const r = await withDatabase((h) => runListClock(cliCtx(h)));
-      out(`名单期限处理 ${r.today}：自动移出严重违法失信名单 ${r.autoRemoved} 条，处罚信息公示期满 ${r.publicationsEnded} 条，红黑榜到期 ${r.honoursExpired} 条，补算公示期限 ${r.clocksFilled} 条，新增逾期提示 ${r.flagged} 条`);
-      out(`list clock ${r.today}: ${r.autoRemoved} removed, ${r.publicationsEnded} publications ended, ${r.honoursExpired} honours expired, ${r.clocksFilled} deadlines filled, ${r.flagged} newly overdue`);
+      out(`名单期限处理 ${r.today}：自动移出严重违法失信名单 ${r.autoRemoved} 条，处罚信息公示期满 ${r.publicationsEnded} 条，红黑榜到期 ${r.honoursExpired} 条，按工作日历重算期限 ${r.deadlinesRecomputed} 条，新增逾期提示 ${r.flagged} 条`);
+      out(`list clock ${r.today}: ${r.autoRemoved} removed, ${r.publicationsEnded} publications ended, ${r.honoursExpired} honours expired, ${r.deadlinesRecomputed} deadlines recomputed, ${r.flagged} newly overdue`);
     });
 
   return program;

@@ -83,4 +83,9 @@ export const common = {
   dueToday: ['今天到期', 'Due today'],
   overdueDays: ['逾期 {n} 个工作日', 'Overdue by {n} working days'],
   overdue: ['逾期', 'Overdue'],
+  provisional: ['暂估', 'Estimate'],
+  provisionalHint: [
+    '期限跨入尚未载入国务院节假日安排的年度，暂按周末及元旦、劳动节、国庆节计算；管理员在“工作日历”中添加该年度后自动按正式安排重算',
+    'The count runs into a year whose State Council holiday notice is not loaded: weekends, New Year, Labour Day and National Day only. Once an administrator adds the year under Calendar, it is recounted.',
+  ],
 } as const satisfies Strings;

@@ -42,6 +42,7 @@ import {
   overdueFlag,
   penaltyPublicationPlan,
   seriousViolationClocks,
+  statutoryDeadlines,
   stopPublicationBy,
   withFlag,
 } from './lists.rules.js';
@@ -58,11 +59,10 @@ import {
   listEntries as listEntryRows,
   lockEntry,
   openStepEntries,
-  penaltyEntriesWithoutPublishBy,
   putSetting,
   deleteSetting,
   setFlags,
-  setPublishBy,
+  setDeadlines,
   updateEntry,
   type EntryRow,
   type EntryWithEntity,
@@ -564,14 +564,18 @@ export async function onPenaltyRecorded(tx: Transaction, ctx: Ctx, record: Archi
 
 // ── The clock ─────────────────────────────────────────────────────────────────
 
+/** Statuses in which publication is still to come, so its deadline may still move with the calendar. */
+const OPEN_PUBLISH_STATUSES: ReadonlySet<string> = new Set(['pending_approval', 'listed']);
+
 /**
  * The daily clock: automatic removals (Order 44 Art. 21), ends of penalty publication (Order 45
- * Art. 13), expiry of red/black members, scheduled red/black rounds, publish deadlines the calendar
- * could not reach before, and the overdue flags. Running it twice on the same day changes nothing.
+ * Art. 13), expiry of red/black members, scheduled red/black rounds, open deadlines re-derived from
+ * the calendar as loaded now (a year's notice may have arrived since), and the overdue flags.
+ * Running it twice on the same day changes nothing.
  */
 export async function runListClock(ctx: Ctx, today: string = todayInChina()): Promise<ClockReport> {
   const cal = await calendarFor(ctx.db);
-  const report: ClockReport = { today, autoRemoved: 0, publicationsEnded: 0, honoursExpired: 0, clocksFilled: 0, flagged: 0 };
+  const report: ClockReport = { today, autoRemoved: 0, publicationsEnded: 0, honoursExpired: 0, deadlinesRecomputed: 0, flagged: 0 };
   await publishScheduledRounds(ctx, today);
   for (const r of await entriesDueForAutoEnd(ctx.db, today)) {
     await ctx.db.transaction(async (tx) => {
@@ -589,15 +593,26 @@ export async function runListClock(ctx: Ctx, today: string = todayInChina()): Pr
     else if (r.list === 'penalty-publication') report.publicationsEnded++;
     else report.honoursExpired++;
   }
-  for (const r of await penaltyEntriesWithoutPublishBy(ctx.db)) {
-    try {
-      await setPublishBy(ctx.db, r.id, cal.addWorkingDays(r.decisionDate, 20));
-      report.clocksFilled++;
-    } catch {
-      // still beyond the loaded calendar; tried again tomorrow
-    }
-  }
   for (const r of await activeEntries(ctx.db)) {
+    const due = statutoryDeadlines(cal, r);
+    const changes: { publishBy?: string | null; removeBy?: string | null } = {};
+    // A deadline already met stays as it was judged; open ones follow the calendar as it is now.
+    if (due.publishBy !== undefined && OPEN_PUBLISH_STATUSES.has(r.status) && due.publishBy !== r.publishBy) changes.publishBy = due.publishBy;
+    if (due.removeBy !== undefined && due.removeBy !== r.removeBy) changes.removeBy = due.removeBy;
+    if (Object.keys(changes).length > 0) {
+      await ctx.db.transaction(async (tx) => {
+        await setDeadlines(tx, r.id, changes);
+        await appendAudit(tx, ctx, {
+          action: 'credit.list.deadlines',
+          targetType: 'credit_list_entry',
+          targetId: r.id,
+          before: { publishBy: r.publishBy, removeBy: r.removeBy },
+          after: { ...changes, calendar: cal.years },
+        });
+      });
+      Object.assign(r, changes);
+      report.deadlinesRecomputed++;
+    }
     let flags = [...r.flags];
     for (const f of OVERDUE_FLAGS) flags = withFlag(flags, f, false);
     const f = overdueFlag(r, today);
@@ -611,19 +626,24 @@ export async function runListClock(ctx: Ctx, today: string = todayInChina()): Pr
 }
 
 /**
- * Run the clock now and then hourly; it acts once per China date (later ticks of the same day find
- * nothing to do), so a server started at any hour catches up. Returns the stop function.
+ * Run the clock now and then hourly. It acts once per China date and working-day calendar: later
+ * ticks of the same day find nothing to do, unless the calendar changed (a year's notice loaded, a
+ * day corrected), when open deadlines are re-derived within the hour. A server started at any hour
+ * catches up. Returns the stop function.
  */
 export function scheduleListClock(db: Database, report: (e: unknown) => void, everyMs = 3_600_000): () => void {
   let running = false;
-  let lastDay: string | null = null;
+  let lastRun: string | null = null;
   const tick = () => {
-    const today = todayInChina();
-    if (running || lastDay === today) return;
+    if (running) return;
     running = true;
-    runListClock(systemCtx(db), today)
-      .then(() => {
-        lastDay = today;
+    const today = todayInChina();
+    calendarFor(db)
+      .then(async (cal) => {
+        const key = `${today}|${cal.fingerprint}`;
+        if (lastRun === key) return;
+        await runListClock(systemCtx(db), today);
+        lastRun = key;
       })
       .catch(report)
       .finally(() => {

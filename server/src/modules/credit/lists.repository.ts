@@ -1,5 +1,5 @@
 /** Credit lists, red/black rounds and credit settings: the only Drizzle-aware code of the list services. */
-import { and, asc, count, desc, eq, ilike, inArray, isNotNull, isNull, lte, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, isNotNull, lte, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { HonourRoundQuery, ListEntryQuery } from '../../../../contracts/credit-lists.js';
 import type { Executor } from '../../db/client.js';
 import { pageWindow } from '../../db/query-helpers.js';
@@ -144,19 +144,13 @@ export async function activeEntries(db: Executor): Promise<EntryRow[]> {
   return db.select().from(creditListEntry).where(inArray(creditListEntry.status, [...ACTIVE_STATUSES])).orderBy(asc(creditListEntry.id));
 }
 
-export async function penaltyEntriesWithoutPublishBy(db: Executor): Promise<EntryRow[]> {
-  return db
-    .select()
-    .from(creditListEntry)
-    .where(and(eq(creditListEntry.list, 'penalty-publication'), isNull(creditListEntry.publishBy), inArray(creditListEntry.status, ['listed'])));
-}
-
 export async function setFlags(db: Executor, id: number, flags: string[]): Promise<void> {
   await db.update(creditListEntry).set({ flags }).where(eq(creditListEntry.id, id));
 }
 
-export async function setPublishBy(db: Executor, id: number, publishBy: string): Promise<void> {
-  await db.update(creditListEntry).set({ publishBy }).where(and(eq(creditListEntry.id, id), isNull(creditListEntry.publishBy)));
+/** Re-derived working-day deadlines (the daily clock, after a calendar change). */
+export async function setDeadlines(db: Executor, id: number, changes: { publishBy?: string | null; removeBy?: string | null }): Promise<void> {
+  await db.update(creditListEntry).set(changes).where(eq(creditListEntry.id, id));
 }
 
 /** Entries with an open step (for the dashboard), in scope. */

@@ -365,8 +365,37 @@ describe('the clock', () => {
     expect(low).toEqual(expect.arrayContaining(['罚-低额', '罚-省标准']));
     const seq = await headSeq();
     const second = await runListClock(ctx, today);
-    expect(second).toEqual({ today, autoRemoved: 0, publicationsEnded: 0, honoursExpired: 0, clocksFilled: 0, flagged: 0 });
+    expect(second).toEqual({ today, autoRemoved: 0, publicationsEnded: 0, honoursExpired: 0, deadlinesRecomputed: 0, flagged: 0 });
     expect(await auditActionsSince(seq)).toEqual([]);
+  });
+
+  it('re-derives open deadlines once the holiday notice of their year is loaded', async () => {
+    const H = uscc(130);
+    await createEntity(H, '120101', '和平跨年测试有限公司');
+    const e = (await findEntityByUscc(t.db, H))!;
+    // Decided on Monday 2029-12-31; 2030 has no notice yet, so 20 working days skip only 元旦.
+    const row = await insertEntry(t.db, {
+      entityId: e.id,
+      list: 'serious-violation',
+      districtCode: e.districtCode,
+      grounds: 'food_safety',
+      decisionDate: '2029-12-31',
+      status: 'pending_approval',
+      publishBy: '2030-01-29',
+      createdBy: 'district-user',
+    });
+    const before = json<ListEntry>(await office.get(`/api/credit/lists/${row.id}`));
+    expect(before.nextStep).toMatchObject({ step: 'approve', dueOn: '2030-01-29', provisional: true });
+    expect((await runListClock(t.systemCtx(), today)).deadlinesRecomputed).toBe(0);
+    // The notice gives 1–7 January off: four more weekdays, so the deadline moves four working days.
+    const notice = { year: 2030, source: '测试通知', holidays: [{ name: '元旦', from: '2030-01-01', to: '2030-01-07' }], workdays: [] };
+    expect((await admin.post('/api/system/calendar/years', notice)).statusCode).toBe(201);
+    const seq = await headSeq();
+    const report = await runListClock(t.systemCtx(), today);
+    expect(report.deadlinesRecomputed).toBe(1);
+    expect(await auditActionsSince(seq)).toEqual(['credit.list.deadlines']);
+    expect(json<ListEntry>(await office.get(`/api/credit/lists/${row.id}`)).publishBy).toBe('2030-02-04');
+    expect((await runListClock(t.systemCtx(), today)).deadlinesRecomputed).toBe(0);
   });
 
   it('flags overdue publication steps for the dashboard', async () => {

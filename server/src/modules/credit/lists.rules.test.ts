@@ -11,6 +11,7 @@ import {
   isLowerTierPenalty,
   isWarningOnly,
   nextStepOf,
+  statutoryDeadlines,
   overdueFlag,
   penaltyPublicationPlan,
   honourGrounds,
@@ -77,8 +78,10 @@ describe('serious-violation list (Order 44)', () => {
     expect(stopPublicationBy(cal, '2025-11-21')).toBe('2025-11-26');
   });
 
-  it('refuses dates the calendar does not cover', () => {
-    expect(() => seriousViolationClocks(cal, '2026-12-20')).toThrow(CalendarRangeError);
+  it('counts a deadline into a year without a notice provisionally (元旦 off) and refuses dates beyond the span', () => {
+    // Sunday 2026-12-20: 9 working days in December, 1 January off, then 11 more to Monday 18 January.
+    expect(seriousViolationClocks(cal, '2026-12-20').publishBy).toBe('2027-01-18');
+    expect(() => seriousViolationClocks(cal, '2100-12-20')).toThrow(CalendarRangeError);
   });
 });
 
@@ -136,9 +139,9 @@ describe('penalty publication (Order 45)', () => {
     expect(p).toMatchObject({ period: 'restriction', autoRemoveOn: '2030-09-19', restrictionUntil: '2030-09-19' });
   });
 
-  it('leaves the publish deadline for later when the calendar does not reach it', () => {
+  it('counts the publish deadline into a year without a notice provisionally', () => {
     const p = penaltyPublicationPlan(cal, '2026-12-20', penalty(), T)!;
-    expect(p.publishBy).toBeNull();
+    expect(p.publishBy).toBe('2027-01-18');
     expect(p.autoRemoveOn).toBe('2029-12-20');
   });
 });
@@ -146,23 +149,34 @@ describe('penalty publication (Order 45)', () => {
 describe('countdown', () => {
   const entry = { list: 'serious-violation', status: 'listed', publishBy: '2025-10-23', autoRemoveOn: '2028-09-19', removeBy: null, curedOn: null };
   it('counts working days to the next step and marks it overdue after the day', () => {
-    expect(nextStepOf(cal, entry, '2025-09-30')).toEqual({ step: 'publish', dueOn: '2025-10-23', workingDaysLeft: 12, overdue: false });
+    expect(nextStepOf(cal, entry, '2025-09-30')).toEqual({ step: 'publish', dueOn: '2025-10-23', workingDaysLeft: 12, overdue: false, provisional: false });
     expect(nextStepOf(cal, entry, '2025-10-23')).toMatchObject({ workingDaysLeft: 0, overdue: false });
     expect(nextStepOf(cal, entry, '2025-10-24')).toMatchObject({ workingDaysLeft: -1, overdue: true });
     expect(overdueFlag(entry, '2025-10-24')).toBe('publish_overdue');
     expect(overdueFlag(entry, '2025-10-23')).toBeNull();
   });
 
-  it('moves to automatic removal once published, with no working-day count beyond the calendar', () => {
-    expect(nextStepOf(cal, { ...entry, status: 'published' }, '2025-11-01')).toEqual({ step: 'auto_remove', dueOn: '2028-09-19', workingDaysLeft: null, overdue: false });
+  it('moves to automatic removal once published, its count marked provisional beyond the loaded years', () => {
+    const step = nextStepOf(cal, { ...entry, status: 'published' }, '2025-11-01')!;
+    expect(step).toMatchObject({ step: 'auto_remove', dueOn: '2028-09-19', overdue: false, provisional: true });
+    expect(step.workingDaysLeft).toBeGreaterThan(700);
     expect(nextStepOf(cal, { ...entry, status: 'removed' }, '2025-11-01')).toBeNull();
   });
 
   it('counts the removal after a cure on the abnormal list', () => {
     const ab = { list: 'abnormal', status: 'published', publishBy: '2026-01-10', autoRemoveOn: null, curedOn: '2026-02-13', removeBy: '2026-02-27' };
-    expect(nextStepOf(cal, ab, '2026-02-13')).toEqual({ step: 'remove', dueOn: '2026-02-27', workingDaysLeft: 5, overdue: false });
+    expect(nextStepOf(cal, ab, '2026-02-13')).toEqual({ step: 'remove', dueOn: '2026-02-27', workingDaysLeft: 5, overdue: false, provisional: false });
     expect(overdueFlag(ab, '2026-03-02')).toBe('removal_overdue');
     expect(nextStepOf(cal, { ...ab, curedOn: null, removeBy: null }, '2026-02-13')).toBeNull();
+  });
+
+  it('re-derives the working-day deadlines of open entries from their dates', () => {
+    const base = { status: 'listed', triggerDate: null, curedOn: null };
+    expect(statutoryDeadlines(cal, { ...base, list: 'serious-violation', decisionDate: '2025-09-30' })).toEqual({ publishBy: '2025-11-04' });
+    expect(statutoryDeadlines(cal, { ...base, list: 'penalty-publication', decisionDate: '2026-12-20' })).toEqual({ publishBy: '2027-01-18' });
+    expect(statutoryDeadlines(cal, { ...base, list: 'abnormal', decisionDate: '2025-02-13', triggerDate: '2025-01-24', curedOn: '2026-02-13' })).toEqual({ publishBy: '2025-02-13', removeBy: '2026-02-27' });
+    expect(statutoryDeadlines(cal, { ...base, list: 'abnormal', decisionDate: '2025-02-13', triggerDate: '2025-01-24' })).toEqual({ publishBy: '2025-02-13', removeBy: null });
+    expect(statutoryDeadlines(cal, { ...base, list: 'red', decisionDate: '2025-02-13' })).toEqual({});
   });
 
   it('adds and drops flags without duplicates', () => {

@@ -191,14 +191,7 @@ export function penaltyPublicationPlan(cal: WorkingCalendar, decisionDate: strin
       noEarlyStop = 'heaviest_penalty';
     }
   }
-  let publishBy: string | null = null;
-  if (cal.covers(decisionDate)) {
-    try {
-      publishBy = cal.addWorkingDays(decisionDate, PUBLISH_WITHIN_WORKING_DAYS);
-    } catch {
-      publishBy = null; // beyond the loaded calendar: filled in by the clock once the next year is loaded
-    }
-  }
+  const publishBy = cal.covers(decisionDate) ? cal.addWorkingDays(decisionDate, PUBLISH_WITHIN_WORKING_DAYS) : null;
   const grounds = p.penaltyTypes.filter((t) => t !== 'warning').join('+').slice(0, 48);
   return { grounds, period, publishBy, autoRemoveOn, earlyRemovalFrom, restrictionUntil, noEarlyStop };
 }
@@ -235,19 +228,44 @@ export function pendingStep(e: ClockEntry): { step: ListStep; dueOn: string } | 
   return { step: 'expire', dueOn: e.autoRemoveOn };
 }
 
-/** The pending step as a countdown in working days (null days when the calendar does not reach). */
+/**
+ * The pending step as a countdown in working days (null days when the calendar does not reach).
+ * `provisional` when the count runs through a year whose holiday notice is not loaded yet.
+ */
 export function nextStepOf(cal: WorkingCalendar, e: ClockEntry, today: string): NextStep | null {
   const p = pendingStep(e);
   if (!p) return null;
-  let workingDaysLeft: number | null = null;
-  if (cal.covers(today) && cal.covers(p.dueOn)) {
-    try {
-      workingDaysLeft = cal.workingDaysBetween(today, p.dueOn);
-    } catch {
-      workingDaysLeft = null;
-    }
+  const counted = cal.covers(today) && cal.covers(p.dueOn);
+  return {
+    ...p,
+    workingDaysLeft: counted ? cal.workingDaysBetween(today, p.dueOn) : null,
+    overdue: today > p.dueOn,
+    provisional: counted && cal.provisionalYearIn(today, p.dueOn) !== null,
+  };
+}
+
+export interface DeadlineInputs {
+  list: string;
+  status: string;
+  decisionDate: string;
+  triggerDate: string | null;
+  curedOn: string | null;
+}
+
+/**
+ * The working-day deadlines an open entry's dates imply under `cal`: 20 working days to publish a
+ * serious-violation listing or a penalty (Order 44 Art. 14, Order 45 Art. 9), 10 to list and 5 to
+ * remove an abnormal-list entry (Order 101 Art. 6–14). The daily clock re-derives them, so dates
+ * first counted through a provisional year follow the State Council notice once it is loaded.
+ * Red/black members carry no statutory clock (undefined: leave as is).
+ */
+export function statutoryDeadlines(cal: WorkingCalendar, e: DeadlineInputs): { publishBy?: string | null; removeBy?: string | null } {
+  const from = (date: string | null, n: number) => (date && cal.covers(date) ? cal.addWorkingDays(date, n) : null);
+  if (e.list === 'serious-violation' || e.list === 'penalty-publication') return { publishBy: from(e.decisionDate, PUBLISH_WITHIN_WORKING_DAYS) };
+  if (e.list === 'abnormal') {
+    return { publishBy: from(e.triggerDate, ABNORMAL_LISTING_WORKING_DAYS), removeBy: from(e.curedOn, ABNORMAL_REMOVAL_WORKING_DAYS) };
   }
-  return { ...p, workingDaysLeft, overdue: today > p.dueOn };
+  return {};
 }
 
 /** Steps that are due and not taken, as flags the dashboard counts. */

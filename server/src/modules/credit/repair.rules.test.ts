@@ -3,7 +3,6 @@ import { pickLang } from '../../../../contracts/i18n.js';
 import { buildYearDays, WorkingCalendar } from '../../platform/calendar/calendar.rules.js';
 import { CN_HOLIDAY_NOTICES } from '../system/seed/cn-holidays.data.js';
 import {
-  addWorkingDaysOrEstimate,
   checkRepairConditions,
   countdown,
   isMinorPenalty,
@@ -168,21 +167,22 @@ describe('step deadlines across the 2025 National Day holiday', () => {
   it('accepts within 2 working days, decides within 15, stops within 3', () => {
     // 2025-10-01..08 are holidays; Saturday 2025-10-11 is a make-up working day.
     const days = stepDays('repair', 'early_removal');
-    expect(addWorkingDaysOrEstimate(calendar, '2025-09-30', days.accept)).toBe('2025-10-10');
-    expect(addWorkingDaysOrEstimate(calendar, '2025-09-29', days.accept)).toBe('2025-10-09');
-    expect(addWorkingDaysOrEstimate(calendar, '2025-09-30', days.decide)).toBe('2025-10-28');
-    expect(addWorkingDaysOrEstimate(calendar, '2025-09-30', days.stop)).toBe('2025-10-11');
+    expect(calendar.addWorkingDays('2025-09-30', days.accept)).toBe('2025-10-10');
+    expect(calendar.addWorkingDays('2025-09-29', days.accept)).toBe('2025-10-09');
+    expect(calendar.addWorkingDays('2025-09-30', days.decide)).toBe('2025-10-28');
+    expect(calendar.addWorkingDays('2025-09-30', days.stop)).toBe('2025-10-11');
   });
   it('gives the abnormal list 5 working days from the application, objections 5/20/5', () => {
     expect(stepDays('repair', 'abnormal_cure')).toEqual({ accept: 2, decide: 5, decideFrom: 'submitted', stop: 3 });
     expect(stepDays('objection', null)).toEqual({ accept: 5, decide: 20, decideFrom: 'accepted', stop: 5 });
-    expect(addWorkingDaysOrEstimate(calendar, '2025-09-30', 5)).toBe('2025-10-14');
+    expect(calendar.addWorkingDays('2025-09-30', 5)).toBe('2025-10-14');
   });
-  it('counts weekends only beyond the loaded calendar', () => {
-    expect(addWorkingDaysOrEstimate(calendar, '2026-12-31', 2)).toBe('2027-01-04');
+  it('counts a year without a notice provisionally, with 元旦 as a holiday, and marks the countdown', () => {
+    expect(calendar.addWorkingDays('2026-12-31', 2)).toBe('2027-01-05');
+    expect(countdown(calendar, '2026-12-30', '2027-01-05', null)).toEqual({ dueOn: '2027-01-05', doneOn: null, workingDaysLeft: 3, overdue: false, provisional: true });
   });
   it('shows countdowns', () => {
-    expect(countdown(calendar, '2025-09-30', '2025-10-10', null)).toEqual({ dueOn: '2025-10-10', doneOn: null, workingDaysLeft: 2, overdue: false });
+    expect(countdown(calendar, '2025-09-30', '2025-10-10', null)).toEqual({ dueOn: '2025-10-10', doneOn: null, workingDaysLeft: 2, overdue: false, provisional: false });
     expect(countdown(calendar, '2025-10-13', '2025-10-10', null)).toMatchObject({ overdue: true, workingDaysLeft: -2 });
     expect(countdown(calendar, '2025-10-13', '2025-10-10', '2025-10-09')).toMatchObject({ overdue: false, workingDaysLeft: null, doneOn: '2025-10-09' });
   });

@@ -6,7 +6,7 @@
 import type { AbnormalCure, RepairCondition, RepairTarget, StepCountdown } from '../../../../contracts/credit-repair.js';
 import { msg } from '../../../../contracts/i18n.js';
 import type { PenaltyType } from '../../../../contracts/entities.js';
-import { addCalendarDays, toDayNumber, weekday, type WorkingCalendar } from '../../platform/calendar/calendar.rules.js';
+import type { WorkingCalendar } from '../../platform/calendar/calendar.rules.js';
 import { addMonths, isLowerTierPenalty, minPublicationMonths, NO_EARLY_STOP_PENALTIES } from './lists.rules.js';
 
 /** Lists whose entries are in force (the lists helper's statuses before removal). */
@@ -208,11 +208,7 @@ export const OBJECTION_DAYS = 30;
  * rest day moves to the next working day (the general rule on periods, 民法典 Art. 203).
  */
 export function objectionLastDay(calendar: WorkingCalendar, publishedOn: string): string {
-  try {
-    return calendar.calendarDeadline(publishedOn, OBJECTION_DAYS);
-  } catch {
-    return addCalendarDays(publishedOn, OBJECTION_DAYS);
-  }
+  return calendar.calendarDeadline(publishedOn, OBJECTION_DAYS);
 }
 
 export function objectionWindow(calendar: WorkingCalendar, publishedOn: string | null, today: string): RepairCondition {
@@ -245,35 +241,16 @@ export function stepDays(kind: 'repair' | 'objection', target: RepairTarget | nu
   return { accept: 2, decide: 15, decideFrom: 'accepted', stop: 3 };
 }
 
-/**
- * `n` working days after `from`. Beyond the loaded calendar, weekends-only counting takes over
- * (the office adds next year's 国务院办公厅 notice under Calendar).
- */
-export function addWorkingDaysOrEstimate(calendar: WorkingCalendar, from: string, n: number): string {
-  try {
-    return calendar.addWorkingDays(from, n);
-  } catch {
-    let date = from;
-    for (let left = n; left > 0; ) {
-      date = addCalendarDays(date, 1);
-      const wd = weekday(toDayNumber(date));
-      if (wd !== 0 && wd !== 6) left--;
-    }
-    return date;
-  }
-}
-
 /** A step as a countdown from `today`. */
 export function countdown(calendar: WorkingCalendar, today: string, dueOn: string | null, doneOn: string | null): StepCountdown {
-  if (!dueOn) return { dueOn: null, doneOn, workingDaysLeft: null, overdue: false };
-  if (doneOn) return { dueOn, doneOn, workingDaysLeft: null, overdue: false };
-  let left: number | null = null;
-  if (calendar.covers(today) && calendar.covers(dueOn)) {
-    try {
-      left = calendar.workingDaysBetween(today, dueOn);
-    } catch {
-      left = null;
-    }
-  }
-  return { dueOn, doneOn: null, workingDaysLeft: left, overdue: dueOn < today };
+  if (!dueOn) return { dueOn: null, doneOn, workingDaysLeft: null, overdue: false, provisional: false };
+  if (doneOn) return { dueOn, doneOn, workingDaysLeft: null, overdue: false, provisional: false };
+  const counted = calendar.covers(today) && calendar.covers(dueOn);
+  return {
+    dueOn,
+    doneOn: null,
+    workingDaysLeft: counted ? calendar.workingDaysBetween(today, dueOn) : null,
+    overdue: dueOn < today,
+    provisional: counted && calendar.provisionalYearIn(today, dueOn) !== null,
+  };
 }

@@ -43,7 +43,6 @@ import {
 } from './repair.repository.js';
 import {
   ACTIVE_ENTRY_STATUSES,
-  addWorkingDaysOrEstimate,
   checkRepairConditions,
   countdown,
   objectionLastDay,
@@ -206,9 +205,9 @@ export async function applyForRepair(
       cure: body.cure,
       conditions,
       submittedOn: today,
-      acceptBy: addWorkingDaysOrEstimate(calendar, today, days.accept),
+      acceptBy: calendar.addWorkingDays(today, days.accept),
       // Abnormal list: the 5 working days run from the application (Order 101 Art. 11–14).
-      decideBy: days.decideFrom === 'submitted' ? addWorkingDaysOrEstimate(calendar, today, days.decide) : null,
+      decideBy: days.decideFrom === 'submitted' ? calendar.addWorkingDays(today, days.decide) : null,
       submittedBy: ctx.actor.username,
     });
     if (!row) throw new AppError('REPAIR_PENDING');
@@ -249,7 +248,7 @@ export async function lodgeObjection(ctx: Ctx, calendarOf: CalendarSource, body:
       reason: body.reason,
       conditions: [window],
       submittedOn: today,
-      acceptBy: addWorkingDaysOrEstimate(calendar, today, days.accept),
+      acceptBy: calendar.addWorkingDays(today, days.accept),
       submittedBy: ctx.actor.username,
     });
     if (!row) throw new AppError('REPAIR_PENDING', { message: { zh: '已有办理中的异议', en: 'An objection is already in progress' } });
@@ -340,7 +339,7 @@ export async function acceptApplication(ctx: Ctx, calendarOf: CalendarSource, id
       ? {
           status: 'accepted',
           acceptedOn: today,
-          decideBy: days.decideFrom === 'accepted' ? addWorkingDaysOrEstimate(calendar, today, days.decide) : a.decideBy,
+          decideBy: days.decideFrom === 'accepted' ? calendar.addWorkingDays(today, days.decide) : a.decideBy,
           handledBy: ctx.actor.username,
           decisionComment: body.comment,
         }
@@ -387,7 +386,7 @@ export async function decideApplication(ctx: Ctx, calendarOf: CalendarSource, id
       decisionComment: body.comment,
       handledBy: ctx.actor.username,
       conditions,
-      stopBy: body.approve ? addWorkingDaysOrEstimate(calendar, today, days.stop) : null,
+      stopBy: body.approve ? calendar.addWorkingDays(today, days.stop) : null,
     });
     if (!updated) throw new AppError('CONFLICT');
     if (body.approve) {
@@ -423,7 +422,7 @@ export async function decideApplication(ctx: Ctx, calendarOf: CalendarSource, id
 /** Overdue steps in the actor's scope, for the dashboard. */
 export async function repairAlerts(ctx: Ctx, calendarOf: CalendarSource): Promise<RepairAlerts> {
   const today = todayInChina();
-  const soonBy = addWorkingDaysOrEstimate(await calendarOf(ctx), today, 2);
+  const soonBy = (await calendarOf(ctx)).addWorkingDays(today, 2);
   const n = await countAlerts(ctx.db, ctx.scope, today, soonBy);
   return { acceptOverdue: n.accept, decideOverdue: n.decide, stopOverdue: n.stop, total: n.accept + n.decide + n.stop, dueSoon: n.soon };
 }

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import type { Attachment, Reminder, TargetComparator, Task, TaskDetail, TaskListQuery, TaskReport, Todo } from '../../../../contracts/plans.js';
 import { pageWindow } from '../../db/query-helpers.js';
 import { appendAudit } from '../../platform/audit/audit.repository.js';
-import { addCalendarDays, weekday, toDayNumber, type WorkingCalendar } from '../../platform/calendar/calendar.rules.js';
+import type { WorkingCalendar } from '../../platform/calendar/calendar.rules.js';
 import { todayInChina } from '../../platform/calendar/today.js';
 import type { Ctx } from '../../platform/context.js';
 import { filesOf, findFile, insertFile, type FileMeta, type StoredFileRow } from '../../platform/files/file.repository.js';
@@ -44,13 +44,7 @@ import { mayReportOn, statusAfterReview } from './plans.rules.js';
 export type CalendarSource = (ctx: Ctx) => Promise<WorkingCalendar>;
 
 function workingDaysLeft(calendar: WorkingCalendar, today: string, due: string): number | null {
-  if (!calendar.covers(today) || !calendar.covers(due)) return null;
-  try {
-    return calendar.workingDaysBetween(today, due);
-  } catch {
-    // A gap in the loaded years: no figure rather than a guess.
-    return null;
-  }
+  return calendar.covers(today) && calendar.covers(due) ? calendar.workingDaysBetween(today, due) : null;
 }
 
 function toTaskDto(r: TaskJoined, calendar: WorkingCalendar, today: string): Task {
@@ -113,27 +107,22 @@ function toReminderDto(r: ReminderRow, nameOf: NameOf = () => null): Reminder {
 }
 
 /**
- * The date `n` working days after `from`. Where the loaded calendar ends, weekends-only counting
- * takes over and the caller gets a warning to show (load next year's 国务院办公厅 notice).
+ * The date `n` working days after `from`, with a warning to show when the count runs through a year
+ * whose State Council notice is not loaded (weekends and fixed-date holidays only; see the calendar).
  */
 export function addWorkingDaysOrEstimate(calendar: WorkingCalendar, from: string, n: number): { date: string; warning: string | null } {
-  try {
-    return { date: calendar.addWorkingDays(from, n), warning: null };
-  } catch {
-    let date = from;
-    for (let left = n; left > 0; ) {
-      date = addCalendarDays(date, 1);
-      const wd = weekday(toDayNumber(date));
-      if (wd !== 0 && wd !== 6) left--;
-    }
-    return {
-      date,
-      warning: msg(
-        `${date.slice(0, 4)} 年工作日历尚未载入，按周六周日休息估算；请在“工作日历”中添加该年度`,
-        `The ${date.slice(0, 4)} working-day calendar is not loaded; counted with weekends only. Add the year under Calendar.`,
-      ),
-    };
-  }
+  const date = calendar.addWorkingDays(from, n);
+  const year = calendar.provisionalYearIn(from, date);
+  return {
+    date,
+    warning:
+      year === null
+        ? null
+        : msg(
+            `${year} 年节假日安排尚未载入，暂按周末及元旦、劳动节、国庆节估算；请在“工作日历”中添加该年度`,
+            `The ${year} holiday notice is not loaded; counted with weekends and fixed-date holidays only. Add the year under Calendar.`,
+          ),
+  };
 }
 
 function taskFilter(q: TaskListQuery, today: string, horizon: string): TaskFilter {

@@ -43,13 +43,13 @@ export function calendarRoutes(app: ZApp, deps: SystemDeps): void {
       querystring: addWorkingDaysQuery,
       response: { 200: dateResponse },
     },
-    handler: async (request) => ({ date: await addWorkingDays(request.ctx(), store, request.query.from, request.query.days) }),
+    handler: async (request) => addWorkingDays(request.ctx(), store, request.query.from, request.query.days),
   });
 
   app.get('/api/calendar/working-days-between', {
     config: { access: 'authenticated' },
     schema: { tags: TAG, summary: '两日之间的工作日数（首日不计）Working days in (from, to]', querystring: workingDaysBetweenQuery, response: { 200: countResponse } },
-    handler: async (request) => ({ days: await workingDaysBetween(request.ctx(), store, request.query.from, request.query.to) }),
+    handler: async (request) => workingDaysBetween(request.ctx(), store, request.query.from, request.query.to),
   });
 
   app.get('/api/calendar/deadline', {
@@ -60,7 +60,7 @@ export function calendarRoutes(app: ZApp, deps: SystemDeps): void {
       querystring: calendarDeadlineQuery,
       response: { 200: dateResponse },
     },
-    handler: async (request) => ({ date: await calendarDeadline(request.ctx(), store, request.query.from, request.query.days) }),
+    handler: async (request) => calendarDeadline(request.ctx(), store, request.query.from, request.query.days),
   });
 
   app.get('/api/system/calendar/years', {

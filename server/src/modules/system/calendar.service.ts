@@ -112,14 +112,20 @@ export async function updateCalendarDay(ctx: Ctx, store: CalendarStore, date: st
   return toCalendarDayDto(row);
 }
 
-export async function addWorkingDays(ctx: Ctx, store: CalendarStore, from: string, days: number): Promise<string> {
-  return (await store.get(ctx.db)).addWorkingDays(from, days);
+/** Deadline arithmetic for the API; `provisional` when the count runs through a year without a loaded notice. */
+export async function addWorkingDays(ctx: Ctx, store: CalendarStore, from: string, days: number): Promise<{ date: string; provisional: boolean }> {
+  const cal = await store.get(ctx.db);
+  const date = cal.addWorkingDays(from, days);
+  return { date, provisional: cal.provisionalYearIn(from, date) !== null };
 }
 
-export async function workingDaysBetween(ctx: Ctx, store: CalendarStore, from: string, to: string): Promise<number> {
-  return (await store.get(ctx.db)).workingDaysBetween(from, to);
+export async function workingDaysBetween(ctx: Ctx, store: CalendarStore, from: string, to: string): Promise<{ days: number; provisional: boolean }> {
+  const cal = await store.get(ctx.db);
+  return { days: cal.workingDaysBetween(from, to), provisional: cal.provisionalYearIn(from, to) !== null };
 }
 
-export async function calendarDeadline(ctx: Ctx, store: CalendarStore, from: string, days: number): Promise<string> {
-  return (await store.get(ctx.db)).calendarDeadline(from, days);
+export async function calendarDeadline(ctx: Ctx, store: CalendarStore, from: string, days: number): Promise<{ date: string; provisional: boolean }> {
+  const cal = await store.get(ctx.db);
+  const date = cal.calendarDeadline(from, days);
+  return { date, provisional: cal.provisionalYearIn(from, date) !== null };
 }

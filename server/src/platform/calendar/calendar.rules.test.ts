@@ -102,27 +102,50 @@ describe('WorkingCalendar', () => {
     expect(calendar.calendarDeadline('2026-01-27', 19)).toBe('2026-02-24'); // ends 15 Feb (春节)
   });
 
-  it('refuses dates outside the loaded years instead of guessing', () => {
-    expect(() => calendar.addWorkingDays('2023-12-29', 1)).toThrow(CalendarRangeError);
-    expect(() => calendar.addWorkingDays('2027-01-04', 1)).toThrow(CalendarRangeError);
-    expect(() => calendar.addWorkingDays('2026-12-30', 5)).toThrow(CalendarRangeError); // result would be in 2027
-    expect(() => calendar.workingDaysBetween('2026-12-01', '2027-01-05')).toThrow(CalendarRangeError);
-    expect(() => calendar.calendarDeadline('2026-12-25', 10)).toThrow(CalendarRangeError);
+  it('counts a year without a notice provisionally: weekends and the fixed-date holidays', () => {
+    expect(calendar.isProvisional('2026-12-31')).toBe(false);
+    expect(calendar.isProvisional('2027-01-04')).toBe(true);
+    expect(calendar.isWorkingDay('2027-01-01')).toBe(false); // 元旦, a Friday
+    expect(calendar.holidayName('2027-05-02')).toBe('劳动节');
+    expect(calendar.isWorkingDay('2027-10-01')).toBe(false);
+    expect(calendar.isWorkingDay('2027-10-04')).toBe(true); // a Monday: only 1–3 October are fixed
+    expect(calendar.addWorkingDays('2026-12-30', 5)).toBe('2027-01-07');
+    expect(calendar.workingDaysBetween('2026-12-01', '2027-01-05')).toBe(24); // 22 in December, 2 in January
+    expect(calendar.calendarDeadline('2026-12-22', 10)).toBe('2027-01-04'); // ends on 元旦, then a weekend
+    expect(calendar.addWorkingDays('2023-12-29', 1)).toBe('2024-01-02'); // 2023 provisional, 2024 official
+    expect(calendar.provisionalYearIn('2026-12-01', '2026-12-31')).toBeNull();
+    expect(calendar.provisionalYearIn('2027-01-05', '2026-12-01')).toBe(2027);
+    expect(calendar.provisionalYearIn('2023-06-01', '2028-01-01')).toBe(2023);
+  });
+
+  it('makes a loaded notice win over the provisional rule', () => {
+    const with2027 = new WorkingCalendar([...buildYearDays(2026, [], []), ...buildYearDays(2027, [{ name: '元旦', from: '2027-01-01', to: '2027-01-03' }], ['2027-01-09'])]);
+    expect(with2027.isProvisional('2027-06-01')).toBe(false);
+    expect(with2027.isWorkingDay('2027-01-09')).toBe(true); // adjusted working Saturday
+    expect(with2027.isWorkingDay('2027-05-01')).toBe(false); // a Saturday
+    expect(with2027.isWorkingDay('2027-10-01')).toBe(true); // this notice lists no 国庆节: the notice rules
+  });
+
+  it('counts a gap year between loaded ones provisionally', () => {
+    const gappy = new WorkingCalendar([...buildYearDays(2024, [], []), ...buildYearDays(2026, [], [])]);
+    expect(gappy.addWorkingDays('2024-12-20', 3)).toBe('2024-12-25');
+    expect(gappy.addWorkingDays('2024-12-30', 3)).toBe('2025-01-03'); // 2025-01-01 元旦
+    expect(gappy.isProvisional('2025-06-02')).toBe(true);
+    expect(gappy.provisionalYearIn('2024-12-02', '2026-01-05')).toBe(2025);
+  });
+
+  it('refuses dates outside the span it counts at all', () => {
+    expect(calendar.covers('2100-12-31')).toBe(true);
+    expect(calendar.covers('2101-01-01')).toBe(false);
+    expect(() => calendar.addWorkingDays('1989-12-29', 1)).toThrow(CalendarRangeError);
+    expect(() => calendar.addWorkingDays('2100-12-30', 5)).toThrow(CalendarRangeError);
     try {
-      calendar.addWorkingDays('2030-01-01', 1);
+      calendar.addWorkingDays('2101-01-03', 1);
+      expect.unreachable();
     } catch (err) {
       expect(err).toBeInstanceOf(CalendarRangeError);
       expect((err as CalendarRangeError).loadedYears).toEqual([2024, 2025, 2026]);
     }
-  });
-
-  it('refuses to count across a year that is not loaded', () => {
-    const gappy = new WorkingCalendar([...buildYearDays(2024, [], []), ...buildYearDays(2026, [], [])]);
-    expect(gappy.addWorkingDays('2024-12-20', 3)).toBe('2024-12-25');
-    expect(() => gappy.addWorkingDays('2024-12-30', 3)).toThrow(CalendarRangeError);
-    expect(() => gappy.addWorkingDays('2025-06-02', 1)).toThrow(CalendarRangeError);
-    expect(() => gappy.workingDaysBetween('2024-12-02', '2026-01-05')).toThrow(CalendarRangeError);
-    expect(gappy.covers('2025-06-02')).toBe(false);
   });
 
   it('agrees with a naive day-by-day count (property)', () => {

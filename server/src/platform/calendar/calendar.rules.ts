@@ -4,7 +4,13 @@
  * Counting rules (市场监督管理投诉举报处理办法 and the State Council holiday notices): the first day
  * is not counted; a day is a working day when it is Monday–Friday and not a public holiday, or when
  * the notice makes a weekend day an adjusted working day (调休上班). Dates are ISO `YYYY-MM-DD`
- * strings in China time; the calendar never guesses outside the years it has loaded.
+ * strings in China time.
+ *
+ * A year whose notice is not loaded (next year's, in December, before the State Council publishes
+ * it; or a past year nobody loaded) is counted provisionally: Saturdays and Sundays are rest days and
+ * so are the fixed-date statutory holidays. Every answer can say whether it rests on such a year
+ * (`isProvisional`, `provisionalYearIn`), so the UI can mark the date as an estimate, and dates kept
+ * in the database are recomputed by their owners once the notice is loaded.
  */
 import type { DayKind } from '../../../../contracts/dicts.js';
 import { msg } from '../../../../contracts/i18n.js';
@@ -21,7 +27,7 @@ export interface HolidayRangeInput {
   to: string;
 }
 
-/** A date the loaded calendar does not cover: callers turn this into HTTP 400, never a guess. */
+/** A date outside the span the calendar counts at all (see SPAN_FIRST_YEAR): callers answer HTTP 400. */
 export class CalendarRangeError extends Error {
   constructor(
     readonly date: string,
@@ -147,85 +153,124 @@ export function buildYearDays(year: number, holidays: readonly HolidayRangeInput
   return [...kinds.values()];
 }
 
+// ── Years without a notice ──────────────────────────────────────────────────────
+
+/**
+ * The holidays 《全国年节及纪念日放假办法》 (2024 revision, in force 2025-01-01, Art. 2) fixes to
+ * Gregorian dates: 元旦 1 January, 劳动节 1–2 May, 国庆节 1–3 October. The lunar holidays (春节,
+ * 清明, 端午, 中秋) and the adjusted working days exist only in each year's notice, so a provisional
+ * year leaves them out: its deadlines come out no later than the official ones in almost every case.
+ */
+const FIXED_DATE_HOLIDAYS: readonly { month: number; day: number; name: string }[] = [
+  { month: 1, day: 1, name: '元旦' },
+  { month: 5, day: 1, name: '劳动节' },
+  { month: 5, day: 2, name: '劳动节' },
+  { month: 10, day: 1, name: '国庆节' },
+  { month: 10, day: 2, name: '国庆节' },
+  { month: 10, day: 3, name: '国庆节' },
+];
+
+/**
+ * The span the calendar counts at all. Listing periods reach a decade or two ahead (restriction
+ * periods, three-year publications), archive records go back to the registry's oldest decisions.
+ */
+export const SPAN_FIRST_YEAR = 1990;
+export const SPAN_LAST_YEAR = 2100;
+
 // ── The in-memory calendar ──────────────────────────────────────────────────────
 
-const UNKNOWN = 0;
 const WORKING = 1;
 const OFF = 2;
 
 /**
- * A loaded calendar answering deadline questions in O(1): prefix counts of working days and of
- * unknown days (years not loaded) over the whole span, plus the list of working days.
+ * A loaded calendar answering deadline questions in O(1): prefix counts of working days over the
+ * whole span plus the list of working days. Years with a loaded notice follow it; every other year
+ * of the span is provisional: the week plus FIXED_DATE_HOLIDAYS.
  */
 export class WorkingCalendar {
+  /** Years with a loaded State Council notice. */
   readonly years: readonly number[];
+  private readonly loaded: ReadonlySet<number>;
   private readonly start: number;
   private readonly end: number;
   private readonly state: Uint8Array;
   /** cum[i] = number of working days in [start, start + i]. */
   private readonly cum: Int32Array;
-  /** gaps[i] = number of unknown days in [start, start + i]. */
-  private readonly gaps: Int32Array;
   /** Day numbers of working days in order. */
   private readonly working: Int32Array;
   private readonly names: Map<number, string>;
+  /** Changes whenever any day's kind does (FNV-1a over the span): jobs that derive dates re-run on a new one. */
+  readonly fingerprint: string;
 
   constructor(days: readonly CalendarDayInput[]) {
-    const numbers = days.map((d) => toDayNumber(d.date));
     const years = new Set<number>();
     for (const d of days) years.add(Number(d.date.slice(0, 4)));
     this.years = [...years].sort((a, b) => a - b);
-    if (days.length === 0) {
-      this.start = 0;
-      this.end = -1;
-      this.state = new Uint8Array(0);
-      this.cum = new Int32Array(0);
-      this.gaps = new Int32Array(0);
-      this.working = new Int32Array(0);
-      this.names = new Map();
-      return;
-    }
-    this.start = daysFromCivil(this.years[0]!, 1, 1);
-    this.end = daysFromCivil(this.years[this.years.length - 1]!, 12, 31);
+    this.loaded = years;
+    const firstYear = Math.min(SPAN_FIRST_YEAR, ...this.years);
+    const lastYear = Math.max(SPAN_LAST_YEAR, ...this.years);
+    this.start = daysFromCivil(firstYear, 1, 1);
+    this.end = daysFromCivil(lastYear, 12, 31);
     const span = this.end - this.start + 1;
     this.state = new Uint8Array(span);
     this.names = new Map();
-    days.forEach((d, i) => {
-      const idx = numbers[i]! - this.start;
-      this.state[idx] = isWorkingKind(d.kind) ? WORKING : OFF;
-      if (d.name) this.names.set(numbers[i]!, d.name);
-    });
+    // The week first, then the fixed-date holidays of provisional years, then the loaded notices.
+    for (let i = 0; i < span; i++) {
+      const wd = weekday(this.start + i);
+      this.state[i] = wd === 0 || wd === 6 ? OFF : WORKING;
+    }
+    for (let y = firstYear; y <= lastYear; y++) {
+      if (years.has(y)) continue;
+      for (const h of FIXED_DATE_HOLIDAYS) {
+        const n = daysFromCivil(y, h.month, h.day);
+        this.state[n - this.start] = OFF;
+        this.names.set(n, h.name);
+      }
+    }
+    for (const d of days) {
+      const n = toDayNumber(d.date);
+      this.state[n - this.start] = isWorkingKind(d.kind) ? WORKING : OFF;
+      if (d.name) this.names.set(n, d.name);
+    }
     this.cum = new Int32Array(span);
-    this.gaps = new Int32Array(span);
     const working: number[] = [];
     let w = 0;
-    let g = 0;
+    let hash = 0x811c9dc5;
     for (let i = 0; i < span; i++) {
-      const s = this.state[i]!;
-      if (s === WORKING) {
+      hash = Math.imul(hash ^ this.state[i]!, 0x01000193);
+      if (this.state[i] === WORKING) {
         w++;
         working.push(this.start + i);
-      } else if (s === UNKNOWN) g++;
+      }
       this.cum[i] = w;
-      this.gaps[i] = g;
     }
     this.working = Int32Array.from(working);
+    this.fingerprint = `${this.years.join(',')}:${(hash >>> 0).toString(16)}`;
   }
 
-  /** Day index of `date`, or a CalendarRangeError when the calendar does not know that day. */
+  /** Day index of `date`, or a CalendarRangeError when it lies outside the span. */
   private index(date: string): number {
     const i = toDayNumber(date) - this.start;
-    if (i < 0 || i >= this.state.length || this.state[i] === UNKNOWN) throw new CalendarRangeError(date, this.years);
+    if (i < 0 || i >= this.state.length) throw new CalendarRangeError(date, this.years);
     return i;
   }
 
-  private assertNoGap(fromIdx: number, toIdx: number, date: string): void {
-    if (this.gaps[toIdx]! - this.gaps[fromIdx]! !== 0) throw new CalendarRangeError(date, this.years);
-  }
-
+  /** Whether the calendar counts `date` at all (official or provisional). */
   covers(date: string): boolean {
     const i = toDayNumber(date) - this.start;
-    return i >= 0 && i < this.state.length && this.state[i] !== UNKNOWN;
+    return i >= 0 && i < this.state.length;
+  }
+
+  /** Whether `date` falls in a year without a loaded notice, so that counting through it is an estimate. */
+  isProvisional(date: string): boolean {
+    return !this.loaded.has(Number(date.slice(0, 4)));
+  }
+
+  /** The first year from `a` to `b` (either order) without a loaded notice, or null: counting across it is an estimate. */
+  provisionalYearIn(a: string, b: string): number | null {
+    const [from, to] = a <= b ? [a, b] : [b, a];
+    for (let y = Number(from.slice(0, 4)); y <= Number(to.slice(0, 4)); y++) if (!this.loaded.has(y)) return y;
+    return null;
   }
 
   isWorkingDay(date: string): boolean {
@@ -246,21 +291,14 @@ export class WorkingCalendar {
     if (n === 0) return date;
     const pos = this.cum[i]! + n - 1; // index into `working` of the n-th working day after i
     if (pos >= this.working.length) throw new CalendarRangeError(fromDayNumber(this.end + 1), this.years);
-    const target = this.working[pos]!;
-    this.assertNoGap(i, target - this.start, fromDayNumber(target));
-    return fromDayNumber(target);
+    return fromDayNumber(this.working[pos]!);
   }
 
   /** Working days in (a, b]: the first day is not counted. Negative when b is before a. */
   workingDaysBetween(a: string, b: string): number {
     const i = this.index(a);
     const j = this.index(b);
-    if (j >= i) {
-      this.assertNoGap(i, j, b);
-      return this.cum[j]! - this.cum[i]!;
-    }
-    this.assertNoGap(j, i, a);
-    return -(this.cum[i]! - this.cum[j]!);
+    return this.cum[j]! - this.cum[i]!;
   }
 
   /** The first working day on or after `date`. */
@@ -269,9 +307,7 @@ export class WorkingCalendar {
     if (this.state[i] === WORKING) return date;
     const pos = this.cum[i]!; // working days up to i; the next one is working[pos]
     if (pos >= this.working.length) throw new CalendarRangeError(fromDayNumber(this.end + 1), this.years);
-    const target = this.working[pos]!;
-    this.assertNoGap(i, target - this.start, fromDayNumber(target));
-    return fromDayNumber(target);
+    return fromDayNumber(this.working[pos]!);
   }
 
   /**

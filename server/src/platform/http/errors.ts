@@ -100,8 +100,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     if (err instanceof CalendarRangeError) {
       const message = lang === 'zh'
-        ? `日期 ${err.date} 超出已加载的工作日历（已加载年度：${err.loadedYears.join('、') || '无'}），请管理员先维护该年度日历`
-        : `${err.date} is outside the loaded working-day calendar (loaded: ${err.loadedYears.join(', ') || 'none'}); an administrator must add that year first`;
+        ? `日期 ${err.date} 所在年度未载入国务院节假日安排，无法按此操作或计算（已载入年度：${err.loadedYears.join('、') || '无'}），请管理员先在“工作日历”中添加该年度`
+        : `The year of ${err.date} has no loaded State Council holiday notice, so this cannot be done or counted (loaded: ${err.loadedYears.join(', ') || 'none'}); an administrator must add that year under Calendar first`;
       return send(reply, request, 400, 'CALENDAR_OUT_OF_RANGE', message, { date: err.date, loadedYears: err.loadedYears });
     }
     if (err instanceof CalendarInputError) {

@@ -1,5 +1,5 @@
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Button, Col, Empty, Row, Skeleton, Space, Statistic, Tabs, Tag, theme, Typography } from 'antd';
+import { Alert, Button, Col, Empty, Row, Skeleton, Space, Statistic, Tabs, Tag, theme, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import type { CalendarDay } from '@contracts/calendar';
@@ -33,6 +33,9 @@ export default function CalendarPage() {
   const detail = useCalendarYear(year);
   const mayEdit = can('system:calendar:update');
   const summary = detail.data?.year;
+  // This year's notice, and from November next year's: deadlines of the coming weeks run into them.
+  const expected = dayjs().month() >= 10 ? [dayjs().year(), dayjs().year() + 1] : [dayjs().year()];
+  const missing = years.data ? expected.filter((y) => !loaded.includes(y)) : [];
 
   const months = useMemo(() => {
     const byMonth: CalendarDay[][] = Array.from({ length: 12 }, () => []);
@@ -62,6 +65,16 @@ export default function CalendarPage() {
     >
       {years.isLoading ? <Skeleton active /> : null}
       {years.data && loaded.length === 0 ? <Empty description={t('noYears')} style={{ marginBottom: 24 }} /> : null}
+      {missing.length > 0 ? (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="missing-years"
+          title={t('missingYears', { years: missing.join('、') })}
+          description={t(mayEdit ? 'missingYearsHintAdmin' : 'missingYearsHint')}
+        />
+      ) : null}
       {loaded.length > 0 ? (
         <Tabs
           activeKey={String(year)}

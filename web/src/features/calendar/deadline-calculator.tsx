@@ -1,6 +1,7 @@
 import { Alert, Button, Card, DatePicker, Descriptions, Form, InputNumber, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { ProvisionalTag } from '@/components/days-left-tag';
 import { useT } from '@/lib/i18n';
 import { useCalendarDeadline } from './api/calendar-deadline';
 import { useAddWorkingDays } from './api/add-working-days';
@@ -14,7 +15,8 @@ interface CalcValues {
 
 /**
  * Deadline arithmetic as the system does it: N working days (first day not counted) and an N-day
- * deadline rolled to the next working day. Dates outside the loaded years get the server's message.
+ * deadline rolled to the next working day. A result counted through a year without a loaded notice
+ * is marked 暂估.
  */
 export function DeadlineCalculator() {
   const t = useT(calendarStrings);
@@ -22,11 +24,14 @@ export function DeadlineCalculator() {
   const working = useAddWorkingDays(input);
   const deadline = useCalendarDeadline(input);
   const error = working.error ?? deadline.error;
-  const show = (date: string | undefined) =>
-    date ? (
-      <Typography.Text strong>
-        {date} {t(weekdayKey(date))}
-      </Typography.Text>
+  const show = (r: { date: string; provisional: boolean } | undefined) =>
+    r ? (
+      <Space size={4}>
+        <Typography.Text strong>
+          {r.date} {t(weekdayKey(r.date))}
+        </Typography.Text>
+        {r.provisional ? <ProvisionalTag /> : null}
+      </Space>
     ) : (
       '…'
     );
@@ -62,8 +67,8 @@ export function DeadlineCalculator() {
             column={1}
             bordered
             items={[
-              { key: 'w', label: t('workingDaysResult', { n: input.days }), children: show(working.data?.date) },
-              { key: 'd', label: t('deadlineResult', { n: input.days }), children: show(deadline.data?.date) },
+              { key: 'w', label: t('workingDaysResult', { n: input.days }), children: show(working.data) },
+              { key: 'd', label: t('deadlineResult', { n: input.days }), children: show(deadline.data) },
             ]}
           />
         </Space>

@@ -2,9 +2,9 @@
 import { Space, Tag, Typography } from 'antd';
 import type { ListEntry, NextStep } from '@contracts/credit-lists';
 import type { StepCountdown } from '@contracts/credit-repair';
+import { DaysLeftTag } from '@/components/days-left-tag';
 import { useDict } from '@/lib/dicts';
 import { useT } from '@/lib/i18n';
-import { common } from '@/locales/common';
 import { creditStrings, type CreditKey } from './i18n';
 
 const STATUS_COLOURS: Record<string, string> = {
@@ -70,16 +70,6 @@ export function useGroundsLabel(): (e: Pick<ListEntry, 'list' | 'grounds' | 'gro
   };
 }
 
-/** Working days left as a tag: red when overdue, orange within 3 days. */
-export function DaysLeftTag({ workingDaysLeft, overdue }: { workingDaysLeft: number | null; overdue: boolean }) {
-  const tc = useT(common);
-  const n = workingDaysLeft;
-  if (overdue || (n !== null && n < 0)) return <Tag color="red">{n !== null && n < 0 ? tc('overdueDays', { n: -n }) : tc('overdue')}</Tag>;
-  if (n === null) return null;
-  if (n === 0) return <Tag color="orange">{tc('dueToday')}</Tag>;
-  return <Tag color={n <= 3 ? 'orange' : 'blue'}>{tc('workingDaysLeft', { n })}</Tag>;
-}
-
 /** The next statutory step of an entry: what, by when, and how many working days remain. */
 export function NextStepCell({ step }: { step: NextStep | null }) {
   const t = useT(creditStrings);
@@ -89,7 +79,7 @@ export function NextStepCell({ step }: { step: NextStep | null }) {
       <div>
         {t(`step_${step.step}` as CreditKey)} · <span style={{ whiteSpace: 'nowrap' }}>{step.dueOn}</span>
       </div>
-      <DaysLeftTag workingDaysLeft={step.workingDaysLeft} overdue={step.overdue} />
+      <DaysLeftTag workingDaysLeft={step.workingDaysLeft} overdue={step.overdue} provisional={step.provisional} />
     </div>
   );
 }
@@ -115,7 +105,7 @@ export function StepDeadline({ c, pending }: { c: StepCountdown; pending?: strin
   return (
     <div>
       <div style={{ whiteSpace: 'nowrap' }}>{c.dueOn}</div>
-      <DaysLeftTag workingDaysLeft={c.workingDaysLeft} overdue={c.overdue} />
+      <DaysLeftTag workingDaysLeft={c.workingDaysLeft} overdue={c.overdue} provisional={c.provisional} />
     </div>
   );
 }

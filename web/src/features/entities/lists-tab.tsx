@@ -2,10 +2,10 @@ import { Alert, Button, Empty, Space, Spin, Table, Tag, Tooltip, Typography } fr
 import { Link, useNavigate } from 'react-router';
 import type { ListEntry } from '@contracts/credit-lists';
 import type { Application, ApplicationKind } from '@contracts/credit-repair';
+import { DaysLeftTag } from '@/components/days-left-tag';
 import { useAuth } from '@/lib/auth';
 import { DictTag } from '@/lib/dicts';
 import { useT } from '@/lib/i18n';
-import { common } from '@/locales/common';
 import { applicationKey, useLatestApplications, type LatestApplications } from './api/applications';
 import { useEntityLists } from './api/credit';
 import { entityStrings, type EntityT } from './i18n';
@@ -30,17 +30,13 @@ function statusColour(list: string, status: string): string {
   return list === 'red' ? 'green' : 'red';
 }
 
-/** Working days left to a statutory deadline, red when overdue. */
+/** The statutory deadline of an entry's next step, with its countdown. */
 function Countdown({ step }: { step: NonNullable<ListEntry['nextStep']> }) {
   const t = useT(entityStrings);
-  const tc = useT(common);
-  const n = step.workingDaysLeft;
-  const text = n === null ? '' : n < 0 || step.overdue ? tc('overdueDays', { n: Math.abs(n) }) : n === 0 ? tc('dueToday') : tc('workingDaysLeft', { n });
-  const color = step.overdue || (n !== null && n < 0) ? 'red' : n !== null && n <= 3 ? 'orange' : 'blue';
   return (
     <div>
       <div>{t('dueOn', { step: t(`step_${step.step}` as Key), date: step.dueOn })}</div>
-      {text ? <Tag color={color}>{text}</Tag> : null}
+      <DaysLeftTag workingDaysLeft={step.workingDaysLeft} overdue={step.overdue} provisional={step.provisional} />
     </div>
   );
 }

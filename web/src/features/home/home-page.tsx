@@ -1,5 +1,6 @@
 import { Alert, Card, Col, Row, Skeleton, Statistic, Table, Typography } from 'antd';
 import { useMemo } from 'react';
+import { Link } from 'react-router';
 import type { Overview } from '@contracts/system';
 import { EChart, type EChartOption } from '@/components/echart';
 import { useAuth } from '@/lib/auth';
@@ -40,6 +41,10 @@ export default function HomePage() {
   if (error) return <Alert style={{ margin: 24 }} type="error" showIcon title={(error as Error).message} />;
   if (isLoading || !data) return <Skeleton active style={{ padding: 24 }} />;
   const o: Overview = data;
+  // From November, deadlines of the coming weeks run into next year: its notice is due (counted 暂估 until loaded).
+  const now = new Date();
+  const nextYear = now.getFullYear() + 1;
+  const nextYearMissing = now.getMonth() >= 10 && !o.calendar.years.includes(nextYear);
   return (
     <div style={{ padding: 24 }}>
       <Typography.Title level={4} style={{ marginTop: 0 }}>
@@ -79,6 +84,14 @@ export default function HomePage() {
           <Card>
             <Statistic title={t('calendarYears')} value={o.calendar.years.join('、') || '—'} />
             {o.calendar.nextHoliday ? <Typography.Text type="secondary">{t('nextHoliday', { ...o.calendar.nextHoliday })}</Typography.Text> : null}
+            {nextYearMissing ? (
+              <div>
+                <Typography.Text type="warning" data-testid="calendar-missing">
+                  {t('calendarMissing', { year: nextYear })}
+                  {can('system:calendar:list') ? <Link to="/system/calendar"> {t('calendarMissingLink')}</Link> : null}
+                </Typography.Text>
+              </div>
+            ) : null}
           </Card>
         </Col>
         <Col xs={24} lg={14}>

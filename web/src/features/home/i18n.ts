@@ -9,6 +9,8 @@ export const homeStrings = {
   departmentKinds: ['{n} 类', '{n} kinds'],
   districts: ['行政区划', 'Districts'],
   calendarYears: ['已加载工作日历', 'Calendar years loaded'],
+  calendarMissing: ['{year} 年节假日安排未载入，跨年期限暂估', 'No {year} holiday notice: deadlines into it are estimates'],
+  calendarMissingLink: ['去载入', 'Load it'],
   nextHoliday: ['下一个法定节假日：{name}（{date}）', 'Next public holiday: {name} ({date})'],
   usersByRole: ['各角色用户数', 'Users by role'],
   departmentsByKind: ['部门类型分布', 'Departments by kind'],

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
+import type { DateResult } from '@contracts/calendar';
 import { api } from '@/lib/api-client';
 
-export function addWorkingDays(from: string, days: number): Promise<{ date: string }> {
+export function addWorkingDays(from: string, days: number): Promise<DateResult> {
   return api.get('/api/calendar/add-working-days', { from, days });
 }
 
