@@ -156,10 +156,11 @@ describe('countdown', () => {
     expect(overdueFlag(entry, '2025-10-23')).toBeNull();
   });
 
-  it('moves to automatic removal once published, its count marked provisional beyond the loaded years', () => {
-    const step = nextStepOf(cal, { ...entry, status: 'published' }, '2025-11-01')!;
-    expect(step).toMatchObject({ step: 'auto_remove', dueOn: '2028-09-19', overdue: false, provisional: true });
-    expect(step.workingDaysLeft).toBeGreaterThan(700);
+  it('moves to automatic removal once published, with no working-day count beyond the loaded years', () => {
+    expect(nextStepOf(cal, { ...entry, status: 'published' }, '2025-11-01')).toEqual({ step: 'auto_remove', dueOn: '2028-09-19', workingDaysLeft: null, overdue: false, provisional: false });
+    expect(nextStepOf(cal, { ...entry, status: 'published', autoRemoveOn: '2026-09-30' }, '2026-09-28')).toMatchObject({ workingDaysLeft: 2, provisional: false });
+    // A working-day deadline into a year without a notice is counted, and marked an estimate.
+    expect(nextStepOf(cal, { ...entry, publishBy: '2027-01-18' }, '2026-12-21')).toMatchObject({ step: 'publish', workingDaysLeft: 19, provisional: true });
     expect(nextStepOf(cal, { ...entry, status: 'removed' }, '2025-11-01')).toBeNull();
   });
 

@@ -228,19 +228,25 @@ export function pendingStep(e: ClockEntry): { step: ListStep; dueOn: string } | 
   return { step: 'expire', dueOn: e.autoRemoveOn };
 }
 
+/** Steps whose due date is counted in working days; the others fall on a calendar date (3 years, 3 months …). */
+const WORKING_DAY_STEPS: ReadonlySet<ListStep> = new Set<ListStep>(['approve', 'publish', 'remove']);
+
 /**
- * The pending step as a countdown in working days (null days when the calendar does not reach).
- * `provisional` when the count runs through a year whose holiday notice is not loaded yet.
+ * The pending step as a countdown in working days. A working-day deadline counted through a year
+ * whose holiday notice is not loaded is `provisional`; an automatic step on a calendar date gets a
+ * count only while the official calendar reaches it (a count of 700 estimated working days to a
+ * removal three years away would be noise).
  */
 export function nextStepOf(cal: WorkingCalendar, e: ClockEntry, today: string): NextStep | null {
   const p = pendingStep(e);
   if (!p) return null;
-  const counted = cal.covers(today) && cal.covers(p.dueOn);
+  const estimated = cal.covers(today) && cal.covers(p.dueOn) ? cal.provisionalYearIn(today, p.dueOn) !== null : null;
+  const counted = estimated === false || (estimated === true && WORKING_DAY_STEPS.has(p.step));
   return {
     ...p,
     workingDaysLeft: counted ? cal.workingDaysBetween(today, p.dueOn) : null,
     overdue: today > p.dueOn,
-    provisional: counted && cal.provisionalYearIn(today, p.dueOn) !== null,
+    provisional: counted && estimated === true,
   };
 }
 

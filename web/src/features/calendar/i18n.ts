@@ -82,11 +82,11 @@ export const calendarStrings = {
   calculator: ['期限计算器', 'Deadline calculator'],
   missingYears: ['{years} 年节假日安排尚未载入', 'No State Council holiday notice loaded for {years}'],
   missingYearsHint: [
-    '跨入这些年度的工作日期限暂按周末及元旦、劳动节、国庆节估算，并标“暂估”；管理员载入国务院办公厅通知后自动按正式安排重算。',
+    '跨入上述年度的工作日期限暂按周末及元旦、劳动节、国庆节估算，并标“暂估”；管理员载入国务院办公厅通知后自动按正式安排重算。',
     'Working-day deadlines that run into these years are counted with weekends, New Year, Labour Day and National Day only and marked Estimate; once an administrator loads the notice they are recounted.',
   ],
   missingYearsHintAdmin: [
-    '跨入这些年度的工作日期限暂按周末及元旦、劳动节、国庆节估算，并标“暂估”。国务院办公厅通知发布后，请点击“添加年度”载入，各名单期限将在一小时内按正式安排重算。',
+    '跨入上述年度的工作日期限暂按周末及元旦、劳动节、国庆节估算，并标“暂估”。国务院办公厅通知发布后，请点击“新增年度”载入，各名单期限将在一小时内按正式安排重算。',
     'Working-day deadlines that run into these years are counted with weekends, New Year, Labour Day and National Day only and marked Estimate. When the State Council notice is out, use Add year; list deadlines are recounted within the hour.',
   ],
   calculatorHint: ['按工作日历计算，与系统中各项法定期限的算法一致；跨入未载入年度的结果标“暂估”。', 'Uses the working-day calendar exactly as the system computes statutory deadlines; results that run into a year without a notice are marked Estimate.'],
