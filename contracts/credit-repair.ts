@@ -187,10 +187,13 @@ export const sanctionQueryLogItem = z.object({
   uscc: z.string(),
   entityId: z.number().int().nullable(),
   queriedBy: z.string(),
+  /** 王质量（部门）, or null for an account that no longer exists. */
+  queriedByName: z.string().nullable(),
   deptName: z.string().nullable(),
   purpose: z.string().nullable(),
   measures: z.number().int(),
   ip: z.string().nullable(),
   queriedAt: z.string(),
 });
+export type SanctionQueryLogItem = z.infer<typeof sanctionQueryLogItem>;
 export const sanctionQueryLogResponse = pageOf(sanctionQueryLogItem);

@@ -73,6 +73,18 @@ export const ENTITY_DICTS = [
     ],
   },
   {
+    // Where an archive record came from (`archive_record.source_module`); modules add theirs here.
+    type: 'ent_record_source',
+    zh: '档案记录来源',
+    en: 'Record source',
+    items: [
+      { value: 'entities', zh: '监管人员录入', en: 'Entered by an officer' },
+      { value: 'import', zh: '历史记录导入', en: 'Historical import' },
+      { value: 'credit', zh: '信用名单与修复', en: 'Credit lists and repair' },
+      { value: 'demo', zh: '演示数据', en: 'Demo data' },
+    ],
+  },
+  {
     type: 'ent_visibility',
     zh: '公开范围',
     en: 'Visibility',

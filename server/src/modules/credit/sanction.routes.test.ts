@@ -144,7 +144,7 @@ describe('the query log', () => {
     await sanctions(await t.as('enterprise'), e.uscc);
     expect(await logCount()).toBe(before + 3);
 
-    const log = json<{ items: { uscc: string; queriedBy: string; deptName: string | null; purpose: string | null; measures: number; entityId: number | null }[]; total: number }>(
+    const log = json<{ items: { uscc: string; queriedBy: string; queriedByName: string | null; deptName: string | null; purpose: string | null; measures: number; entityId: number | null }[]; total: number }>(
       await office.get(`/api/credit/sanction-queries?uscc=${e.uscc}`),
     );
     expect(log.total).toBe(2);
@@ -152,6 +152,8 @@ describe('the query log', () => {
       ['quality-office', null],
       ['dept-user', '行政许可审查'],
     ]);
+    // People are named as the rest of the product names them: 姓名（部门）.
+    expect(log.items.map((i) => i.queriedByName)).toEqual([expect.stringMatching(/^王质量（.+）$/), expect.stringMatching(/（.+）$/)]);
     expect(log.items[1]!.deptName).not.toBeNull();
     expect(log.items[1]!.entityId).toBe(e.id);
     const missing = json<{ items: { entityId: number | null; measures: number }[] }>(await office.get(`/api/credit/sanction-queries?uscc=${unknown}`)).items;

@@ -4,12 +4,13 @@
  */
 import { todayInChina } from '../../platform/calendar/today.js';
 import type { Page } from '../../../../contracts/common.js';
-import type { SanctionMeasure, SanctionRule, Sanctions } from '../../../../contracts/credit-repair.js';
+import type { SanctionMeasure, SanctionQueryLogItem, SanctionRule, Sanctions } from '../../../../contracts/credit-repair.js';
 import type { Database, Executor } from '../../db/client.js';
 import { appendAudit } from '../../platform/audit/audit.repository.js';
 import type { Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/http/errors.js';
 import { findEntityByUscc } from '../entities/index.js';
+import { namesOf, type NameOf } from '../system/index.js';
 import { SANCTION_RULES } from './sanction.data.js';
 import {
   activeEntriesForSanctions,
@@ -95,11 +96,23 @@ export async function querySanctions(ctx: Ctx, uscc: string, purpose: string | n
   return { uscc: ent.uscc, name: ent.name, measures };
 }
 
-function toQueryDto(r: SanctionQueryRow) {
-  return { id: r.id, uscc: r.uscc, entityId: r.entityId, queriedBy: r.queriedBy, deptName: r.deptName, purpose: r.purpose, measures: r.measures, ip: r.ip, queriedAt: r.queriedAt.toISOString() };
+function toQueryDto(r: SanctionQueryRow, nameOf: NameOf): SanctionQueryLogItem {
+  return {
+    id: r.id,
+    uscc: r.uscc,
+    entityId: r.entityId,
+    queriedBy: r.queriedBy,
+    queriedByName: nameOf(r.queriedBy),
+    deptName: r.deptName,
+    purpose: r.purpose,
+    measures: r.measures,
+    ip: r.ip,
+    queriedAt: r.queriedAt.toISOString(),
+  };
 }
 
-export async function listSanctionQueryLog(ctx: Ctx, q: { page: number; pageSize: number; uscc?: string | undefined }): Promise<Page<ReturnType<typeof toQueryDto>>> {
+export async function listSanctionQueryLog(ctx: Ctx, q: { page: number; pageSize: number; uscc?: string | undefined }): Promise<Page<SanctionQueryLogItem>> {
   const { rows, total } = await listSanctionQueries(ctx.db, q);
-  return { items: rows.map(toQueryDto), total, page: q.page, pageSize: q.pageSize };
+  const nameOf = await namesOf(ctx.db, rows.map((r) => r.queriedBy));
+  return { items: rows.map((r) => toQueryDto(r, nameOf)), total, page: q.page, pageSize: q.pageSize };
 }

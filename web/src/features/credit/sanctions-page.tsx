@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { SanctionMeasure, SanctionRule, Sanctions } from '@contracts/credit-repair';
 import { usccField } from '@contracts/entities';
 import { PageContainer } from '@/components/page-container';
+import { PersonName } from '@/components/person-name';
 import { SearchActions } from '@/components/search-actions';
 import { useNotifyError } from '@/components/use-notify';
 import { useAuth } from '@/lib/auth';
@@ -211,7 +212,7 @@ function QueryLog() {
         columns={[
           { title: t('queriedAt'), dataIndex: 'queriedAt', width: 170, render: (v: string) => formatDateTime(v) },
           { title: t('uscc'), dataIndex: 'uscc', width: 190, render: (v: string) => <span style={{ fontFamily: 'monospace' }}>{v}</span> },
-          { title: t('queriedBy'), dataIndex: 'queriedBy', width: 130 },
+          { title: t('queriedBy'), key: 'queriedBy', width: 130, render: (_: unknown, r) => <PersonName name={r.queriedByName} username={r.queriedBy} compact /> },
           { title: t('dept'), dataIndex: 'deptName', width: 200 },
           { title: t('purpose'), dataIndex: 'purpose' },
           { title: t('measureCount'), dataIndex: 'measures', width: 80 },

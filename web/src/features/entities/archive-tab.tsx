@@ -32,6 +32,7 @@ export function ArchiveTab({ uscc, enterprise, focus }: { uscc: string; enterpri
   const tc = useT(common);
   const { can } = useAuth();
   const kinds = useDict('ent_record_kind');
+  const sources = useDict('ent_record_source');
   // Opened from the evaluation tab (the view remounts this tab per focus): show the day of that record, highlighted.
   const [filter, setFilter] = useState<RecordFilter>(() => (focus ? { from: focus.occurredOn, to: focus.occurredOn } : {}));
   const paging = usePaging();
@@ -133,10 +134,10 @@ export function ArchiveTab({ uscc, enterprise, focus }: { uscc: string; enterpri
                 <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
                   {formatDateTime(r.recordedAt)}
                 </Typography.Text>
-                {r.sourceModule && r.sourceModule !== 'manual' && r.sourceModule !== 'entities' ? (
+                {r.sourceModule && r.sourceModule !== 'entities' ? (
                   <div>
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {r.sourceModule}
+                      {t('sourceOf', { source: sources.label(r.sourceModule) })}
                     </Typography.Text>
                   </div>
                 ) : null}

@@ -106,6 +106,7 @@ export const entityStrings = {
   visibilityDefault: ['按类型默认', 'Default for the kind'],
   content: ['内容', 'Content'],
   recordedBy: ['记录人', 'Recorded by'],
+  sourceOf: ['来源：{source}', 'From: {source}'],
   source: ['来源', 'Source'],
   sourceManual: ['手工录入', 'Entered by hand'],
   correct: ['更正', 'Correct'],

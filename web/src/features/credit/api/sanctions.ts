@@ -1,19 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { SanctionRule, Sanctions } from '@contracts/credit-repair';
+import type { SanctionQueryLogItem, SanctionRule, Sanctions } from '@contracts/credit-repair';
 import { api } from '@/lib/api-client';
 import type { Page } from './lists';
 
-export interface SanctionQueryLogItem {
-  id: number;
-  uscc: string;
-  entityId: number | null;
-  queriedBy: string;
-  deptName: string | null;
-  purpose: string | null;
-  measures: number;
-  ip: string | null;
-  queriedAt: string;
-}
+export type { SanctionQueryLogItem };
 
 /** Ask which measures apply to an entity (the server logs every query). */
 export function querySanctions(uscc: string, purpose: string | undefined): Promise<Sanctions> {
