@@ -8,7 +8,7 @@
 import type { Database } from '../../../db/client.js';
 import { appendAudit } from '../../../platform/audit/audit.repository.js';
 import { todayInChina } from '../../../platform/calendar/today.js';
-import { systemCtx } from '../../../platform/context.js';
+import { systemCtx, type Ctx } from '../../../platform/context.js';
 import { searchText } from '../../entities/index.js';
 import { recomputeEvaluations, seedCreditModels } from '../scoring.service.js';
 import { createCalendarStore } from '../../system/index.js';
@@ -141,7 +141,7 @@ export async function seedCreditDemo(db: Database, opts: { entities?: number; to
   // Grades and risk classes for the whole registry: one set-based statement per model kind.
   await seedCreditModels(db);
   await recomputeEvaluations(ctx, { trigger: 'demo' });
-  const redMembers = await seedRedMembers(db, redRound, new Set(city.redPreferred.map((i) => idOfUscc.get(city.entities[i]!.uscc)!)), recordedBy, today);
+  const redMembers = await seedRedMembers(ctx, redRound, new Set(city.redPreferred.map((i) => idOfUscc.get(city.entities[i]!.uscc)!)), today);
   return { entitiesAdded: city.entities.length, recordsAdded, listEntriesAdded: city.lists.length + redMembers, skipped: false };
 }
 
@@ -150,23 +150,26 @@ export async function seedCreditDemo(db: Database, opts: { entities?: number; to
  * (grade, no penalty within 3 years, on no list), as a compiled round would choose them. Chosen
  * earlier, a member could end up graded below the criteria (a red-list member graded A).
  */
-async function seedRedMembers(db: Database, round: { id: number; publishedOn: string; validUntil: string } | null, preferred: ReadonlySet<number>, createdBy: string, today: string): Promise<number> {
+async function seedRedMembers(ctx: Ctx, round: { id: number; publishedOn: string; validUntil: string } | null, preferred: ReadonlySet<number>, today: string): Promise<number> {
   if (!round) return 0;
-  const members = pickRedMembers(await honourCandidates(db), DEFAULT_RED_CRITERIA, today, preferred);
-  await insertListEntries(
-    db,
-    members.map((m) => ({
-      entityId: m.entityId,
-      list: 'red',
-      districtCode: m.districtCode,
-      ...honourGrounds('red', DEFAULT_RED_CRITERIA, m),
-      decisionDate: round.publishedOn,
-      status: 'published',
-      publishedOn: round.publishedOn,
-      autoRemoveOn: round.validUntil,
-      roundId: round.id,
-      createdBy,
-    })),
-  );
-  return members.length;
+  return ctx.db.transaction(async (tx) => {
+    const members = pickRedMembers(await honourCandidates(tx), DEFAULT_RED_CRITERIA, today, preferred);
+    await insertListEntries(
+      tx,
+      members.map((m) => ({
+        entityId: m.entityId,
+        list: 'red',
+        districtCode: m.districtCode,
+        ...honourGrounds('red', DEFAULT_RED_CRITERIA, m),
+        decisionDate: round.publishedOn,
+        status: 'published',
+        publishedOn: round.publishedOn,
+        autoRemoveOn: round.validUntil,
+        roundId: round.id,
+        createdBy: ctx.actor.username,
+      })),
+    );
+    await appendAudit(tx, ctx, { action: 'credit.seed.demo', targetType: 'credit_honour', targetId: round.id, after: { redMembers: members.length } });
+    return members.length;
+  });
 }
