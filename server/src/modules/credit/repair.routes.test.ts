@@ -235,8 +235,10 @@ describe('the enterprise repairs its penalty publication (food, ≥ 1 year)', ()
     const repairRecords = await recordsOf(DEMO_ENTERPRISE_USCC, 'credit_repair');
     expect(repairRecords.map((r) => r.payload)).toEqual([{ applicationId: app.id, target: 'stop_publication', result: 'approved' }]);
     expect(repairRecords[0]).toMatchObject({ recordedBy: 'quality-office', recordedByName: '王质量（天津市质量强市建设协调推进领导小组办公室）' });
-    // The demo's archive was loaded by the system actor, which is no account: no name, the login name stays.
-    expect((await recordsOf(DEMO_ENTERPRISE_USCC, 'penalty')).every((r) => r.recordedBy === 'system' && r.recordedByName === null)).toBe(true);
+    // The demo's penalties were recorded by an inspector of the enterprise's district bureau (滨海新区), named.
+    const penalties = await recordsOf(DEMO_ENTERPRISE_USCC, 'penalty');
+    expect(penalties.length).toBeGreaterThan(0);
+    for (const r of penalties) expect(r).toMatchObject({ recordedBy: 'tj120116-02', recordedByName: expect.stringMatching(/（天津市滨海新区市场监督管理局）$/) });
     expect((await recordsOf(DEMO_ENTERPRISE_USCC, 'list_removal')).some((r) => r.occurredOn === today)).toBe(true);
     // Nothing left to repair: the entry is no longer in force.
     expect(errorCode(await enterprise.post(`/api/credit/entries/${entryId}/repair-check`, {}))).toBe('LIST_STEP_INVALID');

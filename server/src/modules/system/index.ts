@@ -18,6 +18,7 @@ export type { SystemDeps } from './system.deps.js';
 export { createPrincipalStore } from './principal-store.js';
 export { createCalendarStore, type CalendarStore } from './calendar.store.js';
 export { seedBuiltins, seedDemo, isDatabaseEmpty, DEMO_USERNAMES, type SeedReport } from './seed/seed.service.js';
+export { DEMO_AUTHORS, districtStaffUsername } from './seed/tianjin.data.js';
 export { createUser, resetUserPassword } from './user.service.js';
 export { findUserByUsername, peopleByUsername, type PersonRef } from './user.repository.js';
 export { namesOf, NO_NAMES, type NameOf } from './people.service.js';

@@ -11,7 +11,7 @@ import { todayInChina } from '../../../platform/calendar/today.js';
 import { systemCtx, type Ctx } from '../../../platform/context.js';
 import { searchText } from '../../entities/index.js';
 import { recomputeEvaluations, seedCreditModels } from '../scoring.service.js';
-import { createCalendarStore } from '../../system/index.js';
+import { createCalendarStore, DEMO_AUTHORS, districtStaffUsername } from '../../system/index.js';
 import { getCreditSettings } from '../list.service.js';
 import { honourCandidates } from '../lists.repository.js';
 import { DEFAULT_BLACK_CRITERIA, DEFAULT_RED_CRITERIA, honourGrounds, lowFineThresholdFor, penaltyPublicationPlan, seriousViolationClocks } from '../lists.rules.js';
@@ -40,7 +40,6 @@ export async function seedCreditDemo(db: Database, opts: { entities?: number; to
   const planner: PenaltyPlanner = (d, p, entityType) => penaltyPublicationPlan(cal, d, p, lowFineThresholdFor(settings, entityType));
   const city = generateDemoCity(demoEntityCount(opts.entities), today, planner);
   const ctx = systemCtx(db);
-  const recordedBy = ctx.actor.username;
   let recordsAdded = 0;
   let redRound: { id: number; publishedOn: string; validUntil: string } | null = null;
   let idOfUscc = new Map<string, number>();
@@ -91,7 +90,7 @@ export async function seedCreditDemo(db: Database, opts: { entities?: number; to
         occurredOn: r.occurredOn,
         // Recorded on the day it happened (never in the future), so "as of" evaluations see it.
         recordedAt: new Date(Math.min(Date.parse(`${r.occurredOn}T10:00:00+08:00`), now)),
-        recordedBy,
+        recordedBy: recorderOf(city.entities[i]!.districtCode, r.kind),
         sourceModule: 'demo',
         visibility: r.visibility,
         payload: r.payload,
@@ -102,7 +101,7 @@ export async function seedCreditDemo(db: Database, opts: { entities?: number; to
 
     const roundIds = new Map<string, number>();
     for (const r of city.rounds) {
-      const id = await insertRound(tx, { list: r.list, title: r.title, period: r.period, criteria: { ...(r.list === 'red' ? DEFAULT_RED_CRITERIA : DEFAULT_BLACK_CRITERIA) }, status: 'published', scheduledOn: r.publishedOn, publishedOn: r.publishedOn, validUntil: r.validUntil, createdBy: recordedBy, approvedBy: recordedBy });
+      const id = await insertRound(tx, { list: r.list, title: r.title, period: r.period, criteria: { ...(r.list === 'red' ? DEFAULT_RED_CRITERIA : DEFAULT_BLACK_CRITERIA) }, status: 'published', scheduledOn: r.publishedOn, publishedOn: r.publishedOn, validUntil: r.validUntil, createdBy: DEMO_AUTHORS.qualityOffice, approvedBy: DEMO_AUTHORS.approver });
       roundIds.set(r.list, id);
       if (r.list === 'red') redRound = { id, publishedOn: r.publishedOn, validUntil: r.validUntil };
     }
@@ -118,7 +117,7 @@ export async function seedCreditDemo(db: Database, opts: { entities?: number; to
         decisionDate: l.decisionDate,
         sourceRecordId: l.record === null ? null : recordId.get(`${l.entity}:${l.record}`)!,
         status: l.status,
-        approvedBy: l.status === 'published' && l.list === 'serious-violation' ? recordedBy : null,
+        approvedBy: l.status === 'published' && l.list === 'serious-violation' ? DEMO_AUTHORS.approver : null,
         approvedAt: l.status === 'published' && l.list === 'serious-violation' ? new Date(`${l.decisionDate}T10:00:00+08:00`) : null,
         publishedOn: l.publishedOn,
         publishBy: l.publishBy ?? null,
@@ -126,7 +125,8 @@ export async function seedCreditDemo(db: Database, opts: { entities?: number; to
         earlyRemovalFrom: l.earlyRemovalFrom,
         autoRemoveOn: l.autoRemoveOn,
         roundId: l.round ? roundIds.get(l.round)! : null,
-        createdBy: recordedBy,
+        // Red and black members are compiled by the quality office; listings decided by the district bureau.
+        createdBy: l.round ? DEMO_AUTHORS.qualityOffice : districtStaffUsername(city.entities[l.entity]!.districtCode, 1),
         // Serious-violation entries carry the same Order 44 clocks a real listing gets.
         ...(l.list === 'serious-violation' ? seriousViolationClocks(cal, l.decisionDate) : {}),
       })),
@@ -144,6 +144,15 @@ export async function seedCreditDemo(db: Database, opts: { entities?: number; to
   const redMembers = await seedRedMembers(ctx, redRound, new Set(city.redPreferred.map((i) => idOfUscc.get(city.entities[i]!.uscc)!)), today);
   return { entitiesAdded: city.entities.length, recordsAdded, listEntriesAdded: city.lists.length + redMembers, skipped: false };
 }
+
+/**
+ * Who recorded a demo record, as the generated staff of the entity's district bureau would have:
+ * an inspector (-02, -03) for what supervision finds, the bureau's officer (-01) for the rest.
+ */
+function recorderOf(districtCode: string, kind: string): string {
+  return SUPERVISION_KINDS.has(kind) ? districtStaffUsername(districtCode, kind === 'sampling' ? 3 : 2) : districtStaffUsername(districtCode, 1);
+}
+const SUPERVISION_KINDS: ReadonlySet<string> = new Set(['inspection', 'sampling', 'penalty', 'complaint', 'recall', 'note']);
 
 /**
  * The published red round's members, chosen once everyone is graded: whom its criteria accept now
@@ -166,7 +175,7 @@ async function seedRedMembers(ctx: Ctx, round: { id: number; publishedOn: string
         publishedOn: round.publishedOn,
         autoRemoveOn: round.validUntil,
         roundId: round.id,
-        createdBy: ctx.actor.username,
+        createdBy: DEMO_AUTHORS.qualityOffice,
       })),
     );
     await appendAudit(tx, ctx, { action: 'credit.seed.demo', targetType: 'credit_honour', targetId: round.id, after: { redMembers: members.length } });

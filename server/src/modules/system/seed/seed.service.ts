@@ -29,6 +29,7 @@ import {
   CITY_DEPARTMENTS,
   DEMO_ENTERPRISE,
   districtDepartments,
+  districtStaffUsername,
   GIVEN_NAMES,
   ROLE_USERS,
   SURNAMES,
@@ -247,7 +248,7 @@ export async function seedDemo(db: Database, opts: { password?: string | undefin
     const staff: { username: string; dept: DepartmentRow; role: string }[] = [];
     for (const d of TIANJIN_DISTRICTS) {
       const dept = byKey.get(`amr-${d.code}`)!;
-      for (let i = 1; i <= 3; i++) staff.push({ username: `tj${d.code}-${String(i).padStart(2, '0')}`, dept, role: i === 1 ? 'district_user' : 'inspector' });
+      for (let i = 1; i <= 3; i++) staff.push({ username: districtStaffUsername(d.code, i), dept, role: i === 1 ? 'district_user' : 'inspector' });
     }
     for (const def of CITY_DEPARTMENTS.filter((c) => c.kind === 'member')) {
       staff.push({ username: `tj-${def.key}-01`, dept: byKey.get(def.key)!, role: 'dept_user' });

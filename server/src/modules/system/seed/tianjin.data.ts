@@ -165,6 +165,14 @@ export function districtDepartments(d: { code: string; name: string }): DemoDepa
 /** The enterprise the demo `enterprise` user acts for (its USCC check character is computed). */
 export const DEMO_ENTERPRISE = { usccBody: '91120116MA05JQ7W8', name: '天津滨海示范食品有限公司' } as const;
 
+/** The login of the n-th generated staff member of a district bureau: n = 1 decides (district_user), the others inspect. */
+export function districtStaffUsername(districtCode: string, n: number): string {
+  return `tj${districtCode}-${String(n).padStart(2, '0')}`;
+}
+
+/** Who other modules' demo data names as its authors: the quality office compiles, its chief approves. */
+export const DEMO_AUTHORS = { qualityOffice: 'quality-office', approver: 'quality-chief' } as const;
+
 /** One demo user per built-in role. */
 export const ROLE_USERS: readonly { username: string; displayName: string; role: string; dept: string | null; districtCode: string | null }[] = [
   { username: 'admin', displayName: '系统管理员', role: 'admin', dept: 'amr-it', districtCode: '120000' },
