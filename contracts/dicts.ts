@@ -198,7 +198,7 @@ export const BUILTIN_DICTS = [
       { value: 'credit.list.revoke', zh: '撤销列入', en: 'Revoke listing' },
       { value: 'credit.list.cure', zh: '登记已纠正（经营异常）', en: 'Record cure (abnormal list)' },
       { value: 'credit.list.clock', zh: '名单期限自动处理', en: 'List clock (automatic steps)' },
-      { value: 'credit.list.deadlines', zh: '按工作日历重算名单期限', en: 'Recount list deadlines (calendar changed)' },
+      { value: 'credit.deadlines.recount', zh: '按工作日历重算办理期限', en: 'Recount deadlines (calendar changed)' },
       { value: 'credit.setting.update', zh: '修改信用设置', en: 'Update credit setting' },
       { value: 'credit.honour.update', zh: '修改红黑榜草稿', en: 'Edit red/black list draft' },
       { value: 'credit.honour.submit', zh: '提交红黑榜审批', en: 'Submit red/black list' },

@@ -42,6 +42,7 @@ import {
   overdueFlag,
   penaltyPublicationPlan,
   seriousViolationClocks,
+  changedDates,
   statutoryDeadlines,
   stopPublicationBy,
   withFlag,
@@ -67,6 +68,8 @@ import {
   type EntryRow,
   type EntryWithEntity,
 } from './lists.repository.js';
+import { openApplications, setApplicationDeadlines } from './repair.repository.js';
+import { applicationDeadlines } from './repair.rules.js';
 
 /** Where the list services get the working-day calendar (the app's shared store). */
 export interface CalendarProvider {
@@ -564,9 +567,6 @@ export async function onPenaltyRecorded(tx: Transaction, ctx: Ctx, record: Archi
 
 // ── The clock ─────────────────────────────────────────────────────────────────
 
-/** Statuses in which publication is still to come, so its deadline may still move with the calendar. */
-const OPEN_PUBLISH_STATUSES: ReadonlySet<string> = new Set(['pending_approval', 'listed']);
-
 /**
  * The daily clock: automatic removals (Order 44 Art. 21), ends of penalty publication (Order 45
  * Art. 13), expiry of red/black members, scheduled red/black rounds, open deadlines re-derived from
@@ -594,22 +594,8 @@ export async function runListClock(ctx: Ctx, today: string = todayInChina()): Pr
     else report.honoursExpired++;
   }
   for (const r of await activeEntries(ctx.db)) {
-    const due = statutoryDeadlines(cal, r);
-    const changes: { publishBy?: string | null; removeBy?: string | null } = {};
-    // A deadline already met stays as it was judged; open ones follow the calendar as it is now.
-    if (due.publishBy !== undefined && OPEN_PUBLISH_STATUSES.has(r.status) && due.publishBy !== r.publishBy) changes.publishBy = due.publishBy;
-    if (due.removeBy !== undefined && due.removeBy !== r.removeBy) changes.removeBy = due.removeBy;
-    if (Object.keys(changes).length > 0) {
-      await ctx.db.transaction(async (tx) => {
-        await setDeadlines(tx, r.id, changes);
-        await appendAudit(tx, ctx, {
-          action: 'credit.list.deadlines',
-          targetType: 'credit_list_entry',
-          targetId: r.id,
-          before: { publishBy: r.publishBy, removeBy: r.removeBy },
-          after: { ...changes, calendar: cal.years },
-        });
-      });
+    const changes = changedDates({ publishBy: r.publishBy, removeBy: r.removeBy }, statutoryDeadlines(cal, r));
+    if (await saveRecountedDeadlines(ctx, cal, 'credit_list_entry', r.id, { publishBy: r.publishBy, removeBy: r.removeBy }, changes, (tx) => setDeadlines(tx, r.id, changes))) {
       Object.assign(r, changes);
       report.deadlinesRecomputed++;
     }
@@ -622,7 +608,34 @@ export async function runListClock(ctx: Ctx, today: string = todayInChina()): Pr
       if (f) report.flagged++;
     }
   }
+  for (const a of await openApplications(ctx.db)) {
+    const changes = changedDates({ acceptBy: a.acceptBy, decideBy: a.decideBy }, applicationDeadlines(cal, a));
+    if (await saveRecountedDeadlines(ctx, cal, 'credit_repair', a.id, { acceptBy: a.acceptBy, decideBy: a.decideBy }, changes, (tx) => setApplicationDeadlines(tx, a.id, changes))) {
+      report.deadlinesRecomputed++;
+    }
+  }
   return report;
+}
+
+/**
+ * Store deadlines the calendar now puts elsewhere, with an audit row saying what moved and which
+ * notices the count rests on. Returns whether anything changed.
+ */
+async function saveRecountedDeadlines(
+  ctx: Ctx,
+  cal: WorkingCalendar,
+  targetType: 'credit_list_entry' | 'credit_repair',
+  id: number,
+  before: Record<string, string | null>,
+  changes: Record<string, string | null | undefined>,
+  write: (tx: Transaction) => Promise<void>,
+): Promise<boolean> {
+  if (Object.keys(changes).length === 0) return false;
+  await ctx.db.transaction(async (tx) => {
+    await write(tx);
+    await appendAudit(tx, ctx, { action: 'credit.deadlines.recount', targetType, targetId: id, before, after: { ...changes, calendarYears: cal.years } });
+  });
+  return true;
 }
 
 /**

@@ -13,6 +13,7 @@ import { buildTestApp, errorCode, json, type Agent, type TestApp } from '../../t
 import { findEntityByUscc } from '../entities/index.js';
 import { listPublicEntries, removeEntry, runListClock } from './list.service.js';
 import { insertEntry } from './lists.repository.js';
+import { findApplication, insertApplication } from './repair.repository.js';
 import { creditEvaluation } from './scoring.table.js';
 
 let t: TestApp;
@@ -384,6 +385,20 @@ describe('the clock', () => {
       publishBy: '2030-01-29',
       createdBy: 'district-user',
     });
+    // And a repair application submitted the same day: accepted within 2 working days, i.e. 3 January.
+    const app = (await insertApplication(t.db, {
+      entityId: e.id,
+      entryId: row.id,
+      kind: 'repair',
+      target: 'early_removal',
+      districtCode: e.districtCode,
+      status: 'submitted',
+      reason: '跨年测试',
+      conditions: [],
+      submittedOn: '2029-12-31',
+      acceptBy: '2030-01-03',
+      submittedBy: 'enterprise',
+    }))!;
     const before = json<ListEntry>(await office.get(`/api/credit/lists/${row.id}`));
     expect(before.nextStep).toMatchObject({ step: 'approve', dueOn: '2030-01-29', provisional: true });
     expect((await runListClock(t.systemCtx(), today)).deadlinesRecomputed).toBe(0);
@@ -392,9 +407,10 @@ describe('the clock', () => {
     expect((await admin.post('/api/system/calendar/years', notice)).statusCode).toBe(201);
     const seq = await headSeq();
     const report = await runListClock(t.systemCtx(), today);
-    expect(report.deadlinesRecomputed).toBe(1);
-    expect(await auditActionsSince(seq)).toEqual(['credit.list.deadlines']);
+    expect(report.deadlinesRecomputed).toBe(2);
+    expect(await auditActionsSince(seq)).toEqual(['credit.deadlines.recount', 'credit.deadlines.recount']);
     expect(json<ListEntry>(await office.get(`/api/credit/lists/${row.id}`)).publishBy).toBe('2030-02-04');
+    expect((await findApplication(t.db, app.id))!.app).toMatchObject({ acceptBy: '2030-01-09', decideBy: null });
     expect((await runListClock(t.systemCtx(), today)).deadlinesRecomputed).toBe(0);
   });
 

@@ -11,6 +11,7 @@ import {
   isLowerTierPenalty,
   isWarningOnly,
   nextStepOf,
+  changedDates,
   statutoryDeadlines,
   overdueFlag,
   penaltyPublicationPlan,
@@ -178,6 +179,13 @@ describe('countdown', () => {
     expect(statutoryDeadlines(cal, { ...base, list: 'abnormal', decisionDate: '2025-02-13', triggerDate: '2025-01-24', curedOn: '2026-02-13' })).toEqual({ publishBy: '2025-02-13', removeBy: '2026-02-27' });
     expect(statutoryDeadlines(cal, { ...base, list: 'abnormal', decisionDate: '2025-02-13', triggerDate: '2025-01-24' })).toEqual({ publishBy: '2025-02-13', removeBy: null });
     expect(statutoryDeadlines(cal, { ...base, list: 'red', decisionDate: '2025-02-13' })).toEqual({});
+  });
+
+  it('keeps the publish deadline of a published entry and names only the dates that moved', () => {
+    const published = { list: 'abnormal', status: 'published', decisionDate: '2025-02-13', triggerDate: '2025-01-24', curedOn: '2026-02-13' };
+    expect(statutoryDeadlines(cal, published)).toEqual({ removeBy: '2026-02-27' });
+    expect(changedDates({ publishBy: '2025-02-13', removeBy: '2026-02-26' }, { publishBy: '2025-02-13', removeBy: '2026-02-27' })).toEqual({ removeBy: '2026-02-27' });
+    expect(changedDates({ publishBy: null, removeBy: null }, { publishBy: null })).toEqual({});
   });
 
   it('adds and drops flags without duplicates', () => {

@@ -267,11 +267,24 @@ export interface DeadlineInputs {
  */
 export function statutoryDeadlines(cal: WorkingCalendar, e: DeadlineInputs): { publishBy?: string | null; removeBy?: string | null } {
   const from = (date: string | null, n: number) => (date && cal.covers(date) ? cal.addWorkingDays(date, n) : null);
-  if (e.list === 'serious-violation' || e.list === 'penalty-publication') return { publishBy: from(e.decisionDate, PUBLISH_WITHIN_WORKING_DAYS) };
+  // A publication already made keeps the deadline it was judged by (the published_late flag).
+  const open = e.status === 'pending_approval' || e.status === 'listed';
+  if (e.list === 'serious-violation' || e.list === 'penalty-publication') return open ? { publishBy: from(e.decisionDate, PUBLISH_WITHIN_WORKING_DAYS) } : {};
   if (e.list === 'abnormal') {
-    return { publishBy: from(e.triggerDate, ABNORMAL_LISTING_WORKING_DAYS), removeBy: from(e.curedOn, ABNORMAL_REMOVAL_WORKING_DAYS) };
+    const removeBy = from(e.curedOn, ABNORMAL_REMOVAL_WORKING_DAYS);
+    return open ? { publishBy: from(e.triggerDate, ABNORMAL_LISTING_WORKING_DAYS), removeBy } : { removeBy };
   }
   return {};
+}
+
+/** The derived values that differ from the stored ones (undefined: not derived, leave as is). */
+export function changedDates<K extends string>(stored: Record<K, string | null>, derived: Partial<Record<K, string | null>>): Partial<Record<K, string | null>> {
+  const changes: Partial<Record<K, string | null>> = {};
+  for (const k of Object.keys(derived) as K[]) {
+    const v = derived[k];
+    if (v !== undefined && v !== stored[k]) changes[k] = v;
+  }
+  return changes;
 }
 
 /** Steps that are due and not taken, as flags the dashboard counts. */

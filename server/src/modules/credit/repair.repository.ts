@@ -1,5 +1,5 @@
 /** Repair and objection applications (credit_application): the only Drizzle-aware code of the repair use cases. */
-import { and, count, desc, eq, inArray, isNull, lt, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, lt, ne, sql, type SQL } from 'drizzle-orm';
 import type { ApplicationListQuery } from '../../../../contracts/credit-repair.js';
 import type { Executor } from '../../db/client.js';
 import { pageWindow } from '../../db/query-helpers.js';
@@ -69,6 +69,21 @@ const joinedColumns = {
   list: creditListEntry.list,
   publicationStoppedOn: creditListEntry.publicationStoppedOn,
 };
+
+/** Applications with a step still to take (submitted or accepted), for the daily clock. */
+export async function openApplications(db: Executor): Promise<ApplicationRow[]> {
+  return db.select().from(creditApplication).where(inArray(creditApplication.status, ['submitted', 'accepted'])).orderBy(asc(creditApplication.id));
+}
+
+/** Re-derived step deadlines (the daily clock, after a calendar change). */
+export async function setApplicationDeadlines(db: Executor, id: number, changes: { acceptBy?: string | null; decideBy?: string | null }): Promise<void> {
+  const { acceptBy, decideBy } = changes;
+  // accept_by is required: a derived acceptance deadline is never null.
+  await db
+    .update(creditApplication)
+    .set({ ...(acceptBy ? { acceptBy } : {}), ...(decideBy !== undefined ? { decideBy } : {}) })
+    .where(eq(creditApplication.id, id));
+}
 
 export async function findApplication(db: Executor, id: number): Promise<ApplicationJoined | null> {
   const [row] = await db

@@ -3,6 +3,7 @@ import { pickLang } from '../../../../contracts/i18n.js';
 import { buildYearDays, WorkingCalendar } from '../../platform/calendar/calendar.rules.js';
 import { CN_HOLIDAY_NOTICES } from '../system/seed/cn-holidays.data.js';
 import {
+  applicationDeadlines,
   checkRepairConditions,
   countdown,
   isMinorPenalty,
@@ -180,6 +181,13 @@ describe('step deadlines across the 2025 National Day holiday', () => {
   it('counts a year without a notice provisionally, with 元旦 as a holiday, and marks the countdown', () => {
     expect(calendar.addWorkingDays('2026-12-31', 2)).toBe('2027-01-05');
     expect(countdown(calendar, '2026-12-30', '2027-01-05', null)).toEqual({ dueOn: '2027-01-05', doneOn: null, workingDaysLeft: 3, overdue: false, provisional: true });
+  });
+  it('re-derives the deadlines of the steps still to take', () => {
+    const a = { kind: 'repair', target: 'early_removal', status: 'submitted', submittedOn: '2025-09-30', acceptedOn: null };
+    expect(applicationDeadlines(calendar, a)).toEqual({ acceptBy: '2025-10-10', decideBy: null });
+    expect(applicationDeadlines(calendar, { ...a, status: 'accepted', acceptedOn: '2025-09-30' })).toEqual({ decideBy: '2025-10-28' });
+    expect(applicationDeadlines(calendar, { ...a, target: 'abnormal_cure' })).toEqual({ acceptBy: '2025-10-10', decideBy: '2025-10-14' });
+    expect(applicationDeadlines(calendar, { ...a, status: 'approved' })).toEqual({});
   });
   it('shows countdowns', () => {
     expect(countdown(calendar, '2025-09-30', '2025-10-10', null)).toEqual({ dueOn: '2025-10-10', doneOn: null, workingDaysLeft: 2, overdue: false, provisional: false });

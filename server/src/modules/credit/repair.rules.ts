@@ -241,6 +241,28 @@ export function stepDays(kind: 'repair' | 'objection', target: RepairTarget | nu
   return { accept: 2, decide: 15, decideFrom: 'accepted', stop: 3 };
 }
 
+export interface OpenApplicationDates {
+  kind: string;
+  target: string | null;
+  status: string;
+  submittedOn: string;
+  acceptedOn: string | null;
+}
+
+/**
+ * The accept and decide deadlines an open application's dates imply under `cal` (stepDays). The
+ * daily clock re-derives them, so a deadline first counted through a year without a holiday notice
+ * follows the notice once it is loaded. Steps already taken keep their deadline (undefined).
+ */
+export function applicationDeadlines(cal: WorkingCalendar, a: OpenApplicationDates): { acceptBy?: string; decideBy?: string | null } {
+  const days = stepDays(a.kind as 'repair' | 'objection', a.target as RepairTarget | null);
+  const decideFrom = days.decideFrom === 'submitted' ? a.submittedOn : a.acceptedOn;
+  const decideBy = decideFrom ? cal.addWorkingDays(decideFrom, days.decide) : null;
+  if (a.status === 'submitted') return { acceptBy: cal.addWorkingDays(a.submittedOn, days.accept), decideBy };
+  if (a.status === 'accepted') return { decideBy };
+  return {};
+}
+
 /** A step as a countdown from `today`. */
 export function countdown(calendar: WorkingCalendar, today: string, dueOn: string | null, doneOn: string | null): StepCountdown {
   if (!dueOn) return { dueOn: null, doneOn, workingDaysLeft: null, overdue: false, provisional: false };

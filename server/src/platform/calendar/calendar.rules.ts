@@ -160,6 +160,8 @@ export function buildYearDays(year: number, holidays: readonly HolidayRangeInput
  * Gregorian dates: 元旦 1 January, 劳动节 1–2 May, 国庆节 1–3 October. The lunar holidays (春节,
  * 清明, 端午, 中秋) and the adjusted working days exist only in each year's notice, so a provisional
  * year leaves them out: its deadlines come out no later than the official ones in almost every case.
+ * (Applied to any year without a notice; before 2025 劳动节 was one day, which matters only for
+ * decisions older than the loaded calendar.)
  */
 const FIXED_DATE_HOLIDAYS: readonly { month: number; day: number; name: string }[] = [
   { month: 1, day: 1, name: '元旦' },
