@@ -73,6 +73,14 @@ describe('generateDemoCity', () => {
     for (const i of city.redPreferred) expect(city.entities[i]!.records.some((r) => r.kind === 'penalty')).toBe(false);
   });
 
+  it('never dates a decision or a publication after today, whatever today is', () => {
+    for (const today of [TODAY, '2026-12-06', '2027-01-02', '2027-06-30']) {
+      const c = today === TODAY ? city : generateDemoCity(3_000, today);
+      const future = c.lists.filter((l) => l.decisionDate > today || (l.publishedOn !== null && l.publishedOn > today));
+      expect(future.map((l) => `${today} ${l.list} ${l.decisionDate} ${l.publishedOn}`)).toEqual([]);
+    }
+  });
+
   it('picks red members the criteria accept, preferred ones first, at most eight', () => {
     const criteria = { grades: ['AAA', 'AA'], noPenaltyYears: 3, notListed: true };
     const c = (entityId: number, grade: string | null, over: Partial<{ lastPenaltyOn: string | null; activeLists: string[] }> = {}) => ({ entityId, grade, lastPenaltyOn: null, activeLists: [], ...over });
