@@ -149,7 +149,8 @@ export const evaluationSchema = z.object({
   /** The evaluation date the windows and decay were measured from. */
   asOf: isoDate,
   computedAt: z.string(),
-  indicators: z.array(indicatorResult),
+  /** Each indicator with its dimension's name in the model (质量管理, 产品和服务质量表现 …). */
+  indicators: z.array(indicatorResult.extend({ dimensionName: z.string() })),
 });
 export type EvaluationDto = z.infer<typeof evaluationSchema>;
 export const entityEvaluationResponse = z.object({

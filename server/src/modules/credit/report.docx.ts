@@ -109,7 +109,7 @@ export async function buildCreditReport(m: ReportModel): Promise<Buffer> {
     ...(g
       ? [
           para(
-            `截至${chineseDate(g.asOf)}，该主体的质量信用等级为 ${g.grade} 级（${entityDictLabel('credit_grade', g.grade)}），综合得分 ${g.score.toFixed(1)} 分（评价模型第 ${g.modelVersion} 版）。` +
+            `截至${chineseDate(g.asOf)}，该主体的质量信用等级为 ${entityDictLabel('credit_grade', g.grade)}，综合得分 ${g.score.toFixed(1)} 分（评价模型第 ${g.modelVersion} 版）。` +
               (g.vetoes.length ? `因${g.vetoes.join('、')}，等级按一票否决规则确定。` : '') +
               '各项指标得分如下：',
           ),
@@ -117,7 +117,7 @@ export async function buildCreditReport(m: ReportModel): Promise<Buffer> {
         ]
       : [para('该主体尚未进行质量信用评价。')]),
     ...(m.risk
-      ? [heading('三、信用风险分类（内部资料，不得公开）'), para(`截至${chineseDate(m.risk.asOf)}，信用风险分类为 ${m.risk.grade} 类（${entityDictLabel('credit_risk_class', m.risk.grade)}），得分 ${m.risk.score.toFixed(1)} 分。`)]
+      ? [heading('三、信用风险分类（内部资料，不得公开）'), para(`截至${chineseDate(m.risk.asOf)}，信用风险分类为 ${entityDictLabel('credit_risk_class', m.risk.grade)}，得分 ${m.risk.score.toFixed(1)} 分。`)]
       : []),
     heading(`${m.risk ? '四' : '三'}、名单状态`),
     ...(m.lists.length

@@ -43,7 +43,12 @@ describe('GET /api/credit/entities/:uscc/report', () => {
     expect(res.headers['content-type']).toContain('wordprocessingml');
     expect(text).toContain('企业质量信用报告');
     expect(text).toContain('天津滨海示范食品有限公司');
-    expect(text).toMatch(/质量信用等级为 (AAA|AA|A|B|C|D) 级/);
+    // The grade in words once, and the indicators' dimensions by their names, never the model's keys.
+    expect(text).toMatch(/质量信用等级为 (AAA|AA|A|B|C|D) 级（信用[^）]+），/);
+    expect(text).not.toMatch(/级（(AAA|AA|A|B|C|D) 级/);
+    expect(text).toContain('质量管理');
+    expect(text).not.toMatch(/management|performance|customers|social/);
+    expect(text).toMatch(/信用风险分类为 [ABCD] 类（信用风险[^）]+），/);
     expect(text).toContain('行政处罚信息公示');
     expect(text).toContain('津市监罚〔');
     expect(text).toContain(NOTE);

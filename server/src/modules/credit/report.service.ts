@@ -72,7 +72,7 @@ async function gradeSection(ctx: Ctx, uscc: string, withRisk: boolean): Promise<
   const ev = await getEntityEvaluation(ctx, uscc);
   const g = ev.grade;
   return {
-    grade: g ? { grade: g.grade, score: g.score, modelVersion: g.modelVersion, asOf: g.asOf, vetoes: g.vetoes.map((v) => v.name), indicators: g.indicators.map((i) => ({ name: i.name, dimension: i.dimension, points: i.points, max: i.max })) } : null,
+    grade: g ? { grade: g.grade, score: g.score, modelVersion: g.modelVersion, asOf: g.asOf, vetoes: g.vetoes.map((v) => v.name), indicators: g.indicators.map((i) => ({ name: i.name, dimension: i.dimensionName, points: i.points, max: i.max })) } : null,
     risk: withRisk && ev.risk ? { grade: ev.risk.grade, score: ev.risk.score, asOf: ev.risk.asOf } : null,
   };
 }

@@ -335,7 +335,13 @@ async function explain(db: Executor, e: EntityRow, row: EvaluationRow): Promise<
   const def = model.definition as unknown as ModelDefinition;
   const r = await evaluateWith(db, e, def, asOf, row.computedAt);
   const vetoKeys = new Set(stored.vetoes ?? r.vetoes.map((v) => v.key));
-  return { ...base, modelId: model.id, vetoes: def.vetoes.filter((v) => vetoKeys.has(v.key)).map((v) => ({ key: v.key, name: v.name, grade: v.grade })), indicators: r.indicators };
+  const dimensionName = new Map(def.dimensions.map((d) => [d.key, d.name]));
+  return {
+    ...base,
+    modelId: model.id,
+    vetoes: def.vetoes.filter((v) => vetoKeys.has(v.key)).map((v) => ({ key: v.key, name: v.name, grade: v.grade })),
+    indicators: r.indicators.map((i) => ({ ...i, dimensionName: dimensionName.get(i.dimension) ?? i.dimension })),
+  };
 }
 
 /** Risk classes are for staff who hold credit:risk:list; enterprises never see them (internal only). */

@@ -237,7 +237,7 @@ function RoundDrawer({ id, onClose }: { id: number | null; onClose(): void }) {
         <Skeleton active />
       ) : (
         <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-          <Descriptions size="small" bordered column={2}>
+          <Descriptions size="small" bordered column={2} styles={{ label: { whiteSpace: 'nowrap' } }}>
             <Descriptions.Item label={t('honourList')}>
               <ListTag list={data.list} />
             </Descriptions.Item>

@@ -27,8 +27,9 @@ function useDistribution(type: string, rows: { grade: string; count: number }[] 
     const count = (g: string) => rows.find((r) => r.grade === g)?.count ?? 0;
     return {
       tooltip: { trigger: 'axis' },
-      grid: { left: 48, right: 16, top: 24, bottom: 48 },
-      xAxis: { type: 'category', data: all.map((g) => dict.label(g)), axisLabel: { interval: 0, rotate: all.length > 5 ? 20 : 0 } },
+      grid: { left: 48, right: 16, top: 24, bottom: 56 },
+      // "B 类（信用风险一般）" on two lines: side by side, four of them ran into each other.
+      xAxis: { type: 'category', data: all.map((g) => dict.label(g).replace('（', '\n（').replace(' (', '\n(')), axisLabel: { interval: 0 } },
       yAxis: { type: 'value', minInterval: 1 },
       series: [
         {

@@ -28,7 +28,7 @@ function Evaluation({ evaluation, dict, onOpenRecord }: { evaluation: Evaluation
         <Descriptions.Item label={t('computedAt')}>
           {evaluation.asOf}
           <Typography.Text type="secondary" style={{ marginLeft: 8, fontSize: 12 }}>
-            {formatDateTime(evaluation.computedAt)}
+            {t('computedOn', { at: formatDateTime(evaluation.computedAt) })}
           </Typography.Text>
         </Descriptions.Item>
       </Descriptions>

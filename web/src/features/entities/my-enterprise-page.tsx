@@ -1,16 +1,16 @@
-import { Alert, Card, Space, Spin, Typography } from 'antd';
+import { Alert, Card, Space, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useAuth } from '@/lib/auth';
 import { useT } from '@/lib/i18n';
 import { common } from '@/locales/common';
-import { useEntities } from './api/get-entities';
 import { EntityView } from './entity-view';
 import { entityStrings } from './i18n';
 import { ListsTab } from './lists-tab';
 
 /**
- * 本企业信用档案: the enterprise user's own entity. The session names the USCC; a user without one
- * falls back to the registry search, whose data scope returns only the user's own entity.
+ * 本企业信用档案: the enterprise user's own entity, named by the session's USCC. An account linked
+ * to no enterprise (an officer or administrator, whose permissions include this page) is told so
+ * rather than shown some entity of the registry as "its own".
  * Below the archive, the enterprise's own credit-list entries with what it may do about them
  * (提出异议, 申请信用修复): the entity view keeps its lists tab for officers.
  */
@@ -18,9 +18,7 @@ export default function MyEnterprisePage() {
   const t = useT(entityStrings);
   const tc = useT(common);
   const { me, can } = useAuth();
-  const own = me?.user.enterpriseUscc ?? null;
-  const found = useEntities({ page: 1, pageSize: 1 }, own === null);
-  const uscc = own ?? found.data?.items[0]?.uscc ?? null;
+  const uscc = me?.user.enterpriseUscc ?? null;
 
   return (
     <div style={{ padding: 24 }}>
@@ -40,10 +38,8 @@ export default function MyEnterprisePage() {
             </Card>
           ) : null}
         </Space>
-      ) : found.isLoading ? (
-        <Spin />
       ) : (
-        <Alert type="warning" showIcon title={t('notFound')} />
+        <Alert type="info" showIcon title={t('noEnterprise')} description={t('noEnterpriseHint')} data-testid="no-enterprise" />
       )}
     </div>
   );

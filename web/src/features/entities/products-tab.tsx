@@ -66,7 +66,7 @@ export function ProductsTab({ entity, readOnly }: { entity: EntityDetail; readOn
           { title: t('model'), dataIndex: 'model' },
           { title: t('standard'), dataIndex: 'standard' },
           {
-            title: '',
+            title: t('productRegime'),
             key: 'req',
             render: (_: unknown, p: Product) => (
               <>
