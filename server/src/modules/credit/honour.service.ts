@@ -14,7 +14,7 @@ import { recordInScope } from '../../platform/data-scope/data-scope.js';
 import { AppError } from '../../platform/http/errors.js';
 import { appendRecord } from '../entities/index.js';
 import { namesOf, type NameOf } from '../system/index.js';
-import { addYears, DEFAULT_BLACK_CRITERIA, DEFAULT_RED_CRITERIA, honourGrounds, qualifiesForHonour } from './lists.rules.js';
+import { addYears, DEFAULT_BLACK_CRITERIA, DEFAULT_RED_CRITERIA, honourGrounds, listingReason, qualifiesForHonour } from './lists.rules.js';
 import {
   approvedRoundsDue,
   deleteRoundMembers,
@@ -181,7 +181,7 @@ async function publishInTx(tx: Transaction, ctx: Ctx, r: RoundRow, on: string): 
       entityId: m.entityId,
       kind: 'list_entry',
       occurredOn: on,
-      payload: { list: r.list, entryId: m.id, reason: `${r.title}（${m.groundsText ?? m.grounds}）`.slice(0, 500) },
+      payload: { list: r.list, entryId: m.id, reason: listingReason(m, r.title) },
       sourceModule: 'credit',
       sourceId: `list:${m.id}:entry`,
     });

@@ -18,6 +18,7 @@ export {
   type RemoveEntryInput,
   type CalendarProvider,
 } from './list.service.js';
+export { groundsInWords } from './lists.rules.js';
 export { publishScheduledRounds } from './honour.service.js';
 export {
   addYears,

@@ -43,6 +43,7 @@ import {
   penaltyPublicationPlan,
   seriousViolationClocks,
   changedDates,
+  listingReason,
   statutoryDeadlines,
   stopPublicationBy,
   withFlag,
@@ -313,7 +314,7 @@ export async function createListEntry(ctx: Ctx, body: CreateListEntryBody): Prom
     if (await findActiveEntry(tx, e.id, body.list)) throw new AppError('LIST_ENTRY_ACTIVE', { details: { uscc: e.uscc, list: body.list } });
     const row = await insertEntry(tx, values);
     await appendAudit(tx, ctx, { action: 'credit.list.create', targetType: 'credit_list_entry', targetId: row.id, after: { ...values } });
-    if (row.status === 'listed') await archive(tx, ctx, row, 'list_entry', row.decisionDate, `${row.list}:${row.grounds}`);
+    if (row.status === 'listed') await archive(tx, ctx, row, 'list_entry', row.decisionDate, listingReason(row));
     return row.id;
   });
   const dto = await dtoOf(ctx.db, id, cal);
@@ -350,7 +351,7 @@ export async function approveListEntry(ctx: Ctx, id: number, body: ApproveListEn
       before: { status: row.status },
       after: values,
     });
-    if (body.approve) await archive(tx, ctx, updated, 'list_entry', updated.decisionDate, `${updated.list}:${updated.grounds}`);
+    if (body.approve) await archive(tx, ctx, updated, 'list_entry', updated.decisionDate, listingReason(updated));
   });
   return dtoOf(ctx.db, id, cal);
 }

@@ -14,7 +14,8 @@
  *   信用修复管理办法 Art. 6 (6 months; 1 year for food, drugs and special equipment).
  */
 import type { PenaltyPayload, PenaltyType } from '../../../../contracts/entities.js';
-import type { ListStep, NextStep } from '../../../../contracts/credit-lists.js';
+import { LIST_GROUND_LABELS, type ListStep, type NextStep } from '../../../../contracts/credit-lists.js';
+import { entityDictLabel } from '../../../../contracts/entity-dicts.js';
 import type { WorkingCalendar } from '../../platform/calendar/calendar.rules.js';
 
 /** Order 44 Art. 14 / Order 45 Art. 9: published within 20 working days of the decision. */
@@ -346,4 +347,39 @@ export function honourGrounds(list: 'red' | 'black', c: HonourCriteriaInput, e: 
     return { grounds: `grade:${e.grade}`, groundsText: [`质量信用等级 ${e.grade}`, ...more].join('，') };
   }
   return { grounds: 'list:serious-violation', groundsText: '列入严重违法失信名单' };
+}
+
+// ── Grounds in words ─────────────────────────────────────────────────────────
+
+/**
+ * Why an entity is on a list, in words (the public lookup and the credit report): the Order 44 /
+ * Order 101 ground, with the officer's explanation when there is one; the penalty types of a
+ * publication; a red or black round's stored reason, else its `grade:AA` / `list:…` code in words.
+ * Codes are never shown: an unknown one (older or imported data) gives way to the explanation.
+ */
+export function groundsInWords(e: { list: string; grounds: string; groundsText: string | null }): string {
+  if (e.list === 'red' || e.list === 'black') return e.groundsText ?? codeInWords(e.grounds) ?? e.grounds;
+  if (e.list === 'penalty-publication') {
+    const types = e.grounds.split(/[+,]/).filter(Boolean).map((t) => entityDictLabel('ent_penalty_type', t));
+    return types.length > 0 ? types.join('、') : (e.groundsText ?? e.grounds);
+  }
+  const ground = (LIST_GROUND_LABELS as Record<string, readonly [string, string]>)[e.grounds]?.[0];
+  if (!ground) return e.groundsText ?? e.grounds;
+  return e.groundsText ? `${ground}：${e.groundsText}` : ground;
+}
+
+function codeInWords(code: string): string | null {
+  const [kind, value] = code.split(':');
+  if (!value) return null;
+  if (kind === 'grade') return `质量信用等级 ${value}`;
+  if (kind === 'list') return `列入${entityDictLabel('credit_list', value)}`;
+  return null;
+}
+
+/**
+ * The reason a listing's archive record gives (payload.reason of kind list_entry): the ground in
+ * words, or for a red or black round member the round and the criteria it met.
+ */
+export function listingReason(e: { list: string; grounds: string; groundsText: string | null }, roundTitle: string | null = null): string {
+  return (roundTitle ? `${roundTitle}（${e.groundsText ?? e.grounds}）` : groundsInWords(e)).slice(0, 500);
 }

@@ -9,7 +9,7 @@ export { appendRecord, toRecordDto, type AppendRecordInput } from './record.serv
 export { onRecordAppended, onEntityChanged, onEntitiesImported, type ArchiveListener, type EntityListener, type ImportListener } from './archive-events.js';
 export { loadEntityForRead } from './entity.service.js';
 export { findEntityById, findEntityByUscc, effectiveRecords, type EntityRow, type RecordRow } from './entities.repository.js';
-export { entityFlags, licenceState } from './entities.rules.js';
+export { defaultRecordTitle, entityFlags, licenceState } from './entities.rules.js';
 export { loadSearchDictionary, searchText, tsQueryOf } from './entities.search.js';
 export { commonSearchWords } from './entities.repository.js';
 export { entityImportRoutes } from './import/entity-import.routes.js';

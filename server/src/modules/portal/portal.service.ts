@@ -9,7 +9,7 @@ import type { Executor } from '../../db/client.js';
 import { todayInChina } from '../../platform/calendar/today.js';
 import { AppError } from '../../platform/http/errors.js';
 import { findPublicEntity, searchByName, type PublicListRow } from './portal.repository.js';
-import { groundsInWords } from './portal.rules.js';
+import { groundsInWords } from '../credit/index.js';
 
 /** Records further back than this are not shown publicly (the longest ordinary publication period is 3 years; 5 covers grading windows). */
 export const PUBLIC_RECORD_YEARS = 5;

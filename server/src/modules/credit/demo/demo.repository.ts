@@ -63,6 +63,12 @@ export async function insertRound(db: Executor, row: typeof creditHonourRound.$i
   return r!.id;
 }
 
-export async function insertListEntries(db: Executor, rows: readonly (typeof creditListEntry.$inferInsert)[]): Promise<void> {
-  for (const part of chunks(rows)) await db.insert(creditListEntry).values(part);
+/** Inserts the entries and returns their ids in the order given. */
+export async function insertListEntries(db: Executor, rows: readonly (typeof creditListEntry.$inferInsert)[]): Promise<number[]> {
+  const ids: number[] = [];
+  for (const part of chunks(rows)) {
+    const inserted = await db.insert(creditListEntry).values(part).returning({ id: creditListEntry.id });
+    for (const r of inserted) ids.push(r.id);
+  }
+  return ids;
 }

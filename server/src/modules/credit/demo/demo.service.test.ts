@@ -44,3 +44,17 @@ describe('the demo red round', () => {
     for (const m of rows) expect(qualifiesForHonour('red', m.criteria, candidates.get(Number(m.entity_id))!, todayInChina()), `entity ${m.entity_id}`).toBe(true);
   });
 });
+
+describe('the demo lists', () => {
+  it('put every listing in force into the entity archive, as a real listing does (the grade counts it)', async () => {
+    const { rows } = (await handle.db.execute(`
+      select l.list, count(*)::int as entries, count(r.id)::int as recorded, count(*) filter (where r.payload->>'reason' ~ '^[a-z_.:-]+$')::int as coded
+      from credit_list_entry l
+      left join archive_record r on r.kind = 'list_entry' and r.source_module = 'credit' and r.source_id = 'list:' || l.id || ':entry'
+      where l.status = 'published' and l.list <> 'penalty-publication'
+      group by l.list order by l.list`)) as unknown as { rows: { list: string; entries: number; recorded: number; coded: number }[] };
+    expect(rows.map((r) => r.list)).toEqual(['abnormal', 'black', 'red', 'serious-violation']);
+    // Every entry has its record, and no record gives its reason as a code.
+    for (const r of rows) expect(r, r.list).toMatchObject({ recorded: r.entries, coded: 0 });
+  });
+});

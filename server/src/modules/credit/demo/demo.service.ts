@@ -9,12 +9,13 @@ import type { Database } from '../../../db/client.js';
 import { appendAudit } from '../../../platform/audit/audit.repository.js';
 import { todayInChina } from '../../../platform/calendar/today.js';
 import { systemCtx, type Ctx } from '../../../platform/context.js';
-import { searchText } from '../../entities/index.js';
+import { DEFAULT_VISIBILITY } from '../../../../../contracts/entities.js';
+import { defaultRecordTitle, searchText } from '../../entities/index.js';
 import { recomputeEvaluations, seedCreditModels } from '../scoring.service.js';
 import { createCalendarStore, DEMO_AUTHORS, districtStaffUsername } from '../../system/index.js';
 import { getCreditSettings } from '../list.service.js';
 import { honourCandidates } from '../lists.repository.js';
-import { DEFAULT_BLACK_CRITERIA, DEFAULT_RED_CRITERIA, honourGrounds, lowFineThresholdFor, penaltyPublicationPlan, seriousViolationClocks } from '../lists.rules.js';
+import { DEFAULT_BLACK_CRITERIA, DEFAULT_RED_CRITERIA, honourGrounds, listingReason, lowFineThresholdFor, penaltyPublicationPlan, seriousViolationClocks } from '../lists.rules.js';
 import { DEFAULT_DEMO_ENTITIES, FOOD_GROUP, generateDemoCity, pickRedMembers, type PenaltyPlanner } from './demo.rules.js';
 import { entityExists, insertEntities, insertLicences, insertListEntries, insertProducts, insertRecords, insertRound } from './demo.repository.js';
 
@@ -41,7 +42,7 @@ export async function seedCreditDemo(db: Database, opts: { entities?: number; to
   const city = generateDemoCity(demoEntityCount(opts.entities), today, planner);
   const ctx = systemCtx(db);
   let recordsAdded = 0;
-  let redRound: { id: number; publishedOn: string; validUntil: string } | null = null;
+  let redRound: { id: number; title: string; publishedOn: string; validUntil: string } | null = null;
   let idOfUscc = new Map<string, number>();
   const now = Date.now();
 
@@ -103,11 +104,9 @@ export async function seedCreditDemo(db: Database, opts: { entities?: number; to
     for (const r of city.rounds) {
       const id = await insertRound(tx, { list: r.list, title: r.title, period: r.period, criteria: { ...(r.list === 'red' ? DEFAULT_RED_CRITERIA : DEFAULT_BLACK_CRITERIA) }, status: 'published', scheduledOn: r.publishedOn, publishedOn: r.publishedOn, validUntil: r.validUntil, createdBy: DEMO_AUTHORS.qualityOffice, approvedBy: DEMO_AUTHORS.approver });
       roundIds.set(r.list, id);
-      if (r.list === 'red') redRound = { id, publishedOn: r.publishedOn, validUntil: r.validUntil };
+      if (r.list === 'red') redRound = { id, title: r.title, publishedOn: r.publishedOn, validUntil: r.validUntil };
     }
-    await insertListEntries(
-      tx,
-      city.lists.map((l) => ({
+    const entries = city.lists.map((l) => ({
         entityId: idOf(l.entity),
         list: l.list,
         districtCode: city.entities[l.entity]!.districtCode,
@@ -129,8 +128,15 @@ export async function seedCreditDemo(db: Database, opts: { entities?: number; to
         createdBy: l.round ? DEMO_AUTHORS.qualityOffice : districtStaffUsername(city.entities[l.entity]!.districtCode, 1),
         // Serious-violation entries carry the same Order 44 clocks a real listing gets.
         ...(l.list === 'serious-violation' ? seriousViolationClocks(cal, l.decisionDate) : {}),
-      })),
-    );
+      }));
+    const entryIds = await insertListEntries(tx, entries);
+    // Each listing in force is in the entity's archive, as a real listing puts it there (the grade
+    // counts it): no record for penalty publications, which rest on their penalty record.
+    const roundTitle = (list: string | null) => (list ? city.rounds.find((r) => r.list === list)!.title : null);
+    const listings = entries
+      .map((v, k) => ({ v, id: entryIds[k]!, round: city.lists[k]!.round }))
+      .filter(({ v }) => v.status === 'published' && v.list !== 'penalty-publication');
+    await insertRecords(tx, listings.map(({ v, id, round }) => listingRecord(v, id, roundTitle(round), now)));
     await appendAudit(tx, ctx, {
       action: 'credit.seed.demo',
       targetType: 'entity',
@@ -159,11 +165,35 @@ const SUPERVISION_KINDS: ReadonlySet<string> = new Set(['inspection', 'sampling'
  * (grade, no penalty within 3 years, on no list), as a compiled round would choose them. Chosen
  * earlier, a member could end up graded below the criteria (a red-list member graded A).
  */
-async function seedRedMembers(ctx: Ctx, round: { id: number; publishedOn: string; validUntil: string } | null, preferred: ReadonlySet<number>, today: string): Promise<number> {
+/** The archive record of a demo listing, as list.service / honour.service would append it. */
+function listingRecord(
+  e: { entityId: number; list: string; grounds: string; groundsText?: string | null; decisionDate: string; publishedOn?: string | null; createdBy: string; approvedBy?: string | null },
+  entryId: number,
+  roundTitle: string | null,
+  now: number,
+) {
+  const payload = { list: e.list, entryId, reason: listingReason({ list: e.list, grounds: e.grounds, groundsText: e.groundsText ?? null }, roundTitle) };
+  // Round members enter the archive when the round is published; other listings on their decision.
+  const occurredOn = roundTitle && e.publishedOn ? e.publishedOn : e.decisionDate;
+  return {
+    entityId: e.entityId,
+    kind: 'list_entry',
+    title: defaultRecordTitle('list_entry', payload),
+    occurredOn,
+    recordedAt: new Date(Math.min(Date.parse(`${occurredOn}T10:00:00+08:00`), now)),
+    recordedBy: e.approvedBy ?? e.createdBy,
+    sourceModule: 'credit',
+    sourceId: `list:${entryId}:entry`,
+    visibility: DEFAULT_VISIBILITY.list_entry,
+    payload,
+  };
+}
+
+async function seedRedMembers(ctx: Ctx, round: { id: number; title: string; publishedOn: string; validUntil: string } | null, preferred: ReadonlySet<number>, today: string): Promise<number> {
   if (!round) return 0;
   return ctx.db.transaction(async (tx) => {
     const members = pickRedMembers(await honourCandidates(tx), DEFAULT_RED_CRITERIA, today, preferred);
-    await insertListEntries(
+    const ids = await insertListEntries(
       tx,
       members.map((m) => ({
         entityId: m.entityId,
@@ -178,6 +208,16 @@ async function seedRedMembers(ctx: Ctx, round: { id: number; publishedOn: string
         createdBy: DEMO_AUTHORS.qualityOffice,
       })),
     );
+    const memberRows = members.map((m) => ({
+      entityId: m.entityId,
+      list: 'red',
+      ...honourGrounds('red', DEFAULT_RED_CRITERIA, m),
+      decisionDate: round.publishedOn,
+      publishedOn: round.publishedOn,
+      createdBy: DEMO_AUTHORS.qualityOffice,
+      approvedBy: DEMO_AUTHORS.approver,
+    }));
+    await insertRecords(tx, memberRows.map((v, k) => listingRecord(v, ids[k]!, round.title, Date.now())));
     await appendAudit(tx, ctx, { action: 'credit.seed.demo', targetType: 'credit_honour', targetId: round.id, after: { redMembers: members.length } });
     return members.length;
   });

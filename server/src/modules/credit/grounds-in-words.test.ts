@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groundsInWords } from './portal.rules.js';
+import { groundsInWords } from './lists.rules.js';
 
 describe('groundsInWords', () => {
   it('words the Order 44 / 101 ground, with the explanation after it', () => {
