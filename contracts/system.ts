@@ -262,6 +262,8 @@ export const overviewResponse = z.object({
       title: z.string(),
       operType: z.string(),
       operName: z.string().nullable(),
+      /** 姓名（部门） of the operator's account, null when it no longer exists or for the CLI. */
+      operDisplayName: z.string().nullable(),
       status: z.string(),
       operTime: z.string(),
     }),

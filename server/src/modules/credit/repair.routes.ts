@@ -42,7 +42,8 @@ export function creditRepairRoutes(app: ZApp, deps: RepairDeps): void {
   const { calendarOf } = deps;
 
   app.post('/api/credit/entries/:id/repair-check', {
-    config: { access: 'credit:repair:apply' },
+    // A dry run that changes nothing: no operation-log row (it showed as a raw URL under 其他).
+    config: { access: 'credit:repair:apply', oplog: false },
     schema: { tags: TAG, summary: '信用修复条件预检（不提交）Dry-run the repair conditions', params: idParam, body: repairCheckBody, response: { 200: repairCheckResponse } },
     handler: (request) => checkRepair(request.ctx(), request.params.id, request.body),
   });

@@ -55,8 +55,8 @@ describe('GET /api/system/overview', () => {
     expect(o.districts).toBe(18);
 
     const recent = (await listOperLogs(t.db, {}, { offset: 0, limit: 10 })).rows;
-    expect(o.recentOperations).toEqual(recent.map((r) => ({ id: r.id, title: r.title, operType: r.operType, operName: r.operName, status: r.status, operTime: r.operTime.toISOString() })));
-    expect(o.recentOperations[0]).toMatchObject({ title: '行政区划', operType: 'create', operName: 'admin', status: 'success' });
+    expect(o.recentOperations).toEqual(recent.map((r) => ({ id: r.id, title: r.title, operType: r.operType, operName: r.operName, operDisplayName: expect.anything(), status: r.status, operTime: r.operTime.toISOString() })));
+    expect(o.recentOperations[0]).toMatchObject({ title: '行政区划', operType: 'create', operName: 'admin', operDisplayName: '系统管理员（信息中心）', status: 'success' });
 
     expect(o.calendar.years).toEqual([2024, 2025, 2026, 2027]);
     const today = todayInChina();

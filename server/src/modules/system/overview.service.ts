@@ -6,8 +6,8 @@ import { todayInChina } from '../../platform/calendar/today.js';
 import { calendarYearsWithStats, nextHoliday } from './calendar.repository.js';
 import { countDepartmentsByKind } from './department.repository.js';
 import { countDistricts } from './district.repository.js';
+import { namesOf } from './people.service.js';
 import { countUsers, countUsersByRole } from './user.repository.js';
-
 
 /** Figures for the home page, counted within the caller's data scope (an enterprise user sees its own). */
 export async function getOverview(ctx: Ctx, opts: { showOperations: boolean }): Promise<Overview> {
@@ -20,6 +20,7 @@ export async function getOverview(ctx: Ctx, opts: { showOperations: boolean }): 
     calendarYearsWithStats(ctx.db),
     nextHoliday(ctx.db, todayInChina()),
   ]);
+  const nameOf = await namesOf(ctx.db, recent.map((o) => o.operName));
   return {
     users,
     usersByRole,
@@ -30,6 +31,7 @@ export async function getOverview(ctx: Ctx, opts: { showOperations: boolean }): 
       title: o.title,
       operType: o.operType,
       operName: o.operName,
+      operDisplayName: nameOf(o.operName),
       status: o.status,
       operTime: o.operTime.toISOString(),
     })),

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { Link } from 'react-router';
 import type { Overview } from '@contracts/system';
 import { EChart, type EChartOption } from '@/components/echart';
+import { PersonName } from '@/components/person-name';
 import { useAuth } from '@/lib/auth';
 import { DictTag, useDict } from '@/lib/dicts';
 import { formatDateTime } from '@/lib/format';
@@ -113,7 +114,7 @@ export default function HomePage() {
                   { title: t('time'), dataIndex: 'operTime', width: 180, render: (v: string) => formatDateTime(v) },
                   { title: t('title'), dataIndex: 'title' },
                   { title: t('type'), dataIndex: 'operType', width: 100, render: (v: string) => <DictTag type="sys_oper_type" value={v} /> },
-                  { title: t('operator'), dataIndex: 'operName', width: 160 },
+                  { title: t('operator'), key: 'operName', width: 200, render: (_: unknown, r: Overview['recentOperations'][number]) => <PersonName name={r.operDisplayName} username={r.operName} compact /> },
                   { title: '', dataIndex: 'status', width: 90, render: (v: string) => <DictTag type="sys_oper_status" value={v} /> },
                 ]}
               />
