@@ -181,6 +181,8 @@ export const listAlertsSchema = z.object({
   dueSoon: z.number().int(),
   /** Steps that were taken late (flags). */
   missed: z.number().int(),
+  /** Listings in scope waiting for approval that the reader did not decide themselves. */
+  awaitingApproval: z.number().int(),
   byStep: z.record(z.string(), z.number().int()),
   items: z.array(listEntrySchema),
 });

@@ -226,7 +226,9 @@ export async function listAlerts(ctx: Ctx): Promise<ListAlerts> {
   const dueSoon = dtos.filter((d) => !d.nextStep!.overdue && d.nextStep!.workingDaysLeft !== null && d.nextStep!.workingDaysLeft <= 5);
   const byStep: Record<string, number> = {};
   for (const d of overdue) byStep[d.nextStep!.step] = (byStep[d.nextStep!.step] ?? 0) + 1;
-  return { today, overdue: overdue.length, dueSoon: dueSoon.length, missed: await countLateFlags(ctx.db, ctx.scope), byStep, items: [...overdue, ...dueSoon].slice(0, 200) };
+  // Listings waiting for an approver other than their author (Order 44 Art. 22: never the decider).
+  const awaitingApproval = dtos.filter((d) => d.nextStep!.step === 'approve' && d.createdBy !== ctx.actor.username).length;
+  return { today, overdue: overdue.length, dueSoon: dueSoon.length, missed: await countLateFlags(ctx.db, ctx.scope), awaitingApproval, byStep, items: [...overdue, ...dueSoon].slice(0, 200) };
 }
 
 // ── Listing ───────────────────────────────────────────────────────────────────

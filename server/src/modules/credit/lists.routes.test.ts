@@ -84,6 +84,8 @@ let listedId = 0;
 describe('serious-violation list (Order 44)', () => {
   it('creates a pending listing with publishBy 20 working days across National Day 2025, 1-year and 3-year dates', async () => {
     const seq = await headSeq();
+    const awaiting = async (a: Agent) => json<ListAlerts>(await a.get('/api/credit/lists/alerts')).awaitingApproval;
+    const [officeBefore, districtBefore] = [await awaiting(office), await awaiting(district)];
     const res = await district.post('/api/credit/lists', serious(A));
     expect(res.statusCode).toBe(201);
     const e = json<ListEntry>(res);
@@ -102,6 +104,9 @@ describe('serious-violation list (Order 44)', () => {
       sourceRecordId: null,
     });
     expect(e.warning).toContain('津市监罚〔2025〕88号');
+    // The approver's home counts it; its author's does not (nobody approves their own decision).
+    expect(await awaiting(office)).toBe(officeBefore + 1);
+    expect(await awaiting(district)).toBe(districtBefore);
     expect(e.nextStep).toMatchObject({ step: 'approve', dueOn: '2025-10-23', overdue: true });
     expect(await auditActionsSince(seq)).toContain('credit.list.create');
   });

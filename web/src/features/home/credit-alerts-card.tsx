@@ -37,6 +37,13 @@ export function CreditAlertsCard() {
                 {t('listStepsMissed', { n: lists.data.missed })}
               </Typography.Text>
             </Col>
+            {can('credit:list:approve') ? (
+              <Col xs={12} md={6}>
+                <Link to="/credit/lists?status=pending_approval" data-testid="home-awaiting-approval">
+                  <Statistic title={t('listsAwaitingApproval')} value={lists.data.awaitingApproval} styles={lists.data.awaitingApproval > 0 ? { content: { color: '#d46b08' } } : undefined} />
+                </Link>
+              </Col>
+            ) : null}
           </>
         ) : null}
         {repairs.data ? (

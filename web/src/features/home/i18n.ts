@@ -9,6 +9,7 @@ export const homeStrings = {
   departmentKinds: ['{n} 类', '{n} kinds'],
   districts: ['行政区划', 'Districts'],
   calendarYears: ['已加载工作日历', 'Calendar years loaded'],
+  listsAwaitingApproval: ['待我审批的列入决定', 'Listings awaiting my approval'],
   calendarMissing: ['{year} 年节假日安排未载入，跨年期限暂估', 'No {year} holiday notice: deadlines into it are estimates'],
   calendarMissingLink: ['去载入', 'Load it'],
   nextHoliday: ['下一个法定节假日：{name}（{date}）', 'Next public holiday: {name} ({date})'],
