@@ -111,6 +111,8 @@ test('listing with statutory clocks, approval by another officer, repair applica
   await pickOption(page, form, '选择名单记录', await firstOption(page, form));
   // The dry run shows every condition before anything is submitted.
   await expect(form.getByTestId('repair-conditions')).toBeVisible();
+  // Before the statement is written, only the form is missing: no "不满足" warning.
+  await expect(form.getByTestId('repair-check')).toContainText('档案中的修复条件均已满足');
   const harm = form.locator('.ant-form-item').filter({ has: page.locator('label:text-is("消除不良影响情况")') }).locator('textarea');
   await harm.fill('已全额缴纳罚款，问题产品已全部召回销毁，并完成整改复查。');
   await harm.blur();

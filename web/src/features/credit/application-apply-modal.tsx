@@ -24,6 +24,9 @@ import { useGroundsLabel } from './display';
 import { creditStrings, type CreditKey } from './i18n';
 import { RepairConditions } from './repair-conditions';
 
+/** Conditions the application form itself satisfies (a statement the applicant writes). */
+const FORM_CONDITIONS: ReadonlySet<string> = new Set(['harm_removed']);
+
 /** Lists a repair can be asked for (修复办法 Art. 2); red/black lists are not. Objections: the abnormal list only. */
 const ELIGIBLE_LISTS: Record<ApplicationKind, readonly string[]> = { repair: ['serious-violation', 'abnormal', 'penalty-publication'], objection: ['abnormal'] };
 const IN_FORCE = ['listed', 'published'];
@@ -96,6 +99,9 @@ export function ApplicationApplyModal({
   });
   const check = checkQuery.data ?? null;
   const checking = checkQuery.isFetching;
+  // Before the applicant has described the harm removed, that condition is the form's to fill, not
+  // a failing of the archive: say the archive's conditions are met rather than "不满足".
+  const onlyFormMissing = check !== null && !check.eligible && check.conditions.every((c) => c.met || FORM_CONDITIONS.has(c.code));
 
   const close = () => {
     form.resetFields();
@@ -186,9 +192,9 @@ export function ApplicationApplyModal({
                 <>
                   <Alert
                     style={{ marginBottom: 8 }}
-                    type={check.eligible ? 'success' : 'warning'}
+                    type={check.eligible ? 'success' : onlyFormMissing ? 'info' : 'warning'}
                     showIcon
-                    title={check.eligible ? t('checkResultOk') : t('checkResultBad')}
+                    title={check.eligible ? t('checkResultOk') : onlyFormMissing ? t('checkResultFormOnly') : t('checkResultBad')}
                     data-testid="repair-check"
                   />
                   <RepairConditions conditions={check.conditions} />

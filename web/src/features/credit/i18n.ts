@@ -199,6 +199,7 @@ export const creditStrings = {
   checkFirst: ['预检修复条件', 'Check the conditions'],
   checkResultOk: ['已满足全部修复条件，可以提交申请。', 'Every condition is met: you may apply.'],
   checkResultBad: ['尚不满足以下修复条件，暂不能提交：', 'These conditions are not met yet, so you cannot apply:'],
+  checkResultFormOnly: ['档案中的修复条件均已满足；请在下方说明已消除危害后果和不良社会影响的情况后提交', 'The archive meets the repair conditions; state below how the harm and its social impact were removed, then apply'],
   refused: ['申请未被接受：不符合信用修复条件', 'Refused: the conditions are not met'],
   attachHint: ['可上传行政处罚履行凭证、整改报告等（每个不超过 20 MB），提交后上传。', 'Proof of payment, rectification reports… (≤ 20 MB each), uploaded with the application.'],
   chooseFiles: ['选择文件', 'Choose files'],
