@@ -272,6 +272,7 @@ export const creditStrings = {
   disabled: ['停用', 'Disabled'],
   editRule: ['修改惩戒措施', 'Edit the rule'],
   queriedBy: ['查询人', 'Asked by'],
+  measureCode: ['接口编码：{code}', 'API code: {code}'],
   dept: ['部门', 'Department'],
   queriedAt: ['查询时间', 'When'],
   measureCount: ['措施数', 'Measures'],

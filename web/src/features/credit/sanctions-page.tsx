@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Empty, Form, Input, Modal, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Form, Input, Modal, Select, Space, Table, Tabs, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { SanctionMeasure, SanctionRule, Sanctions } from '@contracts/credit-repair';
@@ -158,13 +158,11 @@ function RulesTable() {
           {
             title: t('measure'),
             dataIndex: 'description',
+            // The measure's code is what other departments' systems read from the API: on hover only.
             render: (v: string, r) => (
-              <div>
-                <div>{v}</div>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {r.measure}
-                </Typography.Text>
-              </div>
+              <Tooltip title={t('measureCode', { code: r.measure })}>
+                <span>{v}</span>
+              </Tooltip>
             ),
           },
           { title: t('basis'), dataIndex: 'basis', width: 280 },
