@@ -42,6 +42,8 @@ export default function HomePage() {
   if (error) return <Alert style={{ margin: 24 }} type="error" showIcon title={(error as Error).message} />;
   if (isLoading || !data) return <Skeleton active style={{ padding: 24 }} />;
   const o: Overview = data;
+  const enterprise = Boolean(me?.user.enterpriseUscc);
+  const keepsDirectory = can('system:user:list') || can('system:dept:list');
   // From November, deadlines of the coming weeks run into next year: its notice is due (counted 暂估 until loaded).
   const now = new Date();
   const nextYear = now.getFullYear() + 1;
@@ -62,45 +64,59 @@ export default function HomePage() {
             <CreditAlertsCard />
           </Col>
         ) : null}
-        <Col xs={24} sm={12} lg={6}>
-          <Card>
-            <Statistic title={t('users')} value={o.users.total} />
-            <Typography.Text type="secondary">
-              {t('activeUsers', { n: o.users.active })} · {t('lockedUsers')} {o.users.locked}
-            </Typography.Text>
-          </Card>
-        </Col>
-        <Col xs={24} sm={12} lg={6}>
-          <Card>
-            <Statistic title={t('departments')} value={o.departments.total} />
-            <Typography.Text type="secondary">{t('departmentKinds', { n: o.departments.byKind.length })}</Typography.Text>
-          </Card>
-        </Col>
-        <Col xs={24} sm={12} lg={6}>
-          <Card>
-            <Statistic title={t('districts')} value={o.districts} />
-          </Card>
-        </Col>
-        <Col xs={24} sm={12} lg={6}>
-          <Card>
-            <Statistic title={t('calendarYears')} value={o.calendar.years.join('、') || '—'} />
-            {o.calendar.nextHoliday ? <Typography.Text type="secondary">{t('nextHoliday', { ...o.calendar.nextHoliday })}</Typography.Text> : null}
-            {nextYearMissing ? (
-              <div>
-                <Typography.Text type="warning" data-testid="calendar-missing">
-                  {t('calendarMissing', { year: nextYear })}
-                  {can('system:calendar:list') ? <Link to="/system/calendar"> {t('calendarMissingLink')}</Link> : null}
+        {enterprise ? (
+          <Col span={24}>
+            <Card title={t('myEnterpriseTitle')} data-testid="home-my-enterprise">
+              <Typography.Paragraph type="secondary">{t('myEnterpriseHint')}</Typography.Paragraph>
+              <Link to="/my-enterprise">{t('myEnterpriseLink')}</Link>
+            </Card>
+          </Col>
+        ) : null}
+        {/* The directory's figures are for those who keep it; an enterprise or a district officer
+            would read 用户 1 / 部门 0 as something about their work. */}
+        {keepsDirectory ? (
+          <>
+            <Col xs={24} sm={12} lg={6}>
+              <Card>
+                <Statistic title={t('users')} value={o.users.total} />
+                <Typography.Text type="secondary">
+                  {t('activeUsers', { n: o.users.active })} · {t('lockedUsers')} {o.users.locked}
                 </Typography.Text>
-              </div>
-            ) : null}
-          </Card>
-        </Col>
-        <Col xs={24} lg={14}>
-          <Card title={t('usersByRole')}>{roleChart ? <EChart option={roleChart} /> : null}</Card>
-        </Col>
-        <Col xs={24} lg={10}>
-          <Card title={t('departmentsByKind')}>{kindChart ? <EChart option={kindChart} /> : null}</Card>
-        </Col>
+              </Card>
+            </Col>
+            <Col xs={24} sm={12} lg={6}>
+              <Card>
+                <Statistic title={t('departments')} value={o.departments.total} />
+                <Typography.Text type="secondary">{t('departmentKinds', { n: o.departments.byKind.length })}</Typography.Text>
+              </Card>
+            </Col>
+            <Col xs={24} sm={12} lg={6}>
+              <Card>
+                <Statistic title={t('districts')} value={o.districts} />
+              </Card>
+            </Col>
+            <Col xs={24} sm={12} lg={6}>
+              <Card>
+                <Statistic title={t('calendarYears')} value={o.calendar.years.join('、') || '—'} />
+                {o.calendar.nextHoliday ? <Typography.Text type="secondary">{t('nextHoliday', { ...o.calendar.nextHoliday })}</Typography.Text> : null}
+                {nextYearMissing ? (
+                  <div>
+                    <Typography.Text type="warning" data-testid="calendar-missing">
+                      {t('calendarMissing', { year: nextYear })}
+                      {can('system:calendar:list') ? <Link to="/system/calendar"> {t('calendarMissingLink')}</Link> : null}
+                    </Typography.Text>
+                  </div>
+                ) : null}
+              </Card>
+            </Col>
+            <Col xs={24} lg={14}>
+              <Card title={t('usersByRole')}>{roleChart ? <EChart option={roleChart} /> : null}</Card>
+            </Col>
+            <Col xs={24} lg={10}>
+              <Card title={t('departmentsByKind')}>{kindChart ? <EChart option={kindChart} /> : null}</Card>
+            </Col>
+          </>
+        ) : null}
         {can('monitor:operlog:list') ? (
           <Col span={24}>
             <Card title={t('recentOperations')}>
