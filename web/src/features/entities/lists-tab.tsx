@@ -1,11 +1,11 @@
 import { Alert, Button, Empty, Space, Spin, Table, Tag, Tooltip, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router';
-import type { ListEntry } from '@contracts/credit-lists';
+import { LIST_GROUND_LABELS, type ListEntry } from '@contracts/credit-lists';
 import type { Application, ApplicationKind } from '@contracts/credit-repair';
 import { DaysLeftTag } from '@/components/days-left-tag';
 import { useAuth } from '@/lib/auth';
 import { DictTag } from '@/lib/dicts';
-import { useT } from '@/lib/i18n';
+import { useLang, useT } from '@/lib/i18n';
 import { applicationKey, useLatestApplications, type LatestApplications } from './api/applications';
 import { useEntityLists } from './api/credit';
 import { entityStrings, type EntityT } from './i18n';
@@ -90,6 +90,10 @@ function EntryApplications({ entry, latest }: { entry: ListEntry; latest: Latest
  */
 export function ListsTab({ uscc, enterprise = false }: { uscc: string; enterprise?: boolean }) {
   const t = useT(entityStrings);
+  const { lang } = useLang();
+  // The Order 44 / Order 101 ground in words, as 信用名单 and the public lookup name it; the
+  // officer's explanation, when it says something else, below it.
+  const groundLabel = (code: string) => (LIST_GROUND_LABELS as Record<string, readonly [string, string]>)[code]?.[lang === 'en' ? 1 : 0] ?? null;
   const { can } = useAuth();
   const applicant = enterprise && can('credit:repair:apply');
   const lists = useEntityLists(uscc, true);
@@ -111,7 +115,12 @@ export function ListsTab({ uscc, enterprise = false }: { uscc: string; enterpris
           key: 'grounds',
           render: (_: unknown, e: ListEntry) => (
             <div>
-              <div>{e.groundsText ?? e.grounds}</div>
+              <div>{groundLabel(e.grounds) ?? e.groundsText ?? e.grounds}</div>
+              {groundLabel(e.grounds) && e.groundsText && e.groundsText !== groundLabel(e.grounds) ? (
+                <div>
+                  <Typography.Text type="secondary">{e.groundsText}</Typography.Text>
+                </div>
+              ) : null}
               {e.decisionNo ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>{e.decisionNo}</Typography.Text> : null}
               {e.warning ? <Alert type="warning" showIcon title={e.warning} style={{ marginTop: 4 }} /> : null}
             </div>

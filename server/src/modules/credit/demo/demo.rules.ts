@@ -495,7 +495,7 @@ function listsFor(entities: DemoEntity[], demoIndex: number, today: string, plan
       entity: ei,
       list: 'serious-violation',
       grounds: e.industrySection === 'C' ? 'quality_safety.mandatory_standard' : 'unlicensed_or_fraud',
-      groundsText: e.industrySection === 'C' ? '生产销售不符合保障人身健康和生命安全标准的产品，情节严重（《市场监督管理严重违法失信名单管理办法》第七条）' : '违反市场监管法律法规，情节严重（第十条）',
+      groundsText: e.industrySection === 'C' ? '生产销售不符合保障人身健康和生命安全国家标准的产品，情节严重' : '以欺骗、贿赂等不正当手段取得行政许可，情节严重',
       decisionNo: `津市监列严〔${decided.slice(0, 4)}〕${k + 1}号`,
       decisionDate: decided,
       record: ri,
