@@ -15,12 +15,17 @@ import { creditStrings, type CreditKey } from './i18n';
 
 type T = ReturnType<typeof useT<typeof creditStrings>>;
 
-const OPS: Record<PayloadCondition['op'], string> = { eq: '=', in: '∈', not_in: '∉', any: '∋', none: '∌', gte: '≥', lt: '<' };
-
-/** A payload test as people read it: `result ∈ {fail, recheck_fail}`. */
-function conditionText(c: PayloadCondition): string {
-  const value = 'values' in c ? `{${c.values.join(', ')}}` : String(c.value);
-  return `${c.field} ${OPS[c.op]} ${value}`;
+/**
+ * A payload test as people read it: 结果为不合格或发现问题, 处罚种类含吊销许可证件或责令关闭. Lists and
+ * penalty types come from their dictionaries; a field or value this version has no words for shows
+ * as stored.
+ */
+function conditionText(c: PayloadCondition, t: T, dictLabel: (field: string, value: string) => string | null): string {
+  const word = (key: string, fallback: string) => (key in creditStrings ? t(key as CreditKey) : fallback);
+  const valueText = (v: string | number | boolean) =>
+    typeof v === 'boolean' ? word(`cv_${v}`, String(v)) : typeof v === 'number' ? v.toLocaleString() : (dictLabel(c.field, v) ?? word(`cv_${c.field}_${v}`, v));
+  const values = 'values' in c ? c.values.map(valueText).join(t('cop_or')) : valueText(c.value);
+  return t(`cop_${c.op}` as CreditKey, { field: word(`cf_${c.field}`, c.field), values });
 }
 
 function formulaText(i: Indicator, t: T): string {
@@ -39,7 +44,10 @@ function ModelDefinitionView({ model }: { model: CreditModelDetail }) {
   const t = useT(creditStrings);
   const kinds = useDict('ent_record_kind');
   const lists = useDict('credit_list');
+  const penalties = useDict('ent_penalty_type');
   const grades = useDict(model.kind === 'risk' ? 'credit_risk_class' : 'credit_grade');
+  const dictLabel = (field: string, value: string) => (field === 'list' ? lists.label(value) : field === 'penaltyTypes' ? penalties.label(value) : null);
+  const conditions = (cs: readonly PayloadCondition[]) => cs.map((c) => conditionText(c, t, dictLabel)).join(t('cop_and'));
   const d = model.definition;
   const total = d.indicators.reduce((s, i) => s + i.max, 0);
   return (
@@ -103,12 +111,12 @@ function ModelDefinitionView({ model }: { model: CreditModelDetail }) {
                         </Typography.Text>
                         {i.where.length > 0 ? (
                           <Typography.Text style={{ fontSize: 12 }}>
-                            {t('conditions_where')}：<code>{i.where.map(conditionText).join(' ∧ ')}</code>
+                            {t('conditions_where')}：{conditions(i.where)}
                           </Typography.Text>
                         ) : null}
                         {i.formula === 'ratio' ? (
                           <Typography.Text style={{ fontSize: 12 }}>
-                            {t('pass')}：<code>{i.pass.map(conditionText).join(' ∧ ')}</code>
+                            {t('pass')}：{conditions(i.pass)}
                           </Typography.Text>
                         ) : null}
                       </Space>
