@@ -191,7 +191,8 @@ export default function PortalPage() {
                   onRow={(r) => ({ onClick: () => setParams({ q, page: String(page), uscc: r.uscc }), style: { cursor: 'pointer' } })}
                   rowClassName={(r) => (r.uscc === selected ? 'ant-table-row-selected' : '')}
                   columns={[
-                    { title: t('name'), dataIndex: 'name', render: (v: string) => <a>{v}</a> },
+                    // The entity shown below reads as plain bold text, not a pale link on a pale row.
+                    { title: t('name'), dataIndex: 'name', render: (v: string, r) => (r.uscc === selected ? <Typography.Text strong>{v}</Typography.Text> : <a>{v}</a>) },
                     { title: t('uscc'), dataIndex: 'uscc', width: 200 },
                     { title: t('district'), dataIndex: 'district', width: 110 },
                     { title: t('grade'), dataIndex: 'grade', width: 150, render: (g: string | null) => (g ? <Tag color={label('credit_grade', g).color}>{label('credit_grade', g).text}</Tag> : <Tag>{t('notRated')}</Tag>) },
