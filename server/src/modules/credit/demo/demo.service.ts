@@ -107,28 +107,28 @@ export async function seedCreditDemo(db: Database, opts: { entities?: number; to
       if (r.list === 'red') redRound = { id, title: r.title, publishedOn: r.publishedOn, validUntil: r.validUntil };
     }
     const entries = city.lists.map((l) => ({
-        entityId: idOf(l.entity),
-        list: l.list,
-        districtCode: city.entities[l.entity]!.districtCode,
-        grounds: l.grounds,
-        groundsText: l.groundsText,
-        decisionNo: l.decisionNo,
-        decisionDate: l.decisionDate,
-        sourceRecordId: l.record === null ? null : recordId.get(`${l.entity}:${l.record}`)!,
-        status: l.status,
-        approvedBy: l.status === 'published' && l.list === 'serious-violation' ? DEMO_AUTHORS.approver : null,
-        approvedAt: l.status === 'published' && l.list === 'serious-violation' ? new Date(`${l.decisionDate}T10:00:00+08:00`) : null,
-        publishedOn: l.publishedOn,
-        publishBy: l.publishBy ?? null,
-        restrictionUntil: l.restrictionUntil ?? null,
-        earlyRemovalFrom: l.earlyRemovalFrom,
-        autoRemoveOn: l.autoRemoveOn,
-        roundId: l.round ? roundIds.get(l.round)! : null,
-        // Red and black members are compiled by the quality office; listings decided by the district bureau.
-        createdBy: l.round ? DEMO_AUTHORS.qualityOffice : districtStaffUsername(city.entities[l.entity]!.districtCode, 1),
-        // Serious-violation entries carry the same Order 44 clocks a real listing gets.
-        ...(l.list === 'serious-violation' ? seriousViolationClocks(cal, l.decisionDate) : {}),
-      }));
+      entityId: idOf(l.entity),
+      list: l.list,
+      districtCode: city.entities[l.entity]!.districtCode,
+      grounds: l.grounds,
+      groundsText: l.groundsText,
+      decisionNo: l.decisionNo,
+      decisionDate: l.decisionDate,
+      sourceRecordId: l.record === null ? null : recordId.get(`${l.entity}:${l.record}`)!,
+      status: l.status,
+      approvedBy: l.status === 'published' && l.list === 'serious-violation' ? DEMO_AUTHORS.approver : null,
+      approvedAt: l.status === 'published' && l.list === 'serious-violation' ? new Date(`${l.decisionDate}T10:00:00+08:00`) : null,
+      publishedOn: l.publishedOn,
+      publishBy: l.publishBy ?? null,
+      restrictionUntil: l.restrictionUntil ?? null,
+      earlyRemovalFrom: l.earlyRemovalFrom,
+      autoRemoveOn: l.autoRemoveOn,
+      roundId: l.round ? roundIds.get(l.round)! : null,
+      // Red and black members are compiled by the quality office; listings decided by the district bureau.
+      createdBy: l.round ? DEMO_AUTHORS.qualityOffice : districtStaffUsername(city.entities[l.entity]!.districtCode, 1),
+      // Serious-violation entries carry the same Order 44 clocks a real listing gets.
+      ...(l.list === 'serious-violation' ? seriousViolationClocks(cal, l.decisionDate) : {}),
+    }));
     const entryIds = await insertListEntries(tx, entries);
     // Each listing in force is in the entity's archive, as a real listing puts it there (the grade
     // counts it): no record for penalty publications, which rest on their penalty record.
@@ -160,11 +160,6 @@ function recorderOf(districtCode: string, kind: string): string {
 }
 const SUPERVISION_KINDS: ReadonlySet<string> = new Set(['inspection', 'sampling', 'penalty', 'complaint', 'recall', 'note']);
 
-/**
- * The published red round's members, chosen once everyone is graded: whom its criteria accept now
- * (grade, no penalty within 3 years, on no list), as a compiled round would choose them. Chosen
- * earlier, a member could end up graded below the criteria (a red-list member graded A).
- */
 /** The archive record of a demo listing, as list.service / honour.service would append it. */
 function listingRecord(
   e: { entityId: number; list: string; grounds: string; groundsText?: string | null; decisionDate: string; publishedOn?: string | null; createdBy: string; approvedBy?: string | null },
@@ -189,6 +184,11 @@ function listingRecord(
   };
 }
 
+/**
+ * The published red round's members, chosen once everyone is graded: whom its criteria accept now
+ * (grade, no penalty within 3 years, on no list), as a compiled round would choose them. Chosen
+ * earlier, a member could end up graded below the criteria (a red-list member graded A).
+ */
 async function seedRedMembers(ctx: Ctx, round: { id: number; title: string; publishedOn: string; validUntil: string } | null, preferred: ReadonlySet<number>, today: string): Promise<number> {
   if (!round) return 0;
   return ctx.db.transaction(async (tx) => {
