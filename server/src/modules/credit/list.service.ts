@@ -597,8 +597,8 @@ export async function runListClock(ctx: Ctx, today: string = todayInChina()): Pr
     else report.honoursExpired++;
   }
   for (const r of await activeEntries(ctx.db)) {
-    const changes = changedDates({ publishBy: r.publishBy, removeBy: r.removeBy }, statutoryDeadlines(cal, r));
-    if (await saveRecountedDeadlines(ctx, cal, 'credit_list_entry', r.id, { publishBy: r.publishBy, removeBy: r.removeBy }, changes, (tx) => setDeadlines(tx, r.id, changes))) {
+    const changes = await recountDeadlines(ctx, cal, 'credit_list_entry', r.id, { publishBy: r.publishBy, removeBy: r.removeBy }, statutoryDeadlines(cal, r), (tx, c) => setDeadlines(tx, r.id, c));
+    if (changes) {
       Object.assign(r, changes);
       report.deadlinesRecomputed++;
     }
@@ -612,8 +612,7 @@ export async function runListClock(ctx: Ctx, today: string = todayInChina()): Pr
     }
   }
   for (const a of await openApplications(ctx.db)) {
-    const changes = changedDates({ acceptBy: a.acceptBy, decideBy: a.decideBy }, applicationDeadlines(cal, a));
-    if (await saveRecountedDeadlines(ctx, cal, 'credit_repair', a.id, { acceptBy: a.acceptBy, decideBy: a.decideBy }, changes, (tx) => setApplicationDeadlines(tx, a.id, changes))) {
+    if (await recountDeadlines(ctx, cal, 'credit_repair', a.id, { acceptBy: a.acceptBy, decideBy: a.decideBy }, applicationDeadlines(cal, a), (tx, c) => setApplicationDeadlines(tx, a.id, c))) {
       report.deadlinesRecomputed++;
     }
   }
@@ -621,24 +620,25 @@ export async function runListClock(ctx: Ctx, today: string = todayInChina()): Pr
 }
 
 /**
- * Store deadlines the calendar now puts elsewhere, with an audit row saying what moved and which
- * notices the count rests on. Returns whether anything changed.
+ * Store the deadlines the calendar now puts elsewhere than `stored`, with an audit row saying what
+ * moved and which notices the count rests on. Returns the changes, or null when nothing moved.
  */
-async function saveRecountedDeadlines(
+async function recountDeadlines<K extends string>(
   ctx: Ctx,
   cal: WorkingCalendar,
   targetType: 'credit_list_entry' | 'credit_repair',
   id: number,
-  before: Record<string, string | null>,
-  changes: Record<string, string | null | undefined>,
-  write: (tx: Transaction) => Promise<void>,
-): Promise<boolean> {
-  if (Object.keys(changes).length === 0) return false;
+  stored: Record<K, string | null>,
+  derived: Partial<Record<K, string | null>>,
+  write: (tx: Transaction, changes: Partial<Record<K, string | null>>) => Promise<void>,
+): Promise<Partial<Record<K, string | null>> | null> {
+  const changes = changedDates(stored, derived);
+  if (Object.keys(changes).length === 0) return null;
   await ctx.db.transaction(async (tx) => {
-    await write(tx);
-    await appendAudit(tx, ctx, { action: 'credit.deadlines.recount', targetType, targetId: id, before, after: { ...changes, calendarYears: cal.years } });
+    await write(tx, changes);
+    await appendAudit(tx, ctx, { action: 'credit.deadlines.recount', targetType, targetId: id, before: stored, after: { ...changes, calendarYears: cal.years } });
   });
-  return true;
+  return changes;
 }
 
 /**

@@ -241,14 +241,9 @@ const WORKING_DAY_STEPS: ReadonlySet<ListStep> = new Set<ListStep>(['approve', '
 export function nextStepOf(cal: WorkingCalendar, e: ClockEntry, today: string): NextStep | null {
   const p = pendingStep(e);
   if (!p) return null;
-  const estimated = cal.covers(today) && cal.covers(p.dueOn) ? cal.provisionalYearIn(today, p.dueOn) !== null : null;
-  const counted = estimated === false || (estimated === true && WORKING_DAY_STEPS.has(p.step));
-  return {
-    ...p,
-    workingDaysLeft: counted ? cal.workingDaysBetween(today, p.dueOn) : null,
-    overdue: today > p.dueOn,
-    provisional: counted && estimated === true,
-  };
+  const c = cal.countdown(today, p.dueOn);
+  const counted = !c.provisional || WORKING_DAY_STEPS.has(p.step);
+  return { ...p, workingDaysLeft: counted ? c.workingDaysLeft : null, overdue: today > p.dueOn, provisional: counted && c.provisional };
 }
 
 export interface DeadlineInputs {

@@ -267,12 +267,5 @@ export function applicationDeadlines(cal: WorkingCalendar, a: OpenApplicationDat
 export function countdown(calendar: WorkingCalendar, today: string, dueOn: string | null, doneOn: string | null): StepCountdown {
   if (!dueOn) return { dueOn: null, doneOn, workingDaysLeft: null, overdue: false, provisional: false };
   if (doneOn) return { dueOn, doneOn, workingDaysLeft: null, overdue: false, provisional: false };
-  const counted = calendar.covers(today) && calendar.covers(dueOn);
-  return {
-    dueOn,
-    doneOn: null,
-    workingDaysLeft: counted ? calendar.workingDaysBetween(today, dueOn) : null,
-    overdue: dueOn < today,
-    provisional: counted && calendar.provisionalYearIn(today, dueOn) !== null,
-  };
+  return { dueOn, doneOn: null, ...calendar.countdown(today, dueOn), overdue: dueOn < today };
 }

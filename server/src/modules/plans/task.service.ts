@@ -43,10 +43,6 @@ import { mayReportOn, statusAfterReview } from './plans.rules.js';
 /** The working-day calendar, loaded by the system module (passed in so this module does not import its internals). */
 export type CalendarSource = (ctx: Ctx) => Promise<WorkingCalendar>;
 
-function workingDaysLeft(calendar: WorkingCalendar, today: string, due: string): number | null {
-  return calendar.covers(today) && calendar.covers(due) ? calendar.workingDaysBetween(today, due) : null;
-}
-
 function toTaskDto(r: TaskJoined, calendar: WorkingCalendar, today: string): Task {
   const done = r.task.status === 'completed';
   return {
@@ -63,7 +59,7 @@ function toTaskDto(r: TaskJoined, calendar: WorkingCalendar, today: string): Tas
     dueDate: r.task.dueDate,
     status: r.task.status as Task['status'],
     percent: r.task.percent,
-    workingDaysLeft: done ? null : workingDaysLeft(calendar, today, r.task.dueDate),
+    workingDaysLeft: done ? null : calendar.countdown(today, r.task.dueDate).workingDaysLeft,
     overdue: !done && r.task.dueDate < today,
     lastReportAt: r.task.lastReportAt?.toISOString() ?? null,
     openReminders: r.openReminders,

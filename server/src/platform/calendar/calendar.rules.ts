@@ -275,6 +275,15 @@ export class WorkingCalendar {
     return null;
   }
 
+  /**
+   * Working days from `today` to `due` (negative when past), and whether the count runs through a
+   * provisional year; no count when either date is outside the span. What every countdown shows.
+   */
+  countdown(today: string, due: string): { workingDaysLeft: number | null; provisional: boolean } {
+    if (!this.covers(today) || !this.covers(due)) return { workingDaysLeft: null, provisional: false };
+    return { workingDaysLeft: this.workingDaysBetween(today, due), provisional: this.provisionalYearIn(today, due) !== null };
+  }
+
   isWorkingDay(date: string): boolean {
     return this.state[this.index(date)] === WORKING;
   }

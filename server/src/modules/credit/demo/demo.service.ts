@@ -89,8 +89,7 @@ export async function seedCreditDemo(db: Database, opts: { entities?: number; to
         kind: r.kind,
         title: r.title,
         occurredOn: r.occurredOn,
-        // Recorded on the day it happened (never in the future), so "as of" evaluations see it.
-        recordedAt: new Date(Math.min(Date.parse(`${r.occurredOn}T10:00:00+08:00`), now)),
+        recordedAt: recordedAtOf(r.occurredOn, now),
         recordedBy: recorderOf(city.entities[i]!.districtCode, r.kind),
         sourceModule: 'demo',
         visibility: r.visibility,
@@ -160,6 +159,11 @@ function recorderOf(districtCode: string, kind: string): string {
 }
 const SUPERVISION_KINDS: ReadonlySet<string> = new Set(['inspection', 'sampling', 'penalty', 'complaint', 'recall', 'note']);
 
+/** Recorded on the day it happened (never in the future), so "as of" evaluations see it. */
+function recordedAtOf(occurredOn: string, now: number): Date {
+  return new Date(Math.min(Date.parse(`${occurredOn}T10:00:00+08:00`), now));
+}
+
 /** The archive record of a demo listing, as list.service / honour.service would append it. */
 function listingRecord(
   e: { entityId: number; list: string; grounds: string; groundsText?: string | null; decisionDate: string; publishedOn?: string | null; createdBy: string; approvedBy?: string | null },
@@ -175,7 +179,7 @@ function listingRecord(
     kind: 'list_entry',
     title: defaultRecordTitle('list_entry', payload),
     occurredOn,
-    recordedAt: new Date(Math.min(Date.parse(`${occurredOn}T10:00:00+08:00`), now)),
+    recordedAt: recordedAtOf(occurredOn, now),
     recordedBy: e.approvedBy ?? e.createdBy,
     sourceModule: 'credit',
     sourceId: `list:${entryId}:entry`,
