@@ -40,8 +40,12 @@ export async function prepareDatabase(handle: DbHandle, config: Config, opts: { 
     if (demo.generatedPassword) {
       messages.push(`演示用户 (${users}) 的密码 / demo users' password:`, `    ${demo.generatedPassword}`);
     } else {
-      messages.push(`演示用户 (${users}) 使用 ZHILIANG_DEMO_PASSWORD 作为密码。`);
+      messages.push(`演示用户 (${users}) 使用 ZHILIANG_DEMO_PASSWORD 作为密码 / use ZHILIANG_DEMO_PASSWORD.`);
     }
+    messages.push(
+      '各区局与成员单位的其余工作人员账号（如 tj120101-01、tj-miit-01）使用同一密码，首次登录须修改。',
+      "The other staff accounts (e.g. tj120101-01, tj-miit-01) share that password and must change it at first login.",
+    );
   }
   return { firstStart, messages };
 }

@@ -3,9 +3,22 @@
  */
 import { buildApp } from './app.js';
 import { openConfiguredDatabase, prepareDatabase } from './bootstrap.js';
+import type { FastifyServerOptions } from 'fastify';
 import type { Config } from './config/config.js';
 import { scheduleListClock, scheduleMonthlyRiskRecompute } from './modules/credit/index.js';
 import { loadSearchDictionary } from './modules/entities/index.js';
+
+/**
+ * JSON lines (pino's own format) for collectors, or pino-pretty's readable lines for a terminal:
+ * time, level and message, without the pid and host that a person does not need.
+ */
+export function loggerOptions(config: Pick<Config, 'logLevel' | 'logFormat'>): FastifyServerOptions['logger'] {
+  if (config.logFormat === 'json') return { level: config.logLevel };
+  return {
+    level: config.logLevel,
+    transport: { target: 'pino-pretty', options: { translateTime: 'SYS:yyyy-mm-dd HH:MM:ss', ignore: 'pid,hostname', singleLine: true } },
+  };
+}
 
 export async function startServer(config: Config): Promise<{ close(): Promise<void>; url: string }> {
   const started = performance.now();
@@ -15,20 +28,29 @@ export async function startServer(config: Config): Promise<{ close(): Promise<vo
     db: handle.db,
     dbKind: handle.kind,
     config,
-    logger: { level: config.logLevel },
+    logger: loggerOptions(config),
   });
   loadSearchDictionary();
-  const address = await app.listen({ port: config.port, host: config.host });
+  // On a terminal the banner below names the address; Fastify's own line per network interface
+  // (0.0.0.0 lists every one, including addresses nobody can reach) is only noise there.
+  const level = app.log.level;
+  if (config.logFormat === 'pretty') app.log.level = 'warn';
+  const address = await app.listen({ port: config.port, host: config.host }).finally(() => {
+    app.log.level = level;
+  });
   // Credit-risk classes are recomputed monthly (reference §4): checked now and hourly.
   const stopRiskSchedule = scheduleMonthlyRiskRecompute(handle.db, (e) => app.log.error(e, 'monthly credit-risk recompute failed'));
   // The statutory list clock (auto-removal, end of publication periods, missed steps): now, then daily.
   const stopListClock = scheduleListClock(handle.db, (e) => app.log.error(e, 'credit list clock failed'));
-  const url = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
+  // Listening on every interface: the address to open on this machine is localhost.
+  const url = ['0.0.0.0', '::'].includes(config.host) ? `http://localhost:${new URL(address).port}` : address;
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const lines = [
     '',
-    `  Zhiliang 质量强市 已启动 / is running: ${url}   (${handle.kind === 'pglite' ? `PGlite: ${config.dataDir}` : 'PostgreSQL'}, ${seconds}s)`,
-    `  接口文档 API docs: ${url}/api/docs`,
+    `  Zhiliang 质量强市 已启动 / is running (${seconds}s)`,
+    `  打开 open:           ${url}`,
+    `  接口文档 API docs:   ${url}/api/docs`,
+    `  数据库 database:     ${handle.kind === 'pglite' ? `PGlite ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`,
     ...prepared.messages.map((m) => `  ${m}`),
     '',
   ];

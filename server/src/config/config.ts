@@ -21,6 +21,7 @@ const envSchema = z.object({
   ZHILIANG_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(120),
   ZHILIANG_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
 });
 
 export interface Config {
@@ -37,9 +38,15 @@ export interface Config {
   sessionIdleMinutes: number;
   sessionMaxHours: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /** JSON lines for log collectors; readable lines for a person at a terminal. */
+  logFormat: 'json' | 'pretty';
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+/**
+ * Load the configuration. `isTerminal` decides the default log format: a person at a terminal gets
+ * readable lines, anything else (a service manager, a container, CI) JSON lines.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, isTerminal = Boolean(process.stdout.isTTY)): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
@@ -60,5 +67,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: e.ZHILIANG_SESSION_IDLE_MINUTES,
     sessionMaxHours: e.ZHILIANG_SESSION_MAX_HOURS,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT ?? (isTerminal ? 'pretty' : 'json'),
   };
 }
