@@ -7,20 +7,33 @@ import { login } from './helpers.js';
  * console error), and the policy is really the one the server sends.
  */
 
+interface ViolationEvent {
+  violatedDirective: string;
+  blockedURI: string;
+  sourceFile: string;
+  lineNumber: number;
+}
+interface BrowserGlobals {
+  __csp: string[];
+  document: { addEventListener(type: 'securitypolicyviolation', listener: (e: ViolationEvent) => void): void };
+}
+
 async function watchViolations(page: Page): Promise<{ violations: () => Promise<string[]>; consoleErrors: string[] }> {
   const consoleErrors: string[] = [];
   page.on('console', (m) => {
     // A 401 before login is the app asking who is logged in, not a policy failure.
     if (m.type() === 'error' && !/status of 401/.test(m.text())) consoleErrors.push(m.text());
   });
+  // Runs in the page (the e2e project compiles without the DOM library, hence the local types).
   await page.addInitScript(() => {
     const seen: string[] = [];
-    (window as unknown as { __csp: string[] }).__csp = seen;
-    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+    const g = globalThis as unknown as BrowserGlobals;
+    g.__csp = seen;
+    g.document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
   });
   return {
     consoleErrors,
-    violations: () => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp),
+    violations: () => page.evaluate(() => (globalThis as unknown as BrowserGlobals).__csp),
   };
 }
 
