@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * Stable error codes: the one code → HTTP status table, with the Chinese message first and the
  * English fallback. Clients switch on `code`, never on the message text.
@@ -7,6 +9,12 @@ export const ERRORS = {
   MALFORMED_JSON: { status: 400, zh: '请求体不是合法的 JSON', en: 'The request body is not valid JSON' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的内容类型', en: 'Unsupported content type' },
   PAYLOAD_TOO_LARGE: { status: 413, zh: '请求体过大', en: 'The request body is too large' },
+  JSON_TOO_DEEP: { status: 400, zh: '请求体 JSON 嵌套层级过深', en: 'The request body nests JSON too deeply' },
+  MALFORMED_URL: { status: 400, zh: '请求地址不合法（含无法解码的 % 编码）', en: 'The request URL is malformed (undecodable % escape)' },
+  PARAM_TOO_LONG: { status: 414, zh: '请求地址中的参数过长', en: 'A parameter in the request URL is too long' },
+  HEADERS_TOO_LARGE: { status: 431, zh: '请求头或请求地址过长', en: 'The request headers or URL are too large' },
+  BAD_REQUEST: { status: 400, zh: '无法解析的 HTTP 请求', en: 'The HTTP request cannot be parsed' },
+  REQUEST_TIMEOUT: { status: 408, zh: '请求超时，请重试', en: 'The request took too long to arrive; retry' },
   UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Please log in' },
   INVALID_CREDENTIALS: { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },
   ACCOUNT_LOCKED: { status: 423, zh: '账号已锁定，请稍后再试', en: 'The account is locked; try again later' },
@@ -74,6 +82,18 @@ export type ErrorCode = keyof typeof ERRORS;
 export interface ErrorBody {
   error: { code: ErrorCode; message: string; details?: unknown; requestId?: string };
 }
+
+/** The error envelope as a schema: one named component (`ErrorBody`) of the OpenAPI document. */
+export const errorBodySchema = z
+  .object({
+    error: z.object({
+      code: z.enum(Object.keys(ERRORS) as [ErrorCode, ...ErrorCode[]]),
+      message: z.string(),
+      details: z.unknown().optional(),
+      requestId: z.string().optional(),
+    }),
+  })
+  .meta({ id: 'ErrorBody', description: '错误响应：稳定的错误码、用户语言的说明、字段明细和请求编号。Every error: a stable code, a message in the user\'s language, field details and the request id.' });
 
 export function errorMessage(code: ErrorCode, lang: 'zh' | 'en'): string {
   return ERRORS[code][lang];

@@ -57,7 +57,8 @@ export const parsedItemSchema: z.ZodType<ParsedItem> = z.lazy(() =>
     joint: z.array(z.string()),
     children: z.array(parsedItemSchema),
   }),
-);
+  // Named: a recursive schema is a `$ref` to itself, which resolves only as a component of the OpenAPI document.
+).meta({ id: 'ParsedPlanItem' });
 
 export const parsedTargetSchema = z.object({
   /** The item the sentence belongs to ('' for text before the first item). */
@@ -120,7 +121,7 @@ export const draftItemSchema: z.ZodType<DraftItem> = z.lazy(() =>
     dueDate: isoDate.nullable(),
     children: z.array(draftItemSchema).max(500),
   }),
-);
+).meta({ id: 'PlanDraftItem' });
 
 /**
  * How a name printed in the document maps to the department directory. One name can stand for

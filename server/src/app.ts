@@ -11,7 +11,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController, type FastifyServerOptions } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z, type ZodType } from 'zod';
 import { msg } from '../../contracts/i18n.js';
 import type { Config } from './config/config.js';
@@ -21,7 +21,10 @@ import { auditRoutes } from './platform/audit/audit.routes.js';
 import { onAuthChanged } from './platform/auth/auth-events.js';
 import authPlugin from './platform/auth/auth.plugin.js';
 import { PrincipalCache } from './platform/auth/principal-cache.js';
-import { RequestValidationError, registerErrorHandler, replyRouteNotFound } from './platform/http/errors.js';
+import { RequestValidationError, registerErrorHandler, replyClientError, replyFrameworkError, replyRouteNotFound } from './platform/http/errors.js';
+import { openApiOptions } from './platform/http/openapi.js';
+import { containsNul, registerJsonBodyParser } from './platform/http/request-body.js';
+import { registerSecurityHeaders } from './platform/http/security-headers.js';
 import type { ZApp } from './platform/http/types.js';
 import { UPLOAD_MAX_BYTES } from './platform/http/upload.js';
 import { identifierRoutes } from './platform/identifiers/identifier.routes.js';
@@ -38,12 +41,8 @@ import { dictLabeler } from './modules/system/dict.service.js';
 
 z.config(z.locales.zhCN());
 
-function containsNul(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes('\u0000');
-  if (Array.isArray(value)) return value.some(containsNul);
-  if (value && typeof value === 'object') return Object.entries(value).some(([k, v]) => k.includes('\u0000') || containsNul(v));
-  return false;
-}
+/** JSON bodies up to 1 MiB unless a route says otherwise (pasted plan text, uploads). */
+const BODY_LIMIT = 1024 * 1024;
 
 /** Request ids: a random per-process prefix and a counter — unique across restarts, cheap per request. */
 const REQUEST_ID_PREFIX = `req-${randomBytes(3).toString('hex')}`;
@@ -72,8 +71,11 @@ export async function buildApp(opts: BuildAppOptions): Promise<ZApp> {
     // Requests are recorded in the operation log; per-request log lines only when debugging.
     logController: new LogController({ disableRequestLogging: !['debug', 'trace'].includes(config.logLevel) }),
     trustProxy: config.trustProxy,
-    bodyLimit: 1024 * 1024,
+    bodyLimit: BODY_LIMIT,
     genReqId: nextRequestId,
+    // Refusals before routing (bad URL, over-long parameter, unparsable HTTP) in the error envelope too.
+    frameworkErrors: replyFrameworkError,
+    clientErrorHandler: replyClientError,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler<ZodType>(({ schema, httpPart }) => (data) => {
@@ -88,33 +90,12 @@ export async function buildApp(opts: BuildAppOptions): Promise<ZApp> {
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
 
-  app.addHook('onSend', (request, reply, payload, done) => {
-    reply.header('x-request-id', request.id);
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'same-origin');
-    if (!request.url.startsWith('/api/docs')) reply.header('x-frame-options', 'DENY');
-    done(null, payload);
-  });
+  registerSecurityHeaders(app);
+  registerJsonBodyParser(app);
 
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, { limits: { fileSize: UPLOAD_MAX_BYTES, files: 1, fields: 10 } });
-  await app.register(fastifySwagger, {
-    openapi: {
-      openapi: '3.0.3',
-      info: {
-        title: 'Zhiliang 质量强市 API',
-        version: VERSION,
-        description:
-          '所有接口使用会话 Cookie（zl_session）认证；修改类请求须携带与 zl_csrf Cookie 相同的 x-csrf-token 请求头。错误统一为 { error: { code, message, details } }。\n\n' +
-          'Every endpoint authenticates with the session cookie; state-changing requests must send the zl_csrf cookie value in the x-csrf-token header. Errors are { error: { code, message, details } }.',
-      },
-      components: {
-        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'zl_session' } },
-      },
-      security: [{ session: [] }],
-    },
-    transform: jsonSchemaTransform,
-  });
+  await app.register(fastifySwagger, openApiOptions({ version: VERSION, defaultBodyLimit: BODY_LIMIT }));
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   const principalCache = new PrincipalCache();

@@ -1,3 +1,5 @@
+// First: schemas built by later imports must see Zod's configuration.
+import './lib/zod-setup';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';

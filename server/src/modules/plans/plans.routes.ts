@@ -32,6 +32,7 @@ import {
 import type { Executor } from '../../db/client.js';
 import { hasPermission } from '../../platform/context.js';
 import { buildTemplate, buildWorkbook, sendWorkbook, type DictLabel } from '../../platform/excel/excel.js';
+import { serveFormerPaths, type MovedPrefix } from '../../platform/http/former-paths.js';
 import type { ZApp } from '../../platform/http/types.js';
 import { uploadedFile } from '../../platform/http/upload.js';
 import { ATTACHMENT_MAX_BYTES } from '../../platform/files/file.rules.js';
@@ -61,7 +62,18 @@ export interface PlansDeps {
   label: (db: Executor) => Promise<DictLabel>;
 }
 
+/**
+ * Paths that moved out from under /api/plans: `/api/plans/tasks/{id}` read like `/api/plans/{id}/…`
+ * with id "tasks" (an ambiguous OpenAPI document). The former paths still answer.
+ */
+export const PLANS_MOVED_PATHS: readonly MovedPrefix[] = [
+  { from: '/api/plans/tasks', to: '/api/tasks' },
+  { from: '/api/plans/indicators', to: '/api/indicators' },
+  { from: '/api/plans/attachments', to: '/api/task-attachments' },
+];
+
 export function plansRoutes(app: ZApp, deps: PlansDeps): void {
+  serveFormerPaths(app, PLANS_MOVED_PATHS);
   app.get('/api/plans', {
     config: { access: 'plans:plan:list' },
     schema: { tags: PLAN_TAG, summary: '行动计划列表 List action plans', querystring: planListQuery, response: { 200: planListResponse } },
@@ -137,13 +149,13 @@ export function plansRoutes(app: ZApp, deps: PlansDeps): void {
     },
   });
 
-  app.get('/api/plans/tasks', {
+  app.get('/api/tasks', {
     config: { access: 'plans:task:list' },
     schema: { tags: TASK_TAG, summary: '任务列表（数据范围内）Tasks in your scope', querystring: taskListQuery, response: { 200: taskListResponse } },
     handler: (request) => listTasks(request.ctx(), deps.calendarOf, request.query),
   });
 
-  app.get('/api/plans/tasks/export', {
+  app.get('/api/tasks/export', {
     config: { access: 'plans:task:export', oplog: { title: TASK_TITLE, type: 'export' } },
     schema: { tags: TASK_TAG, summary: '导出任务 Export tasks (.xlsx)', querystring: taskListQuery },
     handler: async (request, reply) => {
@@ -171,25 +183,25 @@ export function plansRoutes(app: ZApp, deps: PlansDeps): void {
     handler: (request) => getDashboard(request.ctx(), request.query),
   });
 
-  app.get('/api/plans/indicators', {
+  app.get('/api/indicators', {
     config: { access: 'plans:plan:list' },
     schema: { tags: PLAN_TAG, summary: '量化指标 Indicators', querystring: indicatorListQuery, response: { 200: indicatorListResponse } },
     handler: (request) => listIndicators(request.ctx(), request.query),
   });
 
-  app.get('/api/plans/indicators/:id', {
+  app.get('/api/indicators/:id', {
     config: { access: 'plans:plan:list' },
     schema: { tags: PLAN_TAG, summary: '指标详情与历史值 Indicator with its values', params: idParam, response: { 200: indicatorDetailSchema } },
     handler: (request) => getIndicator(request.ctx(), request.params.id),
   });
 
-  app.post('/api/plans/indicators/:id/values', {
+  app.post('/api/indicators/:id/values', {
     config: { access: 'plans:plan:update', oplog: { title: PLAN_TITLE, type: 'create' } },
     schema: { tags: PLAN_TAG, summary: '录入指标值 Record a value', params: idParam, body: recordIndicatorValueBody, response: { 201: indicatorDetailSchema } },
     handler: async (request, reply) => reply.status(201).send(await recordIndicatorValue(request.ctx(), request.params.id, request.body)),
   });
 
-  app.put('/api/plans/indicators/:id/baseline', {
+  app.put('/api/indicators/:id/baseline', {
     config: { access: 'plans:plan:update', oplog: { title: PLAN_TITLE, type: 'update' } },
     schema: { tags: PLAN_TAG, summary: '设置指标基数 Set the baseline', params: idParam, body: setIndicatorBaselineBody, response: { 200: indicatorDetailSchema } },
     handler: (request) => setBaseline(request.ctx(), request.params.id, request.body),
@@ -204,13 +216,13 @@ export function plansRoutes(app: ZApp, deps: PlansDeps): void {
     },
   });
 
-  app.get('/api/plans/tasks/:id', {
+  app.get('/api/tasks/:id', {
     config: { access: 'plans:task:list' },
     schema: { tags: TASK_TAG, summary: '任务详情 Task with reports and reminders', params: idParam, response: { 200: taskDetailSchema } },
     handler: (request) => getTask(request.ctx(), deps.calendarOf, request.params.id),
   });
 
-  app.post('/api/plans/tasks/:id/reports', {
+  app.post('/api/tasks/:id/reports', {
     config: { access: 'plans:task:report', oplog: { title: TASK_TITLE, type: 'create' } },
     schema: { tags: TASK_TAG, summary: '报送进展 Report progress', params: idParam, body: submitReportBody, response: { 201: taskReportSchema } },
     handler: async (request, reply) => reply.status(201).send(await submitTaskReport(request.ctx(), request.params.id, request.body)),
@@ -225,7 +237,7 @@ export function plansRoutes(app: ZApp, deps: PlansDeps): void {
     },
   });
 
-  app.get('/api/plans/attachments/:id', {
+  app.get('/api/task-attachments/:id', {
     config: { access: 'plans:task:list' },
     schema: { tags: TASK_TAG, summary: '下载报告附件 Download an attachment', params: idParam },
     handler: async (request, reply) => {
@@ -244,7 +256,7 @@ export function plansRoutes(app: ZApp, deps: PlansDeps): void {
     handler: (request) => reviewTaskReport(request.ctx(), request.params.id, request.body),
   });
 
-  app.post('/api/plans/tasks/:id/reminders', {
+  app.post('/api/tasks/:id/reminders', {
     config: { access: 'plans:task:remind', oplog: { title: TASK_TITLE, type: 'create' } },
     schema: { tags: TASK_TAG, summary: '督办 Send a formal reminder', params: idParam, body: remindTaskBody, response: { 201: reminderSchema } },
     handler: async (request, reply) => reply.status(201).send(await remindTask(request.ctx(), deps.calendarOf, request.params.id, request.body)),

@@ -3,12 +3,15 @@
  * `{ error: { code, message, details, requestId } }` with the status from contracts/errors.ts;
  * 5xx messages are hidden from clients and logged with the request id.
  */
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z, type core } from 'zod';
 import { ERRORS, type ErrorBody, type ErrorCode } from '../../../../contracts/errors.js';
 import { pickLang, type Lang } from '../../../../contracts/i18n.js';
 import { CalendarInputError, CalendarRangeError } from '../calendar/calendar.rules.js';
 import { requestLang } from './lang.js';
+import { setSecurityHeaders } from './security-headers.js';
 
 export interface LocalizedText {
   zh: string;
@@ -116,9 +119,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
       case 'FST_REQ_FILE_TOO_LARGE':
         return send(reply, request, 413, 'PAYLOAD_TOO_LARGE', ERRORS.PAYLOAD_TOO_LARGE[lang]);
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
         return send(reply, request, 415, 'UNSUPPORTED_MEDIA_TYPE', ERRORS.UNSUPPORTED_MEDIA_TYPE[lang]);
+      case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+        // The body is shorter or longer than its Content-Length: a broken request, not a media type.
+        return send(reply, request, 400, 'BAD_REQUEST', ERRORS.BAD_REQUEST[lang]);
     }
     if (err instanceof SyntaxError && fe.statusCode === 400) {
       return send(reply, request, 400, 'MALFORMED_JSON', ERRORS.MALFORMED_JSON[lang]);
@@ -144,4 +149,43 @@ export function registerErrorHandler(app: FastifyInstance): void {
 /** The JSON 404 for a path no route serves. */
 export function replyRouteNotFound(request: FastifyRequest, reply: FastifyReply): void {
   send(reply, request, 404, 'ROUTE_NOT_FOUND', ERRORS.ROUTE_NOT_FOUND[requestLang(request)]);
+}
+
+/**
+ * Fastify's refusals before any route runs (Fastify's `frameworkErrors` option): an undecodable
+ * URL (`/api/%E0%A4%A`) and a path parameter longer than `maxParamLength`, in the envelope.
+ */
+export function replyFrameworkError(err: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  // Fastify runs no onSend hook for these replies.
+  setSecurityHeaders(request, reply);
+  const lang = requestLang(request);
+  switch (err.code) {
+    case 'FST_ERR_BAD_URL':
+      return send(reply, request, 400, 'MALFORMED_URL', ERRORS.MALFORMED_URL[lang]);
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return send(reply, request, 414, 'PARAM_TOO_LONG', ERRORS.PARAM_TOO_LONG[lang]);
+  }
+  request.log.error({ err, reqId: request.id }, 'framework error');
+  return send(reply, request, 500, 'INTERNAL', ERRORS.INTERNAL[lang]);
+}
+
+/**
+ * Requests Node's HTTP parser refuses before Fastify sees them (headers or URL over
+ * `maxHeaderSize`, 431; a request that is not HTTP, 400; too slow to arrive, 408): the envelope,
+ * in Chinese (nothing of the request, its language included, could be read), then close.
+ */
+export function replyClientError(this: FastifyInstance, err: Error & { code?: string }, socket: Socket): void {
+  // A reset connection has nobody left to answer (Node's own handler does the same).
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const code: ErrorCode = err.code === 'HPE_HEADER_OVERFLOW' ? 'HEADERS_TOO_LARGE' : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 'REQUEST_TIMEOUT' : 'BAD_REQUEST';
+  const { status, zh } = ERRORS[code];
+  const body = JSON.stringify({ error: { code, message: zh } } satisfies ErrorBody);
+  this.log.debug({ err }, 'client error');
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+        `X-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(err);
 }

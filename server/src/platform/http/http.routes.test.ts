@@ -2,10 +2,13 @@
  * The platform's HTTP surface: health, the OpenAPI document, security headers, JSON errors for
  * unknown routes and unreadable bodies, and the error envelope in both languages.
  */
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VERSION } from '../../config/paths.js';
 import { findDistrict } from '../../modules/system/district.repository.js';
 import { buildTestApp, errorCode, json, type Agent, type TestApp } from '../../test/test-app.js';
+import { containsNul, JSON_MAX_DEPTH, jsonNestsDeeperThan } from './request-body.js';
+import { DOCS_CSP, WEB_CSP } from './security-headers.js';
 
 let t: TestApp;
 let admin: Agent;
@@ -30,6 +33,7 @@ describe('GET /api/health', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['x-frame-options']).toBe('DENY');
     expect(res.headers['referrer-policy']).toBe('same-origin');
+    expect(res.headers['content-security-policy']).toBe(WEB_CSP);
     expect(String(res.headers['x-request-id'])).toMatch(/^req-[0-9a-f]{6}-[0-9a-z]+$/);
     const other = await t.anon().get('/api/health');
     expect(other.headers['x-request-id']).not.toBe(res.headers['x-request-id']);
@@ -50,7 +54,7 @@ describe('GET /api/openapi.json', () => {
     const spec = json<{ openapi: string; info: { version: string }; components: { securitySchemes: Record<string, unknown> }; paths: Record<string, Record<string, { summary?: string }>> }>(res);
     expect(spec.openapi).toBe('3.0.3');
     expect(spec.info.version).toBe(VERSION);
-    expect(spec.components.securitySchemes.session).toEqual({ type: 'apiKey', in: 'cookie', name: 'zl_session' });
+    expect(spec.components.securitySchemes.session).toMatchObject({ type: 'apiKey', in: 'cookie', name: 'zl_session' });
     expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/api/system/users', '/api/system/users/{id}/password', '/api/monitor/audit/verify', '/api/calendar/deadline']));
     expect(spec.paths['/api/openapi.json']).toBeUndefined();
     expect(spec.paths['/api/system/users']!.post!.summary).toContain('新增用户');
@@ -136,5 +140,112 @@ describe('text the database cannot store', () => {
     expect(res.statusCode).toBe(400);
     expect(errorCode(res)).toBe('VALIDATION_FAILED');
     expect(await findDistrict(t.db, '120161')).toBeNull();
+  });
+});
+
+type Envelope = { error: { code: string; message: string; requestId?: string } };
+
+describe('the Content-Security-Policy', () => {
+  it('allows scripts only from the server, no framing, no plugins, on pages and API answers alike', async () => {
+    for (const url of ['/system/users', '/api/health', '/api/nothing-here']) {
+      const csp = String((await t.anon().get(url)).headers['content-security-policy']);
+      expect(csp, url).toBe(WEB_CSP);
+    }
+    const directives = Object.fromEntries(WEB_CSP.split('; ').map((d) => [d.split(' ')[0], d.slice(d.indexOf(' ') + 1)]));
+    expect(directives['script-src']).toBe("'self'");
+    expect(directives['frame-ancestors']).toBe("'none'");
+    expect(directives['object-src']).toBe("'none'");
+    expect(directives['default-src']).toBe("'self'");
+  });
+
+  it('gives the API docs their own policy, and no framing either', async () => {
+    const res = await t.anon().get('/api/docs/');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-security-policy']).toBe(DOCS_CSP);
+    expect(res.headers['x-frame-options']).toBe('DENY');
+    expect(DOCS_CSP).toContain("script-src 'self'");
+  });
+});
+
+describe('requests refused before any route runs answer in the envelope', () => {
+  it('an undecodable URL: 400 MALFORMED_URL', async () => {
+    for (const url of ['/api/%E0%A4%A', '/api/system/users/%E0%A4%A']) {
+      const res = await admin.get(url);
+      expect(res.statusCode, url).toBe(400);
+      expect(res.headers['content-type']).toContain('application/json');
+      const body = json<Envelope>(res);
+      expect(body.error.code).toBe('MALFORMED_URL');
+      expect(body.error.message).toBe('请求地址不合法（含无法解码的 % 编码）');
+      expect(body.error.requestId).toBe(res.headers['x-request-id']);
+    }
+  });
+
+  it('a path parameter over Fastify\'s maxParamLength: 414 PARAM_TOO_LONG, in English on request', async () => {
+    const res = await admin.get(`/api/entities/${'9'.repeat(150)}`, { 'accept-language': 'en' });
+    expect(res.statusCode).toBe(414);
+    expect(json<Envelope>(res).error).toMatchObject({ code: 'PARAM_TOO_LONG', message: 'A parameter in the request URL is too long' });
+  });
+
+  it('an empty JSON body: 400 MALFORMED_JSON', async () => {
+    const res = await admin.request('POST', '/api/system/districts', { payload: '', headers: { 'content-type': 'application/json' } });
+    expect(res.statusCode).toBe(400);
+    expect(errorCode(res)).toBe('MALFORMED_JSON');
+  });
+
+  it('headers over Node\'s limit, a URL as long, and bytes that are not HTTP, over a real socket', async () => {
+    // inject() bypasses Node's HTTP parser: only a real connection meets these.
+    const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const port = Number(new URL(address).port);
+    const raw = (request: string) =>
+      new Promise<{ status: number; headers: string; body: string }>((resolve, reject) => {
+        const socket = connect(port, '127.0.0.1', () => socket.write(request));
+        const chunks: Buffer[] = [];
+        socket.on('data', (c: Buffer) => chunks.push(c));
+        socket.on('error', reject);
+        socket.on('close', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          const [head = '', body = ''] = text.split('\r\n\r\n');
+          resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1]), headers: head.toLowerCase(), body });
+        });
+      });
+    const big = await raw(`GET /api/health HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`);
+    expect(big.status).toBe(431);
+    expect(big.headers).toContain('content-type: application/json; charset=utf-8');
+    expect(JSON.parse(big.body)).toEqual({ error: { code: 'HEADERS_TOO_LARGE', message: '请求头或请求地址过长' } });
+    const longUrl = await raw(`GET /api/health?q=${'a'.repeat(20_000)} HTTP/1.1\r\nHost: x\r\n\r\n`);
+    expect(longUrl.status).toBe(431);
+    expect(JSON.parse(longUrl.body).error.code).toBe('HEADERS_TOO_LARGE');
+    const garbage = await raw('HELLO THERE\r\n\r\n');
+    expect(garbage.status).toBe(400);
+    expect(JSON.parse(garbage.body).error.code).toBe('BAD_REQUEST');
+    // The server goes on serving.
+    const ok = await raw('GET /api/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+    expect(ok.status).toBe(200);
+  });
+});
+
+describe('deeply nested JSON', () => {
+  it('answers 400 JSON_TOO_DEEP, not 500, for [ × 5,000 (open or closed) and deep objects, at login and elsewhere', async () => {
+    const bodies = ['['.repeat(5000), `${'['.repeat(5000)}${']'.repeat(5000)}`, `${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`];
+    for (const payload of bodies) {
+      const res = await t.anon().request('POST', '/api/auth/login', { payload, headers: { 'content-type': 'application/json' } });
+      expect(res.statusCode).toBe(400);
+      expect(json<Envelope & { error: { details: unknown } }>(res).error).toMatchObject({ code: 'JSON_TOO_DEEP', message: '请求体 JSON 嵌套层级过深', details: { maxDepth: JSON_MAX_DEPTH } });
+    }
+    const res = await admin.request('POST', '/api/system/districts', { payload: `{"code":"120162","name":${'['.repeat(100)}${']'.repeat(100)}}`, headers: { 'content-type': 'application/json' } });
+    expect(errorCode(res)).toBe('JSON_TOO_DEEP');
+    expect(await findDistrict(t.db, '120162')).toBeNull();
+  });
+
+  it('counts brackets only outside strings, and lets the deepest real body through', async () => {
+    expect(jsonNestsDeeperThan(JSON.stringify({ name: '['.repeat(1000), q: '\\"[[[' }), 3)).toBe(false);
+    expect(jsonNestsDeeperThan(`${'['.repeat(JSON_MAX_DEPTH)}${']'.repeat(JSON_MAX_DEPTH)}`, JSON_MAX_DEPTH)).toBe(false);
+    expect(jsonNestsDeeperThan(`${'['.repeat(JSON_MAX_DEPTH + 1)}`, JSON_MAX_DEPTH)).toBe(true);
+    // A NUL check without recursion: 200,000 levels built in a loop do not overflow the stack.
+    let deep: unknown = ['a\u0000b'];
+    for (let i = 0; i < 200_000; i++) deep = [deep];
+    expect(containsNul(deep)).toBe(true);
+    expect(containsNul({ a: [{ b: 'ok' }], ['k\u0000']: 1 })).toBe(true);
+    expect(containsNul({ a: [{ b: 'ok' }] })).toBe(false);
   });
 });

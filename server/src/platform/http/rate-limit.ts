@@ -81,15 +81,27 @@ export function parseRateLimit(text: string | undefined, fallback: RateLimitOpti
   return { capacity: Number(m[1]), windowMs: Number(m[2]) * 1000 };
 }
 
+type RequestHook = (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+
+/** Marks the hooks `rateLimitHook` makes, so the OpenAPI document can say which routes answer 429. */
+const RATE_LIMITED = Symbol('rate-limited');
+
 /** An onRequest hook: 429 RATE_LIMITED with Retry-After (seconds) when the client's bucket is empty. */
-export function rateLimitHook(opts: RateLimitOptions | null): (request: FastifyRequest, reply: FastifyReply) => Promise<void> {
+export function rateLimitHook(opts: RateLimitOptions | null): RequestHook {
   if (!opts) return async () => {};
   const buckets = new TokenBuckets(opts);
-  return async (request, reply) => {
+  const hook: RequestHook = async (request, reply) => {
     const r = buckets.take(request.ip);
     if (r.ok) return;
     const seconds = Math.max(1, Math.ceil(r.retryAfterMs / 1000));
     reply.header('retry-after', String(seconds));
     throw new AppError('RATE_LIMITED', { details: { retryAfterSeconds: seconds } });
   };
+  return Object.assign(hook, { [RATE_LIMITED]: true });
+}
+
+/** Whether a route's onRequest hooks include a rate limit. */
+export function isRateLimited(onRequest: unknown): boolean {
+  const hooks = Array.isArray(onRequest) ? onRequest : [onRequest];
+  return hooks.some((h) => typeof h === 'function' && RATE_LIMITED in h);
 }

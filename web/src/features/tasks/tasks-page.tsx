@@ -60,7 +60,7 @@ export default function TasksPage() {
     <PageContainer
       title={tc('tasks')}
       description={t('description')}
-      extra={<ExportButton url="/api/plans/tasks/export" query={{ ...filter }} permission="plans:task:export" />}
+      extra={<ExportButton url="/api/tasks/export" query={{ ...filter }} permission="plans:task:export" />}
     >
       <TaskSearch filter={filter} plans={planList} onSearch={search} onReset={() => search({})} />
       {/* Without the plan list (units may not list plans) the plan filter from a link still shows. */}

@@ -3,7 +3,7 @@ import type { IndicatorDetail } from '@contracts/plans';
 import { api } from '@/lib/api-client';
 
 export function getIndicator(id: number): Promise<IndicatorDetail> {
-  return api.get(`/api/plans/indicators/${id}`);
+  return api.get(`/api/indicators/${id}`);
 }
 
 /** One indicator with its recorded values, newest first (for the record dialog's history). */

@@ -18,7 +18,7 @@ export async function getPlanOptions(canListPlans: boolean): Promise<PlanOption[
     return page.items.map((p) => ({ id: p.id, title: p.title }));
   }
   // Units may not list plans: the plans their own tasks belong to.
-  const tasks = await api.get<Page<Task>>('/api/plans/tasks', { pageSize: TASK_SAMPLE });
+  const tasks = await api.get<Page<Task>>('/api/tasks', { pageSize: TASK_SAMPLE });
   const byId = new Map<number, string>();
   for (const task of tasks.items) byId.set(task.planId, task.planTitle);
   return [...byId].map(([id, title]) => ({ id, title })).sort((a, b) => b.id - a.id);

@@ -10,7 +10,7 @@ export interface RecordValueInput {
 }
 
 export function recordIndicatorValue({ indicatorId, ...body }: RecordValueInput): Promise<IndicatorDetail> {
-  return api.post(`/api/plans/indicators/${indicatorId}/values`, body);
+  return api.post(`/api/indicators/${indicatorId}/values`, body);
 }
 
 /** 录入: the value an indicator reached on a date (source 手工录入). */

@@ -3,7 +3,7 @@ import type { IndicatorDetail } from '@contracts/plans';
 import { api } from '@/lib/api-client';
 
 export function setIndicatorBaseline({ indicatorId, baseline }: { indicatorId: number; baseline: number | null }): Promise<IndicatorDetail> {
-  return api.put(`/api/plans/indicators/${indicatorId}/baseline`, { baseline });
+  return api.put(`/api/indicators/${indicatorId}/baseline`, { baseline });
 }
 
 /** 设置基数: what 翻一番 (×N) and 提高 N% targets are measured from; null removes it. */

@@ -7,5 +7,5 @@ export function attachFile(reportId: number, file: File): Promise<TaskReport> {
 }
 
 export function downloadAttachment(id: number): Promise<void> {
-  return api.download(`/api/plans/attachments/${id}`);
+  return api.download(`/api/task-attachments/${id}`);
 }

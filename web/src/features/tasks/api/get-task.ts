@@ -3,7 +3,7 @@ import type { TaskDetail } from '@contracts/plans';
 import { api } from '@/lib/api-client';
 
 export function getTask(id: number): Promise<TaskDetail> {
-  return api.get(`/api/plans/tasks/${id}`);
+  return api.get(`/api/tasks/${id}`);
 }
 
 /** One task with its reports and reminders, and whether the caller may report on it. */

@@ -17,7 +17,7 @@ export interface TaskFilter {
 export type TaskListQuery = TaskFilter & { page: number; pageSize: number };
 
 export function getTasks(q: TaskListQuery): Promise<Page<Task>> {
-  return api.get('/api/plans/tasks', { ...q });
+  return api.get('/api/tasks', { ...q });
 }
 
 /** One page of the tasks in the caller's scope; the previous page stays shown while the next loads. */

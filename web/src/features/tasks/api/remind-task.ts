@@ -10,7 +10,7 @@ export interface RemindInput {
 }
 
 export function remindTask({ taskId, ...body }: RemindInput): Promise<Reminder> {
-  return api.post(`/api/plans/tasks/${taskId}/reminders`, body);
+  return api.post(`/api/tasks/${taskId}/reminders`, body);
 }
 
 /** 督办: a formal reminder the unit must answer within N working days. */

@@ -10,7 +10,7 @@ export interface ReportInput {
 }
 
 export function submitReport(taskId: number, body: ReportInput): Promise<TaskReport> {
-  return api.post(`/api/plans/tasks/${taskId}/reports`, body);
+  return api.post(`/api/tasks/${taskId}/reports`, body);
 }
 
 /** The responsible unit reports progress (only on its own tasks: 403 NOT_YOUR_TASK otherwise). */
