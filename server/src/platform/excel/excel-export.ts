@@ -118,6 +118,16 @@ export function displayWidth(text: string): number {
   return w;
 }
 
+/** Points per line of 11-point 宋体 (Excel's default row height for it). */
+const LINE_HEIGHT = 14.25;
+
+/** How many lines text takes in a column `room` characters wide (wrapping, and at its line breaks). */
+function linesOf(text: string, room: number): number {
+  let n = 0;
+  for (const line of text.split('\n')) n += Math.max(1, Math.ceil(displayWidth(line) / room));
+  return n;
+}
+
 function shownWidth<T>(c: ExportColumn<T>, v: string | number | null): number {
   if (v === null) return 0;
   if (c.type === 'date') return 10;
@@ -212,14 +222,22 @@ async function* exportBytes<T>(spec: ExportSpec<T>, first: IteratorResult<readon
   const span = (text: string, style: number): XlsxCell[] => columns.map((_c, i) => ({ value: i === 0 ? neutralizeFormula(text) : null, style }));
 
   let rowNo = 0;
+  // Wrapped text needs a taller row, and neither Excel nor LibreOffice fits rows when opening a
+  // file: the height is written, from the lines each text cell will take at its column's width.
+  const room = widths.map((w) => Math.max(1, w - 2));
+  const textColumn = columns.map((c) => c.type === undefined || c.type === 'text');
   const toXml = (rows: readonly T[]) => {
     let xml = '';
     for (const r of rows) {
       rowNo++;
-      xml += rowXml(
-        rowNo,
-        columns.map((c, i) => ({ value: cellValue(c, r, label), style: cellStyles[i]! })),
-      );
+      let lines = 1;
+      const cells = columns.map((c, i) => {
+        const value = cellValue(c, r, label);
+        // A quick bound first: a CJK character is 2 wide, so text of up to room/2 characters fits.
+        if (textColumn[i] && typeof value === 'string' && (value.length * 2 > room[i]! || value.includes('\n'))) lines = Math.max(lines, linesOf(value, room[i]!));
+        return { value, style: cellStyles[i]! };
+      });
+      xml += rowXml(rowNo, cells, lines > 1 ? Math.min(409, Math.ceil(lines * LINE_HEIGHT + 4)) : undefined);
     }
     return xml;
   };
