@@ -9,7 +9,7 @@
 import { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 import { XLSX_MIME, type DictLabel } from './excel.js';
-import { columnName, rowXml, StyleSheet, xlsxStream, type XlsxCell } from './xlsx-writer.js';
+import { columnName, rowXml, StyleSheet, xlsxStream } from './xlsx-writer.js';
 
 type Value<T, V> = (row: T, label: DictLabel) => V | null | undefined;
 
@@ -58,7 +58,8 @@ export const EXPORT_HEADER_ROW = EXPORT_TITLE_ROWS + 1;
 
 // ── Cell values ─────────────────────────────────────────────────────────────
 
-const FORMULA_START = /^[=+\-@\t\r\n\0]/;
+/** = + - @ tab LF CR NUL: what a spreadsheet may read as the start of a formula. */
+const FORMULA_START = new Set([0x3d, 0x2b, 0x2d, 0x40, 0x09, 0x0a, 0x0d, 0x00]);
 
 /**
  * Text a spreadsheet cannot take for a formula (OWASP CSV Injection; ASVS 5.0 1.2.10): text
@@ -67,7 +68,7 @@ const FORMULA_START = /^[=+\-@\t\r\n\0]/;
  * that again. Numbers, negative ones too, are number cells and never pass through here.
  */
 export function neutralizeFormula(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
+  return text.length > 0 && FORMULA_START.has(text.charCodeAt(0)) ? `'${text}` : text;
 }
 
 const DAY_MS = 86_400_000;
@@ -114,7 +115,7 @@ function cellValue<T>(c: ExportColumn<T>, row: T, label: DictLabel): string | nu
 /** Display width in Excel's character units: CJK and full-width characters count two. */
 export function displayWidth(text: string): number {
   let w = 0;
-  for (const ch of text) w += ch.codePointAt(0)! >= 0x2e80 ? 2 : 1;
+  for (let i = 0; i < text.length; i++) w += text.charCodeAt(i) >= 0x2e80 ? 2 : 1;
   return w;
 }
 
@@ -123,9 +124,23 @@ const LINE_HEIGHT = 14.25;
 
 /** How many lines text takes in a column `room` characters wide (wrapping, and at its line breaks). */
 function linesOf(text: string, room: number): number {
-  let n = 0;
-  for (const line of text.split('\n')) n += Math.max(1, Math.ceil(displayWidth(line) / room));
-  return n;
+  let lines = 1;
+  let w = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) {
+      lines++;
+      w = 0;
+      continue;
+    }
+    const cw = c >= 0x2e80 ? 2 : 1;
+    if (w + cw > room) {
+      lines++;
+      w = 0;
+    }
+    w += cw;
+  }
+  return lines;
 }
 
 function shownWidth<T>(c: ExportColumn<T>, v: string | number | null): number {
@@ -219,7 +234,7 @@ async function* exportBytes<T>(spec: ExportSpec<T>, first: IteratorResult<readon
   const subtitle = `筛选条件：${spec.filters.length ? spec.filters.join('；') : '全部'}\u3000\u3000导出时间：${chinaDateTime(now)}（北京时间）`;
   const totalWidth = widths.reduce((a, b) => a + b, 0);
   const subtitleLines = Math.max(1, Math.ceil(displayWidth(subtitle) / Math.max(totalWidth, 1)));
-  const span = (text: string, style: number): XlsxCell[] => columns.map((_c, i) => ({ value: i === 0 ? neutralizeFormula(text) : null, style }));
+  const span = (text: string): (string | null)[] => columns.map((_c, i) => (i === 0 ? neutralizeFormula(text) : null));
 
   let rowNo = 0;
   // Wrapped text needs a taller row, and neither Excel nor LibreOffice fits rows when opening a
@@ -228,27 +243,29 @@ async function* exportBytes<T>(spec: ExportSpec<T>, first: IteratorResult<readon
   const textColumn = columns.map((c) => c.type === undefined || c.type === 'text');
   const toXml = (rows: readonly T[]) => {
     let xml = '';
+    const values: (string | number | null)[] = new Array<string | number | null>(columns.length);
     for (const r of rows) {
       rowNo++;
       let lines = 1;
-      const cells = columns.map((c, i) => {
-        const value = cellValue(c, r, label);
-        // A quick bound first: a CJK character is 2 wide, so text of up to room/2 characters fits.
+      for (let i = 0; i < columns.length; i++) {
+        const value = cellValue(columns[i]!, r, label);
+        values[i] = value;
+        // A quick bound first: a character is at most 2 wide, so up to room/2 characters fit.
         if (textColumn[i] && typeof value === 'string' && (value.length * 2 > room[i]! || value.includes('\n'))) lines = Math.max(lines, linesOf(value, room[i]!));
-        return { value, style: cellStyles[i]! };
-      });
-      xml += rowXml(rowNo, cells, lines > 1 ? Math.min(409, Math.ceil(lines * LINE_HEIGHT + 4)) : undefined);
+      }
+      xml += rowXml(rowNo, values, cellStyles, lines > 1 ? Math.min(409, Math.ceil(lines * LINE_HEIGHT + 4)) : undefined);
     }
     return xml;
   };
 
   async function* body(): AsyncGenerator<string> {
     rowNo = EXPORT_HEADER_ROW;
-    yield rowXml(1, span(spec.title, titleStyle), 30) +
-      rowXml(2, span(subtitle, subtitleStyle), 15 * subtitleLines + 3) +
+    yield rowXml(1, span(spec.title), titleStyle, 30) +
+      rowXml(2, span(subtitle), subtitleStyle, 15 * subtitleLines + 3) +
       rowXml(
         EXPORT_HEADER_ROW,
-        columns.map((c) => ({ value: c.header, style: headerStyle })),
+        columns.map((c) => c.header),
+        headerStyle,
         // Headers wrap rather than widen a narrow column: room for two lines when one is not enough.
         columns.some((c, i) => displayWidth(c.header) > widths[i]!) ? 32 : 20,
       );
@@ -269,7 +286,7 @@ async function* exportBytes<T>(spec: ExportSpec<T>, first: IteratorResult<readon
     }
     if (more) {
       rowNo++;
-      yield rowXml(rowNo, [{ value: `仅导出前 ${max.toLocaleString('en')} 条：符合条件的记录更多，请缩小筛选范围后分批导出。`, style: noteStyle }]);
+      yield rowXml(rowNo, [`仅导出前 ${max.toLocaleString('en')} 条：符合条件的记录更多，请缩小筛选范围后分批导出。`], noteStyle);
     }
   }
 

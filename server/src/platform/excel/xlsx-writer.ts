@@ -29,12 +29,6 @@ export interface CellStyle {
   numFmt?: string;
 }
 
-/** One cell: text, a number (dates are serial numbers with a date format), or nothing. */
-export interface XlsxCell {
-  value: string | number | null;
-  style: number;
-}
-
 export interface SheetLayout {
   /** Worksheet name (at most 31 characters; `[]:*?/\` are replaced). */
   sheetName: string;
@@ -156,17 +150,26 @@ function col(index: number): string {
   return (columnNames[index] ??= columnName(index));
 }
 
-/** One `<row>`: text as inline strings, numbers as numbers; empty cells keep their style (borders). */
-export function rowXml(row: number, cells: readonly XlsxCell[], height?: number): string {
+const styleAttrs: string[] = [];
+function styleAttr(style: number): string {
+  return (styleAttrs[style] ??= style ? ` s="${style}"` : '');
+}
+
+/**
+ * One `<row>`: text as inline strings, numbers as numbers; empty cells keep their style (borders).
+ * `styles` holds each cell's style (one for all cells when a number). Hot: called per exported row.
+ */
+export function rowXml(row: number, values: readonly (string | number | null)[], styles: readonly number[] | number, height?: number): string {
   let x = height ? `<row r="${row}" ht="${height}" customHeight="1">` : `<row r="${row}">`;
-  for (let i = 0; i < cells.length; i++) {
-    const { value, style } = cells[i]!;
-    const ref = `${col(i)}${row}`;
-    const s = style ? ` s="${style}"` : '';
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!;
+    const s = styleAttr(typeof styles === 'number' ? styles : styles[i]!);
+    const ref = col(i) + row;
     if (value === null || value === '') x += `<c r="${ref}"${s}/>`;
     else if (typeof value === 'number') x += Number.isFinite(value) ? `<c r="${ref}"${s}><v>${value}</v></c>` : `<c r="${ref}"${s}/>`;
     else {
-      const space = /^\s|\s$/.test(value) ? ' xml:space="preserve"' : '';
+      // Leading or trailing blanks (space, tab, line breaks) survive only with xml:space.
+      const space = value.charCodeAt(0) <= 32 || value.charCodeAt(value.length - 1) <= 32 ? ' xml:space="preserve"' : '';
       x += `<c r="${ref}"${s} t="inlineStr"><is><t${space}>${escapeXml(value)}</t></is></c>`;
     }
   }
