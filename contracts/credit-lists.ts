@@ -61,11 +61,40 @@ export const LIST_GROUND_LABELS = {
 export const LIST_STATUSES = ['pending_approval', 'rejected', 'listed', 'published', 'removed', 'revoked'] as const;
 export type ListStatus = (typeof LIST_STATUSES)[number];
 
+/** A list entry's status as pages and exports show it. */
+export const LIST_STATUS_LABELS = {
+  pending_approval: ['待审批', 'Awaiting approval'],
+  rejected: ['未批准', 'Rejected'],
+  listed: ['已列入', 'Listed'],
+  published: ['已公示', 'Published'],
+  removed: ['已移出', 'Removed'],
+  revoked: ['已撤销', 'Revoked'],
+} as const satisfies Record<ListStatus, readonly [string, string]>;
+
 export const REMOVAL_KINDS = ['auto', 'early', 'cure', 'objection', 'revoked', 'officer'] as const;
 export type RemovalKind = (typeof REMOVAL_KINDS)[number];
 
+export const REMOVAL_KIND_LABELS = {
+  auto: ['期满移出', 'At term'],
+  early: ['信用修复提前移出', 'Early (credit repair)'],
+  cure: ['纠正后移出', 'After cure'],
+  objection: ['异议成立移出', 'Objection upheld'],
+  revoked: ['撤销列入', 'Revoked'],
+  officer: ['依职权移出', 'By the office'],
+} as const satisfies Record<RemovalKind, readonly [string, string]>;
+
 export const LIST_STEPS = ['approve', 'publish', 'remove', 'auto_remove', 'end_publication', 'expire'] as const;
 export type ListStep = (typeof LIST_STEPS)[number];
+
+/** A list entry's next statutory step in words. */
+export const LIST_STEP_LABELS = {
+  approve: ['审批', 'Approval'],
+  publish: ['公示', 'Publication'],
+  remove: ['移出', 'Removal'],
+  auto_remove: ['期满移出', 'Removal at term'],
+  end_publication: ['公示期满', 'End of publication'],
+  expire: ['到期', 'Expiry'],
+} as const satisfies Record<ListStep, readonly [string, string]>;
 
 export const nextStepSchema = z.object({
   step: z.enum(LIST_STEPS),

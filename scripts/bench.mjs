@@ -8,7 +8,7 @@ if (!isBuildFresh()) {
   markBuilt();
 }
 let failed = false;
-for (const script of ['bench/calendar.bench.ts', 'bench/plan-parse.bench.ts', 'bench/plan-publish.bench.ts', 'bench/plan-dashboard.bench.ts', 'bench/start.bench.ts', 'bench/http.bench.ts', 'bench/entities-import.bench.ts']) {
+for (const script of ['bench/calendar.bench.ts', 'bench/plan-parse.bench.ts', 'bench/plan-publish.bench.ts', 'bench/plan-dashboard.bench.ts', 'bench/start.bench.ts', 'bench/http.bench.ts', 'bench/entities-import.bench.ts', 'bench/excel-export.bench.ts']) {
   const r = spawnSync('npx', ['tsx', script, ...process.argv.slice(2)], { cwd: ROOT, stdio: 'inherit' });
   if (r.status !== 0) failed = true;
 }

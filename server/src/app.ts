@@ -16,7 +16,7 @@ import { z, type ZodType } from 'zod';
 import { msg } from '../../contracts/i18n.js';
 import type { Config } from './config/config.js';
 import { VERSION, WEB_DIST_DIR } from './config/paths.js';
-import type { Database, DbKind } from './db/client.js';
+import type { Database, DbKind, Executor } from './db/client.js';
 import { auditRoutes } from './platform/audit/audit.routes.js';
 import { onAuthChanged } from './platform/auth/auth-events.js';
 import authPlugin from './platform/auth/auth.plugin.js';
@@ -31,7 +31,7 @@ import { identifierRoutes } from './platform/identifiers/identifier.routes.js';
 import oplogPlugin from './platform/oplog/oplog.plugin.js';
 import { oplogRoutes } from './platform/oplog/oplog.routes.js';
 import { healthRoutes } from './platform/http/health.routes.js';
-import { createCalendarStore, createPrincipalStore, systemRoutes, type CalendarStore } from './modules/system/index.js';
+import { createCalendarStore, createPrincipalStore, exportNames, systemRoutes, type CalendarStore } from './modules/system/index.js';
 import { plansRoutes } from './modules/plans/index.js';
 import { assessmentRoutes } from './modules/assessment/index.js';
 import { entitiesRoutes, entityImportRoutes } from './modules/entities/index.js';
@@ -115,17 +115,19 @@ export async function buildApp(opts: BuildAppOptions): Promise<ZApp> {
   healthRoutes(app, { db, dbKind: opts.dbKind });
   identifierRoutes(app);
   systemRoutes(app, { db, config, principals, calendar });
+  // Exports print names, not codes: districts by name (from the system module).
+  const districtNames = async (db: Executor) => (await exportNames(db)).district;
   plansRoutes(app, { calendarOf: (ctx) => calendar.get(ctx.db), label: dictLabeler });
   assessmentRoutes(app, { label: dictLabeler });
   scoringRoutes(app);
   entityImportRoutes(app);
-  creditListsRoutes(app, { label: dictLabeler, calendar });
+  creditListsRoutes(app, { label: dictLabeler, districtNames, calendar });
   creditRepairRoutes(app, { calendarOf: (ctx) => calendar.get(ctx.db) });
   creditSanctionRoutes(app);
   creditReportRoutes(app);
   portalRoutes(app);
-  entitiesRoutes(app, { label: dictLabeler });
-  auditRoutes(app);
+  entitiesRoutes(app, { label: dictLabeler, districtNames });
+  auditRoutes(app, { label: dictLabeler });
   oplogRoutes(app, { label: dictLabeler });
 
   app.get('/api/openapi.json', {

@@ -4,7 +4,8 @@
  */
 import type { AssessmentResult } from '../../../../contracts/assessment.js';
 import { isEnteredKind } from '../../../../contracts/assessment.js';
-import type { ExcelColumn, ImportColumn } from '../../platform/excel/excel.js';
+import type { ImportColumn } from '../../platform/excel/excel.js';
+import type { ExportColumn } from '../../platform/excel/excel-export.js';
 import type { SchemeConfig } from './assessment.rules.js';
 
 export const UNIT_COLUMN = 'unit';
@@ -35,19 +36,18 @@ export function inputColumns(c: SchemeConfig): ImportColumn[] {
 const entries = (list: readonly { name: string; points: number }[]) => list.map((e) => `${e.name} ${e.points}`).join('；') || null;
 
 /** The ranking as a workbook: rank, unit, each indicator's score, bonus, deduction, veto, total, grade. */
-export function resultColumns(c: SchemeConfig): ExcelColumn<AssessmentResult>[] {
+export function resultColumns(c: SchemeConfig): ExportColumn<AssessmentResult>[] {
+  const points = { type: 'number', numFmt: '0.00' } as const;
   return [
-    { header: '名次', width: 6, value: (r) => r.rank },
+    { header: '名次', width: 6, type: 'number', value: (r) => r.rank },
     { header: '单位', width: 30, value: (r) => r.deptName },
-    ...c.indicators.map(
-      (ind, i): ExcelColumn<AssessmentResult> => ({ header: `${ind.name}（${ind.weight}%）`, width: 14, value: (r) => r.indicators[i]?.score ?? null }),
-    ),
-    { header: '加分', width: 8, value: (r) => r.bonus },
+    ...c.indicators.map((ind, i): ExportColumn<AssessmentResult> => ({ header: `${ind.name}（${ind.weight}%）`, width: 14, ...points, value: (r) => r.indicators[i]?.score ?? null })),
+    { header: '加分', width: 8, ...points, value: (r) => r.bonus },
     { header: '加分明细', width: 24, value: (r) => entries(r.bonuses) },
-    { header: '扣分', width: 8, value: (r) => r.deduction },
+    { header: '扣分', width: 8, ...points, value: (r) => r.deduction },
     { header: '扣分明细', width: 24, value: (r) => entries(r.deductions) },
     { header: '一票否决', width: 28, value: (r) => (r.vetoed ? r.vetoes.map((v) => `${v.name}：${v.reason}`).join('；') : '否') },
-    { header: '总分', width: 8, value: (r) => r.total },
+    { header: '总分', width: 8, ...points, value: (r) => r.total },
     { header: '等次', width: 8, value: (r) => r.grade },
   ];
 }

@@ -12,6 +12,7 @@ import type { ImportResult } from '../../../../contracts/common.js';
 import type { PlanDetail, Task, TaskReport } from '../../../../contracts/plans.js';
 import { auditHeadRow, auditRowsAfter } from '../../platform/audit/audit.repository.js';
 import { XLSX_MIME } from '../../platform/excel/excel.js';
+import { expectPrintable, readExport } from '../../test/xlsx.js';
 import { buildTestApp, errorCode, json, multipartBody, type Agent, type TestApp } from '../../test/test-app.js';
 
 const YEAR = 2026;
@@ -368,13 +369,15 @@ describe('a district assessment from entry to rectification', () => {
     const res = await office.get(`/api/assessment/schemes/${scheme.id}/results/export`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe(XLSX_MIME);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-    const sheet = wb.worksheets[0]!;
-    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(['名次', '单位', '任务完成率（40%）', '按时完成率（20%）', '专家评分（40%）', '加分', '加分明细', '扣分', '扣分明细', '一票否决', '总分', '等次']);
-    expect((sheet.getRow(2).values as unknown[]).slice(1)).toEqual([1, '天津市和平区人民政府', 33.33, 33.33, 90, 3, '获得质量奖 3', 2, '材料报送不及时 2', '否', 57, '不合格']);
-    expect(sheet.rowCount).toBe(17);
-    expect(sheet.getRow(17).getCell(10).value).toBe('发生重大质量安全事故：发生重大质量安全事故一起');
+    const { title, subtitle, header, rows, sheet } = await readExport(res);
+    expectPrintable(sheet);
+    expect(title).toBe(`${YEAR}年度质量工作考核结果`);
+    expect(subtitle).toContain(`考核方案：${scheme.name}`);
+    expect(header).toEqual(['名次', '单位', '任务完成率（40%）', '按时完成率（20%）', '专家评分（40%）', '加分', '加分明细', '扣分', '扣分明细', '一票否决', '总分', '等次']);
+    expect(rows[0]).toEqual([1, '天津市和平区人民政府', 33.33, 33.33, 90, 3, '获得质量奖 3', 2, '材料报送不及时 2', '否', 57, '不合格']);
+    expect(sheet.getRow(4).getCell(11).numFmt).toBe('0.00');
+    expect(rows).toHaveLength(16);
+    expect(rows[15]![9]).toBe('发生重大质量安全事故：发生重大质量安全事故一起');
   });
 
   it('writes the 通报 as a real Word file: title, units and grades, the vetoed unit with its reason, A4, Chinese fonts', async () => {

@@ -18,7 +18,8 @@ import {
   updateSchemeBody,
 } from '../../../../contracts/assessment.js';
 import { idParam, importResult, okResponse } from '../../../../contracts/common.js';
-import { buildWorkbook, sendWorkbook, type DictLabel } from '../../platform/excel/excel.js';
+import { sendWorkbook, type DictLabel } from '../../platform/excel/excel.js';
+import { sendExport } from '../../platform/excel/excel-export.js';
 import type { ZApp } from '../../platform/http/types.js';
 import { uploadedFile } from '../../platform/http/upload.js';
 import type { Executor } from '../../db/client.js';
@@ -140,7 +141,8 @@ export function assessmentRoutes(app: ZApp, deps: AssessmentDeps): void {
     handler: async (request, reply) => {
       const { scheme, items } = await resultsForExport(request.ctx(), request.params.id);
       const label = await deps.label(request.ctx().db);
-      return sendWorkbook(reply, `${scheme.year}年度质量工作考核结果`, await buildWorkbook('考核结果', resultColumns(scheme.config), items, label));
+      const filters = [`考核方案：${scheme.name}`, `考核对象：${label('assessment_target_kind', scheme.targetKind)}`, `状态：${label('assessment_scheme_status', scheme.status)}`];
+      return sendExport(reply, { title: `${scheme.year}年度质量工作考核结果`, filters, columns: resultColumns(scheme.config), rows: items, label });
     },
   });
 

@@ -5,10 +5,12 @@
  * records (Order 45), the daily clock, the dashboard alerts and the red/black list rounds.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ClockReport, HonourRound, HonourRoundDetail, ListAlerts, ListEntry } from '../../../../contracts/credit-lists.js';
+import { LIST_STATUS_LABELS, LIST_STEP_LABELS, type ClockReport, type HonourRound, type HonourRoundDetail, type ListAlerts, type ListEntry } from '../../../../contracts/credit-lists.js';
+import { groundsInWords } from './lists.rules.js';
 import { usccCheckCharacter } from '../../../../contracts/uscc.js';
 import { auditHeadRow, auditRowsAfter } from '../../platform/audit/audit.repository.js';
 import { todayInChina } from '../../platform/calendar/today.js';
+import { expectPrintable, readExport } from '../../test/xlsx.js';
 import { buildTestApp, errorCode, json, type Agent, type TestApp } from '../../test/test-app.js';
 import { findEntityByUscc } from '../entities/index.js';
 import { listPublicEntries, removeEntry, runListClock } from './list.service.js';
@@ -439,10 +441,26 @@ describe('entity view and export', () => {
     expect((await office.get(`/api/credit/entities/${uscc(198)}/lists`)).statusCode).toBe(404);
   });
 
-  it('exports the filtered list as .xlsx', async () => {
+  it('exports the filtered list as .xlsx in the page’s words: names, grounds, statuses and steps, dates as dates', async () => {
     const res = await office.get('/api/credit/lists/export?list=serious-violation');
-    expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
+    const { subtitle, header, rows, sheet } = await readExport(res);
+    expectPrintable(sheet);
+    expect(subtitle).toMatch(/^筛选条件：名单：严重违法失信名单\u3000\u3000导出时间：/);
+    expect(header.slice(0, 8)).toEqual(['名单', '统一社会信用代码', '主体名称', '区划', '列入事由', '决定文号', '决定日期', '状态']);
+    const entries = json<{ items: ListEntry[] }>(await office.get('/api/credit/lists?list=serious-violation&pageSize=200')).items;
+    expect(rows).toHaveLength(entries.length);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const [i, r] of rows.entries()) {
+      const e = entries[i]!;
+      expect(r[0]).toBe('严重违法失信名单');
+      expect(r[3]).not.toMatch(/^\d{6}$/);
+      expect(r[4]).toBe(groundsInWords(e));
+      expect(r[4]).not.toBe(e.grounds);
+      expect(r[6]).toEqual(new Date(`${e.decisionDate}T00:00:00Z`));
+      expect(r[7]).toBe(LIST_STATUS_LABELS[e.status][0]);
+      expect(r[13]).toBe(e.nextStep ? LIST_STEP_LABELS[e.nextStep.step][0] : null);
+    }
     expect(errorCode(await (await t.as('enterprise')).get('/api/credit/lists/export'))).toBe('FORBIDDEN');
   });
 });

@@ -20,13 +20,17 @@ import {
   revokeListEntryBody,
   updateCreditSettingsBody,
   updateHonourRoundBody,
+  LIST_STATUS_LABELS,
+  LIST_STEP_LABELS,
   usccParam,
   type ListEntry,
 } from '../../../../contracts/credit-lists.js';
 import { z } from 'zod';
 import type { Executor } from '../../db/client.js';
-import { buildWorkbook, sendWorkbook, type DictLabel, type ExcelColumn } from '../../platform/excel/excel.js';
+import type { DictLabel } from '../../platform/excel/excel.js';
+import { filterWords, sendExport, type ExportColumn } from '../../platform/excel/excel-export.js';
 import type { ZApp } from '../../platform/http/types.js';
+import { groundsInWords } from './lists.rules.js';
 import { approveHonourRound, createHonourRound, getHonourRound, listHonourRounds, publishHonourRound, submitHonourRound, updateHonourRound } from './honour.service.js';
 import {
   approveListEntry,
@@ -54,28 +58,33 @@ const EXPORT_MAX = 10_000;
 
 export interface CreditListsDeps {
   label: (db: Executor) => Promise<DictLabel>;
+  /** District names for the export (from the system module). */
+  districtNames: (db: Executor) => Promise<(code: string | null | undefined) => string | null>;
   /** The app's working-day calendar store; also wires the penalty-record listener. */
   calendar: CalendarProvider;
 }
 
-const EXPORT_COLUMNS: ExcelColumn<ListEntry>[] = [
+type ExportedEntry = ListEntry & { districtName: string | null };
+
+/** The list as the page shows it: names, grounds, statuses and steps in words, dates as dates. */
+const EXPORT_COLUMNS: ExportColumn<ExportedEntry>[] = [
   { header: '名单', width: 18, value: (e, label) => label('credit_list', e.list) },
   { header: '统一社会信用代码', width: 22, value: (e) => e.uscc },
   { header: '主体名称', width: 36, value: (e) => e.entityName },
-  { header: '区划代码', width: 10, value: (e) => e.districtCode },
-  { header: '列入事由', width: 30, value: (e) => e.grounds },
+  { header: '区划', width: 10, value: (e) => e.districtName ?? e.districtCode },
+  { header: '列入事由', width: 36, value: (e) => groundsInWords(e) },
   { header: '决定文号', width: 26, value: (e) => e.decisionNo },
-  { header: '决定日期', width: 12, value: (e) => e.decisionDate },
-  { header: '状态', width: 10, value: (e) => e.status },
-  { header: '应公示日期', width: 12, value: (e) => e.publishBy },
-  { header: '公示日期', width: 12, value: (e) => e.publishedOn },
-  { header: '可申请提前移出日期', width: 14, value: (e) => e.earlyRemovalFrom },
-  { header: '届满日期', width: 12, value: (e) => e.autoRemoveOn },
-  { header: '移出日期', width: 12, value: (e) => e.removedOn },
-  { header: '下一步', width: 14, value: (e) => e.nextStep?.step ?? null },
-  { header: '下一步期限', width: 12, value: (e) => e.nextStep?.dueOn ?? null },
-  { header: '剩余工作日', width: 10, value: (e) => e.nextStep?.workingDaysLeft ?? null },
-  { header: '是否逾期', width: 8, value: (e) => (e.nextStep?.overdue ? '是' : '否') },
+  { header: '决定日期', width: 12, type: 'date', value: (e) => e.decisionDate },
+  { header: '状态', width: 10, value: (e) => LIST_STATUS_LABELS[e.status][0] },
+  { header: '应公示日期', width: 12, type: 'date', value: (e) => e.publishBy },
+  { header: '公示日期', width: 12, type: 'date', value: (e) => e.publishedOn },
+  { header: '可申请提前\n移出日期', width: 12, type: 'date', value: (e) => e.earlyRemovalFrom },
+  { header: '届满日期', width: 12, type: 'date', value: (e) => e.autoRemoveOn },
+  { header: '移出日期', width: 12, type: 'date', value: (e) => e.removedOn },
+  { header: '下一步', width: 10, value: (e) => (e.nextStep ? LIST_STEP_LABELS[e.nextStep.step][0] : null) },
+  { header: '下一步期限', width: 12, type: 'date', value: (e) => e.nextStep?.dueOn },
+  { header: '剩余工作日', width: 10, type: 'number', value: (e) => e.nextStep?.workingDaysLeft },
+  { header: '是否逾期', width: 8, value: (e) => (e.nextStep ? (e.nextStep.overdue ? '是' : '否') : null) },
 ];
 
 export function creditListsRoutes(app: ZApp, deps: CreditListsDeps): void {
@@ -91,8 +100,23 @@ export function creditListsRoutes(app: ZApp, deps: CreditListsDeps): void {
     schema: { tags: TAG, summary: '导出名单 Export entries (.xlsx)', querystring: listEntryQuery },
     handler: async (request, reply) => {
       const ctx = request.ctx();
-      const page = await listListEntries(ctx, { ...request.query, page: 1, pageSize: EXPORT_MAX });
-      return sendWorkbook(reply, '信用名单', await buildWorkbook('信用名单', EXPORT_COLUMNS, page.items, await deps.label(ctx.db)));
+      const q = request.query;
+      const [page, label, district, round] = await Promise.all([
+        listListEntries(ctx, { ...q, page: 1, pageSize: EXPORT_MAX }),
+        deps.label(ctx.db),
+        deps.districtNames(ctx.db),
+        q.roundId ? getHonourRound(ctx, q.roundId).catch(() => null) : null,
+      ]);
+      const filters = filterWords([
+        ['名单', q.list ? label('credit_list', q.list) : null],
+        ['状态', q.status ? LIST_STATUS_LABELS[q.status][0] : null],
+        ['区划', q.districtCode ? (district(q.districtCode) ?? q.districtCode) : null],
+        ['关键词', q.keyword],
+        ['期限', q.overdue === true ? '仅逾期' : null],
+        ['红黑榜', q.roundId ? (round?.title ?? `编号 ${q.roundId}`) : null],
+      ]);
+      const rows = page.items.map((e) => ({ ...e, districtName: district(e.districtCode) }));
+      return sendExport(reply, { title: '信用名单', filters, columns: EXPORT_COLUMNS, rows, label, maxRows: EXPORT_MAX });
     },
   });
 

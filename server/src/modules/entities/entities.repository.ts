@@ -109,8 +109,8 @@ export interface EntityListPage {
   capped: boolean;
 }
 
-/** The registry page: filters, data scope, and name search ranked by match quality. */
-export async function listEntities(db: Executor, scope: DataScope, q: EntityListQuery, opts: { matchesMax?: number } = {}): Promise<EntityListPage> {
+/** The registry's filters and the caller's data scope, as one predicate. */
+function entityFilter(scope: DataScope, q: Omit<EntityListQuery, 'page' | 'pageSize'>): SQL | undefined {
   const filters: (SQL | undefined)[] = [scopePredicate(scope, ENTITY_SCOPE)];
   if (q.districtCode) filters.push(like(entity.districtCode, `${q.districtCode.replace(/0+$/, '') || q.districtCode}%`));
   if (q.industry) {
@@ -122,7 +122,45 @@ export async function listEntities(db: Executor, scope: DataScope, q: EntityList
   if (q.grade) filters.push(sql`${gradeOf('grade')} = ${q.grade}`);
   if (q.riskClass) filters.push(sql`${gradeOf('risk')} = ${q.riskClass}`);
   if (q.missingOfficer === 'true') filters.push(missingOfficerPredicate());
-  const filter = and(...filters);
+  return and(...filters);
+}
+
+/** A keyword that is a whole USCC: matched exactly, listed in registry order. */
+function usccKeyword(kw: string | undefined): string | null {
+  const upper = kw?.toUpperCase();
+  return upper && USCC_LIKE.test(upper) ? upper : null;
+}
+
+/**
+ * A name search: which entities match (`where`, at most `max` + 1 per rule) and how well (`rank`).
+ * Each match rule is its own query, planned on its own (an index probe, or for a keyword too
+ * short for trigrams a plain scan of names) and stopped after `max` + 1 rows; then the ids are
+ * joined. As one OR with an unindexable rule (a LIKE over unnested former names), every search
+ * computed a tsvector per row: 3 s at 200,000 entities. Former names are in search_text, so
+ * their words match through the tokens; the former-name rule is the exact one. The filters go
+ * inside each rule, so the limit counts only matches the officer can get.
+ */
+async function keywordMatch(db: Executor, kw: string, filter: SQL | undefined, max: number): Promise<{ where: SQL; rank: SQL }> {
+  const tsq = tsQueryOf(kw);
+  // Rare words find the matches; the ranking scores every word typed.
+  const probe = tsQueryOf(kw, await commonSearchWords(db));
+  const ts = probe ? sql`to_tsvector('simple', ${entity.searchText}) @@ to_tsquery('simple', ${probe})` : undefined;
+  // Trigram word similarity catches what segmentation misses (a misspelt name); whole-name
+  // similarity (`%`, 0.3) would match every name sharing 天津…有限公司 (see portal.repository).
+  // The exact name is a rule of its own, so a capped search still lists it (first, by rank).
+  const rules = [sql`${entity.name} = ${kw}`, ts, sql`${kw} <% ${entity.name}`, sql`${entity.name} like ${containsPattern(kw)}`, sql`${entity.formerNames} @> array[${kw}::text]`];
+  // Inside each subquery "entity" names the subquery's own table.
+  const matches = rules
+    .filter((r): r is SQL => r !== undefined)
+    .map((r) => sql`(select ${entity.id} from ${entity} where ${and(r, filter)} limit ${max + 1})`);
+  const where = sql`${entity.id} in (${sql.join(matches, sql` union all `)})`;
+  const rank = sql`(case when ${entity.name} = ${kw} then 2 else 0 end) + similarity(${entity.name}, ${kw})${tsq ? sql` + ts_rank(to_tsvector('simple', ${entity.searchText}), to_tsquery('simple', ${tsq}))` : sql``}`;
+  return { where, rank };
+}
+
+/** The registry page: filters, data scope, and name search ranked by match quality. */
+export async function listEntities(db: Executor, scope: DataScope, q: EntityListQuery, opts: { matchesMax?: number } = {}): Promise<EntityListPage> {
+  const filter = entityFilter(scope, q);
   const { offset, limit } = pageWindow(q.page, q.pageSize);
   const page = (where: SQL | undefined, orderBy: SQL[]) =>
     db
@@ -141,34 +179,15 @@ export async function listEntities(db: Executor, scope: DataScope, q: EntityList
   };
 
   const kw = q.keyword?.trim();
-  const upper = kw?.toUpperCase();
-  if (!kw || USCC_LIKE.test(upper!)) {
-    const where = and(filter, kw ? eq(entity.uscc, upper!) : undefined);
+  const uscc = usccKeyword(kw);
+  if (!kw || uscc) {
+    const where = and(filter, uscc ? eq(entity.uscc, uscc) : undefined);
     const { rows, n } = await counted(where, await page(where, [asc(entity.id)]));
     return { rows, total: n, capped: false };
   }
 
   const max = opts.matchesMax ?? KEYWORD_MATCHES_MAX;
-  const tsq = tsQueryOf(kw);
-  // Each match rule is its own query, planned on its own (an index probe, or for a keyword too
-  // short for trigrams a plain scan of names) and stopped after `max` + 1 rows; then the ids are
-  // joined. As one OR with an unindexable rule (a LIKE over unnested former names), every search
-  // computed a tsvector per row: 3 s at 200,000 entities. Former names are in search_text, so
-  // their words match through the tokens; the former-name rule is the exact one. The filters go
-  // inside each rule, so the limit counts only matches the officer can get.
-  // Rare words find the matches; the ranking scores every word typed.
-  const probe = tsQueryOf(kw, await commonSearchWords(db));
-  const ts = probe ? sql`to_tsvector('simple', ${entity.searchText}) @@ to_tsquery('simple', ${probe})` : undefined;
-  // Trigram word similarity catches what segmentation misses (a misspelt name); whole-name
-  // similarity (`%`, 0.3) would match every name sharing 天津…有限公司 (see portal.repository).
-  // The exact name is a rule of its own, so a capped search still lists it (first, by rank).
-  const rules = [sql`${entity.name} = ${kw}`, ts, sql`${kw} <% ${entity.name}`, sql`${entity.name} like ${containsPattern(kw)}`, sql`${entity.formerNames} @> array[${kw}::text]`];
-  // Inside each subquery "entity" names the subquery's own table.
-  const matches = rules
-    .filter((r): r is SQL => r !== undefined)
-    .map((r) => sql`(select ${entity.id} from ${entity} where ${and(r, filter)} limit ${max + 1})`);
-  const where = sql`${entity.id} in (${sql.join(matches, sql` union all `)})`;
-  const rank = sql`(case when ${entity.name} = ${kw} then 2 else 0 end) + similarity(${entity.name}, ${kw})${tsq ? sql` + ts_rank(to_tsvector('simple', ${entity.searchText}), to_tsquery('simple', ${tsq}))` : sql``}`;
+  const { where, rank } = await keywordMatch(db, kw, filter, max);
   // At most `max` matches are listed: a page past them is empty.
   if (offset >= max) {
     const { n } = await counted(where, []);
@@ -176,6 +195,74 @@ export async function listEntities(db: Executor, scope: DataScope, q: EntityList
   }
   const { rows, n } = await counted(where, await page(where, [desc(rank), asc(entity.id)]));
   return { rows: rows.slice(0, Math.max(0, max - offset)), total: Math.min(n, max), capped: n > max };
+}
+
+/** The columns an exported registry row shows (not the address, contacts or search text). */
+const EXPORT_FIELDS = {
+  id: entity.id,
+  uscc: entity.uscc,
+  name: entity.name,
+  entityType: entity.entityType,
+  districtCode: entity.districtCode,
+  industrySection: entity.industrySection,
+  industryDivision: entity.industryDivision,
+  status: entity.status,
+  scale: entity.scale,
+  legalRep: entity.legalRep,
+  licensedProducts: entity.licensedProducts,
+  qualityOfficer: entity.qualityOfficer,
+};
+export type EntityExportFields = { [K in keyof typeof EXPORT_FIELDS]: EntityRow[K] };
+export interface EntityExportRow {
+  entity: EntityExportFields;
+  districtName: string | null;
+  grade: string | null;
+  riskClass: string | null;
+}
+
+/**
+ * The registry list for the export, `size` rows per query: in registry order by keyset on the id
+ * (no window count, only the columns shown), or for a name search the ranked ids first (ids only,
+ * at most `max` + 1), then their rows a batch at a time. At most `max` + 1 rows: one more than
+ * `max` says there were more.
+ */
+export async function* entityExportRows(db: Executor, scope: DataScope, q: Omit<EntityListQuery, 'page' | 'pageSize'>, max: number, size: number): AsyncGenerator<EntityExportRow[]> {
+  const filter = entityFilter(scope, q);
+  const select = (where: SQL | undefined) =>
+    db
+      .select({ entity: EXPORT_FIELDS, districtName: district.name, grade: gradeOf('grade'), riskClass: gradeOf('risk') })
+      .from(entity)
+      .leftJoin(district, eq(district.code, entity.districtCode))
+      .where(where);
+  const kw = q.keyword?.trim();
+  const uscc = usccKeyword(kw);
+  if (!kw || uscc) {
+    let after = 0;
+    let left = max + 1;
+    while (left > 0) {
+      const rows = await select(and(filter, uscc ? eq(entity.uscc, uscc) : undefined, sql`${entity.id} > ${after}`))
+        .orderBy(asc(entity.id))
+        .limit(Math.min(size, left));
+      if (rows.length > 0) yield rows;
+      if (rows.length < Math.min(size, left)) return;
+      left -= rows.length;
+      after = rows[rows.length - 1]!.entity.id;
+    }
+    return;
+  }
+  const { where, rank } = await keywordMatch(db, kw, filter, max);
+  const ranked = await db
+    .select({ id: entity.id })
+    .from(entity)
+    .where(where)
+    .orderBy(desc(rank), asc(entity.id))
+    .limit(max + 1);
+  for (let i = 0; i < ranked.length; i += size) {
+    const ids = ranked.slice(i, i + size).map((r) => r.id);
+    const rows = await select(inArray(entity.id, ids));
+    const byId = new Map(rows.map((r) => [r.entity.id, r]));
+    yield ids.flatMap((id) => byId.get(id) ?? []);
+  }
 }
 
 /** Large or medium producers of licensed or CCC products without a 质量安全总监 (SAMR Order 75 Art. 5). */

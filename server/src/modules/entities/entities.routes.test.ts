@@ -12,6 +12,7 @@ import { listEntities as listEntityRows, readCommonSearchWords } from './entitie
 import { usccCheckCharacter } from '../../../../contracts/uscc.js';
 import { auditHeadRow, auditRowsAfter } from '../../platform/audit/audit.repository.js';
 import { buildTestApp, errorCode, json, type Agent, type TestApp } from '../../test/test-app.js';
+import { expectPrintable, readExport } from '../../test/xlsx.js';
 
 const uscc = (first17: string) => first17 + usccCheckCharacter(first17);
 const FOOD = uscc('91120101MA0TEXT01');
@@ -248,5 +249,32 @@ describe('the archive', () => {
     const refusal = (e: unknown) => (e as Error & { cause?: Error }).cause?.message ?? '';
     expect(refusal(await t.db.execute('update archive_record set title = \'x\'').catch((e: unknown) => e))).toMatch(/archive_record is append-only \(UPDATE refused\)/);
     expect(refusal(await t.db.execute('delete from archive_record').catch((e: unknown) => e))).toMatch(/archive_record is append-only \(DELETE refused\)/);
+  });
+});
+
+describe('GET /api/entities/export', () => {
+  it('exports the list as the page shows it: labels and names, the filters in words, the same scope', async () => {
+    const { title, subtitle, header, rows, sheet } = await readExport(await office.get('/api/entities/export?districtCode=120101&status=active'));
+    expectPrintable(sheet);
+    expect(title).toBe('市场主体');
+    expect(subtitle).toMatch(/^筛选条件：区划：和平区；登记状态：存续\u3000\u3000导出时间：/);
+    expect(header.slice(0, 6)).toEqual(['统一社会信用代码', '名称', '主体类型', '区划', '行业', '登记状态']);
+    const listed = json<Page<EntitySummary>>(await office.get('/api/entities?districtCode=120101&status=active&pageSize=200'));
+    expect(rows.map((r) => r[0])).toEqual(listed.items.map((e) => e.uscc));
+    const food = rows.find((r) => r[0] === FOOD)!;
+    // Words, not enterprise / 120101 / active / A.
+    expect(food.slice(2, 6)).toEqual(['企业', '和平区', listed.items.find((e) => e.uscc === FOOD)!.industryName, '存续']);
+    for (const r of rows) expect(r[8] === null || /级（/.test(String(r[8]))).toBe(true);
+    // A district user exports its own district only, as its list shows.
+    const own = await readExport(await district.get('/api/entities/export'));
+    expect(own.rows.length).toBe(json<Page<EntitySummary>>(await district.get('/api/entities?pageSize=200')).total);
+    expect(new Set(own.rows.map((r) => r[3]))).toEqual(new Set(['和平区']));
+  });
+
+  it('exports a name search in the order of the list (best match first)', async () => {
+    const kw = encodeURIComponent('天津');
+    const { rows } = await readExport(await office.get(`/api/entities/export?keyword=${kw}&districtCode=120101`));
+    const listed = json<Page<EntitySummary>>(await office.get(`/api/entities?keyword=${kw}&districtCode=120101&pageSize=200`));
+    expect(rows.map((r) => r[0])).toEqual(listed.items.map((e) => e.uscc));
   });
 });

@@ -14,36 +14,28 @@ import {
   archiveRecordSchema,
   updateEntityBody,
   usccParam,
-  type EntitySummary,
 } from '../../../../contracts/entities.js';
-import { buildWorkbook, sendWorkbook, type DictLabel, type ExcelColumn } from '../../platform/excel/excel.js';
+import type { DictLabel } from '../../platform/excel/excel.js';
+import { EXPORT_BATCH, EXPORT_ROW_LIMIT, filterWords, sendExport } from '../../platform/excel/excel-export.js';
+import { industryName, parseIndustryCode } from '../../../../contracts/industries.js';
+import { entityExport } from './entities.excel.js';
+import { hasPermission } from '../../platform/context.js';
 import type { ZApp } from '../../platform/http/types.js';
 import type { Executor } from '../../db/client.js';
-import { addLicence, addProduct, createEntity, getEntity, listEntities, removeProduct, revokeLicence, updateEntity } from './entity.service.js';
+import { addLicence, addProduct, createEntity, entityExportBatches, getEntity, listEntities, removeProduct, revokeLicence, updateEntity } from './entity.service.js';
 import { addRecord, listEntityRecords } from './record.service.js';
 
 const TAG = ['市场主体与质量档案 Entities'];
 const TITLE = '市场主体';
 const RECORD_TITLE = '质量档案';
-const EXPORT_MAX = 100_000;
 
 export interface EntitiesDeps {
   label: (db: Executor) => Promise<DictLabel>;
+  /** District names for the export's filters (from the system module). */
+  districtNames: (db: Executor) => Promise<(code: string | null | undefined) => string | null>;
 }
 
-const ENTITY_EXPORT: ExcelColumn<EntitySummary>[] = [
-  { header: '统一社会信用代码', width: 22, value: (e) => e.uscc },
-  { header: '名称', width: 36, value: (e) => e.name },
-  { header: '主体类型', width: 12, value: (e, label) => label('ent_type', e.entityType) },
-  { header: '区划', width: 12, value: (e) => e.districtName ?? e.districtCode },
-  { header: '行业', width: 30, value: (e) => e.industryName },
-  { header: '登记状态', width: 8, value: (e, label) => label('ent_status', e.status) },
-  { header: '企业规模', width: 8, value: (e, label) => (e.scale ? label('ent_scale', e.scale) : '') },
-  { header: '法定代表人', width: 12, value: (e) => e.legalRep },
-  { header: '质量信用等级', width: 10, value: (e) => e.grade },
-  { header: '信用风险分类', width: 10, value: (e) => e.riskClass },
-  { header: '缺质量安全总监', width: 12, value: (e) => (e.missingOfficer ? '是' : '') },
-];
+const exportQuery = entityListQuery.omit({ page: true, pageSize: true });
 
 const productParams = z.strictObject({ uscc: usccParam.shape.uscc, productId: z.coerce.number().int().positive() });
 const licenceParams = z.strictObject({ uscc: usccParam.shape.uscc, licenceId: z.coerce.number().int().positive() });
@@ -65,11 +57,25 @@ export function entitiesRoutes(app: ZApp, deps: EntitiesDeps): void {
 
   app.get('/api/entities/export', {
     config: { access: 'entities:entity:export', oplog: { title: TITLE, type: 'export' } },
-    schema: { tags: TAG, summary: '导出市场主体 Export entities (.xlsx)', querystring: entityListQuery },
+    schema: { tags: TAG, summary: '导出市场主体 Export entities (.xlsx)', querystring: exportQuery },
     handler: async (request, reply) => {
       const ctx = request.ctx();
-      const page = await listEntities(ctx, { ...request.query, page: 1, pageSize: EXPORT_MAX }, { matchesMax: EXPORT_MAX });
-      return sendWorkbook(reply, '市场主体', await buildWorkbook('市场主体', ENTITY_EXPORT, page.items, await deps.label(ctx.db)));
+      const q = request.query;
+      const [label, district] = await Promise.all([deps.label(ctx.db), deps.districtNames(ctx.db)]);
+      const industry = q.industry ? parseIndustryCode(q.industry) : null;
+      const filters = filterWords([
+        ['关键词', q.keyword],
+        ['区划', q.districtCode ? (district(q.districtCode) ?? q.districtCode) : null],
+        ['行业', industry ? `${q.industry} ${industryName(industry.section, industry.division)}` : null],
+        ['登记状态', q.status ? label('ent_status', q.status) : null],
+        ['主体类型', q.entityType ? label('ent_type', q.entityType) : null],
+        ['质量信用等级', q.grade ? label('credit_grade', q.grade) : null],
+        ['信用风险分类', q.riskClass ? label('credit_risk_class', q.riskClass) : null],
+        ['质量安全总监', q.missingOfficer === 'true' ? '仅缺质量安全总监' : null],
+      ]);
+      const columns = entityExport({ grade: hasPermission(ctx, 'credit:evaluation:list'), risk: hasPermission(ctx, 'credit:risk:list') && !ctx.scope.enterpriseUscc });
+      const rows = entityExportBatches(ctx, q, EXPORT_ROW_LIMIT, EXPORT_BATCH);
+      return sendExport(reply, { title: '市场主体', filters, columns, rows, label, maxRows: EXPORT_ROW_LIMIT });
     },
   });
 

@@ -12,6 +12,7 @@ import {
   currentEvaluations,
   deleteProduct as deleteProductRow,
   districtName,
+  entityExportRows,
   findEntityByUscc,
   insertEntity,
   insertLicence,
@@ -23,6 +24,7 @@ import {
   revokeLicenceRow,
   setLicensedProducts,
   updateEntityRow,
+  type EntityExportFields,
   type EntityRow,
   type LicenceRow,
   type ProductRow,
@@ -50,7 +52,7 @@ function mayEdit(ctx: Ctx): boolean {
   return hasPermission(ctx, 'entities:entity:update');
 }
 
-function toSummary(ctx: Ctx, e: EntityRow, extra: { districtName: string | null; grade: string | null; riskClass: string | null }, matchedName: string | null = null): EntitySummary {
+function toSummary(ctx: Ctx, e: EntityExportFields, extra: { districtName: string | null; grade: string | null; riskClass: string | null }, matchedName: string | null = null): EntitySummary {
   return {
     id: e.id,
     uscc: e.uscc,
@@ -85,6 +87,14 @@ export async function listEntities(ctx: Ctx, q: EntityListQuery, opts: { matches
     page: q.page,
     pageSize: q.pageSize,
   };
+}
+
+/**
+ * The registry list for the export, in batches, as the list shows it (same filters, scope and
+ * ranking); at most `max` + 1 entities (one more says there were more).
+ */
+export async function* entityExportBatches(ctx: Ctx, q: Omit<EntityListQuery, 'page' | 'pageSize'>, max: number, size: number): AsyncGenerator<EntitySummary[]> {
+  for await (const rows of entityExportRows(ctx.db, ctx.scope, q, max, size)) yield rows.map((r) => toSummary(ctx, r.entity, r));
 }
 
 function toProduct(p: ProductRow) {

@@ -31,7 +31,8 @@ import {
 } from '../../../../contracts/plans.js';
 import type { Executor } from '../../db/client.js';
 import { hasPermission } from '../../platform/context.js';
-import { buildTemplate, buildWorkbook, sendWorkbook, type DictLabel } from '../../platform/excel/excel.js';
+import { buildTemplate, sendWorkbook, type DictLabel } from '../../platform/excel/excel.js';
+import { filterWords, sendExport } from '../../platform/excel/excel-export.js';
 import { serveFormerPaths, type MovedPrefix } from '../../platform/http/former-paths.js';
 import type { ZApp } from '../../platform/http/types.js';
 import { uploadedFile } from '../../platform/http/upload.js';
@@ -85,8 +86,13 @@ export function plansRoutes(app: ZApp, deps: PlansDeps): void {
     schema: { tags: PLAN_TAG, summary: '导出行动计划 Export plans (.xlsx)', querystring: planListQuery },
     handler: async (request, reply) => {
       const ctx = request.ctx();
-      const page = await listPlans(ctx, { ...request.query, page: 1, pageSize: EXPORT_MAX });
-      return sendWorkbook(reply, '行动计划', await buildWorkbook('行动计划', PLAN_EXPORT, page.items, await deps.label(ctx.db)));
+      const q = request.query;
+      const [page, label] = await Promise.all([listPlans(ctx, { ...q, page: 1, pageSize: EXPORT_MAX }), deps.label(ctx.db)]);
+      const filters = filterWords([
+        ['关键词', q.keyword],
+        ['状态', q.status ? label('plan_status', q.status) : null],
+      ]);
+      return sendExport(reply, { title: '行动计划', filters, columns: PLAN_EXPORT, rows: page.items, label, maxRows: EXPORT_MAX });
     },
   });
 
@@ -160,8 +166,19 @@ export function plansRoutes(app: ZApp, deps: PlansDeps): void {
     schema: { tags: TASK_TAG, summary: '导出任务 Export tasks (.xlsx)', querystring: taskListQuery },
     handler: async (request, reply) => {
       const ctx = request.ctx();
-      const page = await listTasks(ctx, deps.calendarOf, { ...request.query, page: 1, pageSize: EXPORT_MAX });
-      return sendWorkbook(reply, '任务清单', await buildWorkbook('任务清单', TASK_EXPORT, page.items, await deps.label(ctx.db)));
+      const q = request.query;
+      const [page, label] = await Promise.all([listTasks(ctx, deps.calendarOf, { ...q, page: 1, pageSize: EXPORT_MAX }), deps.label(ctx.db)]);
+      // Names from the rows themselves (every row of a plan or unit filter carries them).
+      const first = page.items[0];
+      const filters = filterWords([
+        ['关键词', q.keyword],
+        ['计划', q.planId ? (first?.planTitle ?? `编号 ${q.planId}`) : null],
+        ['责任单位', q.deptId ? (first?.deptName ?? `编号 ${q.deptId}`) : null],
+        ['状态', q.status ? label('plan_task_status', q.status) : null],
+        ['期限', q.due === 'overdue' ? '已逾期' : q.due === 'soon' ? '即将到期（5 个工作日内）' : null],
+        ['督办', q.reminders === 'open' ? '有待答复的督办' : null],
+      ]);
+      return sendExport(reply, { title: '任务清单', filters, columns: TASK_EXPORT, rows: page.items, label, maxRows: EXPORT_MAX });
     },
   });
 

@@ -13,7 +13,7 @@ import {
   workingDaysBetweenQuery,
   yearParam,
 } from '../../../../contracts/calendar.js';
-import { buildWorkbook, sendWorkbook } from '../../platform/excel/excel.js';
+import { sendExport } from '../../platform/excel/excel-export.js';
 import type { ZApp } from '../../platform/http/types.js';
 import {
   addWorkingDays,
@@ -81,8 +81,7 @@ export function calendarRoutes(app: ZApp, deps: SystemDeps): void {
     handler: async (request, reply) => {
       const ctx = request.ctx();
       const { days } = await getCalendarYear(ctx, request.params.year);
-      const name = `工作日历${request.params.year}`;
-      return sendWorkbook(reply, name, await buildWorkbook(name, CALENDAR_EXPORT, days, await dictLabeler(ctx.db)));
+      return sendExport(reply, { title: `${request.params.year}年工作日历`, filters: [`年度：${request.params.year}年`], columns: CALENDAR_EXPORT, rows: days, label: await dictLabeler(ctx.db) });
     },
   });
 

@@ -1,7 +1,6 @@
 /**
  * Data scope (数据权限) through the HTTP API on the demo city: what each role sees and may touch.
  */
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from '../../../../contracts/common.js';
 import type { Department, Role, User } from '../../../../contracts/system.js';
@@ -10,6 +9,7 @@ import { auditHeadRow, auditRowsAfter } from '../../platform/audit/audit.reposit
 import { verifyPassword } from '../../platform/auth/password.js';
 import { FULL_SCOPE } from '../../platform/data-scope/data-scope.js';
 import { TEST_DEMO_PASSWORD } from '../../test/constants.js';
+import { readExport } from '../../test/xlsx.js';
 import { buildTestApp, errorCode, json, type Agent, type TestApp } from '../../test/test-app.js';
 import { findDepartmentsByName, listDepartments } from './department.repository.js';
 import { DEMO_ENTERPRISE } from './seed/tianjin.data.js';
@@ -88,12 +88,7 @@ describe('district scope (district-user, 和平区 120101)', () => {
     const district = await t.as('district-user');
     const res = await district.get('/api/system/users/export');
     expect(res.statusCode).toBe(200);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-    const codes: string[] = [];
-    wb.worksheets[0]!.eachRow((row, n) => {
-      if (n > 1) codes.push(String(row.getCell(6).value));
-    });
+    const codes = (await readExport(res)).rows.map((r) => String(r[5]));
     expect(codes.length).toBe((await listAll(district)).total);
     expect(new Set(codes)).toEqual(new Set(['120101']));
   });

@@ -1,10 +1,9 @@
-import ExcelJS from 'exceljs';
-import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Department } from '../../../../contracts/system.js';
 import { auditHeadRow, auditRowsAfter } from '../../platform/audit/audit.repository.js';
 import { FULL_SCOPE } from '../../platform/data-scope/data-scope.js';
 import { XLSX_MIME } from '../../platform/excel/excel.js';
+import { expectPrintable, readExport } from '../../test/xlsx.js';
 import { buildTestApp, errorCode, json, type TestApp } from '../../test/test-app.js';
 import { findDepartment, listDepartments } from './department.repository.js';
 import { DEPARTMENT_EXPORT } from './system.excel.js';
@@ -30,21 +29,6 @@ async function idOf(name: string): Promise<number> {
   return d.id;
 }
 
-async function readXlsx(res: LightMyRequestResponse): Promise<string[][]> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-  const sheet = wb.worksheets[0]!;
-  const rows: string[][] = [];
-  sheet.eachRow((row) => {
-    const cells: string[] = [];
-    for (let c = 1; c <= sheet.columnCount; c++) {
-      const v = row.getCell(c).value;
-      cells.push(v === null || v === undefined ? '' : String(v));
-    }
-    rows.push(cells);
-  });
-  return rows;
-}
 
 const HP_BUREAU = '天津市和平区市场监督管理局';
 const HP_GOV = '天津市和平区人民政府';
@@ -350,10 +334,16 @@ describe('GET /api/system/departments/export', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe(XLSX_MIME);
     expect(decodeURIComponent(/filename\*=UTF-8''(.+)$/.exec(String(res.headers['content-disposition']))![1]!)).toMatch(/^部门-\d{8}\.xlsx$/);
-    const rows = await readXlsx(res);
-    expect(rows[0]).toEqual(DEPARTMENT_EXPORT.map((c) => c.header));
-    expect(rows).toHaveLength(1 + (await allDepartments()).length);
+    const { title, header, rows, sheet } = await readExport(res);
+    expect(title).toBe('部门');
+    expectPrintable(sheet);
+    expect(header).toEqual(DEPARTMENT_EXPORT.map((c) => c.header));
+    expect(rows).toHaveLength((await allDepartments()).length);
     const bureau = rows.find((r) => r[1] === HP_BUREAU)!;
-    expect(bureau).toEqual([String(await idOf(HP_BUREAU)), HP_BUREAU, '和平区市场监管局', '和平区市场监督管理局', HP_GOV, '市场监管部门', '120101', '', '', '4', bureau[10], '正常']);
+    // The district by name, not 120101; numbers as numbers.
+    expect(bureau).toEqual([await idOf(HP_BUREAU), HP_BUREAU, '和平区市场监管局', '和平区市场监督管理局', HP_GOV, '市场监管部门', '和平区', null, null, 4, bureau[10], '正常']);
+    expect(typeof bureau[10]).toBe('number');
+    const { subtitle } = await readExport(await qo.get('/api/system/departments/export?kind=regulator&status=active'));
+    expect(subtitle).toMatch(/^筛选条件：部门类型：市场监管部门；状态：正常\u3000\u3000导出时间：/);
   });
 });

@@ -1,9 +1,10 @@
 import { idParam, okResponse } from '../../../../contracts/common.js';
 import { createDepartmentBody, departmentListQuery, departmentListResponse, departmentSchema, updateDepartmentBody } from '../../../../contracts/system.js';
-import { buildWorkbook, sendWorkbook } from '../../platform/excel/excel.js';
+import { filterWords, sendExport } from '../../platform/excel/excel-export.js';
 import type { ZApp } from '../../platform/http/types.js';
 import { createDepartment, deleteDepartment, listDepartments, updateDepartment } from './department.service.js';
 import { dictLabeler } from './dict.service.js';
+import { exportNames } from './export-names.js';
 import { DEPARTMENT_EXPORT } from './system.excel.js';
 
 const TAG = ['部门 Departments'];
@@ -21,10 +22,15 @@ export function departmentRoutes(app: ZApp): void {
     schema: { tags: TAG, summary: '导出部门 Export departments (.xlsx)', querystring: departmentListQuery },
     handler: async (request, reply) => {
       const ctx = request.ctx();
-      const items = await listDepartments(ctx, request.query);
-      const names = new Map(items.map((d) => [d.id, d.name]));
-      const rows = items.map((d) => ({ ...d, parentName: d.parentId ? (names.get(d.parentId) ?? null) : null }));
-      return sendWorkbook(reply, '部门', await buildWorkbook('部门', DEPARTMENT_EXPORT, rows, await dictLabeler(ctx.db)));
+      const q = request.query;
+      const [items, label, names] = await Promise.all([listDepartments(ctx, q), dictLabeler(ctx.db), exportNames(ctx.db)]);
+      const rows = items.map((d) => ({ ...d, parentName: names.department(d.parentId), districtName: names.district(d.districtCode) }));
+      const filters = filterWords([
+        ['关键词', q.keyword],
+        ['部门类型', q.kind ? label('sys_dept_kind', q.kind) : null],
+        ['状态', q.status ? label('sys_status', q.status) : null],
+      ]);
+      return sendExport(reply, { title: '部门', filters, columns: DEPARTMENT_EXPORT, rows, label });
     },
   });
 

@@ -13,7 +13,7 @@ import {
   updateDictItemBody,
   updateDictTypeBody,
 } from '../../../../contracts/system.js';
-import { buildWorkbook, EXPORT_ROW_LIMIT, sendWorkbook } from '../../platform/excel/excel.js';
+import { EXPORT_ROW_LIMIT, filterWords, sendExport } from '../../platform/excel/excel-export.js';
 import type { ZApp } from '../../platform/http/types.js';
 import { DICT_EXPORT } from './system.excel.js';
 import {
@@ -52,13 +52,19 @@ export function dictRoutes(app: ZApp): void {
     schema: { tags: TAG, summary: '导出字典 Export dictionaries (.xlsx)', querystring: dictTypeListQuery.omit({ page: true, pageSize: true }) },
     handler: async (request, reply) => {
       const ctx = request.ctx();
-      const types = await listDictTypes(ctx, { ...request.query, page: 1, pageSize: EXPORT_ROW_LIMIT });
+      const q = request.query;
+      const types = await listDictTypes(ctx, { ...q, page: 1, pageSize: EXPORT_ROW_LIMIT });
       const rows = [];
       for (const t of types.items) {
         const { items } = await getDictType(ctx, t.type);
         rows.push(...items.map((item) => ({ type: t, item })));
       }
-      return sendWorkbook(reply, '数据字典', await buildWorkbook('数据字典', DICT_EXPORT, rows, await dictLabeler(ctx.db)));
+      const label = await dictLabeler(ctx.db);
+      const filters = filterWords([
+        ['关键词', q.keyword],
+        ['状态', q.status ? label('sys_status', q.status) : null],
+      ]);
+      return sendExport(reply, { title: '数据字典', filters, columns: DICT_EXPORT, rows, label });
     },
   });
 

@@ -1,9 +1,9 @@
-import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { District } from '../../../../contracts/system.js';
 import { auditHeadRow, auditRowsAfter } from '../../platform/audit/audit.repository.js';
 import { XLSX_MIME } from '../../platform/excel/excel.js';
+import { expectPrintable, readExport } from '../../test/xlsx.js';
 import { buildTestApp, errorCode, json, type TestApp } from '../../test/test-app.js';
 import { districtUsage, findDistrict, listDistricts } from './district.repository.js';
 import { DISTRICT_EXPORT } from './system.excel.js';
@@ -20,21 +20,6 @@ const headSeq = async () => (await auditHeadRow(t.db))?.seq ?? 0;
 const auditSince = (seq: number) => auditRowsAfter(t.db, seq, 1000);
 const allCodes = async () => (await listDistricts(t.db, {})).map((d) => `${d.code}|${d.name}|${d.parentCode}|${d.level}|${d.sort}|${d.status}`);
 
-async function readXlsx(res: LightMyRequestResponse): Promise<string[][]> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-  const sheet = wb.worksheets[0]!;
-  const rows: string[][] = [];
-  sheet.eachRow((row) => {
-    const cells: string[] = [];
-    for (let c = 1; c <= sheet.columnCount; c++) {
-      const v = row.getCell(c).value;
-      cells.push(v === null || v === undefined ? '' : v instanceof Date ? v.toISOString() : String(v));
-    }
-    rows.push(cells);
-  });
-  return rows;
-}
 
 function expectXlsx(res: LightMyRequestResponse, baseName: string): void {
   expect(res.statusCode).toBe(200);
@@ -249,18 +234,24 @@ describe('GET /api/system/districts/export', () => {
     const qo = await t.as('quality-office');
     const res = await qo.get('/api/system/districts/export');
     expectXlsx(res, '行政区划');
-    const rows = await readXlsx(res);
-    expect(rows[0]).toEqual(DISTRICT_EXPORT.map((c) => c.header));
-    expect(rows).toHaveLength(1 + (await listDistricts(t.db, {})).length);
+    const { title, subtitle, header, rows, sheet } = await readExport(res);
+    expect(title).toBe('行政区划');
+    expect(subtitle).toMatch(/^筛选条件：全部\u3000\u3000导出时间：/);
+    expectPrintable(sheet);
+    expect(header).toEqual(DISTRICT_EXPORT.map((c) => c.header));
+    expect(rows).toHaveLength((await listDistricts(t.db, {})).length);
     const heping = rows.find((r) => r[0] === '120101')!;
     const users = (await districtUsage(t.db, '120101')).users;
-    expect(heping).toEqual(['120101', '和平区', '天津市', '120000', '县级', String(users), '正常']);
-    expect(rows.find((r) => r[0] === '120000')!.slice(2, 5)).toEqual(['', '', '省级']);
+    expect(heping).toEqual(['120101', '和平区', '天津市', '120000', '县级', users, '正常']);
+    expect(rows.find((r) => r[0] === '120000')!.slice(2, 5)).toEqual([null, null, '省级']);
   });
 
   it('applies the list filters', async () => {
     const admin = await t.as('admin');
-    const rows = await readXlsx(await admin.get(`/api/system/districts/export?keyword=${encodeURIComponent('南开')}`));
-    expect(rows.slice(1).map((r) => r[0])).toEqual(['120104']);
+    const { subtitle, rows } = await readExport(await admin.get(`/api/system/districts/export?keyword=${encodeURIComponent('南开')}&status=active`));
+    expect(rows.map((r) => r[0])).toEqual(['120104']);
+    // The parent is named even though the filter leaves it out of the list.
+    expect(rows[0]![2]).toBe('天津市');
+    expect(subtitle).toMatch(/^筛选条件：关键词：南开；状态：正常\u3000\u3000导出时间：/);
   });
 });

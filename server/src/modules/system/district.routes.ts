@@ -1,6 +1,6 @@
 import { okResponse } from '../../../../contracts/common.js';
 import { createDistrictBody, districtCodeParam, districtListQuery, districtListResponse, districtSchema, updateDistrictBody } from '../../../../contracts/system.js';
-import { buildWorkbook, sendWorkbook } from '../../platform/excel/excel.js';
+import { filterWords, sendExport } from '../../platform/excel/excel-export.js';
 import type { ZApp } from '../../platform/http/types.js';
 import { dictLabeler } from './dict.service.js';
 import { createDistrict, deleteDistrict, listDistricts, updateDistrict } from './district.service.js';
@@ -21,10 +21,16 @@ export function districtRoutes(app: ZApp): void {
     schema: { tags: TAG, summary: '导出区划 Export districts (.xlsx)', querystring: districtListQuery },
     handler: async (request, reply) => {
       const ctx = request.ctx();
-      const items = await listDistricts(ctx, request.query);
-      const names = new Map(items.map((d) => [d.code, d.name]));
+      const q = request.query;
+      // Parents by name from the whole table: a filtered list may leave a row's parent out.
+      const [items, all, label] = await Promise.all([listDistricts(ctx, q), listDistricts(ctx, {}), dictLabeler(ctx.db)]);
+      const names = new Map(all.map((d) => [d.code, d.name]));
       const rows = items.map((d) => ({ ...d, parentName: d.parentCode ? (names.get(d.parentCode) ?? null) : null }));
-      return sendWorkbook(reply, '行政区划', await buildWorkbook('行政区划', DISTRICT_EXPORT, rows, await dictLabeler(ctx.db)));
+      const filters = filterWords([
+        ['关键词', q.keyword],
+        ['状态', q.status ? label('sys_status', q.status) : null],
+      ]);
+      return sendExport(reply, { title: '行政区划', filters, columns: DISTRICT_EXPORT, rows, label });
     },
   });
 

@@ -24,6 +24,7 @@ export { findUserByUsername, peopleByUsername, type PersonRef } from './user.rep
 export { namesOf, NO_NAMES, type NameOf } from './people.service.js';
 export { personLabel } from './system.rules.js';
 export { findRoleByKey } from './role.repository.js';
+export { exportNames, type ExportNames } from './export-names.js';
 
 export function systemRoutes(app: ZApp, deps: SystemDeps): void {
   authRoutes(app, deps);

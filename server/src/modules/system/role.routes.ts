@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { idParam, okResponse } from '../../../../contracts/common.js';
 import { PERMISSION_GROUPS } from '../../../../contracts/permissions.js';
 import { createRoleBody, roleListQuery, roleListResponse, roleSchema, updateRoleBody } from '../../../../contracts/system.js';
-import { buildWorkbook, EXPORT_ROW_LIMIT, sendWorkbook } from '../../platform/excel/excel.js';
+import { EXPORT_ROW_LIMIT, filterWords, sendExport } from '../../platform/excel/excel-export.js';
 import type { ZApp } from '../../platform/http/types.js';
 import { dictLabeler } from './dict.service.js';
 import { createRole, deleteRole, getRole, listRoles, updateRole } from './role.service.js';
@@ -33,8 +33,13 @@ export function roleRoutes(app: ZApp): void {
     schema: { tags: TAG, summary: '导出角色 Export roles (.xlsx)', querystring: roleListQuery.omit({ page: true, pageSize: true }) },
     handler: async (request, reply) => {
       const ctx = request.ctx();
-      const page = await listRoles(ctx, { ...request.query, page: 1, pageSize: EXPORT_ROW_LIMIT });
-      return sendWorkbook(reply, '角色', await buildWorkbook('角色', ROLE_EXPORT, page.items, await dictLabeler(ctx.db)));
+      const q = request.query;
+      const [page, label] = await Promise.all([listRoles(ctx, { ...q, page: 1, pageSize: EXPORT_ROW_LIMIT }), dictLabeler(ctx.db)]);
+      const filters = filterWords([
+        ['关键词', q.keyword],
+        ['状态', q.status ? label('sys_status', q.status) : null],
+      ]);
+      return sendExport(reply, { title: '角色', filters, columns: ROLE_EXPORT, rows: page.items, label });
     },
   });
 

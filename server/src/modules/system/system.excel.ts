@@ -1,24 +1,30 @@
 /** Excel column maps of the system module: one description per resource for export and import. */
 import type { CalendarDay } from '../../../../contracts/calendar.js';
+import { PERMISSION_GROUPS } from '../../../../contracts/permissions.js';
 import type { Department, District, DictItem, DictType, Role, User } from '../../../../contracts/system.js';
-import type { ExcelColumn, ImportColumn } from '../../platform/excel/excel.js';
+import type { ImportColumn } from '../../platform/excel/excel.js';
+import type { ExportColumn } from '../../platform/excel/excel-export.js';
 
 const WEEKDAY_ZH = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
 
-export const USER_EXPORT: ExcelColumn<User>[] = [
-  { header: '用户编号', width: 10, value: (u) => u.id },
+/**
+ * The user list as the page shows it. 区划代码 stays beside the district's name: the export is also
+ * the import's file (an edited export uploads as is), and the import reads districts by code.
+ */
+export const USER_EXPORT: ExportColumn<User>[] = [
+  { header: '用户编号', width: 10, type: 'number', value: (u) => u.id },
   { header: '用户名', width: 18, value: (u) => u.username },
   { header: '姓名', width: 12, value: (u) => u.displayName },
   { header: '部门', width: 30, value: (u) => u.deptName },
   { header: '区划', width: 12, value: (u) => u.districtName },
-  { header: '区划代码', width: 12, value: (u) => u.districtCode },
+  { header: '区划代码', width: 10, value: (u) => u.districtCode },
   { header: '手机号码', width: 16, value: (u) => u.phone },
   { header: '邮箱', width: 24, value: (u) => u.email },
   { header: '角色', width: 24, value: (u) => u.roles.map((r) => r.name).join('、') },
   { header: '统一社会信用代码', width: 22, value: (u) => u.enterpriseUscc },
   { header: '状态', width: 8, value: (u, label) => label('sys_status', u.status) },
-  { header: '最后登录', width: 20, value: (u) => (u.lastLoginAt ? new Date(u.lastLoginAt) : null) },
-  { header: '创建时间', width: 20, value: (u) => new Date(u.createdAt) },
+  { header: '最后登录', width: 17, type: 'datetime', value: (u) => u.lastLoginAt },
+  { header: '创建时间', width: 17, type: 'datetime', value: (u) => u.createdAt },
 ];
 
 export const USER_IMPORT: ImportColumn[] = [
@@ -34,57 +40,61 @@ export const USER_IMPORT: ImportColumn[] = [
   { key: 'password', header: '初始密码', aliases: ['password'], note: '新用户必填：至少 10 位，含大写、小写、数字、符号中的三类；首次登录须修改' },
 ];
 
-export const DEPARTMENT_EXPORT: ExcelColumn<Department & { parentName: string | null }>[] = [
-  { header: '部门编号', width: 10, value: (d) => d.id },
+export const DEPARTMENT_EXPORT: ExportColumn<Department & { parentName: string | null; districtName: string | null }>[] = [
+  { header: '部门编号', width: 10, type: 'number', value: (d) => d.id },
   { header: '部门名称', width: 34, value: (d) => d.name },
   { header: '简称', width: 18, value: (d) => d.shortName },
   { header: '别名', width: 30, value: (d) => d.aliases.join('、') },
   { header: '上级部门', width: 30, value: (d) => d.parentName },
   { header: '部门类型', width: 18, value: (d, label) => label('sys_dept_kind', d.kind) },
-  { header: '区划代码', width: 12, value: (d) => d.districtCode },
+  { header: '区划', width: 12, value: (d) => d.districtName ?? d.districtCode },
   { header: '负责人', width: 12, value: (d) => d.leader },
   { header: '联系电话', width: 16, value: (d) => d.phone },
-  { header: '用户数', width: 8, value: (d) => d.userCount },
-  { header: '排序', width: 8, value: (d) => d.sort },
+  { header: '用户数', width: 8, type: 'number', value: (d) => d.userCount },
+  { header: '排序', width: 8, type: 'number', value: (d) => d.sort },
   { header: '状态', width: 8, value: (d, label) => label('sys_status', d.status) },
 ];
 
-export const DISTRICT_EXPORT: ExcelColumn<District & { parentName: string | null }>[] = [
+export const DISTRICT_EXPORT: ExportColumn<District & { parentName: string | null }>[] = [
   { header: '区划代码', width: 12, value: (d) => d.code },
   { header: '名称', width: 16, value: (d) => d.name },
   { header: '上级区划', width: 16, value: (d) => d.parentName },
   { header: '上级代码', width: 12, value: (d) => d.parentCode },
   { header: '级别', width: 8, value: (d, label) => label('sys_district_level', String(d.level)) },
-  { header: '用户数', width: 8, value: (d) => d.userCount },
+  { header: '用户数', width: 8, type: 'number', value: (d) => d.userCount },
   { header: '状态', width: 8, value: (d, label) => label('sys_status', d.status) },
 ];
 
-export const ROLE_EXPORT: ExcelColumn<Role>[] = [
-  { header: '角色编号', width: 10, value: (r) => r.id },
+const PERMISSION_NAMES = new Map(PERMISSION_GROUPS.flatMap((g) => g.permissions.map((p) => [p.key, p.zh] as const)));
+
+export const ROLE_EXPORT: ExportColumn<Role>[] = [
+  { header: '角色编号', width: 10, type: 'number', value: (r) => r.id },
   { header: '角色名称', width: 16, value: (r) => r.name },
   { header: '角色标识', width: 18, value: (r) => r.key },
   { header: '数据范围', width: 14, value: (r, label) => label('sys_data_scope', r.dataScope) },
-  { header: '权限数', width: 8, value: (r) => r.permissions.length },
-  { header: '权限', width: 60, value: (r) => r.permissions.join(', ') },
-  { header: '用户数', width: 8, value: (r) => r.userCount },
+  { header: '权限数', width: 8, type: 'number', value: (r) => r.permissions.length },
+  // The role editor's words (查看用户, 导出任务 …), not the permission strings.
+  { header: '权限', width: 60, value: (r) => r.permissions.map((p) => PERMISSION_NAMES.get(p) ?? p).join('、') },
+  { header: '用户数', width: 8, type: 'number', value: (r) => r.userCount },
   { header: '内置', width: 6, value: (r, label) => label('sys_yes_no', r.builtin ? 'Y' : 'N') },
   { header: '状态', width: 8, value: (r, label) => label('sys_status', r.status) },
   { header: '备注', width: 30, value: (r) => r.remark },
 ];
 
-export const DICT_EXPORT: ExcelColumn<{ type: DictType; item: DictItem }>[] = [
+/** The dictionaries themselves: here the stored value is content, shown beside its labels. */
+export const DICT_EXPORT: ExportColumn<{ type: DictType; item: DictItem }>[] = [
   { header: '字典类型', width: 20, value: (r) => r.type.type },
   { header: '字典名称', width: 16, value: (r) => r.type.nameZh },
   { header: '取值', width: 18, value: (r) => r.item.value },
   { header: '中文标签', width: 18, value: (r) => r.item.labelZh },
   { header: '英文标签', width: 22, value: (r) => r.item.labelEn },
-  { header: '排序', width: 8, value: (r) => r.item.sort },
+  { header: '排序', width: 8, type: 'number', value: (r) => r.item.sort },
   { header: '状态', width: 8, value: (r, label) => label('sys_status', r.item.status) },
   { header: '内置', width: 6, value: (r, label) => label('sys_yes_no', r.item.builtin ? 'Y' : 'N') },
 ];
 
-export const CALENDAR_EXPORT: ExcelColumn<CalendarDay>[] = [
-  { header: '日期', width: 12, value: (d) => d.date },
+export const CALENDAR_EXPORT: ExportColumn<CalendarDay>[] = [
+  { header: '日期', width: 12, type: 'date', value: (d) => d.date },
   { header: '星期', width: 8, value: (d) => WEEKDAY_ZH[new Date(`${d.date}T00:00:00Z`).getUTCDay()] },
   { header: '类型', width: 12, value: (d, label) => label('sys_day_kind', d.kind) },
   { header: '是否工作日', width: 10, value: (d, label) => label('sys_yes_no', d.working ? 'Y' : 'N') },

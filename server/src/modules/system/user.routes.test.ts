@@ -1,5 +1,3 @@
-import ExcelJS from 'exceljs';
-import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from '../../../../contracts/common.js';
 import type { User } from '../../../../contracts/system.js';
@@ -9,7 +7,8 @@ import { verifyPassword } from '../../platform/auth/password.js';
 import { FULL_SCOPE } from '../../platform/data-scope/data-scope.js';
 import { XLSX_MIME } from '../../platform/excel/excel.js';
 import { TEST_DEMO_PASSWORD } from '../../test/constants.js';
-import { buildTestApp, errorCode, json, type Agent, type TestApp } from '../../test/test-app.js';
+import { buildTestApp, errorCode, json, multipartBody, type Agent, type TestApp } from '../../test/test-app.js';
+import { expectPrintable, readExport } from '../../test/xlsx.js';
 import { findDepartmentsByName } from './department.repository.js';
 import { USER_EXPORT } from './system.excel.js';
 import { maskPhone } from './system.rules.js';
@@ -48,21 +47,6 @@ async function sessionsOf(id: number): Promise<number> {
   return Number(res.rows[0]!.n);
 }
 
-async function readXlsx(res: LightMyRequestResponse): Promise<string[][]> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-  const sheet = wb.worksheets[0]!;
-  const rows: string[][] = [];
-  sheet.eachRow((row) => {
-    const cells: string[] = [];
-    for (let c = 1; c <= sheet.columnCount; c++) {
-      const v = row.getCell(c).value;
-      cells.push(v === null || v === undefined ? '' : v instanceof Date ? v.toISOString() : String(v));
-    }
-    rows.push(cells);
-  });
-  return rows;
-}
 
 function newUser(over: Record<string, unknown> = {}) {
   return { username: 'li.na', password: 'Initial-Pass-2026', displayName: '张伟', deptId: null, roleIds: [role('lab')], ...over };
@@ -475,7 +459,7 @@ describe('GET /api/system/users/role-options', () => {
 });
 
 describe('GET /api/system/users/export', () => {
-  it('downloads every user as .xlsx with masked phones and labelled status', async () => {
+  it('downloads every user as .xlsx with masked phones, labels, names and real dates', async () => {
     const qo = await t.as('quality-office');
     const res = await qo.get('/api/system/users/export');
     expect(res.statusCode).toBe(200);
@@ -483,20 +467,44 @@ describe('GET /api/system/users/export', () => {
     const cd = String(res.headers['content-disposition']);
     expect(cd).toContain('attachment; filename="export-');
     expect(decodeURIComponent(/filename\*=UTF-8''(.+)$/.exec(cd)![1]!)).toMatch(/^用户-\d{8}\.xlsx$/);
-    const rows = await readXlsx(res);
-    expect(rows[0]).toEqual(USER_EXPORT.map((c) => c.header));
-    expect(rows).toHaveLength(1 + (await countUsers(t.db)).total);
+    const { title, subtitle, header, rows, sheet } = await readExport(res);
+    expect(title).toBe('用户');
+    expect(subtitle).toMatch(/^筛选条件：全部\u3000\u3000导出时间：\d{4}-\d{2}-\d{2} \d{2}:\d{2}（北京时间）$/);
+    expectPrintable(sheet);
+    expect(header).toEqual(USER_EXPORT.map((c) => c.header));
+    expect(rows).toHaveLength((await countUsers(t.db)).total);
     const row = (await findUserByUsername(t.db, 'district-user'))!;
     const line = rows.find((r) => r[1] === 'district-user')!;
-    expect(line.slice(0, 11)).toEqual([String(row.id), 'district-user', '赵和平', HP_BUREAU, '和平区', '120101', maskPhone(row.phone)!, '', '区用户', '', '正常']);
+    // The id is a number, the status a label, the district a name (its code kept for re-import).
+    expect(line.slice(0, 11)).toEqual([row.id, 'district-user', '赵和平', HP_BUREAU, '和平区', '120101', maskPhone(row.phone)!, null, '区用户', null, '正常']);
+    expect(line[12]).toBeInstanceOf(Date);
+    // 创建时间 is the Beijing wall clock of created_at.
+    expect(Math.abs((line[12] as Date).getTime() - (row.createdAt.getTime() + 8 * 3_600_000))).toBeLessThan(1000);
+    expect(sheet.getRow(4).getCell(13).numFmt).toBe('yyyy-mm-dd hh:mm');
     expect(rows.some((r) => r.includes(row.phone!))).toBe(false);
     expect(rows.find((r) => r[1] === 'zhang.wei')![8]).toBe('执法人员');
   });
 
-  it('applies the list filters and rejects paging parameters', async () => {
-    const rows = await readXlsx(await admin.get('/api/system/users/export?districtCode=120104'));
-    expect(rows.slice(1).map((r) => r[1]).sort()).toEqual(['inspector', 'tj120104-01', 'tj120104-02', 'tj120104-03', 'zhang.wei']);
+  it('applies the list filters, names them in the title rows, and rejects paging parameters', async () => {
+    const { subtitle, rows } = await readExport(await admin.get(`/api/system/users/export?districtCode=120104&status=active&roleId=${role('inspector')}`));
+    expect(rows.map((r) => r[1]).sort()).toEqual(['inspector', 'tj120104-02', 'tj120104-03', 'zhang.wei']);
+    expect(subtitle).toMatch(/^筛选条件：区划：南开区；角色：执法人员；状态：正常\u3000\u3000导出时间：/);
     expect((await admin.get('/api/system/users/export?page=2')).statusCode).toBe(400);
+  });
+
+  it('neutralises display names that a spreadsheet would take for formulas (=, +, -, @)', async () => {
+    const names = ['=1+1', '+1+1', '-1+1', '@SUM(1)'];
+    for (const [i, displayName] of names.entries()) expect((await admin.post('/api/system/users', newUser({ username: `formula-${i}`, displayName }))).statusCode).toBe(201);
+    const { rows } = await readExport(await admin.get('/api/system/users/export?keyword=formula-'));
+    expect(rows.map((r) => r[2]).sort()).toEqual(names.map((n) => `'${n}`).sort());
+  });
+
+  it('is the import’s file: an exported user uploads again unchanged (the title rows are skipped)', async () => {
+    expect((await admin.post('/api/system/users', newUser({ username: 'round.trip', displayName: '往返', deptId: await deptId(HP_BUREAU), roleIds: [role('district_user')] }))).statusCode).toBe(201);
+    const file = (await admin.get('/api/system/users/export?keyword=round.trip')).rawPayload;
+    const res = await admin.request('POST', '/api/system/users/import', multipartBody(file, { filename: '用户.xlsx', type: XLSX_MIME }));
+    expect(res.statusCode).toBe(200);
+    expect(json(res)).toEqual({ inserted: 0, updated: 0, unchanged: 1, skipped: 0, errors: [] });
   });
 
   it('is refused to a user who may list but not export', async () => {

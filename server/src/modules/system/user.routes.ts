@@ -9,10 +9,13 @@ import {
   userListResponse,
   userSchema,
 } from '../../../../contracts/system.js';
-import { buildTemplate, buildWorkbook, EXPORT_ROW_LIMIT, sendWorkbook } from '../../platform/excel/excel.js';
+import { buildTemplate, sendWorkbook } from '../../platform/excel/excel.js';
+import { EXPORT_ROW_LIMIT, filterWords, sendExport } from '../../platform/excel/excel-export.js';
 import type { ZApp } from '../../platform/http/types.js';
 import { uploadedFile } from '../../platform/http/upload.js';
 import { dictLabeler } from './dict.service.js';
+import { exportNames } from './export-names.js';
+import { findRole } from './role.repository.js';
 import { USER_EXPORT, USER_IMPORT } from './system.excel.js';
 import { importUsers } from './user-import.service.js';
 import { assignableRoles, createUser, getUser, listUsers, resetUserPassword, setUserStatus, unlockUser, updateUser } from './user.service.js';
@@ -34,8 +37,21 @@ export function userRoutes(app: ZApp): void {
     schema: { tags: TAG, summary: '导出用户 Export users (.xlsx)', querystring: exportQuery },
     handler: async (request, reply) => {
       const ctx = request.ctx();
-      const page = await listUsers(ctx, { ...request.query, page: 1, pageSize: EXPORT_ROW_LIMIT });
-      return sendWorkbook(reply, '用户', await buildWorkbook('用户', USER_EXPORT, page.items, await dictLabeler(ctx.db)));
+      const q = request.query;
+      const [page, label, names, role] = await Promise.all([
+        listUsers(ctx, { ...q, page: 1, pageSize: EXPORT_ROW_LIMIT }),
+        dictLabeler(ctx.db),
+        exportNames(ctx.db),
+        q.roleId ? findRole(ctx.db, q.roleId) : null,
+      ]);
+      const filters = filterWords([
+        ['关键词', q.keyword],
+        ['部门', q.deptId ? (names.department(q.deptId) ?? `编号 ${q.deptId}`) : null],
+        ['区划', q.districtCode ? (names.district(q.districtCode) ?? q.districtCode) : null],
+        ['角色', q.roleId ? (role?.name ?? `编号 ${q.roleId}`) : null],
+        ['状态', q.status ? label('sys_status', q.status) : null],
+      ]);
+      return sendExport(reply, { title: '用户', filters, columns: USER_EXPORT, rows: page.items, label });
     },
   });
 

@@ -127,6 +127,17 @@ function auditWhere(f: AuditFilter): SQL | undefined {
   return and(...parts);
 }
 
+/** Rows matching `f`, newest first, older than `beforeSeq` (keyset batches for the export). */
+export async function auditRowsBefore(db: Executor, f: AuditFilter, beforeSeq: number | null, limit: number): Promise<ChainRow[]> {
+  const rows = await db
+    .select()
+    .from(auditLog)
+    .where(and(auditWhere(f), beforeSeq === null ? undefined : lt(auditLog.seq, beforeSeq)))
+    .orderBy(desc(auditLog.seq))
+    .limit(limit);
+  return rows.map(toChainRow);
+}
+
 export async function listAuditRows(db: Executor, f: AuditFilter, page: { offset: number; limit: number }): Promise<{ rows: ChainRow[]; total: number }> {
   const where = auditWhere(f);
   const [rows, [{ total } = { total: 0 }]] = await Promise.all([

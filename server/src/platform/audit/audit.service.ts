@@ -5,7 +5,8 @@ import type { AuditEntry, AuditListQuery, AuditVerifyResult } from '../../../../
 import type { Executor } from '../../db/client.js';
 import { dayAfter, dayStart, pageWindow } from '../../db/query-helpers.js';
 import { checkChainRow, type ChainRow } from './audit.rules.js';
-import { auditHeadRow, auditRowsAfter, listAuditRows } from './audit.repository.js';
+import { keysetBatches } from '../excel/excel-export.js';
+import { auditHeadRow, auditRowsAfter, auditRowsBefore, listAuditRows, type AuditFilter } from './audit.repository.js';
 
 const BATCH = 5_000;
 
@@ -48,19 +49,28 @@ export function toAuditEntry(r: ChainRow): AuditEntry {
   return { ...r };
 }
 
+function auditFilter(q: Omit<AuditListQuery, 'page' | 'pageSize'>): AuditFilter {
+  return {
+    keyword: q.keyword,
+    action: q.action,
+    targetType: q.targetType,
+    targetId: q.targetId,
+    actor: q.actor,
+    fromTime: q.from ? dayStart(q.from) : undefined,
+    toTime: q.to ? dayAfter(q.to) : undefined,
+  };
+}
+
 export async function listAuditEntries(db: Executor, q: AuditListQuery): Promise<Page<AuditEntry>> {
-  const { rows, total } = await listAuditRows(
-    db,
-    {
-      keyword: q.keyword,
-      action: q.action,
-      targetType: q.targetType,
-      targetId: q.targetId,
-      actor: q.actor,
-      fromTime: q.from ? dayStart(q.from) : undefined,
-      toTime: q.to ? dayAfter(q.to) : undefined,
-    },
-    pageWindow(q.page, q.pageSize),
-  );
+  const { rows, total } = await listAuditRows(db, auditFilter(q), pageWindow(q.page, q.pageSize));
   return { items: rows.map(toAuditEntry), total, page: q.page, pageSize: q.pageSize };
+}
+
+/** The entries of the list, newest first, in batches (the export). */
+export function auditEntryBatches(db: Executor, q: Omit<AuditListQuery, 'page' | 'pageSize'>): AsyncGenerator<readonly AuditEntry[]> {
+  const f = auditFilter(q);
+  return keysetBatches(
+    async (before: number | null, size) => (await auditRowsBefore(db, f, before, size)).map(toAuditEntry),
+    (e) => e.seq,
+  );
 }

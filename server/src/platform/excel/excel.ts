@@ -1,26 +1,16 @@
 /**
- * Excel export, import and templates (exceljs). A resource describes its columns once — Chinese
- * header, width, how to read and write a value — and gets all three from that description.
- * Imports match headers by name in any order, and report errors per row, numbered as in the file
- * (header = row 1).
+ * Excel import and templates (exceljs); exports are in excel-export.ts. Imports match headers by
+ * name in any order, and report errors per row, numbered as in the file (header = row 1, or the
+ * row under an export's title rows).
  */
 import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
 import type { ImportRowError } from '../../../../contracts/common.js';
 import { AppError } from '../http/errors.js';
+import { findHeaderRow, HEADER_SEARCH_ROWS } from './header-row.js';
 
 /** Dictionary label of a value (数据字典), e.g. label('sys_status', 'active') → 正常. */
 export type DictLabel = (type: string, value: string) => string;
-
-export interface ExcelColumn<T> {
-  /** Header as printed (Chinese). */
-  header: string;
-  width?: number;
-  value: (row: T, label: DictLabel) => string | number | boolean | Date | null | undefined;
-}
-
-/** Export rows beyond this are refused: filter the list first (keeps memory bounded). */
-export const EXPORT_ROW_LIMIT = 100_000;
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE6F0FF' } };
 
@@ -30,23 +20,6 @@ function styleHeader(sheet: ExcelJS.Worksheet): void {
   header.fill = HEADER_FILL;
   header.alignment = { vertical: 'middle' };
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
-}
-
-/** An .xlsx workbook with one sheet holding `rows` under `columns`. */
-export async function buildWorkbook<T>(sheetName: string, columns: readonly ExcelColumn<T>[], rows: readonly T[], label: DictLabel): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Zhiliang 质量强市';
-  wb.created = new Date();
-  const sheet = wb.addWorksheet(sheetName);
-  sheet.columns = columns.map((c) => ({ header: c.header, width: c.width ?? 16 }));
-  for (const row of rows) {
-    sheet.addRow(columns.map((c) => {
-      const v = c.value(row, label);
-      return v === undefined ? null : v;
-    }));
-  }
-  styleHeader(sheet);
-  return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -115,7 +88,9 @@ export async function readSheet(buffer: Buffer, columns: readonly ImportColumn[]
     for (const a of c.aliases ?? []) byHeader.set(normalizeHeader(a), c);
   }
   const positions = new Map<number, ImportColumn>();
-  sheet.getRow(1).eachCell((cell, col) => {
+  const firstRows = Array.from({ length: HEADER_SEARCH_ROWS }, (_r, i) => (sheet.getRow(i + 1).values as ExcelJS.CellValue[]).map((v) => cellText(v)));
+  const headerRow = findHeaderRow(firstRows, (t) => byHeader.has(normalizeHeader(t)));
+  sheet.getRow(headerRow).eachCell((cell, col) => {
     const text = cellText(cell.value);
     const c = text ? byHeader.get(normalizeHeader(text)) : undefined;
     if (c) positions.set(col, c);
@@ -131,7 +106,7 @@ export async function readSheet(buffer: Buffer, columns: readonly ImportColumn[]
   }
   const rows: SheetRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    if (rowNumber === 1) return;
+    if (rowNumber <= headerRow) return;
     const values: Record<string, string | null> = {};
     for (const c of columns) values[c.key] = null;
     let any = false;

@@ -33,6 +33,16 @@ function where(f: OperLogFilter): SQL | undefined {
   return and(...parts);
 }
 
+/** Rows matching `f`, newest first, with ids below `beforeId` (keyset batches for the export). */
+export async function operLogsBefore(db: Executor, f: OperLogFilter, beforeId: number | null, limit: number): Promise<OperLogRow[]> {
+  return db
+    .select()
+    .from(operLog)
+    .where(and(where(f), beforeId === null ? undefined : lt(operLog.id, beforeId)))
+    .orderBy(desc(operLog.id))
+    .limit(limit);
+}
+
 export async function listOperLogs(db: Executor, f: OperLogFilter, page: { offset: number; limit: number }): Promise<{ rows: OperLogRow[]; total: number }> {
   const w = where(f);
   const [rows, [{ total } = { total: 0 }]] = await Promise.all([

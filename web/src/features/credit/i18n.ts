@@ -1,4 +1,4 @@
-import { LIST_GROUND_LABELS } from '@contracts/credit-lists';
+import { LIST_GROUND_LABELS, LIST_STATUS_LABELS, LIST_STEP_LABELS, REMOVAL_KIND_LABELS } from '@contracts/credit-lists';
 import type { Strings } from '@/lib/i18n';
 
 /** Strings of the quality-credit pages (名单、红黑榜、修复、联合惩戒、评价模型、概览). */
@@ -69,24 +69,10 @@ export const creditStrings = {
   selfApproval: ['不能审批自己作出的列入决定，请由其他有审批权限的人员办理。', 'You may not approve your own listing; another approver must do it.'],
   noDate: ['—', '—'],
   // statuses, steps, removal kinds, flags
-  st_pending_approval: ['待审批', 'Awaiting approval'],
-  st_rejected: ['未批准', 'Rejected'],
-  st_listed: ['已列入', 'Listed'],
-  st_published: ['已公示', 'Published'],
-  st_removed: ['已移出', 'Removed'],
-  st_revoked: ['已撤销', 'Revoked'],
-  step_approve: ['审批', 'Approval'],
-  step_publish: ['公示', 'Publication'],
-  step_remove: ['移出', 'Removal'],
-  step_auto_remove: ['期满移出', 'Removal at term'],
-  step_end_publication: ['公示期满', 'End of publication'],
-  step_expire: ['到期', 'Expiry'],
-  rk_auto: ['期满移出', 'At term'],
-  rk_early: ['信用修复提前移出', 'Early (credit repair)'],
-  rk_cure: ['纠正后移出', 'After cure'],
-  rk_objection: ['异议成立移出', 'Objection upheld'],
-  rk_revoked: ['撤销列入', 'Revoked'],
-  rk_officer: ['依职权移出', 'By the office'],
+  // from the contracts, so the Excel export words them as the pages do
+  ...(Object.fromEntries(Object.entries(LIST_STATUS_LABELS).map(([k, v]) => [`st_${k}`, v])) as { [K in keyof typeof LIST_STATUS_LABELS as `st_${K}`]: (typeof LIST_STATUS_LABELS)[K] }),
+  ...(Object.fromEntries(Object.entries(LIST_STEP_LABELS).map(([k, v]) => [`step_${k}`, v])) as { [K in keyof typeof LIST_STEP_LABELS as `step_${K}`]: (typeof LIST_STEP_LABELS)[K] }),
+  ...(Object.fromEntries(Object.entries(REMOVAL_KIND_LABELS).map(([k, v]) => [`rk_${k}`, v])) as { [K in keyof typeof REMOVAL_KIND_LABELS as `rk_${K}`]: (typeof REMOVAL_KIND_LABELS)[K] }),
   flag_listed_late: ['逾期列入', 'Listed late'],
   flag_published_late: ['逾期公示', 'Published late'],
   flag_removed_late: ['逾期移出', 'Removed late'],

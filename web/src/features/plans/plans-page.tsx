@@ -1,6 +1,7 @@
 import { FileTextOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
 import { useState } from 'react';
+import { ExportButton } from '@/components/export-button';
 import { PageContainer } from '@/components/page-container';
 import { useAuth } from '@/lib/auth';
 import { useT } from '@/lib/i18n';
@@ -27,16 +28,20 @@ export default function PlansPage() {
       title={tc('plans')}
       description={t('description')}
       extra={
-        can('plans:plan:import') ? (
-          <>
-            <Button icon={<FileTextOutlined />} onClick={() => setPasteOpen(true)}>
-              {t('pasteText')}
-            </Button>
-            <Button type="primary" icon={<UploadOutlined />} onClick={() => setFileOpen(true)}>
-              {t('importFile')}
-            </Button>
-          </>
-        ) : null
+        <>
+          {/* The plan list exports what it shows, like every list (the server had the route, the page no button). */}
+          <ExportButton url="/api/plans/export" query={{ ...filter }} permission="plans:plan:list" />
+          {can('plans:plan:import') ? (
+            <>
+              <Button icon={<FileTextOutlined />} onClick={() => setPasteOpen(true)}>
+                {t('pasteText')}
+              </Button>
+              <Button type="primary" icon={<UploadOutlined />} onClick={() => setFileOpen(true)}>
+                {t('importFile')}
+              </Button>
+            </>
+          ) : null}
+        </>
       }
     >
       <PlanSearch onSearch={search} onReset={() => search({})} />
