@@ -129,12 +129,13 @@ async function planRows(ctx: Ctx, rows: SheetRow[], errors: RowErrors): Promise<
         const rolesChanged = [...clean.roleIds].sort().join() !== [...previousRoles].sort().join();
         if (rolesChanged || clean.status !== 'active') throw new AppError('SELF_LOCKOUT');
       }
-      const { districtCode } = await checkUserRefs(ctx, ctx.db, clean, previousRoles);
+      const { districtCode } = await checkUserRefs(ctx, ctx.db, clean);
       planned.push({ row, username, existing, values: { ...clean, districtCode }, password: existing ? null : (v.password ?? null) });
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       const detail = Array.isArray(err.details) ? (err.details as { path: string; message: string }[])[0] : undefined;
-      const key = detail?.path === 'deptId' ? 'dept' : detail?.path === 'roleIds' ? 'roles' : (detail?.path ?? 'username');
+      const refusedRole = err.code === 'FORBIDDEN' && !!(err.details as { role?: string } | undefined)?.role;
+      const key = detail?.path === 'deptId' ? 'dept' : detail?.path === 'roleIds' || refusedRole ? 'roles' : (detail?.path ?? 'username');
       const outOfScope = err.code === 'NOT_FOUND' ? '该用户已存在，但不在您的数据权限范围内' : null;
       fail(key, detail ? pickLang(detail.message, 'zh') : (outOfScope ?? err.messageIn('zh')));
     }
