@@ -53,6 +53,8 @@ export type ChangePasswordBody = z.infer<typeof changePasswordBody>;
 export const dataScopeSchema = z.object({
   kinds: z.array(z.enum(DATA_SCOPES)),
   deptIds: z.array(z.number().int()),
+  /** GB/T 2260 prefixes the user covers through a district scope (120101, or 12 for a whole city). */
+  districtPrefixes: z.array(z.string()),
 });
 
 export const meResponse = z.object({

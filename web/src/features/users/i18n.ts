@@ -52,9 +52,16 @@ export const userStrings = {
   deptPlaceholder: ['选择所属部门', 'Choose a department'],
   districtPlaceholder: ['选择所属区划', 'Choose a district'],
   districtHint: ['不填则使用所属部门的区划', 'Left empty, the department’s district is used'],
-  outOfScope: ['所选部门或区划不在您的数据权限范围内', 'This department or district is outside your data scope'],
   selfLockHint: ['不能修改本人的角色和状态', 'You cannot change your own roles or status'],
-  rolesHint: ['只列出您可以授予的角色', 'Only roles you may grant are listed'],
+  rolesHint: [
+    '只列出您可以授予的角色；角色的数据范围按该用户所在部门、区划、企业计算，不能超出您本人的数据权限',
+    'Only roles you may grant are listed; a role’s data scope, applied to this user’s department, district and enterprise, may not exceed yours',
+  ],
+  roleNotHere: ['在此部门或区划超出您的数据权限', 'beyond your data scope here'],
+  rolesBlocked: [
+    '以下角色作用于该用户所在的部门、区划或企业时，会超出您的数据权限，不能授予：{names}',
+    'Applied to this user’s department, district or enterprise, these roles would reach beyond your data scope: {names}',
+  ],
   usccHint: ['企业用户必填，用于限定其只能查看本企业数据', 'Required for enterprise users: it limits them to their own enterprise’s data'],
   usccRequired: ['企业用户须填写统一社会信用代码', 'An enterprise user needs a unified social credit code'],
   usccLength: ['统一社会信用代码应为 18 位，当前为 {n} 位', 'A unified social credit code has 18 characters; this one has {n}'],
