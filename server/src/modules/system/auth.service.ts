@@ -121,7 +121,7 @@ export async function changeOwnPassword(ctx: Ctx, principal: Principal, body: Ch
   if (!user) throw new AppError('UNAUTHENTICATED');
   if (!(await verifyPassword(user.passwordHash, body.currentPassword))) throw new AppError('PASSWORD_WRONG');
   if (body.currentPassword === body.newPassword) throw new AppError('PASSWORD_REUSED');
-  assertPasswordPolicy(body.newPassword);
+  await assertPasswordPolicy(body.newPassword, { username: user.username, displayName: user.displayName }, { path: 'newPassword' });
   const passwordHash = await hashPassword(body.newPassword);
   await ctx.db.transaction(async (tx) => {
     await updateUserRow(tx, user.id, { passwordHash, mustChangePassword: false, passwordChangedAt: new Date() });

@@ -94,7 +94,7 @@ describe('GET /api/system/users/import-template', () => {
     const u = (await userWithRoles('zhangsan'))!;
     expect(u).toMatchObject({ displayName: '张三', deptId: await deptId('天津市和平区市场监督管理局'), districtCode: '120101', phone: '13800138000', email: 'zhangsan@example.gov.cn', status: 'active', mustChangePassword: true });
     expect(u.roleKeys).toEqual(['district_user']);
-    expect(await verifyPassword(u.passwordHash, 'Zhiliang-2026')).toBe(true);
+    expect(await verifyPassword(u.passwordHash, 'Heping-Staff-0817!')).toBe(true);
   });
 });
 

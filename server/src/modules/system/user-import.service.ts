@@ -10,7 +10,7 @@ import type { ImportResult } from '../../../../contracts/common.js';
 import { pickLang } from '../../../../contracts/i18n.js';
 import { appendAudit } from '../../platform/audit/audit.repository.js';
 import { authChanged } from '../../platform/auth/auth-events.js';
-import { hashPassword } from '../../platform/auth/password.js';
+import { hashPassword, passwordProblems } from '../../platform/auth/password.js';
 import type { Ctx } from '../../platform/context.js';
 import { readSheet, RowErrors, type SheetRow } from '../../platform/excel/excel.js';
 import { AppError } from '../../platform/http/errors.js';
@@ -109,6 +109,12 @@ async function planRows(ctx: Ctx, rows: SheetRow[], errors: RowErrors): Promise<
     }
     if (errors.count > before) continue;
     const d = parsed.data;
+    if (!existing) {
+      // The same policy as the form: not the username, not guessable (the schema checked length and classes).
+      const problems = await passwordProblems(v.password ?? '', { username, displayName: d.displayName });
+      for (const p of problems) fail('password', pickLang(p, 'zh'));
+      if (problems.length > 0) continue;
+    }
     const clean = {
       displayName: d.displayName,
       deptId: d.deptId,

@@ -55,7 +55,8 @@ export function userRoutes(app: ZApp): void {
         roles: '区用户',
         status: '正常',
         enterpriseUscc: '',
-        password: 'Zhiliang-2026',
+        // An example that passes the whole policy ("Zhiliang-2026", the product's name and a year, does not).
+        password: 'Heping-Staff-0817!',
       };
       return sendWorkbook(reply, '用户导入模板', await buildTemplate('用户', USER_IMPORT, [example]));
     },

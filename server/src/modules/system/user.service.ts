@@ -209,7 +209,7 @@ export async function createUser(ctx: Ctx, body: CreateUserBody): Promise<User> 
     roleIds: body.roleIds,
   };
   const { districtCode } = await checkUserRefs(ctx, ctx.db, refs);
-  assertPasswordPolicy(body.password);
+  await assertPasswordPolicy(body.password, { username, displayName: body.displayName });
   const passwordHash = await hashPassword(body.password);
   const id = await ctx.db.transaction(async (tx) => {
     const row = await insertUser(tx, {
@@ -286,8 +286,8 @@ export async function setUserStatus(ctx: Ctx, id: number, status: 'active' | 'di
 
 /** Set a new password for a user (who must change it at next login); unlocks and logs them out. */
 export async function resetUserPassword(ctx: Ctx, id: number, password: string): Promise<void> {
-  await loadManageableUser(ctx, ctx.db, id);
-  assertPasswordPolicy(password);
+  const user = await loadManageableUser(ctx, ctx.db, id);
+  await assertPasswordPolicy(password, { username: user.username, displayName: user.displayName });
   const passwordHash = await hashPassword(password);
   await ctx.db.transaction(async (tx) => {
     await updateUserRow(tx, id, { passwordHash, mustChangePassword: true, failedLoginCount: 0, lockedUntil: null, passwordChangedAt: new Date() });
