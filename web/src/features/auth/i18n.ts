@@ -15,7 +15,10 @@ export const authStrings = {
   newPassword: ['新密码', 'New password'],
   confirmPassword: ['确认新密码', 'Confirm new password'],
   mismatch: ['两次输入的密码不一致', 'The passwords differ'],
-  policy: ['至少 10 位，包含大写字母、小写字母、数字、符号中的至少三类', 'At least 10 characters with three of: upper case, lower case, digits, symbols'],
+  policy: [
+    '至少 10 位，包含大写字母、小写字母、数字、符号中的至少三类；不能包含用户名，不能是常见或容易猜到的密码（如 Password@123）',
+    'At least 10 characters with three of: upper case, lower case, digits, symbols; not containing your username, and not a common or guessable password (like Password@123)',
+  ],
   changed: ['密码已修改', 'Password changed'],
   submit: ['确认修改', 'Change password'],
   back: ['返回', 'Back'],

@@ -1,8 +1,8 @@
 import { PASSWORD_MIN } from '@contracts/auth';
 import type { Strings } from '@/lib/i18n';
 
-const policyZh = `至少 ${PASSWORD_MIN} 个字符，包含大写字母、小写字母、数字、符号中的至少三类`;
-const policyEn = `At least ${PASSWORD_MIN} characters, using three of: upper case, lower case, digits, symbols`;
+const policyZh = `至少 ${PASSWORD_MIN} 个字符，包含大写字母、小写字母、数字、符号中的至少三类；不能包含用户名，不能是常见或容易猜到的密码（如 Password@123）`;
+const policyEn = `At least ${PASSWORD_MIN} characters, using three of: upper case, lower case, digits, symbols; not containing the username, and not a common or guessable password (like Password@123)`;
 
 export const userStrings = {
   description: [

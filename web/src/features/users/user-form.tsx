@@ -12,7 +12,7 @@ import { showServerFieldErrors } from '@/components/server-field-errors';
 import { useNotifyError } from '@/components/use-notify';
 import { useAuth } from '@/lib/auth';
 import { useDict } from '@/lib/dicts';
-import { zodRule } from '@/lib/form-rules';
+import { passwordAccountRule, zodRule } from '@/lib/form-rules';
 import { useLang, usePick, useT } from '@/lib/i18n';
 import { common } from '@/locales/common';
 import { useRoleOptions } from './api/get-role-options';
@@ -273,7 +273,14 @@ export function UserForm({
           </Col>
           {editingId === null ? (
             <Col span={12}>
-              <Form.Item name="password" label={t('initialPassword')} validateFirst extra={t('initialPasswordHint')} rules={[{ required: true }, zodRule(newPassword, lang)]}>
+              <Form.Item
+                name="password"
+                label={t('initialPassword')}
+                validateFirst
+                extra={t('initialPasswordHint')}
+                dependencies={['username']}
+                rules={[{ required: true }, zodRule(newPassword, lang), ({ getFieldValue }) => passwordAccountRule(getFieldValue('username') as string | undefined, lang)]}
+              >
                 <Input.Password autoComplete="new-password" maxLength={128} />
               </Form.Item>
             </Col>
