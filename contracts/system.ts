@@ -106,6 +106,8 @@ export const userSchema = z.object({
   roles: z.array(z.object({ id: z.number().int(), key: z.string(), name: z.string() })),
   locked: z.boolean(),
   lockedUntil: z.string().nullable(),
+  /** From how many addresses logging in is paused now (the lockout counts per address). */
+  lockedSources: z.number().int(),
   mustChangePassword: z.boolean(),
   lastLoginAt: z.string().nullable(),
   createdAt: z.string(),

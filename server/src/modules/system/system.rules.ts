@@ -50,8 +50,18 @@ export function normalizeUsername(username: string): string {
   return username.trim().toLowerCase();
 }
 
+/**
+ * The lockout counts per username *and source address*: five consecutive failures from one address
+ * pause logging in to that name from that address for 15 minutes. Failures elsewhere do not lock
+ * the owner out, so nobody can keep an account locked by sending five requests every quarter hour;
+ * guessing from many addresses is slowed by the per-address login throttle and made hopeless by the
+ * password strength floor. Unknown names are counted the same way, so the answers never tell which
+ * names exist.
+ */
 export const LOCKOUT_THRESHOLD = 5;
 export const LOCKOUT_MINUTES = 15;
+/** Failures older than this are forgotten (counted as none, and swept from the table). */
+export const FAILURE_MEMORY_HOURS = 24;
 
 export type LoginAttemptOutcome =
   | { kind: 'locked'; unlockAt: Date }
@@ -63,9 +73,15 @@ export function lockedAt(lockedUntil: Date | null, now: Date): Date | null {
   return lockedUntil && lockedUntil.getTime() > now.getTime() ? lockedUntil : null;
 }
 
+/** The failures still counting at `now`: none once the last one is more than a day old. */
+export function failuresCounting(previous: { failedCount: number; lastFailedAt: Date } | null, now: Date): number {
+  if (!previous) return 0;
+  return now.getTime() - previous.lastFailedAt.getTime() < FAILURE_MEMORY_HOURS * 3_600_000 ? previous.failedCount : 0;
+}
+
 /**
- * After a wrong password: the fifth consecutive failure locks the account for 15 minutes
- * (the counter restarts after the lock).
+ * After a wrong password: the fifth consecutive failure locks the name (from this source) for 15
+ * minutes (the counter restarts after the lock).
  */
 export function afterFailedLogin(failedCount: number, now: Date): { failedCount: number; lockedUntil: Date | null; outcome: LoginAttemptOutcome } {
   const next = failedCount + 1;

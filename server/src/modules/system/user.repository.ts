@@ -1,13 +1,13 @@
 /**
  * Users. Every list and lookup made on behalf of a person applies that person's data scope.
  */
-import { and, asc, count, eq, gt, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { containsPattern } from '../../db/query-helpers.js';
 import { scopePredicate, type DataScope, type ScopeColumns } from '../../platform/data-scope/data-scope.js';
 // Read only: an enterprise account lies where the registry places its enterprise.
 import { entity } from '../entities/entities.table.js';
-import { appUser, department, district, role, userRole } from './system.table.js';
+import { appUser, department, district, loginFailure, role, userRole } from './system.table.js';
 
 export type UserRow = typeof appUser.$inferSelect;
 export type NewUserRow = typeof appUser.$inferInsert;
@@ -123,13 +123,18 @@ function userWhere(scope: DataScope, f: UserFilter): SQL | undefined {
   return and(...parts);
 }
 
+/** Locks still running on the account's name, from any source: the latest end, and how many sources. */
+const activeLocks = sql`from ${loginFailure} where ${loginFailure.username} = ${appUser.username} and ${loginFailure.lockedUntil} > now()`;
+
 const listColumns = {
   user: appUser,
   deptName: department.name,
   districtName: district.name,
+  lockedUntil: sql<Date | null>`(select max(${loginFailure.lockedUntil}) ${activeLocks})`.mapWith(loginFailure.lockedUntil),
+  lockedSources: sql<number>`(select count(*) ${activeLocks})`.mapWith(Number),
 };
 
-export type UserListRow = { user: UserRow; deptName: string | null; districtName: string | null };
+export type UserListRow = { user: UserRow; deptName: string | null; districtName: string | null; lockedUntil: Date | null; lockedSources: number };
 
 export async function listUsers(db: Executor, scope: DataScope, f: UserFilter, page: { offset: number; limit: number }): Promise<{ rows: UserListRow[]; total: number }> {
   const where = userWhere(scope, f);
@@ -172,7 +177,7 @@ export async function countUsers(db: Executor, scope?: DataScope): Promise<{ tot
     .select({
       total: count(),
       active: sql<number>`count(*) filter (where ${appUser.status} = 'active')`.mapWith(Number),
-      locked: sql<number>`count(*) filter (where ${gt(appUser.lockedUntil, sql`now()`)})`.mapWith(Number),
+      locked: sql<number>`count(*) filter (where exists (select 1 ${activeLocks}))`.mapWith(Number),
     })
     .from(appUser)
     .where(scope ? scopePredicate(scope, USER_SCOPE) : undefined);

@@ -14,7 +14,7 @@ import { authChanged } from '../../platform/auth/auth-events.js';
 import { assertPasswordPolicy, hashPassword } from '../../platform/auth/password.js';
 import type { Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/http/errors.js';
-import { deleteUserSessions, selfAndDescendantDeptIds } from './auth.repository.js';
+import { clearLoginFailures, deleteUserSessions, selfAndDescendantDeptIds } from './auth.repository.js';
 import { departmentAndBelow, findDepartment } from './department.repository.js';
 import { findDistrict } from './district.repository.js';
 import { findRolesByIds, rolesForGranting } from './role.repository.js';
@@ -46,8 +46,6 @@ type RoleRef = { id: number; key: string; name: string };
 
 export function toUserDto(r: UserListRow, roles: RoleRef[], opts: { fullPhone: boolean }): User {
   const u = r.user;
-  const now = Date.now();
-  const locked = !!u.lockedUntil && u.lockedUntil.getTime() > now;
   return {
     id: u.id,
     username: u.username,
@@ -61,8 +59,9 @@ export function toUserDto(r: UserListRow, roles: RoleRef[], opts: { fullPhone: b
     enterpriseUscc: u.enterpriseUscc,
     status: u.status as User['status'],
     roles,
-    locked,
-    lockedUntil: locked ? u.lockedUntil!.toISOString() : null,
+    locked: r.lockedSources > 0,
+    lockedUntil: r.lockedSources > 0 && r.lockedUntil ? r.lockedUntil.toISOString() : null,
+    lockedSources: r.lockedSources,
     mustChangePassword: u.mustChangePassword,
     lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
     createdAt: u.createdAt.toISOString(),
@@ -290,24 +289,26 @@ export async function resetUserPassword(ctx: Ctx, id: number, password: string):
   await assertPasswordPolicy(password, { username: user.username, displayName: user.displayName });
   const passwordHash = await hashPassword(password);
   await ctx.db.transaction(async (tx) => {
-    await updateUserRow(tx, id, { passwordHash, mustChangePassword: true, failedLoginCount: 0, lockedUntil: null, passwordChangedAt: new Date() });
+    await updateUserRow(tx, id, { passwordHash, mustChangePassword: true, passwordChangedAt: new Date() });
+    await clearLoginFailures(tx, user.username);
     await deleteUserSessions(tx, id);
     await appendAudit(tx, ctx, { action: 'system.user.reset_password', targetType: 'user', targetId: id });
   });
   authChanged();
 }
 
-/** Lift a lockout before its 15 minutes are over. */
+/** Lift every lock on the user's name before its 15 minutes are over, from whichever sources, and forget the failures. */
 export async function unlockUser(ctx: Ctx, id: number): Promise<User> {
   const existing = await loadManageableUser(ctx, ctx.db, id);
+  const before = await loadUserDto(ctx.db, id, false);
   await ctx.db.transaction(async (tx) => {
-    await updateUserRow(tx, id, { failedLoginCount: 0, lockedUntil: null });
+    const cleared = await clearLoginFailures(tx, existing.username);
     await appendAudit(tx, ctx, {
       action: 'system.user.unlock',
       targetType: 'user',
       targetId: id,
-      before: { lockedUntil: existing.lockedUntil, failedLoginCount: existing.failedLoginCount },
-      after: { lockedUntil: null, failedLoginCount: 0 },
+      before: { lockedUntil: before.lockedUntil, lockedSources: before.lockedSources, failedSources: cleared.length },
+      after: { lockedUntil: null, lockedSources: 0, failedSources: 0 },
     });
   });
   return loadUserDto(ctx.db, id, false);

@@ -4,6 +4,7 @@
  * process: enough for one server; behind several replicas the proxy should limit as well.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { clientAddressKey } from './client-address.js';
 import { AppError } from './errors.js';
 
 export interface RateLimitOptions {
@@ -51,6 +52,13 @@ export class TokenBuckets {
     return { ok: false, retryAfterMs: Math.ceil((1 - b.tokens) / this.ratePerMs) };
   }
 
+  /** Whether `key` has a token left, without taking it; when not, how many ms until it has. */
+  peek(key: string, now = Date.now()): { ok: true } | { ok: false; retryAfterMs: number } {
+    const b = this.buckets.get(key);
+    const tokens = b ? Math.min(this.opts.capacity, b.tokens + (now - b.at) * this.ratePerMs) : this.opts.capacity;
+    return tokens >= 1 ? { ok: true } : { ok: false, retryAfterMs: Math.ceil((1 - tokens) / this.ratePerMs) };
+  }
+
   get size(): number {
     return this.buckets.size;
   }
@@ -91,5 +99,31 @@ export function rateLimitHook(opts: RateLimitOptions | null): (request: FastifyR
     const seconds = Math.max(1, Math.ceil(r.retryAfterMs / 1000));
     reply.header('retry-after', String(seconds));
     throw new AppError('RATE_LIMITED', { details: { retryAfterSeconds: seconds } });
+  };
+}
+
+/**
+ * A per-client budget of *failures* (failed logins): while a client's bucket is empty its requests
+ * are refused with 429 and Retry-After before any work is done; only failures spend the bucket, so
+ * an office of many people behind one address logging in successfully is never held up. Clients are
+ * keyed by address (an IPv6 /64 as one client).
+ */
+export function failureLimit(
+  opts: RateLimitOptions | null,
+  refuse: (retryAfterSeconds: number) => AppError,
+): { onRequest: (request: FastifyRequest, reply: FastifyReply) => Promise<void>; failed: (request: FastifyRequest) => void } {
+  if (!opts) return { onRequest: async () => {}, failed: () => {} };
+  const buckets = new TokenBuckets(opts);
+  return {
+    onRequest: async (request, reply) => {
+      const r = buckets.peek(clientAddressKey(request.ip));
+      if (r.ok) return;
+      const seconds = Math.max(1, Math.ceil(r.retryAfterMs / 1000));
+      reply.header('retry-after', String(seconds));
+      throw refuse(seconds);
+    },
+    failed: (request) => {
+      buckets.take(clientAddressKey(request.ip));
+    },
   };
 }
