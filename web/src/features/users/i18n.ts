@@ -27,8 +27,11 @@ export const userStrings = {
   lastLogin: ['最近登录', 'Last login'],
   never: ['从未登录', 'Never'],
   locked: ['已锁定', 'Locked'],
-  lockedUntil: ['连续登录失败已被锁定，{time} 自动解锁', 'Locked after repeated failed logins; unlocks at {time}'],
-  lockedShort: ['锁定至 {time}', 'Locked until {time}'],
+  lockedUntil: [
+    '从 {n} 个网络地址连续登录失败，已暂停从这些地址登录，最迟 {time} 自动恢复；从其他地址仍可正常登录。可点“解锁”立即恢复。',
+    'Repeated failed logins from {n} address(es): logging in from there is paused until {time} at the latest; other addresses are not affected. “Unlock” lifts it now.',
+  ],
+  lockedShort: ['暂停登录至 {time}', 'Paused until {time}'],
   keywordPlaceholder: ['用户名、姓名、电话或邮箱', 'Username, name, phone, email'],
   // Row actions
   disable: ['停用', 'Disable'],
