@@ -2,7 +2,7 @@
  * antd Form rules from the same Zod schemas the server validates with, so a form says exactly
  * what the API would answer, in the user's language.
  */
-import type { Rule } from 'antd/es/form';
+import type { Rule, RuleObject } from 'antd/es/form';
 import type { ZodType } from 'zod';
 import { passwordPolicyProblems } from '@contracts/auth';
 import { pickLang, type Lang } from '@contracts/i18n';
@@ -26,7 +26,7 @@ export function zodRule(schema: ZodType, lang: Lang): Rule {
  * checks it). Whether the password is guessable only the server says (its dictionaries are not sent
  * to the browser); the form shows that answer on the field.
  */
-export function passwordAccountRule(username: string | null | undefined, lang: Lang): Rule {
+export function passwordAccountRule(username: string | null | undefined, lang: Lang): RuleObject {
   return {
     validator: async (_rule, value: unknown) => {
       if (typeof value !== 'string' || value === '' || !username) return;
