@@ -15,7 +15,7 @@ function loginThrottled(seconds: number): AppError {
   const minutes = Math.ceil(seconds / 60);
   return new AppError('LOGIN_RATE_LIMITED', {
     message: {
-      zh: `此地址登录失败次数过多，请 ${minutes} 分钟后再试`,
+      zh: `当前网络地址登录失败次数过多，请 ${minutes} 分钟后再试`,
       en: `Too many failed logins from this address; try again in ${minutes} min`,
     },
     details: { retryAfterSeconds: seconds },

@@ -44,7 +44,7 @@ function lockedError(unlockAt: Date): AppError {
   const minutes = Math.max(1, Math.ceil((unlockAt.getTime() - Date.now()) / 60_000));
   return new AppError('ACCOUNT_LOCKED', {
     message: {
-      zh: `从此地址连续 ${LOCKOUT_THRESHOLD} 次登录失败，该账号已暂停从此地址登录，请于 ${local} 后再试（约 ${minutes} 分钟）；也可请管理员解锁`,
+      zh: `从当前网络地址连续 ${LOCKOUT_THRESHOLD} 次登录失败，该账号已暂停从该地址登录，请于 ${local} 后再试（约 ${minutes} 分钟）；也可请管理员解锁`,
       en: `${LOCKOUT_THRESHOLD} failed logins in a row from this address: logging in to this account from here is paused until ${unlockAt.toISOString()} (about ${minutes} min), or ask an administrator to unlock it`,
     },
     details: { unlockAt: unlockAt.toISOString(), minutes },
@@ -55,7 +55,7 @@ function lockedError(unlockAt: Date): AppError {
 function invalidCredentials(remaining: number): AppError {
   return new AppError('INVALID_CREDENTIALS', {
     message: {
-      zh: `用户名或密码错误，再错 ${remaining} 次将暂停从此地址登录 ${LOCKOUT_MINUTES} 分钟`,
+      zh: `用户名或密码错误，再错 ${remaining} 次将暂停从当前网络地址登录 ${LOCKOUT_MINUTES} 分钟`,
       en: `Wrong username or password; ${remaining} more and logging in from this address is paused for ${LOCKOUT_MINUTES} minutes`,
     },
     details: { remainingAttempts: remaining },

@@ -50,7 +50,7 @@ describe('an unknown username and a wrong password', () => {
         headers: { retryAfter: undefined, type: 'application/json; charset=utf-8' },
         error: {
           code: 'INVALID_CREDENTIALS',
-          message: `用户名或密码错误，再错 ${5 - i} 次将暂停从此地址登录 15 分钟`,
+          message: `用户名或密码错误，再错 ${5 - i} 次将暂停从当前网络地址登录 15 分钟`,
           details: { remainingAttempts: 5 - i },
         },
       });
@@ -61,7 +61,7 @@ describe('an unknown username and a wrong password', () => {
     const timeless = (x: typeof a) => ({ ...x, error: { ...x.error, message: x.error.message.replace(/请于 .* 后再试（约 \d+ 分钟）/, '请于 … 后再试'), details: undefined } });
     expect(timeless(a)).toEqual(timeless(b));
     expect(a).toMatchObject({ status: 423, error: { code: 'ACCOUNT_LOCKED', details: { minutes: 15 } } });
-    expect(a.error.message).toMatch(/^从此地址连续 5 次登录失败，该账号已暂停从此地址登录，请于 \d{4}\/\d{1,2}\/\d{1,2} \d{2}:\d{2}:\d{2} 后再试/);
+    expect(a.error.message).toMatch(/^从当前网络地址连续 5 次登录失败，该账号已暂停从该地址登录，请于 \d{4}\/\d{1,2}\/\d{1,2} \d{2}:\d{2}:\d{2} 后再试/);
     // While paused, even the right password gets the same answer as for a name that does not exist.
     const right = answer(await known.login('district-user'));
     const none = answer(await unknown.login('no-such-person', 'Anything-At-All-1'));
@@ -137,7 +137,7 @@ describe('per-address throttle on POST /api/auth/login', () => {
     const retryAfter = Number(limited.headers['retry-after']);
     expect(retryAfter).toBeGreaterThanOrEqual(1);
     expect(retryAfter).toBeLessThanOrEqual(8);
-    expect(json<ErrorBody>(limited).error).toMatchObject({ message: '此地址登录失败次数过多，请 1 分钟后再试', details: { retryAfterSeconds: retryAfter } });
+    expect(json<ErrorBody>(limited).error).toMatchObject({ message: '当前网络地址登录失败次数过多，请 1 分钟后再试', details: { retryAfterSeconds: retryAfter } });
     // Refused before the password was looked at: no session, no audit row, no count.
     expect(limited.cookies.find((c) => c.name === 'zl_session')).toBeUndefined();
     expect(await auditSince(seq)).toEqual([]);
