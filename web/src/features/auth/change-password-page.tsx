@@ -28,8 +28,8 @@ export default function ChangePasswordPage() {
       navigate('/', { replace: true });
     } catch (err) {
       // The server's reason goes on the field it concerns (a guessable password, the wrong current one).
-      showServerFieldErrors(form, err, pick, { PASSWORD_WRONG: 'currentPassword', PASSWORD_REUSED: 'newPassword' });
-      notify(err);
+      const shownOnForm = showServerFieldErrors(form, err, pick, { PASSWORD_WRONG: 'currentPassword', PASSWORD_REUSED: 'newPassword' });
+      notify(err, { shownOnForm });
     }
   };
 

@@ -33,8 +33,7 @@ export function ResetPasswordModal({ user, onClose }: { user: User | null; onClo
       message.success(t('resetDone'));
       onClose();
     } catch (err) {
-      showServerFieldErrors(form, err, pick);
-      notify(err);
+      notify(err, { shownOnForm: showServerFieldErrors(form, err, pick) });
     }
   };
 

@@ -178,12 +178,12 @@ export function UserForm({
       onClose();
     } catch (err) {
       // OUT_OF_SCOPE names each field (department, district, enterprise) outside the caller's scope.
-      showServerFieldErrors(form, err, pick, { USERNAME_TAKEN: 'username' });
+      const shownOnForm = showServerFieldErrors(form, err, pick, { USERNAME_TAKEN: 'username' });
       // A role refused for this account: its permissions or its scope applied here exceed the caller's.
       if (err instanceof ApiError && err.code === 'FORBIDDEN' && (err.details as { role?: string } | undefined)?.role) {
         form.setFields([{ name: 'roleIds', errors: [err.message] }]);
       }
-      notify(err);
+      notify(err, { shownOnForm });
     }
   };
 
