@@ -108,6 +108,20 @@ export async function findLoginFailure(db: Executor, username: string, source: s
   return row ?? null;
 }
 
+/**
+ * The failures of a name from a source, row-locked until the transaction ends (created empty when
+ * there are none), so that concurrent failures are counted one after another, none lost.
+ */
+export async function lockLoginFailure(tx: Executor, username: string, source: string, now: Date): Promise<LoginFailureRow> {
+  await tx.insert(loginFailure).values({ username, source, failedCount: 0, lockedUntil: null, lastFailedAt: now }).onConflictDoNothing();
+  const [row] = await tx
+    .select()
+    .from(loginFailure)
+    .where(and(eq(loginFailure.username, username), eq(loginFailure.source, source)))
+    .for('update');
+  return row!;
+}
+
 /** Record the count and lock after a failure (insert or overwrite). */
 export async function saveLoginFailure(db: Executor, row: LoginFailureRow): Promise<void> {
   await db

@@ -24,7 +24,8 @@ function loginThrottled(seconds: number): AppError {
 
 export function authRoutes(app: ZApp, deps: SystemDeps): void {
   // Per address, in addition to the lockout per (name, address): one client cannot try thousands
-  // of names. Only failures count (see failureLimit).
+  // of names. Only failures count (see failureLimit): every other outcome gives its token back. A
+  // body refused by validation before the handler keeps it (a malformed login is a failed one).
   const throttle = failureLimit(deps.config.loginRateLimit, loginThrottled);
 
   app.post('/api/auth/login', {
@@ -48,9 +49,10 @@ export function authRoutes(app: ZApp, deps: SystemDeps): void {
           { ...request.body, ip: request.ip, userAgent: request.headers['user-agent'] ?? null, requestId: request.id },
         );
       } catch (err) {
-        if (err instanceof AppError && (err.code === 'INVALID_CREDENTIALS' || err.code === 'ACCOUNT_LOCKED')) throttle.failed(request);
+        if (!(err instanceof AppError && (err.code === 'INVALID_CREDENTIALS' || err.code === 'ACCOUNT_LOCKED'))) throttle.refund(request);
         throw err;
       }
+      throttle.refund(request);
       reply.setCookie(SESSION_COOKIE, result.sessionToken, sessionCookieOptions(deps.config.cookieSecure));
       reply.setCookie(CSRF_COOKIE, result.csrfToken, csrfCookieOptions(deps.config.cookieSecure));
       const principal = await deps.principals.load(sessionIdOf(result.sessionToken));

@@ -21,6 +21,7 @@ import {
   findLoginFailure,
   forgetLoginFailuresBefore,
   insertSession,
+  lockLoginFailure,
   saveLoginFailure,
 } from './auth.repository.js';
 import { findDepartment } from './department.repository.js';
@@ -100,20 +101,26 @@ export async function login(deps: { db: Database; sessionMaxHours: number }, inp
   const audit = actor ? { actor, requestId: input.requestId, ip: input.ip } : null;
 
   if (!ok || !user) {
-    const next = afterFailedLogin(failuresCounting(failure, now), now);
-    await db.transaction(async (tx) => {
-      await saveLoginFailure(tx, { username, source, failedCount: next.failedCount, lockedUntil: next.lockedUntil, lastFailedAt: now });
+    const next = await db.transaction(async (tx) => {
+      // Counted on the locked row: parallel guesses are counted one by one, none lost, and one
+      // that arrives after a parallel guess has locked the name leaves the lock as it is.
+      const current = await lockLoginFailure(tx, username, source, now);
+      const lockedMeanwhile = lockedAt(current.lockedUntil, now);
+      if (lockedMeanwhile) return { outcome: { kind: 'locked', unlockAt: lockedMeanwhile } } as const;
+      const counted = afterFailedLogin(failuresCounting(current, now), now);
+      await saveLoginFailure(tx, { username, source, failedCount: counted.failedCount, lockedUntil: counted.lockedUntil, lastFailedAt: now });
       if (user && audit) {
         await appendAudit(tx, audit, {
-          action: next.outcome.kind === 'now-locked' ? 'auth.lock' : 'auth.login_failed',
+          action: counted.outcome.kind === 'now-locked' ? 'auth.lock' : 'auth.login_failed',
           targetType: 'user',
           targetId: user.id,
-          after: next.outcome.kind === 'now-locked' ? { lockedUntil: next.lockedUntil, minutes: LOCKOUT_MINUTES, source } : { failedLoginCount: next.failedCount, source },
+          after: counted.outcome.kind === 'now-locked' ? { lockedUntil: counted.lockedUntil, minutes: LOCKOUT_MINUTES, source } : { failedLoginCount: counted.failedCount, source },
         });
       }
+      return counted;
     });
     await sweepOldFailures(db, now);
-    if (next.outcome.kind === 'now-locked') throw lockedError(next.outcome.unlockAt);
+    if (next.outcome.kind === 'now-locked' || next.outcome.kind === 'locked') throw lockedError(next.outcome.unlockAt);
     throw invalidCredentials(next.outcome.kind === 'failed' ? next.outcome.remaining : 0);
   }
   if (user.status !== 'active') throw new AppError('ACCOUNT_DISABLED');

@@ -116,6 +116,15 @@ describe('an attacker failing from one address', () => {
     expect((await t.anon('203.0.113.5').login('quality-office')).statusCode).toBe(200);
   });
 
+  it('cannot get more guesses by sending them in parallel: each is counted, the fifth locks', async () => {
+    const seq = await headSeq();
+    const answers = await Promise.all(Array.from({ length: LIMIT.capacity }, (_, i) => t.anon('203.0.113.9').login('dept-user', `Parallel-Guess-${i}`)));
+    const codes = answers.map((r) => errorCode(r)).sort();
+    expect(codes).toEqual([...Array<string>(LIMIT.capacity - 4).fill('ACCOUNT_LOCKED'), ...Array<string>(4).fill('INVALID_CREDENTIALS')]);
+    expect((await findLoginFailure(t.db, 'dept-user', '203.0.113.9'))!.lockedUntil!.getTime()).toBeGreaterThan(Date.now() + 14 * 60_000);
+    expect((await auditSince(seq)).map((a) => a.action).sort()).toEqual(['auth.lock', 'auth.login_failed', 'auth.login_failed', 'auth.login_failed', 'auth.login_failed']);
+  });
+
   it('cannot evade the lock by writing the name in another case or with spaces', async () => {
     const attacker = t.anon('203.0.113.6');
     for (const name of ['lab', 'LAB', ' Lab', 'lAb ', 'lab']) await attacker.login(name, 'Not-The-Password-1');
@@ -144,6 +153,13 @@ describe('per-address throttle on POST /api/auth/login', () => {
     expect(await findLoginFailure(t.db, `probe-${LIMIT.capacity + 1}`, '198.51.100.7')).toBeNull();
     // Another address is not affected.
     expect((await t.anon('198.51.100.8').login('district-user')).statusCode).toBe(200);
+  });
+
+  it('cannot be outrun by a burst of parallel requests', async () => {
+    const answers = await Promise.all(Array.from({ length: LIMIT.capacity + 4 }, (_, i) => t.anon('198.51.100.77').login(`burst-${i}`, 'Some-Guess-2026')));
+    const codes = answers.map((r) => errorCode(r));
+    expect(codes.filter((c) => c === 'INVALID_CREDENTIALS')).toHaveLength(LIMIT.capacity);
+    expect(codes.filter((c) => c === 'LOGIN_RATE_LIMITED')).toHaveLength(4);
   });
 
   it('treats one IPv6 /64 as one client', async () => {

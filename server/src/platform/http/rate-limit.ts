@@ -52,11 +52,10 @@ export class TokenBuckets {
     return { ok: false, retryAfterMs: Math.ceil((1 - b.tokens) / this.ratePerMs) };
   }
 
-  /** Whether `key` has a token left, without taking it; when not, how many ms until it has. */
-  peek(key: string, now = Date.now()): { ok: true } | { ok: false; retryAfterMs: number } {
+  /** Return a token taken for a request that, in the end, did not count (never above capacity). */
+  giveBack(key: string): void {
     const b = this.buckets.get(key);
-    const tokens = b ? Math.min(this.opts.capacity, b.tokens + (now - b.at) * this.ratePerMs) : this.opts.capacity;
-    return tokens >= 1 ? { ok: true } : { ok: false, retryAfterMs: Math.ceil((1 - tokens) / this.ratePerMs) };
+    if (b) b.tokens = Math.min(this.opts.capacity, b.tokens + 1);
   }
 
   get size(): number {
@@ -103,27 +102,27 @@ export function rateLimitHook(opts: RateLimitOptions | null): (request: FastifyR
 }
 
 /**
- * A per-client budget of *failures* (failed logins): while a client's bucket is empty its requests
- * are refused with 429 and Retry-After before any work is done; only failures spend the bucket, so
- * an office of many people behind one address logging in successfully is never held up. Clients are
- * keyed by address (an IPv6 /64 as one client).
+ * A per-client budget of *failures* (failed logins). Each request takes a token as it arrives —
+ * so a burst of parallel requests cannot all slip past before the first failure is counted — and
+ * gets it back when it turns out not to be a failure (`refund`: a successful login), so an office
+ * of many people behind one address logging in is never held up. While a client's bucket is empty
+ * its requests are refused with 429 and Retry-After before any work is done. Clients are keyed by
+ * address (an IPv6 /64 as one client).
  */
 export function failureLimit(
   opts: RateLimitOptions | null,
   refuse: (retryAfterSeconds: number) => AppError,
-): { onRequest: (request: FastifyRequest, reply: FastifyReply) => Promise<void>; failed: (request: FastifyRequest) => void } {
-  if (!opts) return { onRequest: async () => {}, failed: () => {} };
+): { onRequest: (request: FastifyRequest, reply: FastifyReply) => Promise<void>; refund: (request: FastifyRequest) => void } {
+  if (!opts) return { onRequest: async () => {}, refund: () => {} };
   const buckets = new TokenBuckets(opts);
   return {
     onRequest: async (request, reply) => {
-      const r = buckets.peek(clientAddressKey(request.ip));
+      const r = buckets.take(clientAddressKey(request.ip));
       if (r.ok) return;
       const seconds = Math.max(1, Math.ceil(r.retryAfterMs / 1000));
       reply.header('retry-after', String(seconds));
       throw refuse(seconds);
     },
-    failed: (request) => {
-      buckets.take(clientAddressKey(request.ip));
-    },
+    refund: (request) => buckets.giveBack(clientAddressKey(request.ip)),
   };
 }
