@@ -9,17 +9,23 @@ export const PASSWORD_MAX = 128;
 const CLASSES: readonly RegExp[] = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^a-zA-Z0-9]/];
 
 /**
- * Password policy: at least 10 characters from at least 3 of the 4 classes (lower, upper, digit,
- * symbol). Returns the reasons it fails (bilingual, see i18n.ts), empty when it passes. Used by the
- * server and by the web form, so both say the same thing.
+ * Password policy, the part that needs no dictionary: at least 10 characters from at least 3 of the
+ * 4 classes (lower, upper, digit, symbol), and — when the account is known — not containing its
+ * username in any case. Returns the reasons it fails (bilingual, see i18n.ts), empty when it passes.
+ * Used by the server and by the web forms, so both say the same thing; the server also refuses
+ * guessable passwords (a strength estimate over common-password dictionaries, server side only).
  */
-export function passwordPolicyProblems(password: string): string[] {
+export function passwordPolicyProblems(password: string, account: { username?: string | null } = {}): string[] {
   const problems: string[] = [];
   if (password.length < PASSWORD_MIN) problems.push(msg(`密码至少 ${PASSWORD_MIN} 个字符`, `At least ${PASSWORD_MIN} characters`));
   if (password.length > PASSWORD_MAX) problems.push(msg(`密码不超过 ${PASSWORD_MAX} 个字符`, `At most ${PASSWORD_MAX} characters`));
   const classes = CLASSES.filter((re) => re.test(password)).length;
   if (classes < 3) {
     problems.push(msg('密码需包含大写字母、小写字母、数字、符号中的至少三类', 'Use at least three of: upper case, lower case, digits, symbols'));
+  }
+  const username = account.username?.trim().toLowerCase();
+  if (username && password.toLowerCase().includes(username)) {
+    problems.push(msg('密码不能包含用户名（不区分大小写）', 'The password must not contain the username (in any case)'));
   }
   return problems;
 }
@@ -53,6 +59,8 @@ export type ChangePasswordBody = z.infer<typeof changePasswordBody>;
 export const dataScopeSchema = z.object({
   kinds: z.array(z.enum(DATA_SCOPES)),
   deptIds: z.array(z.number().int()),
+  /** GB/T 2260 prefixes the user covers through a district scope (120101, or 12 for a whole city). */
+  districtPrefixes: z.array(z.string()),
 });
 
 export const meResponse = z.object({

@@ -72,6 +72,7 @@ export const ERRORS = {
   OBJECTION_PERIOD_OVER: { status: 409, zh: '异议期限已届满（公示之日起 30 日内）', en: 'The objection period (30 days from publication) is over' },
   MODEL_INVALID: { status: 400, zh: '评价模型配置不合法', en: 'The scoring model is invalid' },
   RATE_LIMITED: { status: 429, zh: '查询过于频繁，请稍后再试', en: 'Too many requests; try again shortly' },
+  LOGIN_RATE_LIMITED: { status: 429, zh: '当前网络地址登录失败次数过多，请稍后再试', en: 'Too many failed logins from this address; try again later' },
   CONFLICT: { status: 409, zh: '数据已被修改，请刷新后重试', en: 'The data changed meanwhile; reload and retry' },
   INTERNAL: { status: 500, zh: '服务器内部错误，请联系管理员并提供请求编号', en: 'Internal error; contact the administrator with the request id' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;

@@ -106,6 +106,8 @@ export const userSchema = z.object({
   roles: z.array(z.object({ id: z.number().int(), key: z.string(), name: z.string() })),
   locked: z.boolean(),
   lockedUntil: z.string().nullable(),
+  /** From how many addresses logging in is paused now (the lockout counts per address). */
+  lockedSources: z.number().int(),
   mustChangePassword: z.boolean(),
   lastLoginAt: z.string().nullable(),
   createdAt: z.string(),
@@ -145,6 +147,18 @@ export const createUserBody = z.strictObject({
 export type CreateUserBody = z.infer<typeof createUserBody>;
 export const updateUserBody = z.strictObject(userFields);
 export type UpdateUserBody = z.infer<typeof updateUserBody>;
+/**
+ * Where the account being created or edited sits, so that the roles offered are those the caller
+ * may grant to it (a role's data scope is judged applied to the account). All optional.
+ */
+export const roleOptionsQuery = z.strictObject({
+  deptId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  districtCode: districtCode.optional(),
+  enterpriseUscc: usccLike.optional(),
+});
+export type RoleOptionsQuery = z.infer<typeof roleOptionsQuery>;
+export const roleOptionsResponse = z.object({ items: z.array(z.object({ id: z.number(), key: z.string(), name: z.string() })) });
+export type RoleOptionsResponse = z.infer<typeof roleOptionsResponse>;
 export const resetPasswordBody = z.strictObject({ password: newPassword });
 export type ResetPasswordBody = z.infer<typeof resetPasswordBody>;
 export const setUserStatusBody = z.strictObject({ status });

@@ -52,6 +52,11 @@ function nextRequestId(): string {
   return `${REQUEST_ID_PREFIX}-${requestCounter.toString(36)}`;
 }
 
+/** Trust the first `hops` proxies counted from the server: the client is the address the last of them saw. */
+function trustHops(hops: number): (address: string, hop: number) => boolean {
+  return (_address, hop) => hop < hops;
+}
+
 export interface BuildAppOptions {
   db: Database;
   dbKind: DbKind;
@@ -70,7 +75,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<ZApp> {
     logger: opts.logger ?? false,
     // Requests are recorded in the operation log; per-request log lines only when debugging.
     logController: new LogController({ disableRequestLogging: !['debug', 'trace'].includes(config.logLevel) }),
-    trustProxy: config.trustProxy,
+    // A number of proxy hops, as Fastify itself would read it (its types omit the number form).
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     bodyLimit: BODY_LIMIT,
     genReqId: nextRequestId,
     // Refusals before routing (bad URL, over-long parameter, unparsable HTTP) in the error envelope too.

@@ -75,10 +75,11 @@ describe('migrate and seed', () => {
 
 describe('user create / reset-password', () => {
   it('creates a user who must change the password, audited as the CLI operator', async () => {
-    const res = await cli('user', 'create', '--username', 'CLI-User', '--name', '命令行用户', '--role', 'lab', 'inspector', '--dept', '市质检院', '--password', 'Cli-User-Pass-2026');
+    // (The password may not contain the username: "Cli-User-Pass-2026" is refused for cli-user.)
+    const res = await cli('user', 'create', '--username', 'CLI-User', '--name', '命令行用户', '--role', 'lab', 'inspector', '--dept', '市质检院', '--password', 'Cli-Operator-Pass-2026');
     expect(res).toMatchObject({ code: 0, err: '' });
     expect(res.out).toMatch(/created user #\d+ cli-user \(执法人员、检验机构\)/);
-    expect(res.out).not.toContain('Cli-User-Pass-2026');
+    expect(res.out).not.toContain('Cli-Operator-Pass-2026');
     await withDb(async (h) => {
       const u = (await findUserByUsername(h.db, 'cli-user'))!;
       expect(u).toMatchObject({ displayName: '命令行用户', mustChangePassword: true, districtCode: '120000' });
@@ -103,6 +104,24 @@ describe('user create / reset-password', () => {
     expect(weak.code).toBe(1);
     await withDb(async (h) => expect(await findUserByUsername(h.db, 'cli-two')).toBeNull());
   });
+
+  // Each CLI call opens the database afresh: slow on a loaded machine, hence the longer timeouts.
+  it('refuses a common password, or one holding the username, as the web does', async () => {
+    const common = await cli('user', 'create', '--username', 'cli-two', '--name', 'x', '--role', 'lab', '--password', 'Password123!');
+    expect(common.code).toBe(1);
+    expect(common.err).toContain('PASSWORD_POLICY: 密码不符合安全要求：密码太容易被猜到');
+    const named = await cli('user', 'create', '--username', 'cli-two', '--name', 'x', '--role', 'lab', '--password', 'Cli-Two-Harbor-2026');
+    expect(named.err).toContain('密码不能包含用户名');
+    await withDb(async (h) => expect(await findUserByUsername(h.db, 'cli-two')).toBeNull());
+  }, 120_000);
+
+  it('refuses to reset a password to a guessable one', async () => {
+    const before = await withDb(async (h) => (await findUserByUsername(h.db, 'cli-user'))!.passwordHash);
+    const res = await cli('user', 'reset-password', 'cli-user', '--password', 'Qwerty123456!');
+    expect(res.code).toBe(1);
+    expect(res.err).toContain('PASSWORD_POLICY');
+    await withDb(async (h) => expect((await findUserByUsername(h.db, 'cli-user'))!.passwordHash).toBe(before));
+  }, 120_000);
 
   it('resets a password to a generated one it prints once', async () => {
     const res = await cli('user', 'reset-password', 'CLI-USER');

@@ -36,7 +36,11 @@ function absorbCookies(jar: Map<string, string>, res: LightMyRequestResponse): v
 export class Agent {
   readonly jar = new Map<string, string>();
 
-  constructor(private readonly app: ZApp) {}
+  /** `remoteAddress`: the client's address as the server sees it (default 127.0.0.1). */
+  constructor(
+    private readonly app: ZApp,
+    private readonly remoteAddress?: string,
+  ) {}
 
   async request(method: Method, url: string, opts: { body?: unknown; headers?: Record<string, string>; csrf?: boolean; payload?: InjectOptions['payload'] } = {}): Promise<LightMyRequestResponse> {
     const headers: Record<string, string> = { ...(opts.headers ?? {}) };
@@ -47,6 +51,7 @@ export class Agent {
       method,
       url,
       headers,
+      ...(this.remoteAddress ? { remoteAddress: this.remoteAddress } : {}),
       ...(opts.payload !== undefined ? { payload: opts.payload } : opts.body !== undefined ? { payload: opts.body as InjectOptions['payload'] } : {}),
     });
     absorbCookies(this.jar, res);
@@ -76,8 +81,8 @@ export interface TestApp {
   db: Database;
   handle: DbHandle;
   config: Config;
-  /** A fresh, anonymous client. */
-  anon(): Agent;
+  /** A fresh, anonymous client (from `remoteAddress`, default 127.0.0.1). */
+  anon(remoteAddress?: string): Agent;
   /** A client logged in as a demo user (cached per username within the file). */
   as(username: DemoUser | string): Promise<Agent>;
   /** A use-case context acting as the system (for arranging data directly). */
@@ -96,7 +101,7 @@ export async function buildTestApp(overrides: Partial<Config> = {}): Promise<Tes
     db: handle.db,
     handle,
     config,
-    anon: () => new Agent(app),
+    anon: (remoteAddress?: string) => new Agent(app, remoteAddress),
     async as(username) {
       const cached = agents.get(username);
       if (cached) return cached;

@@ -8,14 +8,18 @@ interface IssueDetail {
   message?: string;
 }
 
-/** Show an API error the way a civil servant can act on it: the message, field problems, the request id. */
-export function useNotifyError(): (err: unknown) => void {
+/**
+ * Show an API error the way a civil servant can act on it: the message, field problems, the request
+ * id. `shownOnForm`: the field problems are already under their fields (showServerFieldErrors), so
+ * the notification does not repeat them with the API's field names.
+ */
+export function useNotifyError(): (err: unknown, opts?: { shownOnForm?: boolean }) => void {
   const { notification } = App.useApp();
   const pick = usePick();
   return useCallback(
-    (err: unknown) => {
+    (err: unknown, opts: { shownOnForm?: boolean } = {}) => {
       if (err instanceof ApiError) {
-        const issues = Array.isArray(err.details) ? (err.details as IssueDetail[]).filter((d) => d.message) : [];
+        const issues = Array.isArray(err.details) && !opts.shownOnForm ? (err.details as IssueDetail[]).filter((d) => d.message) : [];
         notification.error({
           title: err.message,
           description: [

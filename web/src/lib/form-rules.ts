@@ -2,8 +2,9 @@
  * antd Form rules from the same Zod schemas the server validates with, so a form says exactly
  * what the API would answer, in the user's language.
  */
-import type { Rule } from 'antd/es/form';
+import type { Rule, RuleObject } from 'antd/es/form';
 import type { ZodType } from 'zod';
+import { passwordPolicyProblems } from '@contracts/auth';
 import { pickLang, type Lang } from '@contracts/i18n';
 
 /**
@@ -16,6 +17,22 @@ export function zodRule(schema: ZodType, lang: Lang): Rule {
       if (value === undefined || value === null || value === '') return;
       const result = schema.safeParse(value);
       if (!result.success) throw new Error(pickLang(result.error.issues[0]?.message ?? '', lang));
+    },
+  };
+}
+
+/**
+ * The password rule that depends on the account: it must not contain the username (as the server
+ * checks it). Whether the password is guessable only the server says (its dictionaries are not sent
+ * to the browser); the form shows that answer on the field.
+ */
+export function passwordAccountRule(username: string | null | undefined, lang: Lang): RuleObject {
+  return {
+    validator: async (_rule, value: unknown) => {
+      if (typeof value !== 'string' || value === '' || !username) return;
+      const plain = passwordPolicyProblems(value);
+      const extra = passwordPolicyProblems(value, { username }).filter((p) => !plain.includes(p));
+      if (extra.length > 0) throw new Error(pickLang(extra[0]!, lang));
     },
   };
 }

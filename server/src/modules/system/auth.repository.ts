@@ -1,10 +1,11 @@
 /**
- * Sessions and the principal behind them. Only this file touches `user_session`.
+ * Sessions and the principal behind them, and failed logins. Only this file writes `user_session`
+ * and `login_failure` (the user list reads the locks).
  */
-import { and, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { userSession } from '../../platform/auth/session.table.js';
-import { appUser, department, district, role, roleDepartment, rolePermission, userRole } from './system.table.js';
+import { appUser, department, district, loginFailure, role, roleDepartment, rolePermission, userRole } from './system.table.js';
 
 export interface NewSession {
   id: string;
@@ -94,4 +95,59 @@ export async function selfAndDescendantDeptIds(db: Executor, deptId: number): Pr
     .from(department)
     .where(sql`${department.id} = ${deptId} or (',' || ${department.ancestors} || ',') like ${`%,${deptId},%`}`);
   return rows.map((r) => r.id);
+}
+
+export type LoginFailureRow = typeof loginFailure.$inferSelect;
+
+/** The failures of one username from one source, if any. */
+export async function findLoginFailure(db: Executor, username: string, source: string): Promise<LoginFailureRow | null> {
+  const [row] = await db
+    .select()
+    .from(loginFailure)
+    .where(and(eq(loginFailure.username, username), eq(loginFailure.source, source)));
+  return row ?? null;
+}
+
+/**
+ * The failures of a name from a source, row-locked until the transaction ends (created empty when
+ * there are none), so that concurrent failures are counted one after another, none lost.
+ */
+export async function lockLoginFailure(tx: Executor, username: string, source: string, now: Date): Promise<LoginFailureRow> {
+  await tx.insert(loginFailure).values({ username, source, failedCount: 0, lockedUntil: null, lastFailedAt: now }).onConflictDoNothing();
+  const [row] = await tx
+    .select()
+    .from(loginFailure)
+    .where(and(eq(loginFailure.username, username), eq(loginFailure.source, source)))
+    .for('update');
+  return row!;
+}
+
+/** Record the count and lock after a failure (insert or overwrite). */
+export async function saveLoginFailure(db: Executor, row: LoginFailureRow): Promise<void> {
+  await db
+    .insert(loginFailure)
+    .values(row)
+    .onConflictDoUpdate({
+      target: [loginFailure.username, loginFailure.source],
+      set: { failedCount: row.failedCount, lockedUntil: row.lockedUntil, lastFailedAt: row.lastFailedAt },
+    });
+}
+
+/** Forget the failures of a username from one source (a success from there). */
+export async function clearLoginFailure(db: Executor, username: string, source: string): Promise<void> {
+  await db.delete(loginFailure).where(and(eq(loginFailure.username, username), eq(loginFailure.source, source)));
+}
+
+/** Forget every failure and lock of a username (an administrator's unlock or password reset); returns what there was. */
+export async function clearLoginFailures(db: Executor, username: string): Promise<LoginFailureRow[]> {
+  return db.delete(loginFailure).where(eq(loginFailure.username, username)).returning();
+}
+
+/** Drop failures older than `before` whose lock (if any) is over: they no longer count. */
+export async function forgetLoginFailuresBefore(db: Executor, before: Date, now: Date): Promise<number> {
+  const rows = await db
+    .delete(loginFailure)
+    .where(and(lt(loginFailure.lastFailedAt, before), or(isNull(loginFailure.lockedUntil), lt(loginFailure.lockedUntil, now))))
+    .returning({ username: loginFailure.username });
+  return rows.length;
 }

@@ -2,22 +2,57 @@ import { changePasswordBody, loginBody, meResponse, type MeResponse } from '../.
 import { okResponse } from '../../../../contracts/common.js';
 import { csrfCookieOptions, sessionCookieOptions } from '../../platform/auth/auth.plugin.js';
 import { CSRF_COOKIE, SESSION_COOKIE, sessionIdOf } from '../../platform/auth/session-token.js';
+import { AppError } from '../../platform/http/errors.js';
+import { failureLimit } from '../../platform/http/rate-limit.js';
 import type { ZApp } from '../../platform/http/types.js';
 import type { SystemDeps } from './system.deps.js';
 import { changeOwnPassword, describeMe, describeMeJson, login, logout } from './auth.service.js';
 
 const TAG = ['认证 Auth'];
 
+/** 429 once an address has spent its failed logins: a wait in minutes, Chinese first. */
+function loginThrottled(seconds: number): AppError {
+  const minutes = Math.ceil(seconds / 60);
+  return new AppError('LOGIN_RATE_LIMITED', {
+    message: {
+      zh: `当前网络地址登录失败次数过多，请 ${minutes} 分钟后再试`,
+      en: `Too many failed logins from this address; try again in ${minutes} min`,
+    },
+    details: { retryAfterSeconds: seconds },
+  });
+}
+
 export function authRoutes(app: ZApp, deps: SystemDeps): void {
+  // Per address, in addition to the lockout per (name, address): one client cannot try thousands
+  // of names. Only failures count (see failureLimit): every other outcome gives its token back. A
+  // body refused by validation before the handler keeps it (a malformed login is a failed one).
+  const throttle = failureLimit(deps.config.loginRateLimit, loginThrottled);
+
   app.post('/api/auth/login', {
     config: { access: 'public', skipCsrf: true, oplog: { title: '用户登录', type: 'login' } },
-    schema: { tags: TAG, summary: '登录 Log in', body: loginBody, response: { 200: meResponse } },
+    onRequest: throttle.onRequest,
+    schema: {
+      tags: TAG,
+      summary: '登录 Log in',
+      description:
+        '未知用户名与错误密码的回答相同（401 INVALID_CREDENTIALS）。同一用户名从同一地址连续失败 5 次暂停 15 分钟（423 ACCOUNT_LOCKED）；同一地址失败过多时 429 LOGIN_RATE_LIMITED 并给出 Retry-After。' +
+        ' An unknown name and a wrong password get the same answer. Five failures for a name from one address pause it there for 15 minutes (423); too many failures from one address give 429 with Retry-After.',
+      body: loginBody,
+      response: { 200: meResponse },
+    },
     handler: async (request, reply) => {
       request.oplogOperName = request.body.username.trim().toLowerCase().slice(0, 64);
-      const result = await login(
-        { db: deps.db, sessionMaxHours: deps.config.sessionMaxHours },
-        { ...request.body, ip: request.ip, userAgent: request.headers['user-agent'] ?? null, requestId: request.id },
-      );
+      let result;
+      try {
+        result = await login(
+          { db: deps.db, sessionMaxHours: deps.config.sessionMaxHours },
+          { ...request.body, ip: request.ip, userAgent: request.headers['user-agent'] ?? null, requestId: request.id },
+        );
+      } catch (err) {
+        if (!(err instanceof AppError && (err.code === 'INVALID_CREDENTIALS' || err.code === 'ACCOUNT_LOCKED'))) throttle.refund(request);
+        throw err;
+      }
+      throttle.refund(request);
       reply.setCookie(SESSION_COOKIE, result.sessionToken, sessionCookieOptions(deps.config.cookieSecure));
       reply.setCookie(CSRF_COOKIE, result.csrfToken, csrfCookieOptions(deps.config.cookieSecure));
       const principal = await deps.principals.load(sessionIdOf(result.sessionToken));

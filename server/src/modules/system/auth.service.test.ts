@@ -7,6 +7,7 @@ import { auditHeadRow, auditRowsAfter } from '../../platform/audit/audit.reposit
 import { sessionIdOf } from '../../platform/auth/session-token.js';
 import { TEST_DEMO_PASSWORD } from '../../test/constants.js';
 import { buildTestApp, errorCode, json, type TestApp } from '../../test/test-app.js';
+import { findLoginFailure } from './auth.repository.js';
 import { findUserByUsername } from './user.repository.js';
 
 let t: TestApp;
@@ -64,27 +65,31 @@ describe('logging in', () => {
       ['auth.login_failed', String(user.id), 'lab'],
       ['auth.lock', String(user.id), 'lab'],
     ]);
-    expect(audit.slice(0, 4).map((a) => a.after)).toEqual([1, 2, 3, 4].map((n) => ({ failedLoginCount: n })));
-    expect(audit[4]!.after).toMatchObject({ minutes: 15 });
-    const row = (await findUserByUsername(t.db, 'lab'))!;
-    expect(row.failedLoginCount).toBe(0);
+    expect(audit.slice(0, 4).map((a) => a.after)).toEqual([1, 2, 3, 4].map((n) => ({ failedLoginCount: n, source: '127.0.0.1' })));
+    expect(audit[4]!.after).toMatchObject({ minutes: 15, source: '127.0.0.1' });
+    const row = (await findLoginFailure(t.db, 'lab', '127.0.0.1'))!;
+    expect(row.failedCount).toBe(0);
     expect(row.lockedUntil!.getTime()).toBeGreaterThan(Date.now() + 14 * 60_000);
     expect(JSON.stringify(audit)).not.toContain('Wrong-');
     expect(await sessionIds(user.id)).toEqual([]);
   });
 
-  it('writes nothing for an unknown username', async () => {
+  it('writes no audit row for an unknown username, but counts its failures as for a known one', async () => {
     const seq = await headSeq();
     const res = await t.anon().login('no-such-user', 'Some-Password-1');
     expect(errorCode(res)).toBe('INVALID_CREDENTIALS');
     expect(await auditSince(seq)).toEqual([]);
+    expect(await findLoginFailure(t.db, 'no-such-user', '127.0.0.1')).toMatchObject({ failedCount: 1, lockedUntil: null });
   });
 
-  it('resets the failure counter on success', async () => {
+  it('resets the failure counter of that address on success', async () => {
     await t.anon().login('enterprise', 'Wrong-Password-1');
-    expect((await findUserByUsername(t.db, 'enterprise'))!.failedLoginCount).toBe(1);
+    await t.anon('192.0.2.44').login('enterprise', 'Wrong-Password-1');
+    expect((await findLoginFailure(t.db, 'enterprise', '127.0.0.1'))!.failedCount).toBe(1);
     expect((await t.anon().login('enterprise')).statusCode).toBe(200);
-    expect((await findUserByUsername(t.db, 'enterprise'))!.failedLoginCount).toBe(0);
+    expect(await findLoginFailure(t.db, 'enterprise', '127.0.0.1')).toBeNull();
+    // Another address's failures are its own.
+    expect((await findLoginFailure(t.db, 'enterprise', '192.0.2.44'))!.failedCount).toBe(1);
   });
 });
 

@@ -99,3 +99,12 @@ export async function countDepartmentsByKind(db: Executor, scope: DataScope): Pr
     .groupBy(department.kind)
     .orderBy(department.kind);
 }
+
+/** A department and every one below it (its id in their ancestors path), with their districts. */
+export async function departmentAndBelow(db: Executor, id: number): Promise<{ id: number; districtCode: string | null }[]> {
+  return db
+    .select({ id: department.id, districtCode: department.districtCode })
+    .from(department)
+    .where(sql`${department.id} = ${id} or (',' || ${department.ancestors} || ',') like ${`%,${id},%`}`)
+    .orderBy(asc(department.id));
+}

@@ -7,7 +7,8 @@ import { buildTestApp, errorCode, json, type Agent, type TestApp } from '../../t
 import { listDepartments } from './department.repository.js';
 import { listDistricts } from './district.repository.js';
 import { todayInChina } from '../../platform/calendar/today.js';
-import { countUsers, countUsersByRole, findUserByUsername, updateUserRow } from './user.repository.js';
+import { saveLoginFailure } from './auth.repository.js';
+import { countUsers, countUsersByRole } from './user.repository.js';
 
 let t: TestApp;
 let admin: Agent;
@@ -72,10 +73,13 @@ describe('GET /api/system/overview', () => {
 
   it('counts locked accounts while the lock lasts', async () => {
     const before = json<Overview>(await admin.get('/api/system/overview')).users.locked;
-    const user = (await findUserByUsername(t.db, 'tj120105-02'))!;
-    await updateUserRow(t.db, user.id, { lockedUntil: new Date(Date.now() + 600_000) });
+    // Locked from two addresses: still one locked account.
+    const lock = (source: string, ms: number) => saveLoginFailure(t.db, { username: 'tj120105-02', source, failedCount: 0, lockedUntil: new Date(Date.now() + ms), lastFailedAt: new Date() });
+    await lock('192.0.2.1', 600_000);
+    await lock('192.0.2.2', 300_000);
     expect(json<Overview>(await admin.get('/api/system/overview')).users.locked).toBe(before + 1);
-    await updateUserRow(t.db, user.id, { lockedUntil: new Date(Date.now() - 1_000) });
+    await lock('192.0.2.1', -1_000);
+    await lock('192.0.2.2', -1_000);
     expect(json<Overview>(await admin.get('/api/system/overview')).users.locked).toBe(before);
   });
 

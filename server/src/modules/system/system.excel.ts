@@ -37,7 +37,7 @@ export const USER_IMPORT: ImportColumn[] = [
   { key: 'roles', header: '角色', aliases: ['roles'], required: true, note: '角色名称或标识，多个用“、”或逗号分隔' },
   { key: 'status', header: '状态', aliases: ['status'], note: '正常 或 停用；留空为正常' },
   { key: 'enterpriseUscc', header: '统一社会信用代码', aliases: ['uscc', '企业信用代码'], note: '企业用户所属企业的 18 位代码' },
-  { key: 'password', header: '初始密码', aliases: ['password'], note: '新用户必填：至少 10 位，含大写、小写、数字、符号中的三类；首次登录须修改' },
+  { key: 'password', header: '初始密码', aliases: ['password'], note: '新用户必填：至少 10 位，含大写、小写、数字、符号中的三类，不含用户名，不能是常见或易猜的密码；首次登录须修改' },
 ];
 
 export const DEPARTMENT_EXPORT: ExportColumn<Department & { parentName: string | null; districtName: string | null }>[] = [

@@ -1,9 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ALL_PERMISSIONS } from '../../../../contracts/permissions.js';
+import { ALL_PERMISSIONS, DATA_SCOPES } from '../../../../contracts/permissions.js';
+import { FULL_SCOPE, resolveDataScope, type DataScope } from '../../platform/data-scope/data-scope.js';
 import {
   afterFailedLogin,
   ancestorsUnder,
+  deptInScope,
+  enterpriseInScope,
+  NOWHERE,
+  placementOutsideScope,
+  roleGrantProblem,
+  roleReachOutsideScope,
+  type AccountPlacement,
+  type ScopedDept,
   isAdminRoleKey,
   isSelfOrDescendant,
   lockedAt,
@@ -148,5 +157,150 @@ describe('lockout', () => {
     expect(lockedAt(new Date(now.getTime()), now)).toBeNull();
     const later = new Date(now.getTime() + 1);
     expect(lockedAt(later, now)).toBe(later);
+  });
+});
+
+/*
+ * A small organisation for the scope rules: district 120101 with its bureau (10) and, under it, the
+ * actor's division (11) with a section (12) and a sibling division (13); another district's bureau
+ * (20, 120102); a city bureau (30, 120000) and the quality office (40, 120000).
+ */
+const D: Record<string, ScopedDept> = {
+  bureau: { id: 10, districtCode: '120101' },
+  own: { id: 11, districtCode: '120101' },
+  child: { id: 12, districtCode: '120101' },
+  sibling: { id: 13, districtCode: '120101' },
+  otherDistrict: { id: 20, districtCode: '120102' },
+  city: { id: 30, districtCode: '120000' },
+  office: { id: 40, districtCode: '120000' },
+};
+const BELOW: Record<number, ScopedDept[]> = { 10: [D.bureau!, D.own!, D.child!, D.sibling!], 11: [D.own!, D.child!], 12: [D.child!], 13: [D.sibling!], 20: [D.otherDistrict!], 30: [D.city!], 40: [D.office!] };
+const ENT_IN = { uscc: '91120101MA05JQ7W8X', districtCode: '120101' };
+const ENT_OUT = { uscc: '91120102MA05JQ7W8Y', districtCode: '120102' };
+const ENT_UNREGISTERED = { uscc: '91120101MA05JQ7W9Z', districtCode: null };
+
+function placed(dept: ScopedDept | null, over: Partial<AccountPlacement> = {}): AccountPlacement {
+  return { dept, deptAndBelow: dept ? BELOW[dept.id]! : [], districtCode: dept?.districtCode ?? null, enterprise: null, ...over };
+}
+
+/** Each built-in scope kind, as a principal in dept 11 of district 120101 (custom: 11 and 13) resolves it. */
+function actorScope(kind: (typeof DATA_SCOPES)[number]): DataScope {
+  return resolveDataScope([{ dataScope: kind, customDeptIds: [11, 13] }], { id: 7, deptId: 11, districtCode: '120101', enterpriseUscc: ENT_IN.uscc }, BELOW[11]!.map((d) => d.id));
+}
+
+describe('placementOutsideScope: every field of an account inside the actor’s scope', () => {
+  it('accepts anything from an actor who sees everything, even an account placed nowhere', () => {
+    expect(placementOutsideScope(FULL_SCOPE, placed(D.office!))).toEqual([]);
+    expect(placementOutsideScope(FULL_SCOPE, NOWHERE)).toEqual([]);
+  });
+
+  it('refuses a district user pairing its own district with a city bureau (the escalation of issue 12)', () => {
+    const scope = actorScope('district');
+    expect(placementOutsideScope(scope, placed(D.city!, { districtCode: '120101' }))).toEqual(['deptId']);
+    expect(placementOutsideScope(scope, placed(D.office!, { districtCode: '120101' }))).toEqual(['deptId']);
+    expect(placementOutsideScope(scope, placed(D.own!, { districtCode: '120102' }))).toEqual(['districtCode']);
+    expect(placementOutsideScope(scope, placed(D.own!))).toEqual([]);
+    expect(placementOutsideScope(scope, placed(null, { districtCode: '120101001' }))).toEqual([]);
+    expect(placementOutsideScope(scope, placed(null, { districtCode: '120000' }))).toEqual(['districtCode']);
+  });
+
+  it('lets a department-scoped actor place people in its department, in that department’s district only', () => {
+    const scope = actorScope('dept');
+    expect(placementOutsideScope(scope, placed(D.own!))).toEqual([]);
+    expect(placementOutsideScope(scope, placed(D.own!, { districtCode: '120102' }))).toEqual(['districtCode']);
+    expect(placementOutsideScope(scope, placed(D.child!))).toEqual(['deptId', 'districtCode']);
+    expect(placementOutsideScope(scope, placed(null, { districtCode: '120101' }))).toEqual(['districtCode']);
+  });
+
+  it('judges the enterprise by where the registry places it', () => {
+    const district = actorScope('district');
+    expect(placementOutsideScope(district, placed(null, { districtCode: '120101', enterprise: ENT_IN }))).toEqual([]);
+    expect(placementOutsideScope(district, placed(null, { districtCode: '120101', enterprise: ENT_OUT }))).toEqual(['enterpriseUscc']);
+    expect(placementOutsideScope(district, placed(null, { districtCode: '120101', enterprise: ENT_UNREGISTERED }))).toEqual(['enterpriseUscc']);
+    const enterprise = actorScope('enterprise');
+    expect(placementOutsideScope(enterprise, placed(null, { districtCode: '120101', enterprise: ENT_IN }))).toEqual([]);
+    expect(placementOutsideScope(enterprise, placed(null, { districtCode: '120102', enterprise: ENT_IN }))).toEqual(['districtCode']);
+    expect(enterpriseInScope(enterprise, ENT_OUT)).toBe(false);
+  });
+
+  it('refuses an account placed nowhere unless the actor sees everything', () => {
+    for (const kind of DATA_SCOPES.filter((k) => k !== 'all')) {
+      expect({ kind, out: placementOutsideScope(actorScope(kind), NOWHERE) }).toEqual({ kind, out: ['deptId', 'districtCode', 'enterpriseUscc'] });
+    }
+  });
+
+  it('never accepts anything from the self scope', () => {
+    const scope = actorScope('self');
+    for (const d of Object.values(D)) expect(placementOutsideScope(scope, placed(d)).length).toBeGreaterThan(0);
+  });
+});
+
+describe('roleReachOutsideScope: a role’s scope applied to the account, within the actor’s', () => {
+  const role = (dataScope: string, customDepts: ScopedDept[] = []) => ({ dataScope, customDepts });
+
+  it('lets a 本部门 actor give 本部门 in its department, but not 本部门及以下 when the department has children', () => {
+    const scope = actorScope('dept');
+    expect(roleReachOutsideScope(scope, role('dept'), placed(D.own!))).toBe(false);
+    expect(roleReachOutsideScope(scope, role('dept_and_below'), placed(D.own!))).toBe(true);
+    // The same department without children: 本部门及以下 is only the department.
+    expect(roleReachOutsideScope(scope, role('dept_and_below'), { ...placed(D.own!), deptAndBelow: [D.own!] })).toBe(false);
+    expect(roleReachOutsideScope(scope, role('district'), placed(D.own!))).toBe(true);
+  });
+
+  it('lets a 本区划 actor give 本部门 / 本部门及以下 inside its district and 本区划 for its own district only', () => {
+    const scope = actorScope('district');
+    expect(roleReachOutsideScope(scope, role('dept_and_below'), placed(D.bureau!))).toBe(false);
+    expect(roleReachOutsideScope(scope, role('dept'), placed(D.city!))).toBe(true);
+    expect(roleReachOutsideScope(scope, role('district'), placed(D.own!))).toBe(false);
+    expect(roleReachOutsideScope(scope, role('district'), placed(null, { districtCode: '120101001' }))).toBe(false);
+    expect(roleReachOutsideScope(scope, role('district'), placed(null, { districtCode: '120000' }))).toBe(true);
+    // A department below, but in another district: 本部门及以下 would reach it.
+    expect(roleReachOutsideScope(scope, role('dept_and_below'), { ...placed(D.own!), deptAndBelow: [D.own!, D.otherDistrict!] })).toBe(true);
+  });
+
+  it('gives 本企业 only for an enterprise in scope, and 全部 never to a limited actor', () => {
+    const scope = actorScope('district');
+    expect(roleReachOutsideScope(scope, role('enterprise'), placed(null, { districtCode: '120101', enterprise: ENT_IN }))).toBe(false);
+    expect(roleReachOutsideScope(scope, role('enterprise'), placed(null, { districtCode: '120101', enterprise: ENT_OUT }))).toBe(true);
+    for (const kind of DATA_SCOPES.filter((k) => k !== 'all')) expect(roleReachOutsideScope(actorScope(kind), role('all'), placed(D.own!))).toBe(true);
+    expect(roleReachOutsideScope(FULL_SCOPE, role('all'), placed(D.own!))).toBe(false);
+  });
+
+  it('judges 自定义 by its own departments and 仅本人 as the account itself', () => {
+    const custom = actorScope('custom');
+    expect(roleReachOutsideScope(custom, role('custom', [D.own!, D.sibling!]), placed(D.own!))).toBe(false);
+    expect(roleReachOutsideScope(custom, role('custom', [D.own!, D.child!]), placed(D.own!))).toBe(true);
+    expect(roleReachOutsideScope(custom, role('self'), placed(D.own!))).toBe(false);
+    expect(roleReachOutsideScope(custom, role('unknown-kind'), placed(D.own!))).toBe(true);
+  });
+
+  it('is, for every scope kind, never outside when the actor holds that same kind at the same place', () => {
+    // An actor may always give its own kind of scope to a colleague placed exactly like itself.
+    const me = { ...placed(D.own!), enterprise: ENT_IN };
+    for (const kind of DATA_SCOPES) {
+      expect({ kind, outside: roleReachOutsideScope(actorScope(kind), role(kind, kind === 'custom' ? [D.own!, D.sibling!] : []), me) }).toEqual({ kind, outside: false });
+    }
+  });
+
+  it('agrees with deptInScope for 本部门 over every department and actor kind', () => {
+    for (const kind of DATA_SCOPES) {
+      for (const d of Object.values(D)) expect(roleReachOutsideScope(actorScope(kind), role('dept'), placed(d))).toBe(!deptInScope(actorScope(kind), d));
+    }
+  });
+});
+
+describe('roleGrantProblem', () => {
+  const district = { permissions: new Set(['system:user:create', 'plans:task:list']), scope: actorScope('district') };
+
+  it('reports missing permissions and a scope beyond the actor’s, each on its own', () => {
+    expect(roleGrantProblem(district, { permissions: ['plans:task:list'], dataScope: 'dept', customDepts: [] }, placed(D.own!))).toBeNull();
+    expect(roleGrantProblem(district, { permissions: ['plans:task:list'], dataScope: 'dept', customDepts: [] }, placed(D.city!))).toEqual({ permissions: [], scope: true });
+    expect(roleGrantProblem(district, { permissions: ['monitor:audit:list'], dataScope: 'dept', customDepts: [] }, placed(D.own!))).toEqual({ permissions: ['monitor:audit:list'], scope: false });
+  });
+
+  it('without a target judges only 全部 and 自定义 (role editing)', () => {
+    expect(roleGrantProblem(district, { permissions: [], dataScope: 'district', customDepts: [] })).toBeNull();
+    expect(roleGrantProblem(district, { permissions: [], dataScope: 'all', customDepts: [] })).toEqual({ permissions: [], scope: true });
+    expect(roleGrantProblem(district, { permissions: [], dataScope: 'custom', customDepts: [D.city!] })).toEqual({ permissions: [], scope: true });
   });
 });

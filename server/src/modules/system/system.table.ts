@@ -80,8 +80,6 @@ export const appUser = pgTable(
     status: varchar('status', { length: 16 }).notNull().default('active'),
     passwordHash: text('password_hash').notNull(),
     mustChangePassword: boolean('must_change_password').notNull().default(false),
-    failedLoginCount: integer('failed_login_count').notNull().default(0),
-    lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' }),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true, mode: 'date' }),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true, mode: 'date' }),
     lastLoginIp: varchar('last_login_ip', { length: 64 }),
@@ -93,6 +91,26 @@ export const appUser = pgTable(
     index('app_user_dept_idx').on(t.deptId),
     index('app_user_district_idx').on(t.districtCode),
   ],
+);
+
+/**
+ * Failed logins per (username as typed, source address) — the lockout (issue 12 §1.2). Counted per
+ * source, so failures from one address never lock the owner out from another; keyed by the typed
+ * name, known or not, so an unknown name is answered exactly like a known one. The source is the
+ * client address (an IPv6 /64), as the reverse proxy reports it when ZHILIANG_TRUST_PROXY says so.
+ */
+export const loginFailure = pgTable(
+  'login_failure',
+  {
+    /** Normalised (trimmed, lower case); up to the 64 characters a login request may carry. */
+    username: varchar('username', { length: 64 }).notNull(),
+    source: varchar('source', { length: 64 }).notNull(),
+    /** Consecutive failures since the last success, lock or unlock (forgotten after a day). */
+    failedCount: integer('failed_count').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' }),
+    lastFailedAt: timestamp('last_failed_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.username, t.source] }), index('login_failure_last_failed_idx').on(t.lastFailedAt)],
 );
 
 /** 角色 with its data scope (数据权限). */

@@ -94,7 +94,7 @@ describe('GET /api/system/users/import-template', () => {
     const u = (await userWithRoles('zhangsan'))!;
     expect(u).toMatchObject({ displayName: '张三', deptId: await deptId('天津市和平区市场监督管理局'), districtCode: '120101', phone: '13800138000', email: 'zhangsan@example.gov.cn', status: 'active', mustChangePassword: true });
     expect(u.roleKeys).toEqual(['district_user']);
-    expect(await verifyPassword(u.passwordHash, 'Zhiliang-2026')).toBe(true);
+    expect(await verifyPassword(u.passwordHash, 'Heping-Staff-0817!')).toBe(true);
   });
 });
 
@@ -280,8 +280,9 @@ describe('import by a district user (given the import permission)', () => {
     expect(res.statusCode).toBe(400);
     const errors = json<{ error: { details: { errors: { row: number; column: string; message: string }[] } } }>(res).error.details.errors;
     expect(errors.map((e) => e.row)).toEqual([3, 4]);
-    expect(errors[0]!.message).toBe('超出您的数据权限范围');
-    expect(errors[1]!.message).toBe('不能授予角色「系统管理员」：其权限或数据范围超出您本人');
+    // Each reported on the column at fault: the department, then the role.
+    expect(errors[0]).toMatchObject({ column: '部门', message: '部门超出您的数据权限范围' });
+    expect(errors[1]).toMatchObject({ column: '角色', message: '不能授予角色「系统管理员」：其权限超出您本人' });
     const partial = json<ImportResult>(await upload(district, file, '?skipInvalid=true'));
     expect(partial).toMatchObject({ inserted: 1, skipped: 2 });
     expect(await userWithRoles('hp-imp')).toMatchObject({ districtCode: '120101', roleKeys: ['inspector'] });

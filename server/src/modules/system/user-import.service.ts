@@ -10,7 +10,7 @@ import type { ImportResult } from '../../../../contracts/common.js';
 import { pickLang } from '../../../../contracts/i18n.js';
 import { appendAudit } from '../../platform/audit/audit.repository.js';
 import { authChanged } from '../../platform/auth/auth-events.js';
-import { hashPassword } from '../../platform/auth/password.js';
+import { hashPassword, passwordProblems } from '../../platform/auth/password.js';
 import type { Ctx } from '../../platform/context.js';
 import { readSheet, RowErrors, type SheetRow } from '../../platform/excel/excel.js';
 import { AppError } from '../../platform/http/errors.js';
@@ -109,6 +109,12 @@ async function planRows(ctx: Ctx, rows: SheetRow[], errors: RowErrors): Promise<
     }
     if (errors.count > before) continue;
     const d = parsed.data;
+    if (!existing) {
+      // The same policy as the form: not the username, not guessable (the schema checked length and classes).
+      const problems = await passwordProblems(v.password ?? '', { username, displayName: d.displayName });
+      for (const p of problems) fail('password', pickLang(p, 'zh'));
+      if (problems.length > 0) continue;
+    }
     const clean = {
       displayName: d.displayName,
       deptId: d.deptId,
@@ -129,12 +135,13 @@ async function planRows(ctx: Ctx, rows: SheetRow[], errors: RowErrors): Promise<
         const rolesChanged = [...clean.roleIds].sort().join() !== [...previousRoles].sort().join();
         if (rolesChanged || clean.status !== 'active') throw new AppError('SELF_LOCKOUT');
       }
-      const { districtCode } = await checkUserRefs(ctx, ctx.db, clean, previousRoles);
+      const { districtCode } = await checkUserRefs(ctx, ctx.db, clean);
       planned.push({ row, username, existing, values: { ...clean, districtCode }, password: existing ? null : (v.password ?? null) });
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       const detail = Array.isArray(err.details) ? (err.details as { path: string; message: string }[])[0] : undefined;
-      const key = detail?.path === 'deptId' ? 'dept' : detail?.path === 'roleIds' ? 'roles' : (detail?.path ?? 'username');
+      const refusedRole = err.code === 'FORBIDDEN' && !!(err.details as { role?: string } | undefined)?.role;
+      const key = detail?.path === 'deptId' ? 'dept' : detail?.path === 'roleIds' || refusedRole ? 'roles' : (detail?.path ?? 'username');
       const outOfScope = err.code === 'NOT_FOUND' ? '该用户已存在，但不在您的数据权限范围内' : null;
       fail(key, detail ? pickLang(detail.message, 'zh') : (outOfScope ?? err.messageIn('zh')));
     }

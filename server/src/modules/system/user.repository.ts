@@ -1,11 +1,13 @@
 /**
  * Users. Every list and lookup made on behalf of a person applies that person's data scope.
  */
-import { and, asc, count, eq, gt, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { containsPattern } from '../../db/query-helpers.js';
 import { scopePredicate, type DataScope, type ScopeColumns } from '../../platform/data-scope/data-scope.js';
-import { appUser, department, district, role, userRole } from './system.table.js';
+// Read only: an enterprise account lies where the registry places its enterprise.
+import { entity } from '../entities/entities.table.js';
+import { appUser, department, district, loginFailure, role, userRole } from './system.table.js';
 
 export type UserRow = typeof appUser.$inferSelect;
 export type NewUserRow = typeof appUser.$inferInsert;
@@ -51,6 +53,16 @@ export async function findUserById(db: Executor, id: number, scope?: DataScope):
     .from(appUser)
     .where(and(eq(appUser.id, id), scope ? scopePredicate(scope, USER_SCOPE) : undefined));
   return row ?? null;
+}
+
+/**
+ * The district the market-entity registry places an enterprise in, or null when the code is not
+ * registered. An enterprise account's scope check reads it (the registry is the entities module's
+ * table; the system module only reads it).
+ */
+export async function registeredEnterpriseDistrict(db: Executor, uscc: string): Promise<string | null> {
+  const [row] = await db.select({ districtCode: entity.districtCode }).from(entity).where(eq(entity.uscc, uscc));
+  return row?.districtCode ?? null;
 }
 
 export async function insertUser(db: Executor, values: NewUserRow): Promise<UserRow> {
@@ -111,13 +123,18 @@ function userWhere(scope: DataScope, f: UserFilter): SQL | undefined {
   return and(...parts);
 }
 
+/** Locks still running on the account's name, from any source: the latest end, and how many sources. */
+const activeLocks = sql`from ${loginFailure} where ${loginFailure.username} = ${appUser.username} and ${loginFailure.lockedUntil} > now()`;
+
 const listColumns = {
   user: appUser,
   deptName: department.name,
   districtName: district.name,
+  lockedUntil: sql<Date | null>`(select max(${loginFailure.lockedUntil}) ${activeLocks})`.mapWith(loginFailure.lockedUntil),
+  lockedSources: sql<number>`(select count(*) ${activeLocks})`.mapWith(Number),
 };
 
-export type UserListRow = { user: UserRow; deptName: string | null; districtName: string | null };
+export type UserListRow = { user: UserRow; deptName: string | null; districtName: string | null; lockedUntil: Date | null; lockedSources: number };
 
 export async function listUsers(db: Executor, scope: DataScope, f: UserFilter, page: { offset: number; limit: number }): Promise<{ rows: UserListRow[]; total: number }> {
   const where = userWhere(scope, f);
@@ -160,7 +177,7 @@ export async function countUsers(db: Executor, scope?: DataScope): Promise<{ tot
     .select({
       total: count(),
       active: sql<number>`count(*) filter (where ${appUser.status} = 'active')`.mapWith(Number),
-      locked: sql<number>`count(*) filter (where ${gt(appUser.lockedUntil, sql`now()`)})`.mapWith(Number),
+      locked: sql<number>`count(*) filter (where exists (select 1 ${activeLocks}))`.mapWith(Number),
     })
     .from(appUser)
     .where(scope ? scopePredicate(scope, USER_SCOPE) : undefined);

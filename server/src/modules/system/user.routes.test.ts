@@ -9,6 +9,7 @@ import { XLSX_MIME } from '../../platform/excel/excel.js';
 import { TEST_DEMO_PASSWORD } from '../../test/constants.js';
 import { buildTestApp, errorCode, json, multipartBody, type Agent, type TestApp } from '../../test/test-app.js';
 import { expectPrintable, readExport } from '../../test/xlsx.js';
+import { findLoginFailure, saveLoginFailure } from './auth.repository.js';
 import { findDepartmentsByName } from './department.repository.js';
 import { USER_EXPORT } from './system.excel.js';
 import { maskPhone } from './system.rules.js';
@@ -121,6 +122,7 @@ describe('GET /api/system/users/:id', () => {
       roles: [{ id: role('district_user'), key: 'district_user', name: '区用户' }],
       locked: false,
       lockedUntil: null,
+      lockedSources: 0,
       mustChangePassword: false,
       lastLoginAt: null,
       createdAt: row.createdAt.toISOString(),
@@ -167,7 +169,7 @@ describe('POST /api/system/users', () => {
     });
     expect(created.roles.map((r) => r.key).sort()).toEqual(['inspector', 'lab']);
     const row = (await findUserByUsername(t.db, 'zhang.wei'))!;
-    expect(row).toMatchObject({ id: created.id, districtCode: '120101', mustChangePassword: true, failedLoginCount: 0, lockedUntil: null });
+    expect(row).toMatchObject({ id: created.id, districtCode: '120101', mustChangePassword: true });
     expect(row.passwordHash).toMatch(/^\$argon2id\$/);
     expect(await verifyPassword(row.passwordHash, 'Initial-Pass-2026')).toBe(true);
     expect((await rolesOfUsers(t.db, [row.id])).get(row.id)!.map((r) => r.key).sort()).toEqual(['inspector', 'lab']);
@@ -370,14 +372,19 @@ describe('PUT /api/system/users/:id/password', () => {
     const id = await userId('status-user');
     const agent = t.anon();
     expect((await agent.login('status-user', 'Initial-Pass-2026')).statusCode).toBe(200);
-    await updateUserRow(t.db, id, { failedLoginCount: 3, lockedUntil: new Date(Date.now() + 600_000), mustChangePassword: false });
+    await updateUserRow(t.db, id, { mustChangePassword: false });
+    await saveLoginFailure(t.db, { username: 'status-user', source: '192.0.2.9', failedCount: 0, lockedUntil: new Date(Date.now() + 600_000), lastFailedAt: new Date() });
+    await saveLoginFailure(t.db, { username: 'status-user', source: '192.0.2.10', failedCount: 3, lockedUntil: null, lastFailedAt: new Date() });
     const oldHash = (await findUserById(t.db, id))!.passwordHash;
     const seq = await headSeq();
     const res = await admin.put(`/api/system/users/${id}/password`, { password: 'Reset-Pass-2026!' });
     expect(res.statusCode).toBe(200);
     expect(json(res)).toEqual({ ok: true });
     const row = (await findUserById(t.db, id))!;
-    expect(row).toMatchObject({ mustChangePassword: true, failedLoginCount: 0, lockedUntil: null });
+    expect(row).toMatchObject({ mustChangePassword: true });
+    // Unlocked from every address, and the failures forgotten.
+    expect(await findLoginFailure(t.db, 'status-user', '192.0.2.9')).toBeNull();
+    expect(await findLoginFailure(t.db, 'status-user', '192.0.2.10')).toBeNull();
     expect(row.passwordChangedAt).toBeInstanceOf(Date);
     expect(row.passwordHash).not.toBe(oldHash);
     expect(await verifyPassword(row.passwordHash, 'Reset-Pass-2026!')).toBe(true);
@@ -406,25 +413,30 @@ describe('PUT /api/system/users/:id/password', () => {
 });
 
 describe('PUT /api/system/users/:id/unlock', () => {
-  it('lifts a lockout and audits the lock it lifted', async () => {
+  it('lifts the lock from every address, forgets the failures, and audits what it lifted', async () => {
     const id = await userId('tj120102-03');
     const until = new Date(Date.now() + 10 * 60_000);
-    await updateUserRow(t.db, id, { failedLoginCount: 2, lockedUntil: until });
+    const fail = (source: string, failedCount: number, lockedUntil: Date | null) => saveLoginFailure(t.db, { username: 'tj120102-03', source, failedCount, lockedUntil, lastFailedAt: new Date() });
+    await fail('192.0.2.1', 0, until);
+    await fail('192.0.2.2', 0, new Date(Date.now() + 5 * 60_000));
+    await fail('192.0.2.3', 2, null);
     const shown = json<User>(await admin.get(`/api/system/users/${id}`));
-    expect(shown).toMatchObject({ locked: true, lockedUntil: until.toISOString() });
+    expect(shown).toMatchObject({ locked: true, lockedUntil: until.toISOString(), lockedSources: 2 });
     const seq = await headSeq();
     const res = await admin.put(`/api/system/users/${id}/unlock`);
     expect(res.statusCode).toBe(200);
-    expect(json<User>(res)).toMatchObject({ id, locked: false, lockedUntil: null });
-    expect(await findUserById(t.db, id)).toMatchObject({ failedLoginCount: 0, lockedUntil: null });
+    expect(json<User>(res)).toMatchObject({ id, locked: false, lockedUntil: null, lockedSources: 0 });
+    for (const source of ['192.0.2.1', '192.0.2.2', '192.0.2.3']) expect(await findLoginFailure(t.db, 'tj120102-03', source)).toBeNull();
     const audit = await auditSince(seq);
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({
       action: 'system.user.unlock',
       targetId: String(id),
-      before: { lockedUntil: until.toISOString(), failedLoginCount: 2 },
-      after: { lockedUntil: null, failedLoginCount: 0 },
+      before: { lockedUntil: until.toISOString(), lockedSources: 2, failedSources: 3 },
+      after: { lockedUntil: null, lockedSources: 0, failedSources: 0 },
     });
+    // Unlocked, the right password works from the address that was locked.
+    expect((await t.anon('192.0.2.1').login('tj120102-03')).statusCode).toBe(200);
   });
 
   it('answers 404 for an unknown user and 400 for a bad id', async () => {

@@ -3,6 +3,8 @@ import { idParam, importResult, okResponse } from '../../../../contracts/common.
 import {
   createUserBody,
   resetPasswordBody,
+  roleOptionsQuery,
+  roleOptionsResponse,
   setUserStatusBody,
   updateUserBody,
   userListQuery,
@@ -69,7 +71,8 @@ export function userRoutes(app: ZApp): void {
         roles: '区用户',
         status: '正常',
         enterpriseUscc: '',
-        password: 'Zhiliang-2026',
+        // An example that passes the whole policy ("Zhiliang-2026", the product's name and a year, does not).
+        password: 'Heping-Staff-0817!',
       };
       return sendWorkbook(reply, '用户导入模板', await buildTemplate('用户', USER_IMPORT, [example]));
     },
@@ -86,8 +89,20 @@ export function userRoutes(app: ZApp): void {
 
   app.get('/api/system/users/role-options', {
     config: { access: 'system:user:list' },
-    schema: { tags: TAG, summary: '可授予的角色 Roles the caller may assign', response: { 200: z.object({ items: z.array(z.object({ id: z.number(), key: z.string(), name: z.string() })) }) } },
-    handler: async (request) => ({ items: await assignableRoles(request.ctx()) }),
+    schema: {
+      tags: TAG,
+      summary: '可授予的角色 Roles the caller may assign',
+      description:
+        '给出 deptId / districtCode / enterpriseUscc 时，只列出可授予位于该处的用户的角色（角色的数据范围作用于该用户后不得超出调用者的数据权限）。' +
+        ' With deptId / districtCode / enterpriseUscc, only the roles the caller may grant to an account placed there.',
+      querystring: roleOptionsQuery,
+      response: { 200: roleOptionsResponse },
+    },
+    handler: async (request) => {
+      const q = request.query;
+      const placed = q.deptId !== undefined || q.districtCode !== undefined || q.enterpriseUscc !== undefined;
+      return { items: await assignableRoles(request.ctx(), placed ? q : undefined) };
+    },
   });
 
   app.get('/api/system/users/:id', {

@@ -4,6 +4,7 @@
  */
 import type { CreateUserBody, UpdateUserBody, User, UserListQuery } from '../../../../contracts/system.js';
 import type { Page } from '../../../../contracts/common.js';
+import { BUILTIN_DICTS } from '../../../../contracts/dicts.js';
 import { msg } from '../../../../contracts/i18n.js';
 import { validateUscc } from '../../../../contracts/uscc.js';
 import type { Executor } from '../../db/client.js';
@@ -12,17 +13,26 @@ import { appendAudit } from '../../platform/audit/audit.repository.js';
 import { authChanged } from '../../platform/auth/auth-events.js';
 import { assertPasswordPolicy, hashPassword } from '../../platform/auth/password.js';
 import type { Ctx } from '../../platform/context.js';
-import { recordInScope } from '../../platform/data-scope/data-scope.js';
 import { AppError } from '../../platform/http/errors.js';
-import { deleteUserSessions, selfAndDescendantDeptIds } from './auth.repository.js';
-import { findDepartment } from './department.repository.js';
+import { clearLoginFailures, deleteUserSessions, selfAndDescendantDeptIds } from './auth.repository.js';
+import { departmentAndBelow, findDepartment } from './department.repository.js';
 import { findDistrict } from './district.repository.js';
 import { findRolesByIds, rolesForGranting } from './role.repository.js';
-import { maskPhone, normalizeUsername, roleGrantProblem } from './system.rules.js';
+import {
+  maskPhone,
+  normalizeUsername,
+  NOWHERE,
+  placementOutsideScope,
+  roleGrantProblem,
+  type AccountPlacement,
+  type PlacementField,
+  type ScopedDept,
+} from './system.rules.js';
 import {
   findUserById,
   findUserByUsername,
   getUserListRow,
+  registeredEnterpriseDistrict,
   insertUser,
   listUsers as listUserRows,
   rolesOfUsers,
@@ -36,8 +46,6 @@ type RoleRef = { id: number; key: string; name: string };
 
 export function toUserDto(r: UserListRow, roles: RoleRef[], opts: { fullPhone: boolean }): User {
   const u = r.user;
-  const now = Date.now();
-  const locked = !!u.lockedUntil && u.lockedUntil.getTime() > now;
   return {
     id: u.id,
     username: u.username,
@@ -51,8 +59,9 @@ export function toUserDto(r: UserListRow, roles: RoleRef[], opts: { fullPhone: b
     enterpriseUscc: u.enterpriseUscc,
     status: u.status as User['status'],
     roles,
-    locked,
-    lockedUntil: locked ? u.lockedUntil!.toISOString() : null,
+    locked: r.lockedSources > 0,
+    lockedUntil: r.lockedSources > 0 && r.lockedUntil ? r.lockedUntil.toISOString() : null,
+    lockedSources: r.lockedSources,
     mustChangePassword: u.mustChangePassword,
     lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
     createdAt: u.createdAt.toISOString(),
@@ -97,7 +106,6 @@ interface UserRefs {
   deptId: number | null;
   districtCode: string | null;
   enterpriseUscc: string | null;
-  roleIds: number[];
 }
 
 function invalid(path: string, zh: string, en: string): AppError {
@@ -105,46 +113,88 @@ function invalid(path: string, zh: string, en: string): AppError {
 }
 
 /**
- * Check what a user record points at: the department and district exist, the enterprise code is a
- * valid USCC, the roles exist and grant nothing the actor lacks, and the record lies in the actor's
- * scope. Returns the district to store (the department's when none is given).
+ * Resolve what an account's fields point at: the department (and every department below it), the
+ * district — the department's when none is given, else the registered enterprise's — and the
+ * enterprise with the district the registry places it in. A department, district or enterprise
+ * code that does not exist is a 400 naming the field.
  */
-async function checkUserRefs(ctx: Ctx, db: Executor, refs: UserRefs, previousRoleIds: readonly number[] = []): Promise<{ districtCode: string | null }> {
-  let districtCode = refs.districtCode;
-  let deptDistrict: string | null = null;
+async function loadPlacement(db: Executor, refs: UserRefs): Promise<AccountPlacement> {
+  let dept: ScopedDept | null = null;
+  let deptAndBelow: ScopedDept[] = [];
   if (refs.deptId !== null) {
-    const dept = await findDepartment(db, refs.deptId);
-    if (!dept) throw invalid('deptId', '部门不存在', 'No such department');
-    deptDistrict = dept.districtCode;
-    districtCode ??= dept.districtCode;
+    const row = await findDepartment(db, refs.deptId);
+    if (!row) throw invalid('deptId', '部门不存在', 'No such department');
+    dept = { id: row.id, districtCode: row.districtCode };
+    deptAndBelow = await departmentAndBelow(db, row.id);
   }
-  if (districtCode && !(await findDistrict(db, districtCode))) throw invalid('districtCode', '区划不存在', 'No such district');
+  let enterprise: AccountPlacement['enterprise'] = null;
   if (refs.enterpriseUscc) {
     const check = validateUscc(refs.enterpriseUscc);
     if (!check.valid) throw invalid('enterpriseUscc', `统一社会信用代码不合法：${check.reason}`, `Invalid USCC (${check.rule})`);
+    enterprise = { uscc: refs.enterpriseUscc, districtCode: await registeredEnterpriseDistrict(db, refs.enterpriseUscc) };
   }
+  const districtCode = refs.districtCode ?? dept?.districtCode ?? enterprise?.districtCode ?? null;
+  if (districtCode && !(await findDistrict(db, districtCode))) throw invalid('districtCode', '区划不存在', 'No such district');
+  return { dept, deptAndBelow, districtCode, enterprise };
+}
+
+const FIELD_NAMES: Record<PlacementField, [string, string]> = {
+  deptId: ['部门', 'department'],
+  districtCode: ['区划', 'district'],
+  enterpriseUscc: ['企业', 'enterprise'],
+};
+
+/** 403 OUT_OF_SCOPE naming each field outside the actor's scope (the form shows it on that field). */
+function outOfScope(fields: readonly PlacementField[], managing: boolean): AppError {
+  const zh = fields.map((f) => FIELD_NAMES[f][0]).join('、');
+  const en = fields.map((f) => FIELD_NAMES[f][1]).join(', ');
+  return new AppError('OUT_OF_SCOPE', {
+    message: managing
+      ? { zh: `该用户的${zh}超出您的数据权限范围，不能由您管理`, en: `This user’s ${en} lies outside your data scope` }
+      : { zh: `用户的${zh}须在您的数据权限范围内`, en: `The user’s ${en} must lie inside your data scope` },
+    details: fields.map((path) => ({
+      path,
+      code: 'out_of_scope',
+      message: msg(`${FIELD_NAMES[path][0]}超出您的数据权限范围`, `This ${FIELD_NAMES[path][1]} is outside your data scope`),
+    })),
+  });
+}
+
+function scopeLabel(kind: string, lang: 'zh' | 'en'): string {
+  const item = BUILTIN_DICTS.find((d) => d.type === 'sys_data_scope')!.items.find((i) => i.value === kind);
+  return item ? item[lang] : kind;
+}
+
+/** 403 FORBIDDEN saying whether the role's permissions or its data scope (applied to this account) is the problem. */
+function roleRefused(r: { key: string; name: string; dataScope: string }, problem: { permissions: string[]; scope: boolean }, managing: boolean): AppError {
+  const zhWhy = problem.permissions.length > 0 ? '其权限超出您本人' : `其数据范围「${scopeLabel(r.dataScope, 'zh')}」作用于该用户后超出您的数据权限范围`;
+  const enWhy = problem.permissions.length > 0 ? 'its permissions exceed yours' : `its data scope (${scopeLabel(r.dataScope, 'en')}), applied to this user, reaches beyond yours`;
+  return new AppError('FORBIDDEN', {
+    message: managing
+      ? { zh: `该用户拥有角色「${r.name}」，${zhWhy}，不能由您管理`, en: `This user holds the role “${r.name}”: ${enWhy}` }
+      : { zh: `不能授予角色「${r.name}」：${zhWhy}`, en: `You cannot grant the role “${r.name}”: ${enWhy}` },
+    details: { role: r.key, permissions: problem.permissions, scope: problem.scope },
+  });
+}
+
+/**
+ * Check what a user record points at and whether the actor may place it there with these roles: the
+ * department, district and enterprise exist and each lies in the actor's scope (403 OUT_OF_SCOPE),
+ * the roles exist (400), and no role grants a permission the actor lacks or — applied to this
+ * account — sees beyond the actor's scope (403 FORBIDDEN). Every role is checked, kept or added:
+ * moving an account changes what its roles reach. Returns the district to store.
+ */
+async function checkUserRefs(ctx: Ctx, db: Executor, refs: UserRefs & { roleIds: number[] }): Promise<{ districtCode: string | null }> {
+  const placement = await loadPlacement(db, refs);
   const roles = await findRolesByIds(db, refs.roleIds);
   if (roles.length !== new Set(refs.roleIds).size) throw invalid('roleIds', '角色不存在', 'No such role');
-  const added = refs.roleIds.filter((id) => !previousRoleIds.includes(id));
-  for (const r of await rolesForGranting(db, added)) {
-    const problem = roleGrantProblem(ctx, r);
-    if (problem) {
-      throw new AppError('FORBIDDEN', {
-        message: {
-          zh: `不能授予角色「${r.name}」：其权限或数据范围超出您本人`,
-          en: `You cannot grant the role “${r.name}”: its permissions or data scope exceed yours`,
-        },
-        details: { role: r.key, permissions: problem.permissions, scope: problem.scope },
-      });
-    }
+  const outside = placementOutsideScope(ctx.scope, placement);
+  if (outside.length > 0) throw outOfScope(outside, false);
+  for (const r of await rolesForGranting(db, refs.roleIds)) {
+    const problem = roleGrantProblem(ctx, r, placement);
+    if (problem) throw roleRefused(r, problem, false);
   }
-  const inScope = recordInScope(ctx.scope, {
-    deptId: refs.deptId,
-    districtCode: districtCode ?? deptDistrict,
-    enterpriseUscc: refs.enterpriseUscc,
-  });
-  if (!inScope) throw new AppError('OUT_OF_SCOPE');
-  return { districtCode };
+  return { districtCode: placement.districtCode };
 }
 
 /** Create a user with an initial password, which must be changed at first login. */
@@ -158,7 +208,7 @@ export async function createUser(ctx: Ctx, body: CreateUserBody): Promise<User> 
     roleIds: body.roleIds,
   };
   const { districtCode } = await checkUserRefs(ctx, ctx.db, refs);
-  assertPasswordPolicy(body.password);
+  await assertPasswordPolicy(body.password, { username, displayName: body.displayName });
   const passwordHash = await hashPassword(body.password);
   const id = await ctx.db.transaction(async (tx) => {
     const row = await insertUser(tx, {
@@ -188,12 +238,12 @@ export async function updateUser(ctx: Ctx, id: number, body: UpdateUserBody): Pr
   const previousRoleIds = before.roles.map((r) => r.id);
   const rolesChanged = [...body.roleIds].sort().join() !== [...previousRoleIds].sort().join();
   if (id === ctx.actor.userId && (rolesChanged || body.status !== 'active')) throw new AppError('SELF_LOCKOUT');
-  const { districtCode } = await checkUserRefs(
-    ctx,
-    ctx.db,
-    { deptId: body.deptId, districtCode: body.districtCode ?? null, enterpriseUscc: body.enterpriseUscc ?? null, roleIds: body.roleIds },
-    previousRoleIds,
-  );
+  const { districtCode } = await checkUserRefs(ctx, ctx.db, {
+    deptId: body.deptId,
+    districtCode: body.districtCode ?? null,
+    enterpriseUscc: body.enterpriseUscc ?? null,
+    roleIds: body.roleIds,
+  });
   await ctx.db.transaction(async (tx) => {
     await updateUserRow(tx, id, {
       displayName: body.displayName,
@@ -235,55 +285,64 @@ export async function setUserStatus(ctx: Ctx, id: number, status: 'active' | 'di
 
 /** Set a new password for a user (who must change it at next login); unlocks and logs them out. */
 export async function resetUserPassword(ctx: Ctx, id: number, password: string): Promise<void> {
-  await loadManageableUser(ctx, ctx.db, id);
-  assertPasswordPolicy(password);
+  const user = await loadManageableUser(ctx, ctx.db, id);
+  await assertPasswordPolicy(password, { username: user.username, displayName: user.displayName });
   const passwordHash = await hashPassword(password);
   await ctx.db.transaction(async (tx) => {
-    await updateUserRow(tx, id, { passwordHash, mustChangePassword: true, failedLoginCount: 0, lockedUntil: null, passwordChangedAt: new Date() });
+    await updateUserRow(tx, id, { passwordHash, mustChangePassword: true, passwordChangedAt: new Date() });
+    await clearLoginFailures(tx, user.username);
     await deleteUserSessions(tx, id);
     await appendAudit(tx, ctx, { action: 'system.user.reset_password', targetType: 'user', targetId: id });
   });
   authChanged();
 }
 
-/** Lift a lockout before its 15 minutes are over. */
+/** Lift every lock on the user's name before its 15 minutes are over, from whichever sources, and forget the failures. */
 export async function unlockUser(ctx: Ctx, id: number): Promise<User> {
   const existing = await loadManageableUser(ctx, ctx.db, id);
+  const before = await loadUserDto(ctx.db, id, false);
   await ctx.db.transaction(async (tx) => {
-    await updateUserRow(tx, id, { failedLoginCount: 0, lockedUntil: null });
+    const cleared = await clearLoginFailures(tx, existing.username);
     await appendAudit(tx, ctx, {
       action: 'system.user.unlock',
       targetType: 'user',
       targetId: id,
-      before: { lockedUntil: existing.lockedUntil, failedLoginCount: existing.failedLoginCount },
-      after: { lockedUntil: null, failedLoginCount: 0 },
+      before: { lockedUntil: before.lockedUntil, lockedSources: before.lockedSources, failedSources: cleared.length },
+      after: { lockedUntil: null, lockedSources: 0, failedSources: 0 },
     });
   });
   return loadUserDto(ctx.db, id, false);
 }
 
-/** The roles the actor may give a user: active ones within the actor's own permissions and data scope. */
-export async function assignableRoles(ctx: Ctx): Promise<RoleRef[]> {
+/**
+ * The roles the actor may give a user: active ones within the actor's own permissions and data
+ * scope. Given where the account sits (`target`: the form's department, district and enterprise),
+ * only those the actor may grant to that account.
+ */
+export async function assignableRoles(ctx: Ctx, target?: Partial<UserRefs>): Promise<RoleRef[]> {
   const roles = await rolesForGranting(ctx.db);
-  return roles.filter((r) => roleGrantProblem(ctx, r) === null).map(({ id, key, name }) => ({ id, key, name }));
+  const placement = target
+    ? await loadPlacement(ctx.db, { deptId: target.deptId ?? null, districtCode: target.districtCode ?? null, enterpriseUscc: target.enterpriseUscc ?? null })
+    : NOWHERE;
+  return roles.filter((r) => roleGrantProblem(ctx, r, placement) === null).map(({ id, key, name }) => ({ id, key, name }));
 }
 
 /**
- * Load a user the actor may manage: inside the actor's data scope (else 404, as if absent) and
- * holding no role the actor could not grant — so nobody resets, disables or edits an account more
- * powerful than their own (else 403).
+ * Load a user the actor may manage (edit, disable, unlock, reset): inside the actor's data scope
+ * (else 404, as if absent), every field of the account inside it too, and holding no role the actor
+ * could not grant to this very account — so nobody resets, disables or edits an account that
+ * reaches further than their own (else 403).
  */
 async function loadManageableUser(ctx: Ctx, db: Executor, id: number): Promise<UserRow> {
   const user = await findUserById(db, id, ctx.scope);
   if (!user) throw new AppError('NOT_FOUND');
+  const placement = await loadPlacement(db, { deptId: user.deptId, districtCode: user.districtCode, enterpriseUscc: user.enterpriseUscc });
+  const outside = placementOutsideScope(ctx.scope, placement);
+  if (outside.length > 0) throw outOfScope(outside, true);
   const roleIds = ((await rolesOfUsers(db, [id])).get(id) ?? []).map((r) => r.id);
   for (const r of await rolesForGranting(db, roleIds)) {
-    if (roleGrantProblem(ctx, r)) {
-      throw new AppError('FORBIDDEN', {
-        message: { zh: `该用户拥有角色「${r.name}」，其权限或数据范围超出您本人，不能由您管理`, en: `This user holds the role “${r.name}”, which exceeds your permissions or data scope` },
-        details: { role: r.key },
-      });
-    }
+    const problem = roleGrantProblem(ctx, r, placement);
+    if (problem) throw roleRefused(r, problem, true);
   }
   return user;
 }

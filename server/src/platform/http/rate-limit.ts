@@ -4,6 +4,7 @@
  * process: enough for one server; behind several replicas the proxy should limit as well.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { clientAddressKey } from './client-address.js';
 import { AppError } from './errors.js';
 
 export interface RateLimitOptions {
@@ -49,6 +50,12 @@ export class TokenBuckets {
       return { ok: true };
     }
     return { ok: false, retryAfterMs: Math.ceil((1 - b.tokens) / this.ratePerMs) };
+  }
+
+  /** Return a token taken for a request that, in the end, did not count (never above capacity). */
+  giveBack(key: string): void {
+    const b = this.buckets.get(key);
+    if (b) b.tokens = Math.min(this.opts.capacity, b.tokens + 1);
   }
 
   get size(): number {
@@ -104,4 +111,30 @@ export function rateLimitHook(opts: RateLimitOptions | null): RequestHook {
 export function isRateLimited(onRequest: unknown): boolean {
   const hooks = Array.isArray(onRequest) ? onRequest : [onRequest];
   return hooks.some((h) => typeof h === 'function' && RATE_LIMITED in h);
+}
+
+/**
+ * A per-client budget of *failures* (failed logins). Each request takes a token as it arrives —
+ * so a burst of parallel requests cannot all slip past before the first failure is counted — and
+ * gets it back when it turns out not to be a failure (`refund`: a successful login), so an office
+ * of many people behind one address logging in is never held up. While a client's bucket is empty
+ * its requests are refused with 429 and Retry-After before any work is done. Clients are keyed by
+ * address (an IPv6 /64 as one client).
+ */
+export function failureLimit(
+  opts: RateLimitOptions | null,
+  refuse: (retryAfterSeconds: number) => AppError,
+): { onRequest: (request: FastifyRequest, reply: FastifyReply) => Promise<void>; refund: (request: FastifyRequest) => void } {
+  if (!opts) return { onRequest: async () => {}, refund: () => {} };
+  const buckets = new TokenBuckets(opts);
+  return {
+    onRequest: async (request, reply) => {
+      const r = buckets.take(clientAddressKey(request.ip));
+      if (r.ok) return;
+      const seconds = Math.max(1, Math.ceil(r.retryAfterMs / 1000));
+      reply.header('retry-after', String(seconds));
+      throw refuse(seconds);
+    },
+    refund: (request) => buckets.giveBack(clientAddressKey(request.ip)),
+  };
 }

@@ -1,10 +1,11 @@
 import { App, Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { newPassword } from '@contracts/auth';
+import { showServerFieldErrors } from '@/components/server-field-errors';
 import { useNotifyError } from '@/components/use-notify';
 import { resetSession, useAuth } from '@/lib/auth';
-import { zodRule } from '@/lib/form-rules';
-import { useLang, useT } from '@/lib/i18n';
+import { passwordAccountRule, zodRule } from '@/lib/form-rules';
+import { useLang, usePick, useT } from '@/lib/i18n';
 import { changePassword } from './api';
 import { authStrings } from './i18n';
 
@@ -14,6 +15,8 @@ export default function ChangePasswordPage() {
   const { me } = useAuth();
   const { message } = App.useApp();
   const notify = useNotifyError();
+  const pick = usePick();
+  const [form] = Form.useForm<{ currentPassword: string; newPassword: string; confirm: string }>();
   const navigate = useNavigate();
   const forced = me?.user.mustChangePassword ?? false;
 
@@ -24,7 +27,9 @@ export default function ChangePasswordPage() {
       if (me) await resetSession({ ...me, user: { ...me.user, mustChangePassword: false } });
       navigate('/', { replace: true });
     } catch (err) {
-      notify(err);
+      // The server's reason goes on the field it concerns (a guessable password, the wrong current one).
+      const shownOnForm = showServerFieldErrors(form, err, pick, { PASSWORD_WRONG: 'currentPassword', PASSWORD_REUSED: 'newPassword' });
+      notify(err, { shownOnForm });
     }
   };
 
@@ -33,11 +38,11 @@ export default function ChangePasswordPage() {
       <Card style={{ width: 440 }}>
         <Typography.Title level={4}>{t('changeTitle')}</Typography.Title>
         {forced ? <Alert type="warning" showIcon title={t('changeForced')} style={{ marginBottom: 16 }} /> : null}
-        <Form layout="vertical" onFinish={(v: { currentPassword: string; newPassword: string }) => void onFinish(v)}>
+        <Form form={form} layout="vertical" onFinish={(v: { currentPassword: string; newPassword: string }) => void onFinish(v)}>
           <Form.Item name="currentPassword" label={t('currentPassword')} rules={[{ required: true }]}>
             <Input.Password autoComplete="current-password" />
           </Form.Item>
-          <Form.Item name="newPassword" label={t('newPassword')} extra={t('policy')} rules={[{ required: true }, zodRule(newPassword, lang)]}>
+          <Form.Item name="newPassword" label={t('newPassword')} extra={t('policy')} rules={[{ required: true }, zodRule(newPassword, lang), passwordAccountRule(me?.user.username, lang)]}>
             <Input.Password autoComplete="new-password" />
           </Form.Item>
           <Form.Item

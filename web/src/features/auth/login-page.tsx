@@ -27,7 +27,9 @@ export default function LoginPage() {
       const from = (location.state as { from?: string } | null)?.from;
       navigate(me.user.mustChangePassword ? '/change-password' : (from ?? '/'), { replace: true });
     } catch (err) {
+      // The server answers an unknown name exactly like a wrong password; the page shows its words.
       if (err instanceof ApiError && err.code === 'ACCOUNT_LOCKED') setError({ title: t('lockedTitle'), message: err.message });
+      else if (err instanceof ApiError && err.code === 'LOGIN_RATE_LIMITED') setError({ title: t('throttledTitle'), message: err.message });
       else setError({ message: err instanceof Error ? err.message : String(err) });
     } finally {
       setBusy(false);

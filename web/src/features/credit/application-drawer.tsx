@@ -204,7 +204,7 @@ export function ApplicationDrawer({ kind, id, onClose }: { kind: ApplicationKind
                 <Upload
                   showUploadList={false}
                   beforeUpload={(f) => {
-                    attach.mutate({ id: a.id, file: f }, { onError: notify });
+                    attach.mutate({ id: a.id, file: f }, { onError: (err) => notify(err) });
                     return false;
                   }}
                 >

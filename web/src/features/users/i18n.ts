@@ -1,8 +1,8 @@
 import { PASSWORD_MIN } from '@contracts/auth';
 import type { Strings } from '@/lib/i18n';
 
-const policyZh = `至少 ${PASSWORD_MIN} 个字符，包含大写字母、小写字母、数字、符号中的至少三类`;
-const policyEn = `At least ${PASSWORD_MIN} characters, using three of: upper case, lower case, digits, symbols`;
+const policyZh = `至少 ${PASSWORD_MIN} 个字符，包含大写字母、小写字母、数字、符号中的至少三类；不能包含用户名，不能是常见或容易猜到的密码（如 Password@123）`;
+const policyEn = `At least ${PASSWORD_MIN} characters, using three of: upper case, lower case, digits, symbols; not containing the username, and not a common or guessable password (like Password@123)`;
 
 export const userStrings = {
   description: [
@@ -27,8 +27,11 @@ export const userStrings = {
   lastLogin: ['最近登录', 'Last login'],
   never: ['从未登录', 'Never'],
   locked: ['已锁定', 'Locked'],
-  lockedUntil: ['连续登录失败已被锁定，{time} 自动解锁', 'Locked after repeated failed logins; unlocks at {time}'],
-  lockedShort: ['锁定至 {time}', 'Locked until {time}'],
+  lockedUntil: [
+    '从 {n} 个网络地址连续登录失败，已暂停从这些地址登录，最迟 {time} 自动恢复；从其他地址仍可正常登录。可点“解锁”立即恢复。',
+    'Repeated failed logins from {n} address(es): logging in from there is paused until {time} at the latest; other addresses are not affected. “Unlock” lifts it now.',
+  ],
+  lockedShort: ['暂停登录至 {time}', 'Paused until {time}'],
   keywordPlaceholder: ['用户名、姓名、电话或邮箱', 'Username, name, phone, email'],
   // Row actions
   disable: ['停用', 'Disable'],
@@ -52,9 +55,16 @@ export const userStrings = {
   deptPlaceholder: ['选择所属部门', 'Choose a department'],
   districtPlaceholder: ['选择所属区划', 'Choose a district'],
   districtHint: ['不填则使用所属部门的区划', 'Left empty, the department’s district is used'],
-  outOfScope: ['所选部门或区划不在您的数据权限范围内', 'This department or district is outside your data scope'],
   selfLockHint: ['不能修改本人的角色和状态', 'You cannot change your own roles or status'],
-  rolesHint: ['只列出您可以授予的角色', 'Only roles you may grant are listed'],
+  rolesHint: [
+    '只列出您可以授予的角色；角色的数据范围按该用户所在部门、区划、企业计算，不能超出您本人的数据权限',
+    'Only roles you may grant are listed; a role’s data scope, applied to this user’s department, district and enterprise, may not exceed yours',
+  ],
+  roleNotHere: ['在此部门或区划超出您的数据权限', 'beyond your data scope here'],
+  rolesBlocked: [
+    '以下角色作用于该用户所在的部门、区划或企业时，会超出您的数据权限，不能授予：{names}',
+    'Applied to this user’s department, district or enterprise, these roles would reach beyond your data scope: {names}',
+  ],
   usccHint: ['企业用户必填，用于限定其只能查看本企业数据', 'Required for enterprise users: it limits them to their own enterprise’s data'],
   usccRequired: ['企业用户须填写统一社会信用代码', 'An enterprise user needs a unified social credit code'],
   usccLength: ['统一社会信用代码应为 18 位，当前为 {n} 位', 'A unified social credit code has 18 characters; this one has {n}'],

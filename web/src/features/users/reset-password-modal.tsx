@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { resetPasswordBody, type User } from '@contracts/system';
 import { showServerFieldErrors } from '@/components/server-field-errors';
 import { useNotifyError } from '@/components/use-notify';
-import { zodRule } from '@/lib/form-rules';
+import { passwordAccountRule, zodRule } from '@/lib/form-rules';
 import { useLang, usePick, useT } from '@/lib/i18n';
 import { common } from '@/locales/common';
 import { useResetPassword } from './api/reset-password';
@@ -33,8 +33,7 @@ export function ResetPasswordModal({ user, onClose }: { user: User | null; onClo
       message.success(t('resetDone'));
       onClose();
     } catch (err) {
-      showServerFieldErrors(form, err, pick);
-      notify(err);
+      notify(err, { shownOnForm: showServerFieldErrors(form, err, pick) });
     }
   };
 
@@ -52,7 +51,7 @@ export function ResetPasswordModal({ user, onClose }: { user: User | null; onClo
     >
       <Alert type="warning" showIcon title={t('resetHint')} style={{ marginBottom: 16 }} />
       <Form form={form} layout="vertical" autoComplete="off">
-        <Form.Item name="password" label={t('newPassword')} validateFirst extra={t('policy')} rules={[{ required: true }, zodRule(resetPasswordBody.shape.password, lang)]}>
+        <Form.Item name="password" label={t('newPassword')} validateFirst extra={t('policy')} rules={[{ required: true }, zodRule(resetPasswordBody.shape.password, lang), passwordAccountRule(user?.username, lang)]}>
           <Input.Password autoComplete="new-password" maxLength={128} />
         </Form.Item>
         <Form.Item

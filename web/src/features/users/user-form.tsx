@@ -12,7 +12,7 @@ import { showServerFieldErrors } from '@/components/server-field-errors';
 import { useNotifyError } from '@/components/use-notify';
 import { useAuth } from '@/lib/auth';
 import { useDict } from '@/lib/dicts';
-import { zodRule } from '@/lib/form-rules';
+import { passwordAccountRule, zodRule } from '@/lib/form-rules';
 import { useLang, usePick, useT } from '@/lib/i18n';
 import { common } from '@/locales/common';
 import { useRoleOptions } from './api/get-role-options';
@@ -90,16 +90,44 @@ export function UserForm({
   // A caller limited to a district creates users there: a new user starts in the caller's district.
   const ownDistrict = me?.dataScope.kinds.includes('district') ? me.user.districtCode : null;
 
-  // Roles the caller may grant, plus those the user already has (so they show by name).
+  const roleIds = Form.useWatch('roleIds', form);
+  const uscc = Form.useWatch('enterpriseUscc', form);
+  const deptId = Form.useWatch('deptId', form);
+  const districtCode = Form.useWatch('districtCode', form);
+
+  // Where the account sits decides which roles the caller may give it (a role's data scope is
+  // judged applied to this account): ask the server with the form's department, district and
+  // enterprise (once the code is a valid one).
+  const usccValue = (uscc ?? '').trim().toUpperCase();
+  const target = {
+    deptId: deptId ?? undefined,
+    districtCode: districtCode ?? undefined,
+    enterpriseUscc: usccValue && validateUscc(usccValue).valid ? usccValue : undefined,
+  };
+  const placed = useRoleOptions(target, { enabled: open && !isSelf });
+  const grantableHere = useMemo(() => new Set((placed.data?.items ?? []).map((r) => r.id)), [placed.data]);
+
+  // Roles the caller may grant at all, plus those the user already has (so they show by name).
   const roles = useMemo(() => {
     const list = [...(roleOptions.data?.items ?? [])];
     for (const r of editing?.roles ?? []) if (!list.some((o) => o.id === r.id)) list.push(r);
     return list;
   }, [roleOptions.data, editing]);
-
-  const roleIds = Form.useWatch('roleIds', form);
-  const uscc = Form.useWatch('enterpriseUscc', form);
   const isEnterprise = (roleIds ?? []).some((id) => roles.find((r) => r.id === id)?.key === ENTERPRISE_ROLE_KEY);
+  // Chosen roles the caller may not give an account placed here (shown once the answer is current).
+  const blockedRoles =
+    isSelf || placed.isFetching || !placed.data ? [] : (roleIds ?? []).filter((id) => !grantableHere.has(id)).map((id) => roles.find((r) => r.id === id)?.name ?? String(id));
+
+  // Districts the caller may place an account in: all for a caller who sees everything, else those
+  // inside its own districts, the chosen department's district and the account's current one.
+  const districtOptions = useMemo(() => {
+    const scope = me?.dataScope;
+    if (!scope || scope.kinds.includes('all')) return districts;
+    const deptDistrict = departments.find((d) => d.id === deptId)?.districtCode;
+    return districts.filter(
+      (d) => scope.districtPrefixes.some((p) => d.code.startsWith(p)) || d.code === deptDistrict || d.code === editing?.districtCode,
+    );
+  }, [me, districts, departments, deptId, editing]);
 
   useEffect(() => {
     if (!open) return;
@@ -149,15 +177,13 @@ export function UserForm({
       else await save.mutateAsync({ id: editingId, body });
       onClose();
     } catch (err) {
-      showServerFieldErrors(form, err, pick, { USERNAME_TAKEN: 'username' });
-      // The department and district decide whether the user lies in the caller's data scope.
-      if (err instanceof ApiError && err.code === 'OUT_OF_SCOPE') {
-        form.setFields([
-          { name: 'deptId', errors: [t('outOfScope')] },
-          { name: 'districtCode', errors: [t('outOfScope')] },
-        ]);
+      // OUT_OF_SCOPE names each field (department, district, enterprise) outside the caller's scope.
+      const shownOnForm = showServerFieldErrors(form, err, pick, { USERNAME_TAKEN: 'username' });
+      // A role refused for this account: its permissions or its scope applied here exceed the caller's.
+      if (err instanceof ApiError && err.code === 'FORBIDDEN' && (err.details as { role?: string } | undefined)?.role) {
+        form.setFields([{ name: 'roleIds', errors: [err.message] }]);
       }
-      notify(err);
+      notify(err, { shownOnForm });
     }
   };
 
@@ -192,7 +218,7 @@ export function UserForm({
           </Col>
           <Col span={12}>
             <Form.Item name="districtCode" label={t('district')} extra={t('districtHint')}>
-              <DistrictSelect districts={districts} placeholder={t('districtPlaceholder')} />
+              <DistrictSelect districts={districtOptions} placeholder={t('districtPlaceholder')} />
             </Form.Item>
           </Col>
           <Col span={12}>
@@ -212,8 +238,18 @@ export function UserForm({
               extra={isSelf ? t('selfLockHint') : t('rolesHint')}
               required
               rules={[zodRule(shape.roleIds, lang)]}
+              {...(blockedRoles.length > 0 ? { validateStatus: 'warning' as const, help: t('rolesBlocked', { names: blockedRoles.join('、') }) } : {})}
             >
-              <Select mode="multiple" disabled={isSelf} loading={roleOptions.isLoading} options={roles.map((r) => ({ value: r.id, label: r.name }))} showSearch={{ optionFilterProp: 'label' }} />
+              <Select
+                mode="multiple"
+                disabled={isSelf}
+                loading={roleOptions.isLoading || placed.isFetching}
+                options={roles.map((r) => {
+                  const here = isSelf || !placed.data || grantableHere.has(r.id);
+                  return { value: r.id, label: here ? r.name : `${r.name}（${t('roleNotHere')}）`, disabled: !here };
+                })}
+                showSearch={{ optionFilterProp: 'label' }}
+              />
             </Form.Item>
           </Col>
           {isEnterprise || uscc ? (
@@ -237,7 +273,14 @@ export function UserForm({
           </Col>
           {editingId === null ? (
             <Col span={12}>
-              <Form.Item name="password" label={t('initialPassword')} validateFirst extra={t('initialPasswordHint')} rules={[{ required: true }, zodRule(newPassword, lang)]}>
+              <Form.Item
+                name="password"
+                label={t('initialPassword')}
+                validateFirst
+                extra={t('initialPasswordHint')}
+                dependencies={['username']}
+                rules={[{ required: true }, zodRule(newPassword, lang), ({ getFieldValue }) => passwordAccountRule(getFieldValue('username') as string | undefined, lang)]}
+              >
                 <Input.Password autoComplete="new-password" maxLength={128} />
               </Form.Item>
             </Col>

@@ -60,7 +60,7 @@ export function UserTable({
             <Space size={[0, 4]} wrap>
               <DictTag type="sys_status" value={u.status} />
               {u.locked ? (
-                <Tooltip title={t('lockedUntil', { time: formatDateTime(u.lockedUntil) })}>
+                <Tooltip title={t('lockedUntil', { n: u.lockedSources, time: formatDateTime(u.lockedUntil) })}>
                   <Tag color="red" icon={<LockOutlined />}>
                     {t('lockedShort', { time: dayjs(u.lockedUntil).format('HH:mm') })}
                   </Tag>
