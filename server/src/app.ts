@@ -35,6 +35,7 @@ import { entitiesRoutes, entityImportRoutes } from './modules/entities/index.js'
 import { creditListsRoutes, creditReportRoutes, creditRepairRoutes, creditSanctionRoutes, scoringRoutes } from './modules/credit/index.js';
 import { portalRoutes } from './modules/portal/index.js';
 import { dictLabeler } from './modules/system/dict.service.js';
+import { registerDomain } from './domain.js';
 
 z.config(z.locales.zhCN());
 
@@ -131,6 +132,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<ZApp> {
   await app.register(oplogPlugin, { db });
 
   const calendar = opts.calendar ?? createCalendarStore();
+  // Cross-module listeners (credit follows the archive; penalties open publications), with this app's calendar.
+  registerDomain({ calendar });
   healthRoutes(app, { db, dbKind: opts.dbKind });
   identifierRoutes(app);
   systemRoutes(app, { db, config, principals, calendar });
@@ -138,7 +141,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<ZApp> {
   assessmentRoutes(app, { label: dictLabeler });
   scoringRoutes(app);
   entityImportRoutes(app);
-  creditListsRoutes(app, { label: dictLabeler, calendar });
+  creditListsRoutes(app, { label: dictLabeler });
   creditRepairRoutes(app, { calendarOf: (ctx) => calendar.get(ctx.db) });
   creditSanctionRoutes(app);
   creditReportRoutes(app);

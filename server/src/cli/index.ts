@@ -24,7 +24,7 @@ import { findDepartmentsByName } from '../modules/system/department.repository.j
 import { extractDocumentText, parsePlan, planParseSummary } from '../modules/plans/parser/index.js';
 import { importEntities } from '../modules/entities/import/entity-import.service.js';
 import type { ParsedPlan } from '../../../contracts/plans.js';
-import { recomputeEvaluations, registerCreditListeners, runListClock, seedCreditModels } from '../modules/credit/index.js';
+import { recomputeEvaluations, runListClock, seedCreditModels } from '../modules/credit/index.js';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const err = (line: string) => process.stderr.write(`${line}\n`);
@@ -232,7 +232,6 @@ export function buildCli(): Command {
     .addOption(new Option('--kind <kind>', 'only this kind').choices(['grade', 'risk']))
     .action(async (o: { kind?: 'grade' | 'risk' }) => {
       const { results } = await withDatabase(async (h) => {
-        registerCreditListeners();
         await seedCreditModels(h.db);
         return recomputeEvaluations(cliCtx(h), { kind: o.kind, trigger: 'cli' });
       });

@@ -38,8 +38,6 @@ import {
   listAlerts,
   listListEntries,
   publishListEntry,
-  registerCreditLists,
-  type CalendarProvider,
   removeListEntryByOfficer,
   revokeListEntry,
   runListClock,
@@ -54,8 +52,6 @@ const EXPORT_MAX = 10_000;
 
 export interface CreditListsDeps {
   label: (db: Executor) => Promise<DictLabel>;
-  /** The app's working-day calendar store; also wires the penalty-record listener. */
-  calendar: CalendarProvider;
 }
 
 const EXPORT_COLUMNS: ExcelColumn<ListEntry>[] = [
@@ -79,7 +75,6 @@ const EXPORT_COLUMNS: ExcelColumn<ListEntry>[] = [
 ];
 
 export function creditListsRoutes(app: ZApp, deps: CreditListsDeps): void {
-  registerCreditLists({ calendar: deps.calendar });
   app.get('/api/credit/lists', {
     config: { access: 'credit:list:list' },
     schema: { tags: TAG, summary: '名单记录列表 List entries', querystring: listEntryQuery, response: { 200: listEntryPage } },
