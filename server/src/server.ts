@@ -4,25 +4,40 @@
 import { buildApp } from './app.js';
 import { openConfiguredDatabase, prepareDatabase } from './bootstrap.js';
 import type { Config } from './config/config.js';
+import type { ZApp } from './platform/http/types.js';
 import { scheduleListClock, scheduleMonthlyRiskRecompute } from './modules/credit/index.js';
 import { loadSearchDictionary } from './modules/entities/index.js';
 
 export async function startServer(config: Config): Promise<{ close(): Promise<void>; url: string }> {
   const started = performance.now();
   const handle = await openConfiguredDatabase(config);
-  const prepared = await prepareDatabase(handle, config, { demo: config.loadDemo });
-  const app = await buildApp({
-    db: handle.db,
-    dbKind: handle.kind,
-    config,
-    logger: { level: config.logLevel },
-  });
-  loadSearchDictionary();
-  const address = await app.listen({ port: config.port, host: config.host });
+  let app: ZApp | undefined;
+  const listen = async () => {
+    const prepared = await prepareDatabase(handle, config, { demo: config.loadDemo });
+    app = await buildApp({
+      db: handle.db,
+      dbKind: handle.kind,
+      config,
+      logger: { level: config.logLevel },
+    });
+    loadSearchDictionary();
+    return { app, prepared, address: await app.listen({ port: config.port, host: config.host }) };
+  };
+  let ready: Awaited<ReturnType<typeof listen>>;
+  try {
+    ready = await listen();
+  } catch (e) {
+    // Release the database (the PGlite lock, the pool) so that the process can end and say why.
+    await app?.close().catch(() => undefined);
+    await handle.close().catch(() => undefined);
+    throw e;
+  }
+  const { prepared, address } = ready;
+  const running = ready.app;
   // Credit-risk classes are recomputed monthly (reference §4): checked now and hourly.
-  const stopRiskSchedule = scheduleMonthlyRiskRecompute(handle.db, (e) => app.log.error(e, 'monthly credit-risk recompute failed'));
+  const stopRiskSchedule = scheduleMonthlyRiskRecompute(handle.db, (e) => running.log.error(e, 'monthly credit-risk recompute failed'));
   // The statutory list clock (auto-removal, end of publication periods, missed steps): now, then daily.
-  const stopListClock = scheduleListClock(handle.db, (e) => app.log.error(e, 'credit list clock failed'));
+  const stopListClock = scheduleListClock(handle.db, (e) => running.log.error(e, 'credit list clock failed'));
   const url = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const lines = [
@@ -38,7 +53,7 @@ export async function startServer(config: Config): Promise<{ close(): Promise<vo
     (closing ??= (async () => {
       stopRiskSchedule();
       stopListClock();
-      await app.close();
+      await running.close();
       await handle.close();
     })());
   return { close, url };

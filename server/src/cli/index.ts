@@ -11,6 +11,7 @@ import { loadConfig } from '../config/config.js';
 import { VERSION } from '../config/paths.js';
 import { pickLang } from '../../../contracts/i18n.js';
 import { refreshStatistics, type DbHandle } from '../db/client.js';
+import { databaseUnavailableLine, isDatabaseUnavailable } from '../db/db-errors.js';
 import { seedCreditDemo } from '../modules/credit/index.js';
 import { createUser, findRoleByKey, findUserByUsername, resetUserPassword, seedDemo } from '../modules/system/index.js';
 import { verifyAuditChain } from '../platform/audit/audit.service.js';
@@ -57,6 +58,15 @@ function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S>
 }
 
 function describeError(e: unknown): string {
+  if (isDatabaseUnavailable(e)) {
+    let url: string | undefined;
+    try {
+      url = loadConfig().databaseUrl;
+    } catch {
+      url = process.env.DATABASE_URL;
+    }
+    return databaseUnavailableLine(e, url);
+  }
   if (e instanceof AppError) {
     const details = e.details ? ` ${JSON.stringify(e.details)}` : '';
     return `${e.code}: ${e.messageIn('zh')} / ${e.messageIn('en')}${details}`;
