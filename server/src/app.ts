@@ -26,6 +26,7 @@ import type { ZApp } from './platform/http/types.js';
 import { UPLOAD_MAX_BYTES } from './platform/http/upload.js';
 import { identifierRoutes } from './platform/identifiers/identifier.routes.js';
 import oplogPlugin from './platform/oplog/oplog.plugin.js';
+import { closeWorkerPool } from './platform/workers/worker-pool.js';
 import { oplogRoutes } from './platform/oplog/oplog.routes.js';
 import { healthRoutes } from './platform/http/health.routes.js';
 import { createCalendarStore, createPrincipalStore, systemRoutes, type CalendarStore } from './modules/system/index.js';
@@ -117,6 +118,9 @@ export async function buildApp(opts: BuildAppOptions): Promise<ZApp> {
     transform: jsonSchemaTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  // Uploaded files are parsed in worker threads (platform/workers): the pool ends with the app.
+  app.addHook('onClose', async () => closeWorkerPool());
 
   const principalCache = new PrincipalCache();
   const unsubscribe = onAuthChanged(() => principalCache.invalidateAll());

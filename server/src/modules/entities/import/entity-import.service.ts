@@ -17,7 +17,8 @@ import { districtInScope } from '../../../platform/data-scope/data-scope.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { knownDistrictCodes } from '../entities.repository.js';
 import { entityColumns } from '../entity.service.js';
-import { detectKind, readRows, type FileRow, type ImportFileKind } from './entity-import.reader.js';
+import { detectKind, type FileRow, type ImportFileKind } from './entity-import.reader.js';
+import { readRows } from './entity-import.rows.js';
 import {
   clearStage,
   createStage,
