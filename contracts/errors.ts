@@ -74,6 +74,9 @@ export const ERRORS = {
   RATE_LIMITED: { status: 429, zh: '查询过于频繁，请稍后再试', en: 'Too many requests; try again shortly' },
   LOGIN_RATE_LIMITED: { status: 429, zh: '当前网络地址登录失败次数过多，请稍后再试', en: 'Too many failed logins from this address; try again later' },
   CONFLICT: { status: 409, zh: '数据已被修改，请刷新后重试', en: 'The data changed meanwhile; reload and retry' },
+  FILE_TOO_COMPLEX: { status: 422, zh: '文件过大或过于复杂，无法在限定的时间和内存内读取，请拆分或简化后重试', en: 'The file is too large or too complex to read within the time and memory limits; split or simplify it and retry' },
+  SERVER_BUSY: { status: 503, zh: '服务器正忙，请稍后重试', en: 'The server is busy; try again shortly' },
+  DB_UNAVAILABLE: { status: 503, zh: '数据库暂时无法连接，请稍后重试', en: 'The database is temporarily unavailable; try again shortly' },
   INTERNAL: { status: 500, zh: '服务器内部错误，请联系管理员并提供请求编号', en: 'Internal error; contact the administrator with the request id' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

@@ -29,6 +29,7 @@ import type { ZApp } from './platform/http/types.js';
 import { UPLOAD_MAX_BYTES } from './platform/http/upload.js';
 import { identifierRoutes } from './platform/identifiers/identifier.routes.js';
 import oplogPlugin from './platform/oplog/oplog.plugin.js';
+import { closeWorkerPool } from './platform/workers/worker-pool.js';
 import { oplogRoutes } from './platform/oplog/oplog.routes.js';
 import { healthRoutes } from './platform/http/health.routes.js';
 import { createCalendarStore, createPrincipalStore, exportNames, systemRoutes, type CalendarStore } from './modules/system/index.js';
@@ -38,6 +39,7 @@ import { entitiesRoutes, entityImportRoutes } from './modules/entities/index.js'
 import { creditListsRoutes, creditReportRoutes, creditRepairRoutes, creditSanctionRoutes, scoringRoutes } from './modules/credit/index.js';
 import { portalRoutes } from './modules/portal/index.js';
 import { dictLabeler } from './modules/system/dict.service.js';
+import { registerDomain } from './domain.js';
 
 z.config(z.locales.zhCN());
 
@@ -104,6 +106,9 @@ export async function buildApp(opts: BuildAppOptions): Promise<ZApp> {
   await app.register(fastifySwagger, openApiOptions({ version: VERSION, defaultBodyLimit: BODY_LIMIT }));
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
+  // Uploaded files are parsed in worker threads (platform/workers): the pool ends with the app.
+  app.addHook('onClose', async () => closeWorkerPool());
+
   const principalCache = new PrincipalCache();
   const unsubscribe = onAuthChanged(() => principalCache.invalidateAll());
   app.addHook('onClose', async () => unsubscribe());
@@ -118,6 +123,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<ZApp> {
   await app.register(oplogPlugin, { db });
 
   const calendar = opts.calendar ?? createCalendarStore();
+  // Cross-module listeners (credit follows the archive; penalties open publications), with this app's calendar.
+  registerDomain({ calendar });
   healthRoutes(app, { db, dbKind: opts.dbKind });
   identifierRoutes(app);
   systemRoutes(app, { db, config, principals, calendar });
@@ -127,7 +134,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<ZApp> {
   assessmentRoutes(app, { label: dictLabeler });
   scoringRoutes(app);
   entityImportRoutes(app);
-  creditListsRoutes(app, { label: dictLabeler, districtNames, calendar });
+  creditListsRoutes(app, { label: dictLabeler, districtNames });
   creditRepairRoutes(app, { calendarOf: (ctx) => calendar.get(ctx.db) });
   creditSanctionRoutes(app);
   creditReportRoutes(app);

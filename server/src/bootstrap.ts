@@ -1,8 +1,10 @@
 /**
- * Start-up shared by the server and the CLI: open the configured database, apply migrations, add
- * missing built-ins, and on an empty database load the demo city. Says what it did, once.
+ * Start-up shared by the server and the CLI: register the cross-module listeners, open the
+ * configured database, apply migrations, add missing built-ins, and on an empty database load the
+ * demo city. Says what it did, once.
  */
 import type { Config } from './config/config.js';
+import { registerDomain } from './domain.js';
 import { openDatabase, refreshStatistics, type DbHandle } from './db/client.js';
 import { seedCreditBuiltins, seedCreditDemo } from './modules/credit/index.js';
 import { DEMO_USERNAMES, isDatabaseEmpty, seedBuiltins, seedDemo } from './modules/system/index.js';
@@ -18,6 +20,8 @@ export interface PrepareResult {
 
 /** Migrate and seed. `demo`: load the demo city when the database was empty. */
 export async function prepareDatabase(handle: DbHandle, config: Config, opts: { demo: boolean }): Promise<PrepareResult> {
+  // Before any data moves: what the server and the CLI write must be graded and listed alike.
+  registerDomain();
   await handle.migrate();
   const firstStart = await isDatabaseEmpty(handle.db);
   const adminPassword = config.adminPassword ?? (firstStart && opts.demo ? config.demoPassword : undefined);

@@ -5,6 +5,7 @@ import { buildApp } from './app.js';
 import { openConfiguredDatabase, prepareDatabase } from './bootstrap.js';
 import type { FastifyServerOptions } from 'fastify';
 import type { Config } from './config/config.js';
+import type { ZApp } from './platform/http/types.js';
 import { scheduleListClock, scheduleMonthlyRiskRecompute } from './modules/credit/index.js';
 import { loadSearchDictionary } from './modules/entities/index.js';
 
@@ -23,25 +24,41 @@ export function loggerOptions(config: Pick<Config, 'logLevel' | 'logFormat'>): F
 export async function startServer(config: Config): Promise<{ close(): Promise<void>; url: string }> {
   const started = performance.now();
   const handle = await openConfiguredDatabase(config);
-  const prepared = await prepareDatabase(handle, config, { demo: config.loadDemo });
-  const app = await buildApp({
-    db: handle.db,
-    dbKind: handle.kind,
-    config,
-    logger: loggerOptions(config),
-  });
-  loadSearchDictionary();
-  // On a terminal the banner below names the address; Fastify's own line per network interface
-  // (0.0.0.0 lists every one, including addresses nobody can reach) is only noise there.
-  const level = app.log.level;
-  if (config.logFormat === 'pretty') app.log.level = 'warn';
-  const address = await app.listen({ port: config.port, host: config.host }).finally(() => {
-    app.log.level = level;
-  });
+  let app: ZApp | undefined;
+  const listen = async () => {
+    const prepared = await prepareDatabase(handle, config, { demo: config.loadDemo });
+    app = await buildApp({
+      db: handle.db,
+      dbKind: handle.kind,
+      config,
+      logger: loggerOptions(config),
+    });
+    loadSearchDictionary();
+    // On a terminal the banner below names the address; Fastify's own line per network interface
+    // (0.0.0.0 lists every one, including addresses nobody can reach) is only noise there.
+    const level = app.log.level;
+    if (config.logFormat === 'pretty') app.log.level = 'warn';
+    const started = app;
+    const address = await app.listen({ port: config.port, host: config.host }).finally(() => {
+      started.log.level = level;
+    });
+    return { app, prepared, address };
+  };
+  let ready: Awaited<ReturnType<typeof listen>>;
+  try {
+    ready = await listen();
+  } catch (e) {
+    // Release the database (the PGlite lock, the pool) so that the process can end and say why.
+    await app?.close().catch(() => undefined);
+    await handle.close().catch(() => undefined);
+    throw e;
+  }
+  const { prepared, address } = ready;
+  const running = ready.app;
   // Credit-risk classes are recomputed monthly (reference §4): checked now and hourly.
-  const stopRiskSchedule = scheduleMonthlyRiskRecompute(handle.db, (e) => app.log.error(e, 'monthly credit-risk recompute failed'));
+  const stopRiskSchedule = scheduleMonthlyRiskRecompute(handle.db, (e) => running.log.error(e, 'monthly credit-risk recompute failed'));
   // The statutory list clock (auto-removal, end of publication periods, missed steps): now, then daily.
-  const stopListClock = scheduleListClock(handle.db, (e) => app.log.error(e, 'credit list clock failed'));
+  const stopListClock = scheduleListClock(handle.db, (e) => running.log.error(e, 'credit list clock failed'));
   // Listening on every interface: the address to open on this machine is localhost.
   const url = ['0.0.0.0', '::'].includes(config.host) ? `http://localhost:${new URL(address).port}` : address;
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -60,7 +77,7 @@ export async function startServer(config: Config): Promise<{ close(): Promise<vo
     (closing ??= (async () => {
       stopRiskSchedule();
       stopListClock();
-      await app.close();
+      await running.close();
       await handle.close();
     })());
   return { close, url };

@@ -11,6 +11,7 @@ import { loadConfig } from '../config/config.js';
 import { VERSION } from '../config/paths.js';
 import { pickLang } from '../../../contracts/i18n.js';
 import { refreshStatistics, type DbHandle } from '../db/client.js';
+import { databaseUnavailableLine, isDatabaseUnavailable } from '../db/db-errors.js';
 import { seedCreditDemo } from '../modules/credit/index.js';
 import { createUser, findRoleByKey, findUserByUsername, resetUserPassword, seedDemo } from '../modules/system/index.js';
 import { verifyAuditChain } from '../platform/audit/audit.service.js';
@@ -24,7 +25,7 @@ import { findDepartmentsByName } from '../modules/system/department.repository.j
 import { extractDocumentText, parsePlan, planParseSummary } from '../modules/plans/parser/index.js';
 import { importEntities } from '../modules/entities/import/entity-import.service.js';
 import type { ParsedPlan } from '../../../contracts/plans.js';
-import { recomputeEvaluations, registerCreditListeners, runListClock, seedCreditModels } from '../modules/credit/index.js';
+import { recomputeEvaluations, runListClock, seedCreditModels } from '../modules/credit/index.js';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const err = (line: string) => process.stderr.write(`${line}\n`);
@@ -57,6 +58,15 @@ function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S>
 }
 
 function describeError(e: unknown): string {
+  if (isDatabaseUnavailable(e)) {
+    let url: string | undefined;
+    try {
+      url = loadConfig().databaseUrl;
+    } catch {
+      url = process.env.DATABASE_URL;
+    }
+    return databaseUnavailableLine(e, url);
+  }
   if (e instanceof AppError) {
     const details = e.details ? ` ${JSON.stringify(e.details)}` : '';
     return `${e.code}: ${e.messageIn('zh')} / ${e.messageIn('en')}${details}`;
@@ -232,7 +242,6 @@ export function buildCli(): Command {
     .addOption(new Option('--kind <kind>', 'only this kind').choices(['grade', 'risk']))
     .action(async (o: { kind?: 'grade' | 'risk' }) => {
       const { results } = await withDatabase(async (h) => {
-        registerCreditListeners();
         await seedCreditModels(h.db);
         return recomputeEvaluations(cliCtx(h), { kind: o.kind, trigger: 'cli' });
       });

@@ -16,6 +16,7 @@ import pg from 'pg';
 import { MIGRATIONS_DIR } from '../config/paths.js';
 import * as schema from './schema.js';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.js';
+import { unavailableReason } from './db-errors.js';
 
 export type Schema = typeof schema;
 export type Database = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
@@ -43,26 +44,47 @@ export interface OpenOptions {
   loadDataDir?: Blob;
   /** PGlite: in memory only (tests). */
   memory?: boolean;
-  /** PostgreSQL: what to do when an idle pooled connection fails (default: log to stderr). */
-  onIdleError?: (err: Error) => void;
+  /**
+   * PostgreSQL: what to do when a pooled connection fails, idle or checked out (default: one line
+   * on stderr). The pool drops the connection and opens a fresh one for the next query.
+   */
+  onConnectionError?: (err: Error) => void;
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
-  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.poolSize ?? 10, opts.onIdleError);
+  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.poolSize ?? 10, opts.onConnectionError);
   return openPglite(opts);
 }
 
-async function openPostgres(url: string, poolSize: number, onIdleError?: (err: Error) => void): Promise<DbHandle> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, application_name: 'zhiliang' });
+/** How long a request waits for a new connection before it answers 503 (a host that does not answer at all). */
+const CONNECT_TIMEOUT_MS = 5_000;
+
+async function openPostgres(url: string, poolSize: number, onConnectionError?: (err: Error) => void): Promise<DbHandle> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    application_name: 'zhiliang',
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    // A connection whose peer vanished (a host down, a dropped route) is noticed by TCP keepalive.
+    keepAlive: true,
+  });
+  const report = onConnectionError ?? defaultConnectionErrorReporter();
   // An idle connection can die under us (server restart, failover, admin termination). node-postgres
-  // re-emits that on the pool, and an unhandled 'error' event would crash the process: log it instead —
-  // the pool replaces the connection on the next query.
-  pool.on('error', (err) => {
-    if (onIdleError) onIdleError(err);
-    else process.stderr.write(`PostgreSQL idle connection error (the pool will reconnect): ${err.message}\n`);
+  // re-emits that on the pool, and an unhandled 'error' event would crash the process: report it —
+  // the pool has already dropped the connection.
+  pool.on('error', (err) => report(err));
+  // A checked-out connection (a transaction, a COPY) has none of the pool's listeners: node-postgres
+  // emits its death on the client itself, and an 'error' event without a listener ends the process
+  // (what happened when PostgreSQL was killed during a write). The query in flight fails on its
+  // own (the request answers 503), and the pool drops the client when it is released unqueryable.
+  pool.on('connect', (client) => {
+    client.on('error', (err) => report(err));
   });
   // Fail fast with a clear message when the server is unreachable.
-  const client = await pool.connect();
+  const client = await pool.connect().catch(async (err: unknown) => {
+    await pool.end().catch(() => undefined);
+    throw err;
+  });
   client.release();
   const db = drizzlePg({ client: pool, schema }) as unknown as Database;
   return {
@@ -74,6 +96,26 @@ async function openPostgres(url: string, poolSize: number, onIdleError?: (err: E
     close: async () => {
       await pool.end();
     },
+  };
+}
+
+/**
+ * One stderr line per connection failure, at most one every 5 s (an outage fails every pooled
+ * connection and every attempt to open one; the log should say so, not flood).
+ */
+function defaultConnectionErrorReporter(): (err: Error) => void {
+  let last = 0;
+  let suppressed = 0;
+  return (err) => {
+    const now = Date.now();
+    if (now - last < 5_000) {
+      suppressed++;
+      return;
+    }
+    const more = suppressed ? ` (+${suppressed} more)` : '';
+    last = now;
+    suppressed = 0;
+    process.stderr.write(`PostgreSQL connection lost (the pool reconnects on the next query): ${err.message || unavailableReason(err)}${more}\n`);
   };
 }
 

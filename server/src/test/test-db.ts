@@ -25,7 +25,7 @@ export async function createTestDb(): Promise<DbHandle> {
     await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject('pgTemplateDb')}`);
     await admin.end();
     // Dropping the database at the end terminates whatever connection is still closing: expected here.
-    const handle = await openDatabase({ databaseUrl: withDatabase(databaseUrl, name), poolSize: 5, onIdleError: () => undefined });
+    const handle = await openDatabase({ databaseUrl: withDatabase(databaseUrl, name), poolSize: 5, onConnectionError: () => undefined });
     return {
       ...handle,
       close: async () => {

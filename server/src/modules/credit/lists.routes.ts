@@ -42,8 +42,6 @@ import {
   listAlerts,
   listListEntries,
   publishListEntry,
-  registerCreditLists,
-  type CalendarProvider,
   removeListEntryByOfficer,
   revokeListEntry,
   runListClock,
@@ -60,8 +58,6 @@ export interface CreditListsDeps {
   label: (db: Executor) => Promise<DictLabel>;
   /** District names for the export (from the system module). */
   districtNames: (db: Executor) => Promise<(code: string | null | undefined) => string | null>;
-  /** The app's working-day calendar store; also wires the penalty-record listener. */
-  calendar: CalendarProvider;
 }
 
 type ExportedEntry = ListEntry & { districtName: string | null };
@@ -88,7 +84,6 @@ const EXPORT_COLUMNS: ExportColumn<ExportedEntry>[] = [
 ];
 
 export function creditListsRoutes(app: ZApp, deps: CreditListsDeps): void {
-  registerCreditLists({ calendar: deps.calendar });
   app.get('/api/credit/lists', {
     config: { access: 'credit:list:list' },
     schema: { tags: TAG, summary: '名单记录列表 List entries', querystring: listEntryQuery, response: { 200: listEntryPage } },

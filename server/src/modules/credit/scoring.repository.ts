@@ -230,9 +230,14 @@ function vetoSql(v: VetoCondition, asOf: string): SQL {
   }
 }
 
-/** Which entities a recompute covers: all, or those whose registry row changed since a moment (a bulk import). */
+/**
+ * Which entities a recompute covers: all, or those whose registry row changed since a moment (a
+ * bulk import) — and, with `orUnevaluated`, also every entity lacking an evaluation of a model's
+ * kind (rows an import left unchanged that an earlier import never graded).
+ */
 export interface RecomputeScope {
   updatedSince?: Date;
+  orUnevaluated?: boolean;
 }
 
 /** One active model to recompute: its definition, the evaluation kind it writes and its version. */
@@ -315,6 +320,14 @@ export function compileRecompute(models: readonly RecomputeModel[], asOf: string
   const needsProd = defs.some((d) => d.vetoes.some((v) => v.when.type === 'flag'));
   const needsLists = defs.some((d) => d.vetoes.some((v) => v.when.type === 'list'));
   const changed = scope.updatedSince?.toISOString();
+  /** The scope's predicate on an entity row named `alias`. */
+  const inScope = (alias: string) => {
+    const id = sql.raw(`${alias}.id`);
+    const updated = sql`${sql.raw(`${alias}.updated_at`)} >= ${changed}::timestamptz`;
+    if (!scope.orUnevaluated) return updated;
+    const missing = models.map((m) => sql`not exists (select 1 from ${creditEvaluation} ev where ev.entity_id = ${id} and ev.kind = ${m.kind}::text)`);
+    return sql`(${updated} or ${sql.join(missing, sql` or `)})`;
+  };
   // Each entity's row carries every model's result; a lateral VALUES turns it into one row per model.
   const perModel = sql.join(
     models.map((m, k) => sql`(${m.kind}::text, ${m.version}::int, ${cols[k]!.result})`),
@@ -328,7 +341,7 @@ export function compileRecompute(models: readonly RecomputeModel[], asOf: string
         and r.kind in (${list(kinds.length ? kinds : ['-'])})
         and r.occurred_on > ${since}::date and r.occurred_on <= ${asOf}::date
         and not exists (select 1 from ${archiveRecord} c where c.corrects_id = r.id)${changed ? sql`
-        and r.entity_id in (select u.id from ${entity} u where u.updated_at >= ${changed}::timestamptz)` : sql``}
+        and r.entity_id in (select u.id from ${entity} u where ${inScope('u')})` : sql``}
       group by r.entity_id
     ),
     lic as (
@@ -350,7 +363,7 @@ export function compileRecompute(models: readonly RecomputeModel[], asOf: string
       left join lic on lic.entity_id = e.id
       left join prod on prod.entity_id = e.id
       left join lists on lists.entity_id = e.id${changed ? sql`
-      where e.updated_at >= ${changed}::timestamptz` : sql``}
+      where ${inScope('e')}` : sql``}
       -- OFFSET 0 keeps the planner from inlining this subquery into its readers: each point and
       -- veto is then computed once per entity, not again in every score, band and explanation that
       -- names it (at 1M entities the inlined copies cost more than the archive scan).

@@ -13,16 +13,13 @@ import {
 import { usccParam } from '../../../../contracts/entities.js';
 import { idParam } from '../../../../contracts/common.js';
 import type { ZApp } from '../../platform/http/types.js';
-import { activateModel, createModel, evaluationStats, getEntityEvaluation, getModel, listModels, recomputeEvaluations, registerCreditListeners } from './scoring.service.js';
+import { activateModel, createModel, evaluationStats, getEntityEvaluation, getModel, listModels, recomputeEvaluations } from './scoring.service.js';
 
 const TAG = ['信用评价 Credit scoring'];
 const MODEL_TITLE = '信用评价模型';
 const EVAL_TITLE = '信用评价';
 
 export function scoringRoutes(app: ZApp): void {
-  // Evaluations follow the archive from the moment the app exists (same transaction as the append).
-  registerCreditListeners();
-
   app.get('/api/credit/models', {
     config: { access: 'credit:model:list' },
     schema: { tags: TAG, summary: '评价模型版本列表 List model versions', querystring: modelListQuery, response: { 200: modelListResponse } },

@@ -221,15 +221,16 @@ const onAppended = async (tx: Transaction, _ctx: Ctx, record: ArchiveRecord) => 
 const onChanged = async (tx: Transaction, _ctx: Ctx, entityId: number) => reevaluateEntity(tx, entityId);
 
 /**
- * Evaluate the entities a bulk import inserted or changed, set-based (the bulk recompute's statement
- * limited to them): one transaction, one audit row; not a recompute run, so the monthly schedule
- * still sees its own last run.
+ * Evaluate the entities a bulk import inserted or changed, and any entity still without an
+ * evaluation (a row the import left unchanged that an earlier, ungraded import brought in), set-based
+ * (the bulk recompute's statement limited to them): one transaction, one audit row; not a recompute
+ * run, so the monthly schedule still sees its own last run.
  */
 export async function evaluateImportedEntities(db: Database, ctx: Ctx, changedSince: Date): Promise<{ kind: ModelKind; changed: number }[]> {
   const asOf = todayInChina();
   return db.transaction(async (tx) => {
     const models = await activeRecomputeModels(tx, KINDS);
-    const changed = models.length ? await runRecompute(tx, models, asOf, { updatedSince: changedSince }) : new Map<string, number>();
+    const changed = models.length ? await runRecompute(tx, models, asOf, { updatedSince: changedSince, orUnevaluated: true }) : new Map<string, number>();
     const results = models.map((m) => ({ kind: m.kind, changed: changed.get(m.kind) ?? 0 }));
     await appendAudit(tx, ctx, { action: 'credit.evaluation.recompute', targetType: 'entity', targetId: 'import', after: { scope: 'import', changedSince: changedSince.toISOString(), results } });
     return results;

@@ -12,7 +12,9 @@ import { todayInChina } from '../../platform/calendar/today.js';
 import type { Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/http/errors.js';
 import { readSheet } from '../../platform/excel/excel.js';
-import { extractDocumentText, parsePlan } from './parser/index.js';
+import { runInWorker, workerModule } from '../../platform/workers/worker-pool.js';
+import type { PlanParse } from './parser/index.js';
+import type { ParsedDocument } from './parser/plan-document.worker.js';
 import { itemsFromSheet, PLAN_SHEET, sheetBody } from './plan-sheet.js';
 import {
   deleteDraftPlan,
@@ -118,10 +120,18 @@ async function saveImportedDraft(
   return { plan: await toDetail(ctx, row), created: true };
 }
 
-/** Parse a document's text (pasted, or extracted from a .txt/.docx upload) and keep it as a draft. */
+/** The plan parser's worker functions (parsing is CPU-bound: it runs off the event loop). */
+const PLAN_WORKER = workerModule(import.meta.url, './parser/plan-document.worker');
+
+/** Parse pasted text and keep it as a draft. */
 export async function importPlan(ctx: Ctx, input: { text: string; sourceName: string | null }): Promise<{ plan: PlanDetail; created: boolean }> {
-  const parse = parsePlan(input.text);
-  return saveImportedDraft(ctx, { body: parse.body, spans: parse.spans, warnings: parse.plan.warnings, sourceName: input.sourceName }, (directory) =>
+  const parse = await runInWorker<PlanParse>(PLAN_WORKER, 'parseText', { text: input.text });
+  return importParsedPlan(ctx, parse, input.sourceName);
+}
+
+/** Keep a parsed document as a draft (the same text again returns the existing draft). */
+async function importParsedPlan(ctx: Ctx, parse: PlanParse, sourceName: string | null): Promise<{ plan: PlanDetail; created: boolean }> {
+  return saveImportedDraft(ctx, { body: parse.body, spans: parse.spans, warnings: parse.plan.warnings, sourceName }, (directory) =>
     draftFromParse(parse.plan, directory, todayInChina()),
   );
 }
@@ -158,11 +168,11 @@ export async function importPlanSheet(ctx: Ctx, input: { data: Buffer; sourceNam
  */
 export async function importPlanFile(ctx: Ctx, file: { filename: string; data: Buffer; mimetype: string }): Promise<{ plan: PlanDetail; created: boolean }> {
   if (/\.xlsx$/i.test(file.filename)) return importPlanSheet(ctx, { data: file.data, sourceName: file.filename });
-  const extracted = await extractDocumentText(file);
-  if (!extracted.ok) {
-    throw new AppError(extracted.code === 'FILE_TOO_LARGE' ? 'PAYLOAD_TOO_LARGE' : extracted.code, { message: { zh: extracted.message, en: extracted.messageEn } });
+  const parsed = await runInWorker<ParsedDocument>(PLAN_WORKER, 'parseDocument', { filename: file.filename, data: file.data, mimetype: file.mimetype });
+  if (!parsed.ok) {
+    throw new AppError(parsed.code === 'FILE_TOO_LARGE' ? 'PAYLOAD_TOO_LARGE' : parsed.code, { message: { zh: parsed.message, en: parsed.messageEn } });
   }
-  return importPlan(ctx, { text: extracted.text, sourceName: file.filename });
+  return importParsedPlan(ctx, parsed.parse, file.filename);
 }
 
 /** Rows per task-list import: a city plan has tens to hundreds of items. */

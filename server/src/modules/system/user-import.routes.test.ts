@@ -12,6 +12,7 @@ import { verifyPassword } from '../../platform/auth/password.js';
 import { FULL_SCOPE } from '../../platform/data-scope/data-scope.js';
 import { XLSX_MIME } from '../../platform/excel/excel.js';
 import { multipartBody, buildTestApp, errorCode, json, type Agent, type TestApp } from '../../test/test-app.js';
+import { xlsxOf } from '../../test/zip-fixtures.js';
 import { findDepartmentsByName } from './department.repository.js';
 import { USER_IMPORT } from './system.excel.js';
 import { findUserByUsername, listUsers, rolesOfUsers } from './user.repository.js';
@@ -325,5 +326,50 @@ describe('import and the actor’s own account', () => {
     await upload(admin2, file, '?skipInvalid=true');
     expect((await findUserByUsername(t.db, 'admin2'))!.status).toBe('active');
     expect((await admin2.get('/api/auth/me')).statusCode).toBe(200);
+  });
+});
+
+describe('huge and hostile workbooks (read off the event loop, streamed)', () => {
+  const HEADER = ['用户名', '姓名', '区划代码', '角色'];
+  const row = (i: number) => [`bulk${i}`, `批量${i}`, '120101', '执法人员'];
+
+  it('stops reading the issue’s million-row workbook (7 MB) at the 5,000-row cap', async () => {
+    // After the million rows the sheet is cut off mid-element: a reader that loaded the whole
+    // workbook (as the old one did) fails on it; one that stops at the cap never gets there.
+    const file = xlsxOf(HEADER, 1_000_000, (i) => [i], { tail: '<row r="1000002"><c r="A1000002"><v>1' });
+    expect(file.length).toBeLessThan(10 * 1024 * 1024);
+    const before = await snapshot();
+    const res = await upload(admin, file);
+    expect(res.statusCode, res.body).toBe(400);
+    expect(json<{ error: { code: string; message: string } }>(res).error).toMatchObject({ code: 'IMPORT_FILE_INVALID', message: '单次最多导入 5000 行' });
+    expect(await snapshot()).toEqual(before);
+  }, 180_000);
+
+  it('refuses a sheet that unpacks past 64 MB though it claims a few bytes, by counting what it inflates', async () => {
+    const file = xlsxOf(HEADER, 70, (i) => [`big${i}`, '大'.repeat(400_000), '120101', '执法人员'], { declaredSheetSize: 1000 });
+    const res = await upload(admin, file);
+    expect(res.statusCode, res.body).toBe(413);
+    expect(errorCode(res)).toBe('PAYLOAD_TOO_LARGE');
+    expect(json<{ error: { message: string } }>(res).error.message).toContain('xl/worksheets/sheet1.xml 超过 64 MB 上限');
+  }, 60_000);
+
+  it('stops at the 5,000-row cap and says so', async () => {
+    const res = await upload(admin, xlsxOf(HEADER, 20_000, row));
+    expect(res.statusCode, res.body).toBe(400);
+    expect(errorCode(res)).toBe('IMPORT_FILE_INVALID');
+    expect(json<{ error: { message: string; details: unknown } }>(res).error).toMatchObject({ message: '单次最多导入 5000 行', details: { maxRows: 5000 } });
+  });
+
+  it('refuses a sheet that claims to unpack to gigabytes without inflating it', async () => {
+    const res = await upload(admin, xlsxOf(HEADER, 10, row, { declaredSheetSize: 3_000_000_000 }));
+    expect(res.statusCode, res.body).toBe(413);
+    expect(errorCode(res)).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('still imports a hand-made workbook of inline strings', async () => {
+    const file = xlsxOf([...HEADER, '初始密码'], 2, (i) => [`inline${i}`, `内联${i}`, '120101', '执法人员', PASSWORD]);
+    const res = await upload(admin, file);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(json<ImportResult>(res)).toMatchObject({ inserted: 2, updated: 0 });
   });
 });

@@ -6,8 +6,7 @@
 import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
 import type { ImportRowError } from '../../../../contracts/common.js';
-import { AppError } from '../http/errors.js';
-import { findHeaderRow, HEADER_SEARCH_ROWS } from './header-row.js';
+import { runInWorker, workerModule } from '../workers/worker-pool.js';
 
 /** Dictionary label of a value (数据字典), e.g. label('sys_status', 'active') → 正常. */
 export type DictLabel = (type: string, value: string) => string;
@@ -54,75 +53,19 @@ export interface SheetRow {
   values: Record<string, string | null>;
 }
 
-function cellText(cell: ExcelJS.CellValue): string | null {
-  if (cell === null || cell === undefined) return null;
-  if (cell instanceof Date) return cell.toISOString().slice(0, 10);
-  if (typeof cell === 'object') {
-    if ('richText' in cell) return cell.richText.map((t) => t.text).join('').trim() || null;
-    if ('text' in cell && typeof cell.text === 'string') return cell.text.trim() || null;
-    if ('result' in cell) return cellText(cell.result as ExcelJS.CellValue);
-    if ('error' in cell) return null;
-  }
-  const text = String(cell).trim();
-  return text === '' ? null : text;
-}
-
-const normalizeHeader = (h: string) => h.replace(/[\s*＊]/g, '').toLowerCase();
+/** The worker module that reads uploaded workbooks (sheet-reader.ts). */
+const SHEET_READER = workerModule(import.meta.url, './sheet-reader');
 
 /**
  * Read the first sheet of an .xlsx: map headers to column keys (any order), return non-empty rows.
- * A missing required column or an unreadable file is a 400 before any row is looked at.
+ * A missing required column, an unreadable file or more than `maxRows` rows is a 400 before any row
+ * is used. The workbook is streamed in a worker thread (sheet-reader.ts): a huge or hostile file
+ * never blocks the event loop, and reading stops one row past the cap.
  */
 export async function readSheet(buffer: Buffer, columns: readonly ImportColumn[], maxRows = 50_000): Promise<SheetRow[]> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('IMPORT_FILE_INVALID');
-  }
-  const sheet = wb.worksheets[0];
-  if (!sheet) throw new AppError('IMPORT_FILE_INVALID');
-  const byHeader = new Map<string, ImportColumn>();
-  for (const c of columns) {
-    byHeader.set(normalizeHeader(c.header), c);
-    for (const a of c.aliases ?? []) byHeader.set(normalizeHeader(a), c);
-  }
-  const positions = new Map<number, ImportColumn>();
-  const firstRows = Array.from({ length: HEADER_SEARCH_ROWS }, (_r, i) => (sheet.getRow(i + 1).values as ExcelJS.CellValue[]).map((v) => cellText(v)));
-  const headerRow = findHeaderRow(firstRows, (t) => byHeader.has(normalizeHeader(t)));
-  sheet.getRow(headerRow).eachCell((cell, col) => {
-    const text = cellText(cell.value);
-    const c = text ? byHeader.get(normalizeHeader(text)) : undefined;
-    if (c) positions.set(col, c);
-  });
-  const found = new Set([...positions.values()].map((c) => c.key));
-  const missing = columns.filter((c) => c.required && !found.has(c.key));
-  if (missing.length > 0) {
-    const names = missing.map((c) => c.header).join('、');
-    throw new AppError('IMPORT_FILE_INVALID', {
-      message: { zh: `导入文件缺少必填列：${names}`, en: `The file lacks required columns: ${names}` },
-      details: { missingColumns: missing.map((c) => c.header) },
-    });
-  }
-  const rows: SheetRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    if (rowNumber <= headerRow) return;
-    const values: Record<string, string | null> = {};
-    for (const c of columns) values[c.key] = null;
-    let any = false;
-    for (const [col, c] of positions) {
-      const text = cellText(row.getCell(col).value);
-      values[c.key] = text;
-      if (text !== null) any = true;
-    }
-    if (any) rows.push({ row: rowNumber, values });
-  });
-  if (rows.length > maxRows) {
-    throw new AppError('IMPORT_FILE_INVALID', {
-      message: { zh: `单次最多导入 ${maxRows} 行`, en: `At most ${maxRows} rows per import` },
-    });
-  }
-  return rows;
+  // Only what matching needs crosses to the worker (a column may carry more than can be cloned).
+  const plain = columns.map((c) => ({ key: c.key, header: c.header, aliases: c.aliases ? [...c.aliases] : undefined, required: c.required }));
+  return runInWorker<SheetRow[]>(SHEET_READER, 'readSheetRows', { data: buffer, columns: plain, maxRows });
 }
 
 /** An import template: the header row, example rows, and a notes sheet explaining each column. */

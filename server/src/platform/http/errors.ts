@@ -9,6 +9,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { z, type core } from 'zod';
 import { ERRORS, type ErrorBody, type ErrorCode } from '../../../../contracts/errors.js';
 import { pickLang, type Lang } from '../../../../contracts/i18n.js';
+import { isDatabaseUnavailable, unavailableReason } from '../../db/db-errors.js';
 import { CalendarInputError, CalendarRangeError } from '../calendar/calendar.rules.js';
 import { requestLang } from './lang.js';
 import { setSecurityHeaders } from './security-headers.js';
@@ -91,6 +92,9 @@ function pgCode(err: unknown): string | undefined {
   return undefined;
 }
 
+/** What a 503 DB_UNAVAILABLE suggests to wait before retrying (a restart takes a few seconds). */
+const DB_RETRY_AFTER_SECONDS = 5;
+
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | Error, request, reply) => {
     const lang = requestLang(request);
@@ -127,6 +131,13 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     if (err instanceof SyntaxError && fe.statusCode === 400) {
       return send(reply, request, 400, 'MALFORMED_JSON', ERRORS.MALFORMED_JSON[lang]);
+    }
+    if (isDatabaseUnavailable(err)) {
+      // The database is away (stopped, restarting, unreachable): not the request's fault and not a
+      // bug. The pool reconnects by itself; the client may retry.
+      request.log.warn({ reqId: request.id, reason: unavailableReason(err) }, 'database unavailable');
+      reply.header('retry-after', String(DB_RETRY_AFTER_SECONDS));
+      return send(reply, request, 503, 'DB_UNAVAILABLE', ERRORS.DB_UNAVAILABLE[lang]);
     }
     const pg = pgCode(err);
     if (pg === '22021' || pg === '22P05' || pg === '22001') {

@@ -22,10 +22,10 @@ afterAll(async () => {
 });
 
 describe('GET /api/health', () => {
-  it('answers ok with the database kind and version, without a session', async () => {
+  it('answers ok with the database up, its kind and the version, without a session', async () => {
     const res = await t.anon().get('/api/health');
     expect(res.statusCode).toBe(200);
-    expect(json(res)).toEqual({ status: 'ok', db: t.handle.kind, version: VERSION });
+    expect(json(res)).toEqual({ status: 'ok', db: 'up', database: t.handle.kind, version: VERSION });
   });
 
   it('sends the security headers and a request id', async () => {

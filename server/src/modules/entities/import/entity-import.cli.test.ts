@@ -9,6 +9,7 @@ import { usccCheckCharacter } from '../../../../../contracts/uscc.js';
 import { openConfiguredDatabase } from '../../../bootstrap.js';
 import { loadConfig } from '../../../config/config.js';
 import { district } from '../../system/system.table.js';
+import { creditEvaluation } from '../../credit/index.js';
 import { cli } from '../../../test/run-cli.js';
 import { cliDatabase } from '../../../test/cli-db.js';
 
@@ -77,5 +78,48 @@ describe('zhiliang entities import', () => {
     const missing = await cli('entities', 'import', join(db.dataDir, 'nope.csv'));
     expect(missing.code).toBe(1);
     expect(missing.err).toContain('cannot read the file');
+  });
+});
+
+/** Each USCC with the kinds of its evaluations, read on the CLI's database. */
+async function evaluationKinds(usccs: string[]): Promise<Record<string, string[]>> {
+  const h = await openConfiguredDatabase(loadConfig());
+  try {
+    const r = (await h.db.execute(
+      `select e.uscc, coalesce(array_agg(ce.kind order by ce.kind) filter (where ce.kind is not null), '{}') as kinds
+       from entity e left join credit_evaluation ce on ce.entity_id = e.id
+       where e.uscc in (${usccs.map((u) => `'${u}'`).join(', ')}) group by e.uscc`,
+    )) as unknown as { rows: { uscc: string; kinds: string[] }[] };
+    return Object.fromEntries(r.rows.map((x) => [x.uscc, x.kinds]));
+  } finally {
+    await h.close();
+  }
+}
+
+describe('zhiliang entities import grades what it imports', () => {
+  const codes = [U(101), U(102), U(103)];
+  const graded = Object.fromEntries(codes.map((c) => [c, ['grade', 'risk']]));
+
+  it('leaves every imported entity with both evaluations, as the server does', async () => {
+    const p = file('graded.csv', [HEADER, `${codes[0]},天津评价甲有限公司,120101,C`, `${codes[1]},天津评价乙有限公司,120101,C`, `${codes[2]},天津评价丙有限公司,120102,14`]);
+    const r = await cli('entities', 'import', p, '--json');
+    expect(r.code, r.err).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ inserted: 3 });
+    expect(await evaluationKinds(codes)).toEqual(graded);
+  });
+
+  it('grades unchanged rows that an earlier import left without an evaluation', async () => {
+    // The state an import by an older CLI left behind: the entities are there, their grades are not.
+    const h = await openConfiguredDatabase(loadConfig());
+    try {
+      await h.db.delete(creditEvaluation);
+    } finally {
+      await h.close();
+    }
+    const p = file('graded.csv', [HEADER, `${codes[0]},天津评价甲有限公司,120101,C`, `${codes[1]},天津评价乙有限公司,120101,C`, `${codes[2]},天津评价丙有限公司,120102,14`]);
+    const r = await cli('entities', 'import', p, '--json');
+    expect(r.code, r.err).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ inserted: 0, updated: 0, unchanged: 3 });
+    expect(await evaluationKinds(codes)).toEqual(graded);
   });
 });

@@ -17,7 +17,8 @@ import { districtInScope } from '../../../platform/data-scope/data-scope.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { knownDistrictCodes } from '../entities.repository.js';
 import { entityColumns } from '../entity.service.js';
-import { detectKind, readRows, type FileRow, type ImportFileKind } from './entity-import.reader.js';
+import { detectKind, type FileRow, type ImportFileKind } from './entity-import.reader.js';
+import { readRows } from './entity-import.rows.js';
 import {
   clearStage,
   createStage,
@@ -265,8 +266,9 @@ async function importOnce(ctx: Ctx, path: string, kind: ImportFileKind, opts: En
   } finally {
     await rows.return(undefined);
   }
-  // After the commit: derived state (credit evaluations) for what the import inserted or changed.
-  if (changedSince && result.inserted + result.updated > 0) await notifyEntitiesImported(ctx.db, ctx, changedSince);
+  // After the commit: derived state (credit evaluations) for what the import inserted or changed —
+  // also when every row was unchanged, so that entities an earlier import left ungraded get graded.
+  if (changedSince && result.imported) await notifyEntitiesImported(ctx.db, ctx, changedSince);
   if (result.inserted > 0) await refreshStatistics(ctx.db, 'entity');
   return result;
 }

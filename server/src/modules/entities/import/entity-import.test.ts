@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportRowError } from '../../../../../contracts/common.js';
 import { usccCheckCharacter } from '../../../../../contracts/uscc.js';
 import { buildTestApp, errorCode, json, multipartBody, type Agent, type TestApp } from '../../../test/test-app.js';
+import { xlsxOf } from '../../../test/zip-fixtures.js';
 import { listAuditRows } from '../../../platform/audit/audit.repository.js';
 import { findEntityByUscc } from '../entities.repository.js';
 import { effectiveRecords } from '../index.js';
@@ -62,6 +63,22 @@ describe('template', () => {
 });
 
 describe('file-level errors', () => {
+  it('refuses a workbook whose sheet claims to unpack past the cap, importing nothing', async () => {
+    const file = xlsxOf(['统一社会信用代码', '名称', '区划代码', '行业代码'], 3, (i) => [U(900 + i), `天津压缩炸弹${i}号有限公司`, '120101', 'C'], { declaredSheetSize: 3_500_000_000 });
+    const res = await upload(office, file, { filename: 'bomb.xlsx' });
+    expect(res.statusCode, res.body).toBe(413);
+    expect(errorCode(res)).toBe('PAYLOAD_TOO_LARGE');
+    expect(json<{ error: { message: string } }>(res).error.message).toContain('xl/worksheets/sheet1.xml 超过 1536 MB 上限');
+    expect(await findEntityByUscc(t.db, U(901))).toBeNull();
+  });
+
+  it('reads a workbook made by another writer (inline strings) through the worker', async () => {
+    const file = xlsxOf(['统一社会信用代码', '名称', '区划代码', '行业代码'], 2, (i) => [U(910 + i), `天津内联字符串${i}号有限公司`, '120101', 'C']);
+    const res = await upload(office, file, { filename: 'inline.xlsx' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(json<Result>(res)).toMatchObject({ inserted: 2, errors: [] });
+  });
+
   it('names a missing required column', async () => {
     const res = await upload(office, csv(['统一社会信用代码,名称,区划代码', `${U(1)},甲公司,120101`]));
     expect(res.statusCode).toBe(400);

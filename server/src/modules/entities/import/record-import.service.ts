@@ -13,7 +13,8 @@ import { AppError } from '../../../platform/http/errors.js';
 import { findEntityByUscc } from '../entities.repository.js';
 import { appendRecord } from '../record.service.js';
 import type { EntityImportOptions, EntityImportOutcome } from './entity-import.service.js';
-import { detectKind, readRows, type FileRow } from './entity-import.reader.js';
+import { detectKind, type FileRow } from './entity-import.reader.js';
+import { readRows } from './entity-import.rows.js';
 import { ErrorCollector, headerProblemMessage, isBlankRow, mapHeader, rowValues, type HeaderMap } from './entity-import.rules.js';
 import { parseRecordRow, RECORD_IMPORT_COLUMNS, recordSourceId, type RecordImportKey } from './record-import.rules.js';
 

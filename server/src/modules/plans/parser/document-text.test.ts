@@ -1,6 +1,7 @@
 import JSZip from 'jszip';
+import { bombDocx, docxOf } from '../../../test/zip-fixtures.js';
 import { describe, expect, it } from 'vitest';
-import { decodeText, extractDocumentText, MAX_PLAN_FILE_BYTES, wordXmlToText } from './document-text.js';
+import { decodeText, extractDocumentText, MAX_DOCX_XML_BYTES, MAX_PLAN_FILE_BYTES, wordXmlToText } from './document-text.js';
 import { parsePlan } from './parse-plan.js';
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
@@ -89,8 +90,47 @@ describe('extractDocumentText', () => {
 
   it('stops reading a .docx whose text unpacks beyond the limit', async () => {
     // 90 MB of one repeated character compresses to well under the 10 MB upload limit.
-    const data = await docx(p(r('质'.repeat(30 * 1024 * 1024))));
+    const data = docxOf(['质'.repeat(30 * 1024 * 1024)]);
     expect(data.length).toBeLessThan(MAX_PLAN_FILE_BYTES);
     expect(await extractDocumentText({ filename: 'bomb.docx', data })).toMatchObject({ ok: false, code: 'FILE_TOO_LARGE' });
+  });
+
+  it("refuses the issue's zip bomb: a 2 MB .docx whose document.xml unpacks to 75 MB", async () => {
+    const data = bombDocx(75);
+    expect(data.length).toBeLessThan(3 * 1024 * 1024);
+    const result = await extractDocumentText({ filename: 'bomb.docx', data });
+    expect(result).toEqual({
+      ok: false,
+      code: 'FILE_TOO_LARGE',
+      message: `文件正文解压后超过 ${MAX_DOCX_XML_BYTES / 1024 / 1024} MB 上限，无法读取（正常的政策文件远小于此）`,
+      messageEn: `The document's text is larger than ${MAX_DOCX_XML_BYTES / 1024 / 1024} MB once unpacked (real policy documents are far smaller)`,
+    });
+  });
+
+  it('refuses a .docx whose document.xml claims a small size but unpacks past the cap', async () => {
+    const data = docxOf(Array.from({ length: 40 }, () => '质'.repeat(300_000)), { declaredSize: 1000 });
+    expect(await extractDocumentText({ filename: 'liar.docx', data })).toMatchObject({ ok: false, code: 'FILE_TOO_LARGE' });
+  });
+
+  it('refuses a binary file sent as text, with or without the .txt name', async () => {
+    const binaries: [string, Buffer][] = [
+      ['a Word file', await docx(p(r('正文')))],
+      ['a PDF', Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj')],
+      ['an old .doc', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0])],
+      ['bytes with NULs', Buffer.from([0x41, 0x42, 0x00, 0x43, 0x44])],
+    ];
+    for (const [what, data] of binaries) {
+      for (const file of [{ filename: 'plan', mimetype: 'text/plain' }, { filename: 'plan.txt' }]) {
+        const result = await extractDocumentText({ ...file, data });
+        expect(result, `${what} as ${file.filename}`).toMatchObject({ ok: false, code: 'UNSUPPORTED_FILE_TYPE' });
+        if (!result.ok) expect(result.message).toContain('不是纯文本');
+      }
+    }
+  });
+
+  it('still reads UTF-16 text (NULs are part of it) and plain text without an extension', async () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('一、总体要求\n', 'utf16le')]);
+    expect(await extractDocumentText({ filename: 'plan', mimetype: 'text/plain; charset=utf-16', data: utf16 })).toEqual({ ok: true, text: '一、总体要求\n' });
+    expect(await extractDocumentText({ filename: 'plan', mimetype: 'text/plain', data: Buffer.from('一、总体要求') })).toEqual({ ok: true, text: '一、总体要求' });
   });
 });

@@ -3,13 +3,16 @@
  * GB18030/GBK as saved by older Chinese Windows tools) and .docx (the paragraphs of
  * word/document.xml). Never throws: every failure is a typed result with a bilingual message.
  */
-import JSZip from 'jszip';
+import { bufferZipSource, inflateEntry, listZipEntries } from '../../../platform/files/zip-entries.js';
 
 /** Largest accepted upload; policy documents are well under 1 MB of text. */
 export const MAX_PLAN_FILE_BYTES = 10 * 1024 * 1024;
-// A .docx is compressed; its document.xml may unpack to several times the file size, but a real
-// policy document never needs more than this. Stops zip bombs.
-const MAX_DOCX_XML_BYTES = 8 * MAX_PLAN_FILE_BYTES;
+/**
+ * A .docx is compressed; its document.xml unpacks to several times the file size, but a real policy
+ * document (a hundred pages with Word's run markup) stays under a few MB. Reading stops at this cap,
+ * so a zip bomb (the 2 MB file unpacking to 75 MB that stalled the server) is refused early.
+ */
+export const MAX_DOCX_XML_BYTES = 32 * 1024 * 1024;
 
 export type DocumentTextErrorCode = 'UNSUPPORTED_FILE_TYPE' | 'FILE_TOO_LARGE' | 'INVALID_DOCX';
 
@@ -88,28 +91,36 @@ export function wordXmlToText(xml: string): string {
   return out.join('');
 }
 
-/** An entry's bytes as UTF-8; 'too-large' once it grows past `limit`, 'corrupt' when it cannot be inflated. */
-async function readZipEntry(file: JSZip.JSZipObject, limit: number): Promise<{ xml: string } | { error: 'too-large' | 'corrupt' }> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const stream = file.nodeStream('nodebuffer');
-    stream.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        stream.pause();
-        stream.removeAllListeners('data');
-        resolve({ error: 'too-large' });
-        return;
-      }
-      chunks.push(chunk);
-    });
-    stream.on('error', () => resolve({ error: 'corrupt' }));
-    stream.on('end', () => resolve({ xml: Buffer.concat(chunks).toString('utf8') }));
-  });
+/** Magic numbers of formats people send by mistake as text: zip (.docx/.xlsx/.ofd), PDF, OLE (.doc/.xls), images, archives, programs. */
+const BINARY_MAGIC: readonly number[][] = [
+  [0x50, 0x4b, 0x03, 0x04],
+  [0x25, 0x50, 0x44, 0x46],
+  [0xd0, 0xcf, 0x11, 0xe0],
+  [0x89, 0x50, 0x4e, 0x47],
+  [0xff, 0xd8, 0xff],
+  [0x47, 0x49, 0x46, 0x38],
+  [0x1f, 0x8b],
+  [0x37, 0x7a, 0xbc, 0xaf],
+  [0x52, 0x61, 0x72, 0x21],
+  [0x4d, 0x5a],
+  [0x7f, 0x45, 0x4c, 0x46],
+];
+const SNIFF_BYTES = 8192;
+
+/**
+ * Whether the bytes are not text: a known binary magic number, or a NUL in the first 8 KiB of a
+ * file without a UTF-16 byte-order mark (UTF-8 and GB18030 text never contains NUL).
+ */
+export function looksBinary(data: Uint8Array): boolean {
+  if (BINARY_MAGIC.some((m) => m.every((b, i) => data[i] === b))) return true;
+  const utf16 = data.length >= 2 && ((data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff));
+  return !utf16 && data.subarray(0, SNIFF_BYTES).includes(0);
 }
 
-/** The plain text of an uploaded .txt or .docx, or why it cannot be read. */
+/**
+ * The plain text of an uploaded .txt or .docx, or why it cannot be read. CPU-heavy for a large
+ * file: the server calls it in a worker thread (plan-document.worker.ts), the CLI directly.
+ */
 export async function extractDocumentText(file: UploadedFile): Promise<DocumentTextResult> {
   const kind = kindOf(file);
   if (!kind) {
@@ -122,24 +133,34 @@ export async function extractDocumentText(file: UploadedFile): Promise<DocumentT
   if (file.data.length > MAX_PLAN_FILE_BYTES) {
     return fail('FILE_TOO_LARGE', '文件超过 10 MB 上限', 'The file is larger than the 10 MB limit');
   }
-  if (kind === 'txt') return { ok: true, text: decodeText(file.data) };
+  if (kind === 'txt') {
+    // A Word file, a PDF or a program sent as text would decode to pages of mojibake: refuse it.
+    if (looksBinary(file.data)) {
+      return fail(
+        'UNSUPPORTED_FILE_TYPE',
+        `文件「${file.filename}」不是纯文本（内容为 Word、PDF、压缩包等二进制格式），请上传 .txt 或 .docx 文件`,
+        `"${file.filename}" is not plain text (it holds a binary format such as Word, PDF or an archive); upload a .txt or .docx file`,
+      );
+    }
+    return { ok: true, text: decodeText(file.data) };
+  }
 
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(file.data);
-  } catch {
+  const zip = bufferZipSource(file.data);
+  const entries = await listZipEntries(zip);
+  if (!entries) {
     return fail('INVALID_DOCX', '无法读取 .docx 文件：文件已损坏或不是 Word 文档', 'Cannot read the .docx file: it is damaged or not a Word document');
   }
-  const entry = zip.file('word/document.xml');
+  const entry = entries.find((e) => e.name === 'word/document.xml');
   if (!entry) {
     return fail('INVALID_DOCX', '无法读取 .docx 文件：缺少正文（word/document.xml）', 'Cannot read the .docx file: word/document.xml is missing');
   }
-  const read = await readZipEntry(entry, MAX_DOCX_XML_BYTES);
-  if ('error' in read && read.error === 'corrupt') {
+  const read = await inflateEntry(zip, entry, { maxBytes: MAX_DOCX_XML_BYTES, keep: true });
+  if (!read.ok && read.reason === 'too-large') {
+    const mb = MAX_DOCX_XML_BYTES / 1024 / 1024;
+    return fail('FILE_TOO_LARGE', `文件正文解压后超过 ${mb} MB 上限，无法读取（正常的政策文件远小于此）`, `The document's text is larger than ${mb} MB once unpacked (real policy documents are far smaller)`);
+  }
+  if (!read.ok) {
     return fail('INVALID_DOCX', '无法读取 .docx 文件：正文已损坏', 'Cannot read the .docx file: word/document.xml is damaged');
   }
-  if ('error' in read) {
-    return fail('FILE_TOO_LARGE', `文件解压后超过 ${MAX_DOCX_XML_BYTES / 1024 / 1024} MB 上限，无法读取`, `The document is larger than ${MAX_DOCX_XML_BYTES / 1024 / 1024} MB once unpacked`);
-  }
-  return { ok: true, text: wordXmlToText(read.xml) };
+  return { ok: true, text: wordXmlToText(read.data!.toString('utf8')) };
 }
