@@ -13,9 +13,10 @@ export type UnitRole = (typeof UNIT_ROLES)[number];
 
 /**
  * Comparators of a quantitative target. `x` is a multiple of a baseline (翻一番 = x 2);
- * `+%` a relative increase in percent (提高60%以上 = +% 60).
+ * `+%` a relative increase in percent (提高60%以上 = +% 60); `+` an increase by an amount in the
+ * target's unit (增加8项 = + 8, 下降2个百分点 = + -2).
  */
-export const TARGET_COMPARATORS = ['>=', '<=', '=', '>', '<', 'x', '+%'] as const;
+export const TARGET_COMPARATORS = ['>=', '<=', '=', '>', '<', 'x', '+%', '+'] as const;
 export type TargetComparator = (typeof TARGET_COMPARATORS)[number];
 
 /**
@@ -26,6 +27,7 @@ export type TargetComparator = (typeof TARGET_COMPARATORS)[number];
 export function requiredValue(t: { comparator: TargetComparator; targetValue: number; baseline: number | null }): number | null {
   if (t.comparator === 'x') return t.baseline === null ? null : t.baseline * t.targetValue;
   if (t.comparator === '+%') return t.baseline === null ? null : t.baseline * (1 + t.targetValue / 100);
+  if (t.comparator === '+') return t.baseline === null ? null : t.baseline + t.targetValue;
   return t.targetValue;
 }
 
@@ -59,9 +61,17 @@ export const parsedItemSchema: z.ZodType<ParsedItem> = z.lazy(() =>
   }),
 );
 
+/**
+ * Where text that belongs to no item stands: before the first item (the notice, the preamble) or
+ * after the last (the closing paragraphs: 各区、各部门于…前报送…). Set only for such text; drafts
+ * saved before it existed lack it.
+ */
+export const OUTSIDE_ITEM_POSITIONS = ['preamble', 'closing'] as const;
+
 export const parsedTargetSchema = z.object({
-  /** The item the sentence belongs to ('' for text before the first item). */
+  /** The item the sentence belongs to ('' for text outside the items, see `position`). */
   path: z.string(),
+  position: z.enum(OUTSIDE_ITEM_POSITIONS).optional(),
   indicator: z.string(),
   comparator: z.enum(TARGET_COMPARATORS),
   value: z.number(),
@@ -72,7 +82,9 @@ export const parsedTargetSchema = z.object({
 export type ParsedTarget = z.infer<typeof parsedTargetSchema>;
 
 export const parsedDeadlineSchema = z.object({
+  /** The item the sentence belongs to (null for text outside the items, see `position`). */
   path: z.string().nullable(),
+  position: z.enum(OUTSIDE_ITEM_POSITIONS).optional(),
   date: z.string(),
   sentence: z.string(),
 });

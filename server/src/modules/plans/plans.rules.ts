@@ -7,6 +7,7 @@ import type { DraftItem, ParsedItem, ParsedPlan, PlanDraft, TargetComparator, Ta
 import { msg } from '../../../../contracts/i18n.js';
 import { requiredValue } from '../../../../contracts/plans.js';
 import { actsForUnit } from '../../platform/data-scope/data-scope.js';
+import { titlePeriod } from './parser/index.js';
 
 export interface DirectoryDept {
   id: number;
@@ -31,10 +32,14 @@ function toDraftItem(item: ParsedItem): DraftItem {
 }
 
 /**
- * When a plan's tasks fall due unless set per item: the document's first deadline (the annual
- * summary it asks for), else the end of the year it was issued (else of `today`'s year).
+ * When a plan's tasks fall due unless set per item: the end of the period its title names
+ * (…三年行动计划(2023—2025年) runs to 2025-12-31, whatever its yearly report dates), else the
+ * document's first deadline (the annual summary it asks for), else the end of the year it was
+ * issued (else of `today`'s year).
  */
-export function defaultDueDate(parsed: Pick<ParsedPlan, 'deadlines' | 'issuedDate'>, today: string): string {
+export function defaultDueDate(parsed: Pick<ParsedPlan, 'title' | 'deadlines' | 'issuedDate'>, today: string): string {
+  const period = titlePeriod(parsed.title);
+  if (period) return `${period.to}-12-31`;
   const first = [...parsed.deadlines].map((d) => d.date).sort()[0];
   if (first) return first;
   return `${(parsed.issuedDate ?? today).slice(0, 4)}-12-31`;
@@ -210,7 +215,11 @@ export function isAttained(t: IndicatorTarget, value: number): boolean | null {
       return value <= required + EPSILON;
     case '=':
       return Math.abs(value - required) <= EPSILON;
-    default: // '>=', 'x', '+%': reach at least the required value
+    case '+':
+    case '+%':
+      // A change by a negative amount (减少5起, 下降20%) is met at or below the required value.
+      return t.targetValue < 0 ? value <= required + EPSILON : value >= required - EPSILON;
+    default: // '>=', 'x': reach at least the required value
       return value >= required - EPSILON;
   }
 }
@@ -225,9 +234,10 @@ export function progressTowards(t: IndicatorTarget, value: number): number | nul
   const clamp = (x: number) => Math.round(Math.max(0, Math.min(100, x)) * 10) / 10;
   if (isAttained(t, value)) return 100;
   if (t.comparator === '<=' || t.comparator === '<') return value <= 0 ? 100 : clamp((required / value) * 100);
-  if ((t.comparator === 'x' || t.comparator === '+%') && t.baseline !== null) {
+  if ((t.comparator === 'x' || t.comparator === '+%' || t.comparator === '+') && t.baseline !== null) {
+    // Counted from the baseline, in the direction of the change (down for 减少, 下降).
     const span = required - t.baseline;
-    return span <= 0 ? 100 : clamp(((value - t.baseline) / span) * 100);
+    return span === 0 ? 100 : clamp(((value - t.baseline) / span) * 100);
   }
   return required === 0 ? 100 : clamp((value / required) * 100);
 }
