@@ -191,6 +191,26 @@ export const planSchema = z.object({
 });
 export type Plan = z.infer<typeof planSchema>;
 
+/**
+ * What publishing a draft would create as of `today`, and how much of it would be overdue at once
+ * (a plan from an earlier year, or deadlines that passed during review): shown before publishing,
+ * and the reason publishing asks for `pastDue` (409 PLAN_DEADLINES_PASSED without it).
+ */
+export const publishPreviewSchema = z.object({
+  today: z.string(),
+  tasks: z.number().int(),
+  rounds: z.number().int(),
+  overdue: z.object({
+    /** Tasks whose due date is before today. */
+    tasks: z.number().int(),
+    /** Reporting rounds (报送节点) whose date is before today. */
+    rounds: z.number().int(),
+    /** The earliest past due dates, oldest first, each with its tasks and (the first few of) its items. */
+    earliest: z.array(z.object({ dueDate: z.string(), tasks: z.number().int(), items: z.number().int(), paths: z.array(z.string()) })),
+  }),
+});
+export type PublishPreview = z.infer<typeof publishPreviewSchema>;
+
 export const planDetailSchema = planSchema.extend({
   draft: planDraftSchema,
   /** The normalised document text, and where each item came from in it (for highlighting). */
@@ -198,6 +218,8 @@ export const planDetailSchema = planSchema.extend({
   spans: z.record(z.string(), z.object({ start: z.number().int(), end: z.number().int() })),
   warnings: z.array(z.string()),
   unitSuggestions: z.array(unitSuggestionSchema),
+  /** For a draft, what publishing it today would create; null once published. */
+  publishPreview: publishPreviewSchema.nullable(),
 });
 export type PlanDetail = z.infer<typeof planDetailSchema>;
 
@@ -216,8 +238,26 @@ export const importPlanTextBody = z.strictObject({
   sourceName: z.string().trim().max(200).nullable().optional(),
 });
 export const saveDraftBody = z.strictObject({ version: z.number().int().min(1), draft: planDraftSchema });
-export const publishPlanBody = z.strictObject({ version: z.number().int().min(1) });
-export const publishPlanResponse = z.object({ plan: planSchema, tasksCreated: z.number().int(), indicatorsCreated: z.number().int() });
+/**
+ * Deadlines already past when a plan is published: `keep` them (those tasks are overdue at once)
+ * or `move` every past date (plan, items, reporting rounds) to `moveTo`, today or later. Required
+ * when any task would be overdue at once.
+ */
+export const PAST_DUE_ACTIONS = ['keep', 'move'] as const;
+export const publishPlanBody = z.strictObject({
+  version: z.number().int().min(1),
+  pastDue: z.enum(PAST_DUE_ACTIONS).optional(),
+  moveTo: isoDate.optional(),
+});
+export type PublishPlanBody = z.infer<typeof publishPlanBody>;
+export const publishPlanResponse = z.object({
+  plan: planSchema,
+  tasksCreated: z.number().int(),
+  indicatorsCreated: z.number().int(),
+  /** Tasks created already overdue (kept past deadlines), and tasks whose past deadline was moved. */
+  overdueTasks: z.number().int(),
+  movedTasks: z.number().int(),
+});
 
 // ─── Tasks, progress reports and 督办 ─────────────────────────────────────────────────────────────
 

@@ -98,12 +98,15 @@ export async function updateDraft(db: Executor, id: number, version: number, dra
   return row ?? null;
 }
 
-/** Mark a draft published if it is still a draft at `version` (one of two concurrent publishes wins). */
-export async function markPublished(db: Executor, id: number, version: number, by: string): Promise<PlanRow | null> {
+/**
+ * Mark a draft published if it is still a draft at `version` (one of two concurrent publishes
+ * wins), with the draft as published when it changed on the way (past deadlines moved).
+ */
+export async function markPublished(db: Executor, id: number, version: number, by: string, draft: PlanDraft | null): Promise<PlanRow | null> {
   const now = new Date();
   const [row] = await db
     .update(plan)
-    .set({ status: 'published', version: sql`${plan.version} + 1`, publishedAt: now, publishedBy: by, updatedAt: now })
+    .set({ status: 'published', version: sql`${plan.version} + 1`, publishedAt: now, publishedBy: by, updatedAt: now, ...(draft ? { draft, dueDate: draft.dueDate } : {}) })
     .where(and(eq(plan.id, id), eq(plan.version, version), eq(plan.status, 'draft')))
     .returning();
   return row ?? null;

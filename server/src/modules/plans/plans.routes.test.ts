@@ -237,7 +237,8 @@ describe('review and publish', () => {
 
   it('publishes one task per item and department, with roles, due dates and indicators — once', async () => {
     const seq = await headSeq();
-    const res = await office.post(`/api/plans/${plan.id}/publish`, { version: plan.version });
+    // The fixture's dates are fixed (2026-12-10); on a later day they have passed and are kept.
+    const res = await office.post(`/api/plans/${plan.id}/publish`, { version: plan.version, pastDue: 'keep' });
     expect(res.statusCode).toBe(200);
     // 一/(一): 工信局 lead + 市场监管委, 科技局 support = 3 · 一/(二): 2 joint · 二/(一): 市场监管委 lead + 16 district governments = 17 · 二/(二): ignored.
     expect(json(res)).toMatchObject({ tasksCreated: 22, indicatorsCreated: 2, plan: { status: 'published', taskCount: 22, completion: 0 } });
@@ -366,13 +367,102 @@ describe('review and publish', () => {
   });
 });
 
+/** The fixture under another title (a new source), its dates replaced, its unknown names ignored, saved. */
+async function pastPlan(title: string, date: string): Promise<PlanDetail> {
+  const text = FIXTURE.replace('天津市质量提升示范行动方案', title).replace('2026年12月10日', date);
+  const imported = json<PlanDetail>(await office.post('/api/plans/import-text', { text }));
+  const mapped = new Set(imported.draft.unitMappings.map((m) => m.name));
+  const ignored = ['市科委', '盐城质监局'].filter((n) => !mapped.has(n)).map((name) => ({ name, deptIds: [], ignored: true }));
+  const draft = { ...imported.draft, unitMappings: [...imported.draft.unitMappings, ...ignored] };
+  const saved = await office.put(`/api/plans/${imported.id}/draft`, { version: imported.version, draft });
+  expect(saved.statusCode).toBe(200);
+  return json<PlanDetail>(saved);
+}
+
+const chineseDate = (iso: string) => {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+};
+
+describe('publishing a plan whose deadlines have passed (issue 12)', () => {
+  let plan: PlanDetail;
+  beforeAll(async () => {
+    plan = await pastPlan('过期计划发布测试方案', '2024年12月10日');
+  });
+
+  it('previews on the draft how many tasks would be overdue at once, with the earliest dates', () => {
+    // 一/(一) 2 tasks (市科委 ignored), 一/(二) 2, 二/(一) 17 — all due on the plan's date, 2024-12-10; one round.
+    expect(plan.publishPreview).toEqual({
+      today: todayInChina(),
+      tasks: 21,
+      rounds: 1,
+      overdue: { tasks: 21, rounds: 1, earliest: [{ dueDate: '2024-12-10', tasks: 21, items: 3, paths: ['一/(一)', '一/(二)', '二/(一)'] }] },
+    });
+  });
+
+  it('refuses to publish without saying what to do (409, with what would be overdue), and changes nothing', async () => {
+    const seq = await headSeq();
+    const res = await office.post(`/api/plans/${plan.id}/publish`, { version: plan.version });
+    expect(res.statusCode).toBe(409);
+    expect(errorCode(res)).toBe('PLAN_DEADLINES_PASSED');
+    expect(json<{ error: { message: string; details: unknown } }>(res).error).toMatchObject({ message: expect.stringContaining('立即逾期'), details: plan.publishPreview });
+    expect(await auditActionsSince(seq)).toEqual([]);
+    expect(json<PlanDetail>(await office.get(`/api/plans/${plan.id}`))).toMatchObject({ status: 'draft', version: plan.version, taskCount: 0 });
+  });
+
+  it('refuses a move without a date, to a past date, or a date without a move (400), changing nothing', async () => {
+    const seq = await headSeq();
+    for (const body of [{ pastDue: 'move' }, { pastDue: 'move', moveTo: addCalendarDays(todayInChina(), -1) }, { pastDue: 'keep', moveTo: addCalendarDays(todayInChina(), 30) }, { pastDue: 'later' }]) {
+      const res = await office.post(`/api/plans/${plan.id}/publish`, { version: plan.version, ...body });
+      expect(res.statusCode, JSON.stringify(body)).toBe(400);
+      expect(errorCode(res)).toBe('VALIDATION_FAILED');
+    }
+    expect(await auditActionsSince(seq)).toEqual([]);
+    expect(json<PlanDetail>(await office.get(`/api/plans/${plan.id}`))).toMatchObject({ status: 'draft', version: plan.version });
+  });
+
+  it('moves every past date to the chosen day: no task or round is overdue, and the audit row says so', async () => {
+    const moveTo = addCalendarDays(todayInChina(), 30);
+    const seq = await headSeq();
+    const res = await office.post(`/api/plans/${plan.id}/publish`, { version: plan.version, pastDue: 'move', moveTo });
+    expect(res.statusCode).toBe(200);
+    expect(json(res)).toMatchObject({ tasksCreated: 21, overdueTasks: 0, movedTasks: 21, plan: { status: 'published', dueDate: moveTo } });
+    const tasks = json<{ items: Task[]; total: number }>(await office.get(`/api/plans/tasks?planId=${plan.id}&pageSize=100`));
+    expect(tasks.total).toBe(21);
+    expect(tasks.items.every((x) => x.dueDate === moveTo && !x.overdue)).toBe(true);
+    expect(json<{ items: Round[] }>(await office.get(`/api/plans/${plan.id}/rounds`)).items.map((r) => r.dueDate)).toEqual([moveTo]);
+    const [audit] = await auditRowsAfter(t.db, seq, 10);
+    expect(audit).toMatchObject({ action: 'plans.plan.publish', after: { tasks: 21, dueDate: moveTo, pastDue: { action: 'move', moveTo, overdueTasks: 21, overdueRounds: 1 } } });
+    const detail = json<PlanDetail>(await office.get(`/api/plans/${plan.id}`));
+    expect(detail).toMatchObject({ dueDate: moveTo, publishPreview: null, draft: { dueDate: moveTo } });
+  });
+
+  it('moves only the dates that have passed: an item due later keeps its date', async () => {
+    const later = addCalendarDays(todayInChina(), 90);
+    const moveTo = addCalendarDays(todayInChina(), 10);
+    const draft = await pastPlan('过期计划部分顺延测试方案', '2024年12月10日');
+    const edited = structuredClone(draft.draft);
+    edited.items[0]!.children[0]!.dueDate = later;
+    const saved = json<PlanDetail>(await office.put(`/api/plans/${draft.id}/draft`, { version: draft.version, draft: edited }));
+    expect(saved.publishPreview!.overdue).toMatchObject({ tasks: 19, earliest: [{ dueDate: '2024-12-10', tasks: 19, items: 2 }] });
+    expect((await office.post(`/api/plans/${saved.id}/publish`, { version: saved.version, pastDue: 'move', moveTo })).statusCode).toBe(200);
+    const tasks = json<{ items: Task[] }>(await office.get(`/api/plans/tasks?planId=${saved.id}&pageSize=100`)).items;
+    expect(tasks.filter((x) => x.itemPath === '一/(一)').map((x) => x.dueDate)).toEqual([later, later]);
+    expect(tasks.filter((x) => x.itemPath !== '一/(一)').every((x) => x.dueDate === moveTo)).toBe(true);
+  });
+
+  it('publishes a plan whose dates all lie ahead without asking', async () => {
+    const ahead = await pastPlan('未过期计划发布测试方案', chineseDate(addCalendarDays(todayInChina(), 60)));
+    expect(ahead.publishPreview!.overdue).toEqual({ tasks: 0, rounds: 0, earliest: [] });
+    expect(json(await office.post(`/api/plans/${ahead.id}/publish`, { version: ahead.version }))).toMatchObject({ tasksCreated: 21, overdueTasks: 0, movedTasks: 0 });
+  });
+});
+
 describe('overdue tasks', () => {
   it('lists tasks past their due date as overdue, with negative working days left', async () => {
-    const text = FIXTURE.replace('天津市质量提升示范行动方案', '逾期测试方案').replace('2026年12月10日', '2024年12月10日');
-    const imported = json<PlanDetail>(await office.post('/api/plans/import-text', { text }));
-    const draft = { ...imported.draft, unitMappings: [...imported.draft.unitMappings, { name: '市科委', deptIds: [], ignored: true }, { name: '盐城质监局', deptIds: [], ignored: true }] };
-    const saved = json<PlanDetail>(await office.put(`/api/plans/${imported.id}/draft`, { version: imported.version, draft }));
-    expect((await office.post(`/api/plans/${saved.id}/publish`, { version: saved.version })).statusCode).toBe(200);
+    const saved = await pastPlan('逾期测试方案', '2024年12月10日');
+    expect(errorCode(await office.post(`/api/plans/${saved.id}/publish`, { version: saved.version }))).toBe('PLAN_DEADLINES_PASSED');
+    expect(json(await office.post(`/api/plans/${saved.id}/publish`, { version: saved.version, pastDue: 'keep' }))).toMatchObject({ tasksCreated: 21, overdueTasks: 21, movedTasks: 0 });
     const overdue = json<{ items: Task[] }>(await deptUser.get(`/api/plans/tasks?planId=${saved.id}&due=overdue`)).items;
     expect(overdue).toHaveLength(1);
     expect(overdue[0]).toMatchObject({ overdue: true, dueDate: '2024-12-10' });
@@ -507,6 +597,8 @@ describe('bad input on every write', () => {
     const cases: [Agent, 'POST' | 'PUT', string, unknown][] = [
       [office, 'POST', `/api/plans/${plan.id}/publish`, { version: 0 }],
       [office, 'POST', `/api/plans/${plan.id}/publish`, {}],
+      [office, 'POST', `/api/plans/${plan.id}/publish`, { version: plan.version, pastDue: 'never' }],
+      [office, 'POST', `/api/plans/${plan.id}/publish`, { version: plan.version, pastDue: 'move', moveTo: '2026-02-30' }],
       [office, 'PUT', `/api/plans/${plan.id}/draft`, { version: 1, draft: { title: '' } }],
       [office, 'POST', `/api/plans/tasks/${hp.id}/reminders`, { message: '   ' }],
       [office, 'POST', `/api/plans/tasks/${hp.id}/reminders`, { message: '催办', respondWithinDays: 0 }],

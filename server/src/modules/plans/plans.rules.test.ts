@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { DraftItem, PlanDraft } from '../../../../contracts/plans.js';
 import { FULL_SCOPE, type DataScope } from '../../platform/data-scope/data-scope.js';
 import { parsePlan } from './parser/index.js';
-import { checkDraft, completionRate, defaultDueDate, draftFromParse, isAttained, matchUnitName, progressTowards, requiredValue, recipientOf, roundsFromDeadlines, roundUnitStatus, mayReportOn, statusAfterReview, tasksOfItem, unitNamesOf, unmappedNames, type DirectoryDept } from './plans.rules.js';
+import { checkDraft, completionRate, defaultDueDate, draftFromParse, movePastDeadlines, publishPreview, isAttained, matchUnitName, progressTowards, requiredValue, recipientOf, roundsFromDeadlines, roundUnitStatus, mayReportOn, statusAfterReview, tasksOfItem, unitNamesOf, unmappedNames, type DirectoryDept } from './plans.rules.js';
 
 const dept = (id: number, name: string, extra: Partial<DirectoryDept> = {}): DirectoryDept => ({
   id,
@@ -182,6 +182,64 @@ describe('defaultDueDate', () => {
     expect(defaultDueDate({ title: '2023年质量工作要点', ...plan }, '2026-11-23')).toBe('2023-12-31');
     expect(defaultDueDate({ title: '质量提升行动(2025—2023年)', ...plan }, '2026-11-23')).toBe('2023-12-31');
     expect(defaultDueDate({ title: '质量发展纲要(2001—2099年)', ...plan }, '2026-11-23')).toBe('2023-12-31');
+  });
+});
+
+describe('publishPreview and movePastDeadlines (issue 12)', () => {
+  const mappings: PlanDraft['unitMappings'] = [
+    { name: '市商务局', deptIds: [3], ignored: false },
+    { name: '各区人民政府', deptIds: [4, 5], ignored: false },
+  ];
+  const plan = (dueDate: string, items: DraftItem[]): PlanDraft => ({
+    title: 't',
+    docNumber: null,
+    issuer: null,
+    issuedDate: null,
+    dueDate,
+    items,
+    targets: [],
+    deadlines: [
+      { path: null, date: '2026-06-30', sentence: '2026年6月30日前报送半年工作进展' },
+      { path: null, date: '2027-01-10', sentence: '2027年1月10日前报送年度总结' },
+    ],
+    unitMappings: mappings,
+  });
+  const items = [
+    item('一', {}, [
+      { ...item('一/(一)', { lead: ['市商务局'], joint: ['各区人民政府'] }), dueDate: '2026-03-31' },
+      item('一/(二)', { lead: ['市商务局'] }),
+      item('一/(三)', { lead: ['无对应单位'] }),
+    ]),
+    { ...item('二', { joint: ['各区人民政府'] }), dueDate: '2027-06-30' },
+  ];
+
+  it('counts the tasks, and those overdue at once grouped by date, oldest first', () => {
+    expect(publishPreview(plan('2026-12-31', items), '2026-12-07')).toEqual({
+      today: '2026-12-07',
+      tasks: 6,
+      rounds: 2,
+      overdue: { tasks: 3, rounds: 1, earliest: [{ dueDate: '2026-03-31', tasks: 3, items: 1, paths: ['一/(一)'] }] },
+    });
+    const late = publishPreview(plan('2026-10-31', items), '2026-12-07');
+    expect(late.overdue).toEqual({
+      tasks: 4,
+      rounds: 1,
+      earliest: [
+        { dueDate: '2026-03-31', tasks: 3, items: 1, paths: ['一/(一)'] },
+        { dueDate: '2026-10-31', tasks: 1, items: 1, paths: ['一/(二)'] },
+      ],
+    });
+    // A task due today is not overdue yet.
+    expect(publishPreview(plan('2026-12-07', [item('一', { lead: ['市商务局'] })]), '2026-12-07').overdue.tasks).toBe(0);
+  });
+
+  it('moves only past dates — plan, items, deadlines — and leaves later ones', () => {
+    const moved = movePastDeadlines(plan('2026-10-31', items), '2026-12-07', '2027-01-31');
+    expect(moved.dueDate).toBe('2027-01-31');
+    expect(moved.items[0]!.children.map((c) => c.dueDate)).toEqual(['2027-01-31', null, null]);
+    expect(moved.items[1]!.dueDate).toBe('2027-06-30');
+    expect(moved.deadlines.map((d) => d.date)).toEqual(['2027-01-31', '2027-01-10']);
+    expect(publishPreview(moved, '2026-12-07').overdue).toEqual({ tasks: 0, rounds: 0, earliest: [] });
   });
 });
 

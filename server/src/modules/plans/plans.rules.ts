@@ -3,7 +3,7 @@
  * the department directory, checking a draft before it is saved, and deciding which tasks an item
  * publishes. No database, no clock: callers pass today's date.
  */
-import type { DraftItem, ParsedItem, ParsedPlan, PlanDraft, TargetComparator, TaskStatus, UnitMapping, UnitRole, UnitSuggestion } from '../../../../contracts/plans.js';
+import type { DraftItem, ParsedItem, ParsedPlan, PlanDraft, PublishPreview, TargetComparator, TaskStatus, UnitMapping, UnitRole, UnitSuggestion } from '../../../../contracts/plans.js';
 import { msg } from '../../../../contracts/i18n.js';
 import { requiredValue } from '../../../../contracts/plans.js';
 import { actsForUnit } from '../../platform/data-scope/data-scope.js';
@@ -179,6 +179,59 @@ export function tasksOfItem(item: Pick<DraftItem, 'lead' | 'support' | 'joint'>,
   add(item.support, 'support');
   add(item.joint, 'joint');
   return [...byDept].map(([deptId, role]) => ({ deptId, role }));
+}
+
+// ─── Publishing ─────────────────────────────────────────────────────────────────────────────────
+
+/** Dates of past-due groups listed before publishing, and item paths named per date. */
+const EARLIEST_DATES = 5;
+const PATHS_PER_DATE = 3;
+
+/**
+ * What publishing `draft` on `today` creates — tasks (one per item and mapped department, due on
+ * the item's date or the plan's) and reporting rounds — and which of them would be overdue at once.
+ */
+export function publishPreview(draft: PlanDraft, today: string): PublishPreview {
+  const mappings = new Map(draft.unitMappings.map((m) => [m.name, m]));
+  let tasks = 0;
+  const past = new Map<string, { tasks: number; paths: string[] }>();
+  for (const item of walkItems(draft.items)) {
+    const n = tasksOfItem(item, mappings).length;
+    tasks += n;
+    const due = item.dueDate ?? draft.dueDate;
+    if (n === 0 || due >= today) continue;
+    const group = past.get(due) ?? { tasks: 0, paths: [] };
+    group.tasks += n;
+    group.paths.push(item.path);
+    past.set(due, group);
+  }
+  const rounds = roundsFromDeadlines(draft.deadlines, draft.dueDate);
+  const dates = [...past.keys()].sort();
+  return {
+    today,
+    tasks,
+    rounds: rounds.length,
+    overdue: {
+      tasks: dates.reduce((sum, d) => sum + past.get(d)!.tasks, 0),
+      rounds: rounds.filter((r) => r.dueDate < today).length,
+      earliest: dates.slice(0, EARLIEST_DATES).map((dueDate) => {
+        const g = past.get(dueDate)!;
+        return { dueDate, tasks: g.tasks, items: g.paths.length, paths: g.paths.slice(0, PATHS_PER_DATE) };
+      }),
+    },
+  };
+}
+
+/**
+ * The draft with every date before `today` — the plan's due date, items' own dates, the deadlines
+ * that make reporting rounds — moved to `to`, so that publishing late creates no task and no round
+ * that is overdue from the start.
+ */
+export function movePastDeadlines(draft: PlanDraft, today: string, to: string): PlanDraft {
+  const move = (d: string) => (d < today ? to : d);
+  const moveItems = (items: readonly DraftItem[]): DraftItem[] =>
+    items.map((i) => ({ ...i, dueDate: i.dueDate === null ? null : move(i.dueDate), children: moveItems(i.children) }));
+  return { ...draft, dueDate: move(draft.dueDate), items: moveItems(draft.items), deadlines: draft.deadlines.map((d) => ({ ...d, date: move(d.date) })) };
 }
 
 /** A task's status after the quality office decides on a report with `percent` complete. */
