@@ -73,7 +73,13 @@ export function PublishModal({
             type="warning"
             showIcon
             data-testid="publish-overdue"
-            title={preview.overdue.tasks > 0 ? t('overdueTitle', { n: preview.overdue.tasks, total: preview.tasks, today: formatDate(preview.today) }) : t('overdueRoundsOnly', { n: preview.overdue.rounds })}
+            title={
+              preview.overdue.tasks === 0
+                ? t('overdueRoundsOnly', { n: preview.overdue.rounds })
+                : preview.overdue.tasks === preview.tasks
+                  ? t('overdueAllTitle', { n: preview.tasks, today: formatDate(preview.today) })
+                  : t('overdueTitle', { n: preview.overdue.tasks, total: preview.tasks, today: formatDate(preview.today) })
+            }
             description={
               <div>
                 {preview.overdue.earliest.length > 0 ? (
