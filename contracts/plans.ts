@@ -292,18 +292,35 @@ export const taskSchema = z.object({
 export type Task = z.infer<typeof taskSchema>;
 
 export const TASK_DUE_FILTERS = ['soon', 'overdue'] as const;
-export const taskListQuery = z.strictObject({
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+/** The task list's filters: shared by the list, its export and 督办 of "all that match". */
+const taskFilterFields = {
+  /** Words of the item (its text, heading, number) or the plan's title — not the unit's name. */
   keyword: z.string().trim().max(100).optional(),
   planId: z.coerce.number().int().positive().optional(),
+  /** The responsible unit (责任单位), whatever its role. */
   deptId: z.coerce.number().int().positive().optional(),
+  /** The unit's role: 牵头, 配合 or 按职责分工. */
+  role: z.enum(UNIT_ROLES).optional(),
   status: z.enum(TASK_STATUSES).optional(),
   due: z.enum(TASK_DUE_FILTERS).optional(),
   /** `open`: only tasks with a reminder (督办) not yet answered. */
   reminders: z.enum(['open']).optional(),
+};
+export const taskFilterSchema = z.strictObject(taskFilterFields);
+export type TaskFilterQuery = z.infer<typeof taskFilterSchema>;
+export const taskListQuery = z.strictObject({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  ...taskFilterFields,
 });
 export type TaskListQuery = z.infer<typeof taskListQuery>;
+
+/** The units (责任单位) holding tasks in the caller's scope, for the unit filter. */
+export const taskUnitsQuery = z.strictObject({ planId: z.coerce.number().int().positive().optional() });
+export const taskUnitsResponse = z.object({
+  items: z.array(z.object({ deptId: z.number().int(), deptName: z.string(), districtCode: z.string().nullable(), tasks: z.number().int() })),
+});
+export type TaskUnit = z.infer<typeof taskUnitsResponse>['items'][number];
 export const taskListResponse = z.object({ items: z.array(taskSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
 
 export const attachmentSchema = z.object({
@@ -375,6 +392,47 @@ export const remindTaskBody = z.strictObject({
   respondWithinDays: z.number().int().min(1).max(60).default(3),
 });
 export const respondReminderBody = z.strictObject({ response: z.string().trim().min(1).max(2000) });
+
+/** Tasks one batch 督办 reaches at most: a city plan's tasks, with room. */
+export const BATCH_REMIND_MAX = 1000;
+/**
+ * 批量督办: one reminder to each task chosen (`taskIds`) or to every task the list's filters match
+ * (`filter`) — exactly one of the two — in the caller's scope. The units answer by `respondBy`, or
+ * within `respondWithinDays` working days (3 unless said). `dryRun` counts and checks, sends nothing.
+ */
+export const batchRemindBody = z.strictObject({
+  taskIds: z.array(z.number().int().positive()).min(1).max(BATCH_REMIND_MAX).optional(),
+  filter: taskFilterSchema.optional(),
+  /** Required to send; a dry run may go without it. */
+  message: z.string().trim().min(1).max(2000).optional(),
+  respondWithinDays: z.number().int().min(1).max(60).optional(),
+  respondBy: isoDate.optional(),
+  dryRun: z.boolean().default(false),
+});
+export type BatchRemindBody = z.input<typeof batchRemindBody>;
+/** sent: a reminder went (or, in a dry run, would go) to the task's unit; skipped: see `reason`. */
+export const BATCH_REMIND_OUTCOMES = ['sent', 'skipped'] as const;
+/** Why a task was skipped: it is completed already. */
+export const BATCH_REMIND_SKIP_REASONS = ['completed'] as const;
+export const batchRemindResponse = z.object({
+  dryRun: z.boolean(),
+  respondBy: z.string(),
+  sent: z.number().int(),
+  skipped: z.number().int(),
+  results: z.array(
+    z.object({
+      taskId: z.number().int(),
+      itemPath: z.string(),
+      deptName: z.string(),
+      outcome: z.enum(BATCH_REMIND_OUTCOMES),
+      reason: z.enum(BATCH_REMIND_SKIP_REASONS).nullable(),
+      reminderId: z.number().int().nullable(),
+    }),
+  ),
+  /** Set when the answer date runs through a year whose holiday notice is not loaded. */
+  warning: z.string().nullable(),
+});
+export type BatchRemindResult = z.infer<typeof batchRemindResponse>;
 
 /** The caller's to-do list: tasks of their units falling due within `days` working days, overdue ones, reports to review. */
 export const todoQuery = z.strictObject({ days: z.coerce.number().int().min(1).max(60).default(5) });
