@@ -105,7 +105,7 @@ export function BatchRemindModal({ target, onClose, onSent }: { target: BatchTar
           <Input.TextArea rows={4} maxLength={2000} showCount placeholder={t('remindMessagePlaceholder')} data-testid="batch-message" />
         </Form.Item>
         <Form.Item name="respondBy" label={t('respondBy')} extra={t('respondByHint')}>
-          <DatePicker placeholder={t('respondByPlaceholder')} disabledDate={(d) => d.isBefore(dayjs(), 'day')} style={{ width: 200 }} />
+          <DatePicker placeholder={t('respondByPlaceholder')} disabledDate={(d) => d.isBefore(dayjs(), 'day')} style={{ width: 240 }} />
         </Form.Item>
       </Form>
     </Modal>
