@@ -49,6 +49,11 @@ export const ERRORS = {
   UNSUPPORTED_FILE_TYPE: { status: 415, zh: '不支持的文件类型，请上传 .txt 或 .docx 文件', en: 'Unsupported file type; upload a .txt or .docx file' },
   INVALID_DOCX: { status: 400, zh: '文件不是有效的 Word（.docx）文档', en: 'The file is not a valid Word (.docx) document' },
   PLAN_PUBLISHED: { status: 409, zh: '计划已发布，不能再次发布或修改草稿', en: 'The plan is already published' },
+  PLAN_DEADLINES_PASSED: {
+    status: 409,
+    zh: '部分任务的完成期限已过，发布后将立即逾期：请确认保留原期限，或将已过的期限顺延后再发布',
+    en: 'Some deadlines have passed and those tasks would be overdue at once: confirm keeping them, or move them, then publish',
+  },
   UNITS_UNMAPPED: { status: 400, zh: '仍有责任单位未对应到部门，请先确认映射', en: 'Some responsible units are not mapped to departments yet' },
   NOT_YOUR_TASK: { status: 403, zh: '只能报送本单位承担的任务', en: 'You can only report on your own unit\'s tasks' },
   REPORT_DECIDED: { status: 409, zh: '该报告已审核', en: 'The report has already been reviewed' },

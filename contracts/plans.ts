@@ -13,9 +13,10 @@ export type UnitRole = (typeof UNIT_ROLES)[number];
 
 /**
  * Comparators of a quantitative target. `x` is a multiple of a baseline (翻一番 = x 2);
- * `+%` a relative increase in percent (提高60%以上 = +% 60).
+ * `+%` a relative increase in percent (提高60%以上 = +% 60); `+` an increase by an amount in the
+ * target's unit (增加8项 = + 8, 下降2个百分点 = + -2).
  */
-export const TARGET_COMPARATORS = ['>=', '<=', '=', '>', '<', 'x', '+%'] as const;
+export const TARGET_COMPARATORS = ['>=', '<=', '=', '>', '<', 'x', '+%', '+'] as const;
 export type TargetComparator = (typeof TARGET_COMPARATORS)[number];
 
 /**
@@ -26,6 +27,7 @@ export type TargetComparator = (typeof TARGET_COMPARATORS)[number];
 export function requiredValue(t: { comparator: TargetComparator; targetValue: number; baseline: number | null }): number | null {
   if (t.comparator === 'x') return t.baseline === null ? null : t.baseline * t.targetValue;
   if (t.comparator === '+%') return t.baseline === null ? null : t.baseline * (1 + t.targetValue / 100);
+  if (t.comparator === '+') return t.baseline === null ? null : t.baseline + t.targetValue;
   return t.targetValue;
 }
 
@@ -60,9 +62,17 @@ export const parsedItemSchema: z.ZodType<ParsedItem> = z.lazy(() =>
   // Named: a recursive schema is a `$ref` to itself, which resolves only as a component of the OpenAPI document.
 ).meta({ id: 'ParsedPlanItem' });
 
+/**
+ * Where text that belongs to no item stands: before the first item (the notice, the preamble) or
+ * after the last (the closing paragraphs: 各区、各部门于…前报送…). Set only for such text; drafts
+ * saved before it existed lack it.
+ */
+export const OUTSIDE_ITEM_POSITIONS = ['preamble', 'closing'] as const;
+
 export const parsedTargetSchema = z.object({
-  /** The item the sentence belongs to ('' for text before the first item). */
+  /** The item the sentence belongs to ('' for text outside the items, see `position`). */
   path: z.string(),
+  position: z.enum(OUTSIDE_ITEM_POSITIONS).optional(),
   indicator: z.string(),
   comparator: z.enum(TARGET_COMPARATORS),
   value: z.number(),
@@ -73,7 +83,9 @@ export const parsedTargetSchema = z.object({
 export type ParsedTarget = z.infer<typeof parsedTargetSchema>;
 
 export const parsedDeadlineSchema = z.object({
+  /** The item the sentence belongs to (null for text outside the items, see `position`). */
   path: z.string().nullable(),
+  position: z.enum(OUTSIDE_ITEM_POSITIONS).optional(),
   date: z.string(),
   sentence: z.string(),
 });
@@ -180,6 +192,26 @@ export const planSchema = z.object({
 });
 export type Plan = z.infer<typeof planSchema>;
 
+/**
+ * What publishing a draft would create as of `today`, and how much of it would be overdue at once
+ * (a plan from an earlier year, or deadlines that passed during review): shown before publishing,
+ * and the reason publishing asks for `pastDue` (409 PLAN_DEADLINES_PASSED without it).
+ */
+export const publishPreviewSchema = z.object({
+  today: z.string(),
+  tasks: z.number().int(),
+  rounds: z.number().int(),
+  overdue: z.object({
+    /** Tasks whose due date is before today. */
+    tasks: z.number().int(),
+    /** Reporting rounds (报送节点) whose date is before today. */
+    rounds: z.number().int(),
+    /** The earliest past due dates, oldest first, each with its tasks and (the first few of) its items. */
+    earliest: z.array(z.object({ dueDate: z.string(), tasks: z.number().int(), items: z.number().int(), paths: z.array(z.string()) })),
+  }),
+});
+export type PublishPreview = z.infer<typeof publishPreviewSchema>;
+
 export const planDetailSchema = planSchema.extend({
   draft: planDraftSchema,
   /** The normalised document text, and where each item came from in it (for highlighting). */
@@ -187,6 +219,8 @@ export const planDetailSchema = planSchema.extend({
   spans: z.record(z.string(), z.object({ start: z.number().int(), end: z.number().int() })),
   warnings: z.array(z.string()),
   unitSuggestions: z.array(unitSuggestionSchema),
+  /** For a draft, what publishing it today would create; null once published. */
+  publishPreview: publishPreviewSchema.nullable(),
 });
 export type PlanDetail = z.infer<typeof planDetailSchema>;
 
@@ -205,8 +239,26 @@ export const importPlanTextBody = z.strictObject({
   sourceName: z.string().trim().max(200).nullable().optional(),
 });
 export const saveDraftBody = z.strictObject({ version: z.number().int().min(1), draft: planDraftSchema });
-export const publishPlanBody = z.strictObject({ version: z.number().int().min(1) });
-export const publishPlanResponse = z.object({ plan: planSchema, tasksCreated: z.number().int(), indicatorsCreated: z.number().int() });
+/**
+ * Deadlines already past when a plan is published: `keep` them (those tasks are overdue at once)
+ * or `move` every past date (plan, items, reporting rounds) to `moveTo`, today or later. Required
+ * when any task would be overdue at once.
+ */
+export const PAST_DUE_ACTIONS = ['keep', 'move'] as const;
+export const publishPlanBody = z.strictObject({
+  version: z.number().int().min(1),
+  pastDue: z.enum(PAST_DUE_ACTIONS).optional(),
+  moveTo: isoDate.optional(),
+});
+export type PublishPlanBody = z.infer<typeof publishPlanBody>;
+export const publishPlanResponse = z.object({
+  plan: planSchema,
+  tasksCreated: z.number().int(),
+  indicatorsCreated: z.number().int(),
+  /** Tasks created already overdue (kept past deadlines), and tasks whose past deadline was moved. */
+  overdueTasks: z.number().int(),
+  movedTasks: z.number().int(),
+});
 
 // ─── Tasks, progress reports and 督办 ─────────────────────────────────────────────────────────────
 
@@ -241,18 +293,35 @@ export const taskSchema = z.object({
 export type Task = z.infer<typeof taskSchema>;
 
 export const TASK_DUE_FILTERS = ['soon', 'overdue'] as const;
-export const taskListQuery = z.strictObject({
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+/** The task list's filters: shared by the list, its export and 督办 of "all that match". */
+const taskFilterFields = {
+  /** Words of the item (its text, heading, number) or the plan's title — not the unit's name. */
   keyword: z.string().trim().max(100).optional(),
   planId: z.coerce.number().int().positive().optional(),
+  /** The responsible unit (责任单位), whatever its role. */
   deptId: z.coerce.number().int().positive().optional(),
+  /** The unit's role: 牵头, 配合 or 按职责分工. */
+  role: z.enum(UNIT_ROLES).optional(),
   status: z.enum(TASK_STATUSES).optional(),
   due: z.enum(TASK_DUE_FILTERS).optional(),
   /** `open`: only tasks with a reminder (督办) not yet answered. */
   reminders: z.enum(['open']).optional(),
+};
+export const taskFilterSchema = z.strictObject(taskFilterFields);
+export type TaskFilterQuery = z.infer<typeof taskFilterSchema>;
+export const taskListQuery = z.strictObject({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  ...taskFilterFields,
 });
 export type TaskListQuery = z.infer<typeof taskListQuery>;
+
+/** The units (责任单位) holding tasks in the caller's scope, for the unit filter. */
+export const taskUnitsQuery = z.strictObject({ planId: z.coerce.number().int().positive().optional() });
+export const taskUnitsResponse = z.object({
+  items: z.array(z.object({ deptId: z.number().int(), deptName: z.string(), districtCode: z.string().nullable(), tasks: z.number().int() })),
+});
+export type TaskUnit = z.infer<typeof taskUnitsResponse>['items'][number];
 export const taskListResponse = z.object({ items: z.array(taskSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
 
 export const attachmentSchema = z.object({
@@ -324,6 +393,47 @@ export const remindTaskBody = z.strictObject({
   respondWithinDays: z.number().int().min(1).max(60).default(3),
 });
 export const respondReminderBody = z.strictObject({ response: z.string().trim().min(1).max(2000) });
+
+/** Tasks one batch 督办 reaches at most: a city plan's tasks, with room. */
+export const BATCH_REMIND_MAX = 1000;
+/**
+ * 批量督办: one reminder to each task chosen (`taskIds`) or to every task the list's filters match
+ * (`filter`) — exactly one of the two — in the caller's scope. The units answer by `respondBy`, or
+ * within `respondWithinDays` working days (3 unless said). `dryRun` counts and checks, sends nothing.
+ */
+export const batchRemindBody = z.strictObject({
+  taskIds: z.array(z.number().int().positive()).min(1).max(BATCH_REMIND_MAX).optional(),
+  filter: taskFilterSchema.optional(),
+  /** Required to send; a dry run may go without it. */
+  message: z.string().trim().min(1).max(2000).optional(),
+  respondWithinDays: z.number().int().min(1).max(60).optional(),
+  respondBy: isoDate.optional(),
+  dryRun: z.boolean().default(false),
+});
+export type BatchRemindBody = z.input<typeof batchRemindBody>;
+/** sent: a reminder went (or, in a dry run, would go) to the task's unit; skipped: see `reason`. */
+export const BATCH_REMIND_OUTCOMES = ['sent', 'skipped'] as const;
+/** Why a task was skipped: it is completed already. */
+export const BATCH_REMIND_SKIP_REASONS = ['completed'] as const;
+export const batchRemindResponse = z.object({
+  dryRun: z.boolean(),
+  respondBy: z.string(),
+  sent: z.number().int(),
+  skipped: z.number().int(),
+  results: z.array(
+    z.object({
+      taskId: z.number().int(),
+      itemPath: z.string(),
+      deptName: z.string(),
+      outcome: z.enum(BATCH_REMIND_OUTCOMES),
+      reason: z.enum(BATCH_REMIND_SKIP_REASONS).nullable(),
+      reminderId: z.number().int().nullable(),
+    }),
+  ),
+  /** Set when the answer date runs through a year whose holiday notice is not loaded. */
+  warning: z.string().nullable(),
+});
+export type BatchRemindResult = z.infer<typeof batchRemindResponse>;
 
 /** The caller's to-do list: tasks of their units falling due within `days` working days, overdue ones, reports to review. */
 export const todoQuery = z.strictObject({ days: z.coerce.number().int().min(1).max(60).default(5) });

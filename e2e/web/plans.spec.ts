@@ -65,10 +65,17 @@ test('import a plan file, map a unit, publish, report progress and accept it', a
   await page.locator('.ant-popconfirm').getByRole('button', { name: /忽\s*略/ }).click();
   await expect(page.getByText('全部责任单位均已处理')).toBeVisible();
 
-  // ── Publish (the unsaved mapping is saved first) ───────────────────────────────────────────────
+  // ── Publish (the unsaved mapping is saved first). The plan fell due in 2014: the dialog says how
+  // many tasks would be overdue at once and wants a choice before it publishes ─────────────────
   await page.getByTestId('publish').click();
-  await expect(page.locator('.ant-popconfirm')).toContainText('条目 × 责任单位');
-  await page.locator('.ant-popconfirm').getByRole('button', { name: /发\s*布/ }).click();
+  const publishDialog = page.getByRole('dialog').filter({ hasText: '确认发布该计划吗？' });
+  await expect(publishDialog).toContainText('条目 × 责任单位');
+  await expect(publishDialog.getByTestId('publish-overdue')).toContainText(/完成期限均?已过，发布后将立即显示为逾期/);
+  await expect(publishDialog.getByTestId('publish-overdue')).toContainText('2014-12-31');
+  await expect(publishDialog.getByTestId('publish-confirm')).toBeDisabled();
+  await publishDialog.getByTestId('past-due-keep').click();
+  await expect(publishDialog.getByTestId('publish-confirm')).toBeEnabled();
+  await publishDialog.getByTestId('publish-confirm').click();
   await expect(page).toHaveURL(new RegExp(`/tasks\\?planId=${planId}$`));
   await expect(page.getByText(/已发布，已生成 \d+ 项任务/)).toBeVisible();
   await expectNoErrorToast(page);

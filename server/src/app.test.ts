@@ -84,6 +84,8 @@ const ROUTES: [Method, string, Access][] = [
   ['DELETE', '/api/plans/{id}', 'plans:plan:delete'],
   ['GET', '/api/tasks', 'plans:task:list'],
   ['GET', '/api/tasks/export', 'plans:task:export'],
+  ['GET', '/api/tasks/units', 'plans:task:list'],
+  ['POST', '/api/tasks/batch-reminders', 'plans:task:remind'],
   ['GET', '/api/plans/todo', 'plans:task:list'],
   ['GET', '/api/plans/dashboard', 'plans:task:list'],
   ['GET', '/api/plans/{id}/rounds', 'plans:task:list'],

@@ -261,6 +261,11 @@ export function buildCli(): Command {
   return program;
 }
 
+/** Where text outside the items stands, in words. */
+function placeLabel(position: 'preamble' | 'closing' | undefined): string {
+  return position === 'closing' ? '文末' : position === 'preamble' ? '正文前' : '条目外';
+}
+
 /** The human summary of `plan parse`: header, counts per level, units, targets, deadlines, warnings. */
 function describePlan(plan: ParsedPlan): string[] {
   const s = planParseSummary(plan);
@@ -273,9 +278,9 @@ function describePlan(plan: ParsedPlan): string[] {
     `条目：一级 ${s.itemsPerLevel[1]} 项，二级 ${s.itemsPerLevel[2]} 项，三级 ${s.itemsPerLevel[3]} 项，四级 ${s.itemsPerLevel[4]} 项；其中 ${s.itemsWithUnits} 项列明责任单位`,
     `责任单位：${plan.units.length} 个${plan.units.length ? `（${plan.units.slice(0, 10).map((u) => `${u.name} ${u.items}`).join('、')}${plan.units.length > 10 ? ' …' : ''}）` : ''}`,
     `量化指标：${s.targets} 项`,
-    ...plan.targets.map((t) => `  ${t.path || '正文'}：${t.indicator} ${t.comparator} ${t.value}${t.unit ?? ''}${t.year ? `（${t.year}年）` : ''}`),
+    ...plan.targets.map((t) => `  ${t.path || placeLabel(t.position)}：${t.indicator} ${t.comparator} ${t.value}${t.unit ?? ''}${t.year ? `（${t.year}年）` : ''}`),
     `时限：${s.deadlines} 项`,
-    ...plan.deadlines.map((d) => `  ${d.path ?? '正文'}：${d.date}`),
+    ...plan.deadlines.map((d) => `  ${d.path ?? placeLabel(d.position)}：${d.date}`),
     `警告：${plan.warnings.length ? '' : none}`,
     ...plan.warnings.map((w) => `  ${w}`),
   ];

@@ -21,11 +21,13 @@ export function formatItemPath(path: string): string {
 
 const SIGNS: Record<string, string> = { '>=': '≥', '<=': '≤', '=': '=', '>': '>', '<': '<' };
 
-/** A target as people write it: ≥ 93%, ≤ 5 件, ×2（翻番）, +60%. */
+/** A target as people write it: ≥ 93%, ≤ 5 件, ×2（翻番）, +60%, +8项, −2个百分点. */
 export function formatTarget(t: { comparator: string; targetValue: number; unit: string | null }): string {
   const n = String(Math.round(t.targetValue * 100) / 100);
+  const signed = `${t.targetValue < 0 ? '−' : '+'}${String(Math.round(Math.abs(t.targetValue) * 100) / 100)}`;
   if (t.comparator === 'x') return `×${n}`;
-  if (t.comparator === '+%') return `+${n}%`;
+  if (t.comparator === '+%') return `${signed}%`;
+  if (t.comparator === '+') return `${signed}${t.unit ?? ''}`;
   return `${SIGNS[t.comparator] ?? t.comparator} ${n}${t.unit ?? ''}`;
 }
 

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { msg } from '../../../../contracts/i18n.js';
 import type { Page } from '../../../../contracts/common.js';
-import type { Plan, PlanDetail, PlanDraft, PlanListQuery } from '../../../../contracts/plans.js';
+import type { Plan, PlanDetail, PlanDraft, PlanListQuery, PublishPlanBody } from '../../../../contracts/plans.js';
 import { pageWindow } from '../../db/query-helpers.js';
 import { appendAudit } from '../../platform/audit/audit.repository.js';
 import { todayInChina } from '../../platform/calendar/today.js';
@@ -34,7 +34,7 @@ import {
   type PlanRow,
   type PlanStats,
 } from './plans.repository.js';
-import { checkDraft, completionRate, draftFromParse, roundsFromDeadlines, suggestUnits, tasksOfItem, unmappedNames, walkItems } from './plans.rules.js';
+import { checkDraft, completionRate, draftFromParse, movePastDeadlines, publishPreview, roundsFromDeadlines, suggestUnits, tasksOfItem, unmappedNames, walkItems } from './plans.rules.js';
 
 function toPlanDto(row: PlanRow, stats: PlanStats): Plan {
   return {
@@ -66,6 +66,7 @@ async function toDetail(ctx: Ctx, row: PlanRow): Promise<PlanDetail> {
     spans: row.spans,
     warnings: row.warnings,
     unitSuggestions: suggestUnits(row.draft.items, directory),
+    publishPreview: row.status === 'draft' ? publishPreview(row.draft, todayInChina()) : null,
   };
 }
 
@@ -219,20 +220,45 @@ function itemRows(draft: PlanDraft): NewItem[] {
   return rows;
 }
 
+/** `pastDue`/`moveTo` that do not fit together, as validation details (empty when they fit). */
+function pastDueProblems(input: PublishPlanBody, today: string): { path: string; code: string; message: ReturnType<typeof msg> }[] {
+  if (input.pastDue === 'move' && input.moveTo === undefined) {
+    return [{ path: 'moveTo', code: 'required', message: msg('顺延已过的期限时，请选择顺延到的日期', 'Choose the date past deadlines move to') }];
+  }
+  if (input.pastDue === 'move' && input.moveTo! < today) {
+    return [{ path: 'moveTo', code: 'too_small', message: msg(`顺延日期不能早于今天（${today}）`, `The new date cannot be before today (${today})`) }];
+  }
+  if (input.pastDue !== 'move' && input.moveTo !== undefined) {
+    return [{ path: 'moveTo', code: 'unexpected', message: msg('只有选择顺延时才填写顺延日期', 'A new date is only given when moving past deadlines') }];
+  }
+  return [];
+}
+
 /**
  * Publish a reviewed draft: one task per item and responsible department (its role kept), due on
  * the item's date or the plan's; targets become indicators. Every printed unit name must be mapped
- * or explicitly ignored first. Publishing twice is a 409.
+ * or explicitly ignored first. When deadlines have already passed, publishing would create tasks
+ * (or reporting rounds) overdue from the start: the caller must say so — keep them, or move every
+ * past date to `moveTo` — else 409 PLAN_DEADLINES_PASSED with what would be overdue. Publishing
+ * twice is a 409.
  */
-export async function publishPlan(ctx: Ctx, id: number, input: { version: number }): Promise<{ plan: Plan; tasksCreated: number; indicatorsCreated: number }> {
+export async function publishPlan(ctx: Ctx, id: number, input: PublishPlanBody): Promise<{ plan: Plan; tasksCreated: number; indicatorsCreated: number; overdueTasks: number; movedTasks: number }> {
   const row = await loadDraft(ctx, id, input.version);
-  const draft = row.draft;
-  const unmapped = unmappedNames(draft);
+  const unmapped = unmappedNames(row.draft);
   if (unmapped.length > 0) {
     throw new AppError('UNITS_UNMAPPED', {
       details: unmapped.map((name) => ({ path: 'unitMappings', code: 'unmapped', message: msg(`「${name}」未对应到部门`, `${name} is not mapped to a department`), name })),
     });
   }
+  const today = todayInChina();
+  const problems = pastDueProblems(input, today);
+  if (problems.length > 0) throw new AppError('VALIDATION_FAILED', { details: problems });
+  const preview = publishPreview(row.draft, today);
+  const pastDue = preview.overdue.tasks > 0 || preview.overdue.rounds > 0;
+  if (pastDue && input.pastDue === undefined) throw new AppError('PLAN_DEADLINES_PASSED', { details: preview });
+  const moving = pastDue && input.pastDue === 'move';
+  const draft = moving ? movePastDeadlines(row.draft, today, input.moveTo!) : row.draft;
+
   const directory = await departmentDirectory(ctx.db);
   const districtOf = new Map(directory.map((d) => [d.id, d.districtCode]));
   const mappings = new Map(draft.unitMappings.map((m) => [m.name, m]));
@@ -240,7 +266,7 @@ export async function publishPlan(ctx: Ctx, id: number, input: { version: number
   const dueOf = new Map(items.map((i) => [i.path, i.dueDate ?? draft.dueDate]));
 
   const result = await ctx.db.transaction(async (tx) => {
-    const published = await markPublished(tx, id, input.version, ctx.actor.username);
+    const published = await markPublished(tx, id, input.version, ctx.actor.username, moving ? draft : null);
     if (!published) throw new AppError('PLAN_PUBLISHED');
     const itemIds = await insertItems(tx, id, items);
     const tasks = [...walkItems(draft.items)].flatMap((item) =>
@@ -267,17 +293,34 @@ export async function publishPlan(ctx: Ctx, id: number, input: { version: number
     await insertIndicators(tx, indicators);
     const rounds = roundsFromDeadlines(draft.deadlines, draft.dueDate).map((r) => ({ ...r, planId: id }));
     await insertRounds(tx, rounds);
+    const overdueTasks = tasks.filter((t) => t.dueDate < today).length;
     await appendAudit(tx, ctx, {
       action: 'plans.plan.publish',
       targetType: 'plan',
       targetId: id,
-      before: { status: 'draft', version: row.version },
-      after: { status: 'published', version: published.version, items: items.length, tasks: tasks.length, indicators: indicators.length, rounds: rounds.length },
+      before: { status: 'draft', version: row.version, ...(moving ? { dueDate: row.draft.dueDate } : {}) },
+      after: {
+        status: 'published',
+        version: published.version,
+        items: items.length,
+        tasks: tasks.length,
+        indicators: indicators.length,
+        rounds: rounds.length,
+        // What the publisher decided about deadlines already past, and on which day.
+        ...(pastDue ? { pastDue: { action: input.pastDue, moveTo: input.moveTo ?? null, today, overdueTasks: preview.overdue.tasks, overdueRounds: preview.overdue.rounds } } : {}),
+        ...(moving ? { dueDate: draft.dueDate } : {}),
+      },
     });
-    return { published, tasksCreated: tasks.length, indicatorsCreated: indicators.length };
+    return { published, tasksCreated: tasks.length, indicatorsCreated: indicators.length, overdueTasks };
   });
   const stats = await planStats(ctx.db, [id]);
-  return { plan: toPlanDto(result.published, stats.get(id)!), tasksCreated: result.tasksCreated, indicatorsCreated: result.indicatorsCreated };
+  return {
+    plan: toPlanDto(result.published, stats.get(id)!),
+    tasksCreated: result.tasksCreated,
+    indicatorsCreated: result.indicatorsCreated,
+    overdueTasks: result.overdueTasks,
+    movedTasks: moving ? preview.overdue.tasks : 0,
+  };
 }
 
 export async function deletePlanDraft(ctx: Ctx, id: number): Promise<void> {

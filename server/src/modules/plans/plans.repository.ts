@@ -1,6 +1,6 @@
 /** Plans, items, tasks, reports and reminders: the only Drizzle-aware code of the plans module. */
 import { and, asc, count, desc, eq, gte, ilike, inArray, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
-import type { PlanDraft, TaskStatus } from '../../../../contracts/plans.js';
+import type { PlanDraft, TaskStatus, UnitRole } from '../../../../contracts/plans.js';
 import type { Executor } from '../../db/client.js';
 import { containsPattern } from '../../db/query-helpers.js';
 import { scopePredicate, type DataScope, type ScopeColumns } from '../../platform/data-scope/data-scope.js';
@@ -98,12 +98,15 @@ export async function updateDraft(db: Executor, id: number, version: number, dra
   return row ?? null;
 }
 
-/** Mark a draft published if it is still a draft at `version` (one of two concurrent publishes wins). */
-export async function markPublished(db: Executor, id: number, version: number, by: string): Promise<PlanRow | null> {
+/**
+ * Mark a draft published if it is still a draft at `version` (one of two concurrent publishes
+ * wins), with the draft as published when it changed on the way (past deadlines moved).
+ */
+export async function markPublished(db: Executor, id: number, version: number, by: string, draft: PlanDraft | null): Promise<PlanRow | null> {
   const now = new Date();
   const [row] = await db
     .update(plan)
-    .set({ status: 'published', version: sql`${plan.version} + 1`, publishedAt: now, publishedBy: by, updatedAt: now })
+    .set({ status: 'published', version: sql`${plan.version} + 1`, publishedAt: now, publishedBy: by, updatedAt: now, ...(draft ? { draft, dueDate: draft.dueDate } : {}) })
     .where(and(eq(plan.id, id), eq(plan.version, version), eq(plan.status, 'draft')))
     .returning();
   return row ?? null;
@@ -204,6 +207,7 @@ export interface TaskFilter {
   keyword?: string | undefined;
   planId?: number | undefined;
   deptId?: number | undefined;
+  role?: UnitRole | undefined;
   status?: TaskStatus | undefined;
   /** Open tasks due from `from` to `to` inclusive (ISO dates). */
   dueBetween?: { from: string; to: string } | undefined;
@@ -214,12 +218,15 @@ export interface TaskFilter {
 
 function taskWhere(scope: DataScope, f: TaskFilter): SQL | undefined {
   const parts: (SQL | undefined)[] = [scopePredicate(scope, TASK_SCOPE)];
+  // The keyword searches what the task is about; the unit has its own filter (deptId), so that
+  // 市商务局 finds that unit's tasks and not every item whose text names it.
   if (f.keyword) {
     const k = containsPattern(f.keyword);
-    parts.push(or(ilike(planItem.text, k), ilike(planItem.heading, k), ilike(department.name, k), ilike(plan.title, k)));
+    parts.push(or(ilike(planItem.text, k), ilike(planItem.heading, k), ilike(planItem.path, k), ilike(plan.title, k)));
   }
   if (f.planId) parts.push(eq(planTask.planId, f.planId));
   if (f.deptId) parts.push(eq(planTask.deptId, f.deptId));
+  if (f.role) parts.push(eq(planTask.role, f.role));
   if (f.status) parts.push(eq(planTask.status, f.status));
   if (f.dueBetween) parts.push(ne(planTask.status, 'completed'), gte(planTask.dueDate, f.dueBetween.from), lte(planTask.dueDate, f.dueBetween.to));
   if (f.dueBefore) parts.push(ne(planTask.status, 'completed'), lt(planTask.dueDate, f.dueBefore));
@@ -251,6 +258,23 @@ export async function listTasks(db: Executor, scope: DataScope, f: TaskFilter, p
       .where(where),
   ]);
   return { rows, total: total?.n ?? 0 };
+}
+
+/** Of `ids`, the tasks in `scope` (others — unknown or out of scope — are simply absent). */
+export async function findTasks(db: Executor, ids: readonly number[], scope: DataScope): Promise<TaskJoined[]> {
+  if (ids.length === 0) return [];
+  return joinedTasks(db).where(and(inArray(planTask.id, [...ids]), scopePredicate(scope, TASK_SCOPE)));
+}
+
+/** The departments holding tasks in `scope` (of one plan, or of all), with their number of tasks, by name. */
+export async function taskUnits(db: Executor, scope: DataScope, planId: number | undefined): Promise<{ deptId: number; deptName: string; districtCode: string | null; tasks: number }[]> {
+  return db
+    .select({ deptId: planTask.deptId, deptName: department.name, districtCode: department.districtCode, tasks: count() })
+    .from(planTask)
+    .innerJoin(department, eq(department.id, planTask.deptId))
+    .where(and(scopePredicate(scope, TASK_SCOPE), planId ? eq(planTask.planId, planId) : undefined))
+    .groupBy(planTask.deptId, department.name, department.districtCode, department.sort)
+    .orderBy(asc(department.sort), asc(department.name));
 }
 
 export async function findTask(db: Executor, id: number, scope: DataScope): Promise<TaskJoined | null> {
@@ -311,6 +335,15 @@ export async function countReportsToReview(db: Executor, scope: DataScope, planI
 export async function insertReminder(db: Executor, values: typeof taskReminder.$inferInsert): Promise<ReminderRow> {
   const [row] = await db.insert(taskReminder).values(values).returning();
   return row!;
+}
+
+/** Several reminders at once, returned in the order given. */
+export async function insertReminders(db: Executor, values: readonly (typeof taskReminder.$inferInsert)[]): Promise<ReminderRow[]> {
+  const out: ReminderRow[] = [];
+  await insertChunked(values, async (chunk) => {
+    out.push(...(await db.insert(taskReminder).values(chunk).returning()));
+  });
+  return out;
 }
 
 export async function findReminder(db: Executor, id: number): Promise<ReminderRow | null> {

@@ -8,12 +8,13 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Dashboard, Indicator, IndicatorDetail, PlanDetail, Round, Task, TaskDetail, TaskReport, Todo } from '../../../../contracts/plans.js';
+import type { BatchRemindResult, Dashboard, Indicator, IndicatorDetail, PlanDetail, Round, Task, TaskDetail, TaskReport, TaskUnit, Todo } from '../../../../contracts/plans.js';
 import { auditHeadRow, auditRowsAfter } from '../../platform/audit/audit.repository.js';
 import { addCalendarDays } from '../../platform/calendar/calendar.rules.js';
 import { todayInChina } from '../../platform/calendar/today.js';
 import { expectPrintable, readExport } from '../../test/xlsx.js';
 import { buildTestApp, errorCode, json, multipartBody, type Agent, type TestApp } from '../../test/test-app.js';
+import { findUserByUsername, updateUserRow } from '../system/user.repository.js';
 
 const FIXTURE = readFileSync(join(import.meta.dirname, 'fixtures', 'demo-plan.txt'), 'utf8');
 
@@ -238,7 +239,8 @@ describe('review and publish', () => {
 
   it('publishes one task per item and department, with roles, due dates and indicators — once', async () => {
     const seq = await headSeq();
-    const res = await office.post(`/api/plans/${plan.id}/publish`, { version: plan.version });
+    // The fixture's dates are fixed (2026-12-10); on a later day they have passed and are kept.
+    const res = await office.post(`/api/plans/${plan.id}/publish`, { version: plan.version, pastDue: 'keep' });
     expect(res.statusCode).toBe(200);
     // 一/(一): 工信局 lead + 市场监管委, 科技局 support = 3 · 一/(二): 2 joint · 二/(一): 市场监管委 lead + 16 district governments = 17 · 二/(二): ignored.
     expect(json(res)).toMatchObject({ tasksCreated: 22, indicatorsCreated: 2, plan: { status: 'published', taskCount: 22, completion: 0 } });
@@ -367,13 +369,261 @@ describe('review and publish', () => {
   });
 });
 
+/** The fixture under another title (a new source), its dates replaced, its unknown names ignored, saved. */
+async function pastPlan(title: string, date: string): Promise<PlanDetail> {
+  const text = FIXTURE.replace('天津市质量提升示范行动方案', title).replace('2026年12月10日', date);
+  const imported = json<PlanDetail>(await office.post('/api/plans/import-text', { text }));
+  const mapped = new Set(imported.draft.unitMappings.map((m) => m.name));
+  const ignored = ['市科委', '盐城质监局'].filter((n) => !mapped.has(n)).map((name) => ({ name, deptIds: [], ignored: true }));
+  const draft = { ...imported.draft, unitMappings: [...imported.draft.unitMappings, ...ignored] };
+  const saved = await office.put(`/api/plans/${imported.id}/draft`, { version: imported.version, draft });
+  expect(saved.statusCode).toBe(200);
+  return json<PlanDetail>(saved);
+}
+
+const chineseDate = (iso: string) => {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+};
+
+describe('publishing a plan whose deadlines have passed (issue 12)', () => {
+  let plan: PlanDetail;
+  beforeAll(async () => {
+    plan = await pastPlan('过期计划发布测试方案', '2024年12月10日');
+  });
+
+  it('previews on the draft how many tasks would be overdue at once, with the earliest dates', () => {
+    // 一/(一) 2 tasks (市科委 ignored), 一/(二) 2, 二/(一) 17 — all due on the plan's date, 2024-12-10; one round.
+    expect(plan.publishPreview).toEqual({
+      today: todayInChina(),
+      tasks: 21,
+      rounds: 1,
+      overdue: { tasks: 21, rounds: 1, earliest: [{ dueDate: '2024-12-10', tasks: 21, items: 3, paths: ['一/(一)', '一/(二)', '二/(一)'] }] },
+    });
+  });
+
+  it('refuses to publish without saying what to do (409, with what would be overdue), and changes nothing', async () => {
+    const seq = await headSeq();
+    const res = await office.post(`/api/plans/${plan.id}/publish`, { version: plan.version });
+    expect(res.statusCode).toBe(409);
+    expect(errorCode(res)).toBe('PLAN_DEADLINES_PASSED');
+    expect(json<{ error: { message: string; details: unknown } }>(res).error).toMatchObject({ message: expect.stringContaining('立即逾期'), details: plan.publishPreview });
+    expect(await auditActionsSince(seq)).toEqual([]);
+    expect(json<PlanDetail>(await office.get(`/api/plans/${plan.id}`))).toMatchObject({ status: 'draft', version: plan.version, taskCount: 0 });
+  });
+
+  it('refuses a move without a date, to a past date, or a date without a move (400), changing nothing', async () => {
+    const seq = await headSeq();
+    for (const body of [{ pastDue: 'move' }, { pastDue: 'move', moveTo: addCalendarDays(todayInChina(), -1) }, { pastDue: 'keep', moveTo: addCalendarDays(todayInChina(), 30) }, { pastDue: 'later' }]) {
+      const res = await office.post(`/api/plans/${plan.id}/publish`, { version: plan.version, ...body });
+      expect(res.statusCode, JSON.stringify(body)).toBe(400);
+      expect(errorCode(res)).toBe('VALIDATION_FAILED');
+    }
+    expect(await auditActionsSince(seq)).toEqual([]);
+    expect(json<PlanDetail>(await office.get(`/api/plans/${plan.id}`))).toMatchObject({ status: 'draft', version: plan.version });
+  });
+
+  it('moves every past date to the chosen day: no task or round is overdue, and the audit row says so', async () => {
+    const moveTo = addCalendarDays(todayInChina(), 30);
+    const seq = await headSeq();
+    const res = await office.post(`/api/plans/${plan.id}/publish`, { version: plan.version, pastDue: 'move', moveTo });
+    expect(res.statusCode).toBe(200);
+    expect(json(res)).toMatchObject({ tasksCreated: 21, overdueTasks: 0, movedTasks: 21, plan: { status: 'published', dueDate: moveTo } });
+    const tasks = json<{ items: Task[]; total: number }>(await office.get(`/api/plans/tasks?planId=${plan.id}&pageSize=100`));
+    expect(tasks.total).toBe(21);
+    expect(tasks.items.every((x) => x.dueDate === moveTo && !x.overdue)).toBe(true);
+    expect(json<{ items: Round[] }>(await office.get(`/api/plans/${plan.id}/rounds`)).items.map((r) => r.dueDate)).toEqual([moveTo]);
+    const [audit] = await auditRowsAfter(t.db, seq, 10);
+    expect(audit).toMatchObject({ action: 'plans.plan.publish', after: { tasks: 21, dueDate: moveTo, pastDue: { action: 'move', moveTo, overdueTasks: 21, overdueRounds: 1 } } });
+    const detail = json<PlanDetail>(await office.get(`/api/plans/${plan.id}`));
+    expect(detail).toMatchObject({ dueDate: moveTo, publishPreview: null, draft: { dueDate: moveTo } });
+  });
+
+  it('moves only the dates that have passed: an item due later keeps its date', async () => {
+    const later = addCalendarDays(todayInChina(), 90);
+    const moveTo = addCalendarDays(todayInChina(), 10);
+    const draft = await pastPlan('过期计划部分顺延测试方案', '2024年12月10日');
+    const edited = structuredClone(draft.draft);
+    edited.items[0]!.children[0]!.dueDate = later;
+    const saved = json<PlanDetail>(await office.put(`/api/plans/${draft.id}/draft`, { version: draft.version, draft: edited }));
+    expect(saved.publishPreview!.overdue).toMatchObject({ tasks: 19, earliest: [{ dueDate: '2024-12-10', tasks: 19, items: 2 }] });
+    expect((await office.post(`/api/plans/${saved.id}/publish`, { version: saved.version, pastDue: 'move', moveTo })).statusCode).toBe(200);
+    const tasks = json<{ items: Task[] }>(await office.get(`/api/plans/tasks?planId=${saved.id}&pageSize=100`)).items;
+    expect(tasks.filter((x) => x.itemPath === '一/(一)').map((x) => x.dueDate)).toEqual([later, later]);
+    expect(tasks.filter((x) => x.itemPath !== '一/(一)').every((x) => x.dueDate === moveTo)).toBe(true);
+  });
+
+  it('publishes a plan whose dates all lie ahead without asking', async () => {
+    const ahead = await pastPlan('未过期计划发布测试方案', chineseDate(addCalendarDays(todayInChina(), 60)));
+    expect(ahead.publishPreview!.overdue).toEqual({ tasks: 0, rounds: 0, earliest: [] });
+    expect(json(await office.post(`/api/plans/${ahead.id}/publish`, { version: ahead.version }))).toMatchObject({ tasksCreated: 21, overdueTasks: 0, movedTasks: 0 });
+  });
+});
+
+describe('filtering tasks by unit and batch 督办 (issue 12)', () => {
+  let plan: PlanDetail;
+  let tasks: Task[];
+  let amr: number;
+  let supervisor: Agent;
+  const reminderCount = async () => json<{ total: number }>(await office.get(`/api/plans/tasks?planId=${plan.id}&reminders=open`)).total;
+
+  beforeAll(async () => {
+    plan = await pastPlan('督办测试方案', chineseDate(addCalendarDays(todayInChina(), 60)));
+    expect((await office.post(`/api/plans/${plan.id}/publish`, { version: plan.version })).statusCode).toBe(200);
+    tasks = json<{ items: Task[] }>(await office.get(`/api/plans/tasks?planId=${plan.id}&pageSize=100`)).items;
+    expect(tasks).toHaveLength(21);
+    amr = await deptId('天津市市场监督管理委员会');
+    // A district officer who may 督办, but only within 和平区.
+    const admin = await t.as('admin');
+    const role = json<{ id: number }>(
+      await admin.post('/api/system/roles', { key: 'district_supervisor', name: '区督办员', dataScope: 'district', permissions: ['plans:task:list', 'plans:task:remind'], sort: 90, status: 'active' }),
+    );
+    const created = await admin.post('/api/system/users', {
+      username: 'hp-supervisor',
+      password: 'Initial-Pass-2026',
+      displayName: '赵督办',
+      deptId: await deptId('天津市和平区市场监督管理局'),
+      districtCode: '120101',
+      roleIds: [role.id],
+    });
+    expect(created.statusCode).toBe(201);
+    await updateUserRow(t.db, (await findUserByUsername(t.db, 'hp-supervisor'))!.id, { mustChangePassword: false });
+    supervisor = t.anon();
+    expect((await supervisor.login('hp-supervisor', 'Initial-Pass-2026')).statusCode).toBe(200);
+  });
+
+  it('filters by responsible unit and by role; the keyword searches the items, not the units\' names', async () => {
+    const list = async (q: string) => json<{ items: Task[]; total: number }>(await office.get(`/api/plans/tasks?planId=${plan.id}&pageSize=100&${q}`)).items;
+    expect((await list(`deptId=${amr}`)).map((x) => `${x.itemPath} ${x.role}`)).toEqual(['一/(一) support', '一/(二) joint', '二/(一) lead']);
+    expect((await list(`deptId=${amr}&role=lead`)).map((x) => x.itemPath)).toEqual(['二/(一)']);
+    expect((await list('role=lead')).map((x) => `${x.itemPath} ${x.deptName}`)).toEqual(['一/(一) 天津市工业和信息化局', '二/(一) 天津市市场监督管理委员会']);
+    // 和平区 names a unit, not words of any item: the unit filter finds its task, the keyword nothing.
+    expect(await list(`keyword=${encodeURIComponent('和平区')}`)).toEqual([]);
+    expect((await list(`keyword=${encodeURIComponent('监督抽查')}`)).every((x) => x.itemPath === '二/(一)')).toBe(true);
+    expect(errorCode(await office.get(`/api/plans/tasks?role=boss`))).toBe('VALIDATION_FAILED');
+  });
+
+  it('lists the units holding tasks in the caller\'s scope, for the unit picker', async () => {
+    const all = json<{ items: TaskUnit[] }>(await office.get(`/api/plans/tasks/units?planId=${plan.id}`)).items;
+    expect(all).toHaveLength(new Set(tasks.map((x) => x.deptId)).size);
+    expect(all.find((u) => u.deptId === amr)).toMatchObject({ deptName: '天津市市场监督管理委员会', tasks: 3 });
+    expect(json<{ items: TaskUnit[] }>(await districtUser.get(`/api/plans/tasks/units?planId=${plan.id}`)).items).toEqual([
+      expect.objectContaining({ deptName: '天津市和平区人民政府', districtCode: '120101', tasks: 1 }),
+    ]);
+    expect((await t.anon().get('/api/plans/tasks/units')).statusCode).toBe(401);
+    expect(errorCode(await (await t.as('lab')).get('/api/plans/tasks/units'))).toBe('FORBIDDEN');
+    expect(errorCode(await office.get('/api/plans/tasks/units?planId=x'))).toBe('VALIDATION_FAILED');
+  });
+
+  it('refuses batch 督办 without login (401), without the permission (403) and with bad input (400), sending nothing', async () => {
+    const seq = await headSeq();
+    const body = { taskIds: [tasks[0]!.id], message: '请加快进度' };
+    expect((await t.anon().post('/api/plans/tasks/batch-reminders', body)).statusCode).toBe(401);
+    expect(errorCode(await districtUser.post('/api/plans/tasks/batch-reminders', body))).toBe('FORBIDDEN');
+    expect(errorCode(await deptUser.post('/api/plans/tasks/batch-reminders', body))).toBe('FORBIDDEN');
+    const today = todayInChina();
+    for (const bad of [
+      { message: '请加快进度' },
+      { taskIds: [tasks[0]!.id], filter: { planId: plan.id }, message: '请加快进度' },
+      { taskIds: [], message: '请加快进度' },
+      { taskIds: [tasks[0]!.id], message: '   ' },
+      { taskIds: [tasks[0]!.id], message: '请加快进度', respondBy: addCalendarDays(today, -1) },
+      { taskIds: [tasks[0]!.id], message: '请加快进度', respondBy: addCalendarDays(today, 5), respondWithinDays: 3 },
+      { taskIds: [tasks[0]!.id], message: '请加快进度', respondWithinDays: 0 },
+      { filter: { planId: plan.id, status: 'lost' }, message: '请加快进度' },
+      { filter: { planId: plan.id, page: 2 }, message: '请加快进度' },
+      { taskIds: [tasks[0]!.id], message: '请加快进度', urgent: true },
+      { taskIds: [tasks[0]!.id] },
+    ]) {
+      const res = await office.post('/api/plans/tasks/batch-reminders', bad);
+      expect({ body: bad, status: res.statusCode, code: errorCode(res) }).toEqual({ body: bad, status: 400, code: 'VALIDATION_FAILED' });
+    }
+    expect(await auditActionsSince(seq)).toEqual([]);
+    expect(await reminderCount()).toBe(0);
+  });
+
+  it('answers 404 for a task outside the caller\'s scope (or unknown) and sends nothing, not even to those in scope', async () => {
+    const hp = tasks.find((x) => x.deptName === '天津市和平区人民政府')!;
+    const city = tasks.find((x) => x.deptId === amr)!;
+    const seq = await headSeq();
+    for (const taskIds of [[hp.id, city.id], [hp.id, 987654321]]) {
+      const res = await supervisor.post('/api/plans/tasks/batch-reminders', { taskIds, message: '请加快进度' });
+      expect(res.statusCode).toBe(404);
+      expect(json<{ error: { details: { taskIds: number[] } } }>(res).error.details.taskIds).toEqual([taskIds[1]]);
+    }
+    expect(await auditActionsSince(seq)).toEqual([]);
+    expect(await reminderCount()).toBe(0);
+  });
+
+  it('counts in a dry run what "all that match" would reach, skipping completed tasks, and sends nothing', async () => {
+    // The 工信局 task is completed: it gets no reminder.
+    const miit = json<{ items: Task[] }>(await deptUser.get(`/api/plans/tasks?planId=${plan.id}`)).items[0]!;
+    const report = json<TaskReport>(await deptUser.post(`/api/plans/tasks/${miit.id}/reports`, { text: '已全部完成', percent: 100 }));
+    expect((await office.post(`/api/plans/reports/${report.id}/review`, { decision: 'accept' })).statusCode).toBe(200);
+
+    const seq = await headSeq();
+    // A dry run needs no message yet: the dialog asks for the count before the text is written.
+    const res = await office.post('/api/plans/tasks/batch-reminders', { filter: { planId: plan.id }, dryRun: true });
+    expect(res.statusCode).toBe(200);
+    const dry = json<BatchRemindResult>(res);
+    expect(dry).toMatchObject({ dryRun: true, sent: 20, skipped: 1 });
+    expect(dry.results.filter((r) => r.outcome === 'skipped')).toEqual([{ taskId: miit.id, itemPath: '一/(一)', deptName: '天津市工业和信息化局', outcome: 'skipped', reason: 'completed', reminderId: null }]);
+    expect(dry.results.every((r) => r.reminderId === null)).toBe(true);
+    expect(await auditActionsSince(seq)).toEqual([]);
+    expect(await reminderCount()).toBe(0);
+  });
+
+  it('sends one reminder to each matching task, in one transaction with an audit row per task', async () => {
+    const respondBy = addCalendarDays(todayInChina(), 7);
+    const seq = await headSeq();
+    const res = await office.post('/api/plans/tasks/batch-reminders', { filter: { planId: plan.id, deptId: amr }, message: '请于一周内报送抽查进展', respondBy });
+    expect(res.statusCode).toBe(200);
+    const done = json<BatchRemindResult>(res);
+    expect(done).toMatchObject({ dryRun: false, respondBy, sent: 3, skipped: 0 });
+    expect(done.results.map((r) => r.itemPath)).toEqual(['一/(一)', '一/(二)', '二/(一)']);
+    expect(done.results.every((r) => r.outcome === 'sent' && r.reason === null && r.reminderId !== null)).toBe(true);
+    const audit = await auditRowsAfter(t.db, seq, 100);
+    expect(audit.map((a) => a.action)).toEqual(['plans.task.remind', 'plans.task.remind', 'plans.task.remind']);
+    expect(audit.map((a) => a.targetId).sort()).toEqual(done.results.map((r) => String(r.reminderId)).sort());
+    expect(audit[0]!.after).toMatchObject({ message: '请于一周内报送抽查进展', respondBy, batch: true });
+    const detail = json<TaskDetail>(await office.get(`/api/plans/tasks/${done.results[2]!.taskId}`));
+    expect(detail.reminders[0]).toMatchObject({ message: '请于一周内报送抽查进展', respondBy, createdBy: 'quality-office', response: null });
+    expect(await reminderCount()).toBe(3);
+  });
+
+  it('reaches only the tasks in the caller\'s scope when sending to "all that match", with the default answer period', async () => {
+    const seq = await headSeq();
+    const res = await supervisor.post('/api/plans/tasks/batch-reminders', { filter: { planId: plan.id }, message: '请和平区抓紧落实' });
+    expect(res.statusCode).toBe(200);
+    const done = json<BatchRemindResult>(res);
+    expect(done.results.map((r) => r.deptName)).toEqual(['天津市和平区人民政府']);
+    expect(done.respondBy > todayInChina()).toBe(true);
+    expect(await auditActionsSince(seq)).toEqual(['plans.task.remind']);
+    // Chosen one by one: the same id twice is one reminder.
+    const two = tasks.filter((x) => x.deptName.endsWith('区人民政府') && x.deptName !== '天津市和平区人民政府').slice(0, 2);
+    const chosen = json<BatchRemindResult>(await office.post('/api/plans/tasks/batch-reminders', { taskIds: [two[0]!.id, two[1]!.id, two[0]!.id], message: '请报送进展', respondWithinDays: 5 }));
+    expect(chosen.results.map((r) => r.taskId)).toEqual([two[0]!.id, two[1]!.id]);
+    expect(chosen.sent).toBe(2);
+    expect(await reminderCount()).toBe(6);
+  });
+
+  it('refuses "all that match" beyond the batch limit, naming the count', async () => {
+    const items = Array.from({ length: 64 }, (_, i) => `${i + 1}.开展第${i + 1}项质量提升工作。(各区人民政府负责)`).join('\n');
+    const big = json<PlanDetail>(await office.post('/api/plans/import-text', { text: `督办上限测试方案\n一、主要任务\n${items}` }));
+    expect((await office.post(`/api/plans/${big.id}/publish`, { version: big.version, pastDue: 'keep' })).statusCode).toBe(200);
+    const seq = await headSeq();
+    const res = await office.post('/api/plans/tasks/batch-reminders', { filter: { planId: big.id }, message: '请报送进展' });
+    expect(res.statusCode).toBe(400);
+    expect(json<{ error: { details: { path: string; total: number }[] } }>(res).error.details[0]).toMatchObject({ path: 'filter', total: 1024 });
+    expect(await auditActionsSince(seq)).toEqual([]);
+  });
+});
+
 describe('overdue tasks', () => {
   it('lists tasks past their due date as overdue, with negative working days left', async () => {
-    const text = FIXTURE.replace('天津市质量提升示范行动方案', '逾期测试方案').replace('2026年12月10日', '2024年12月10日');
-    const imported = json<PlanDetail>(await office.post('/api/plans/import-text', { text }));
-    const draft = { ...imported.draft, unitMappings: [...imported.draft.unitMappings, { name: '市科委', deptIds: [], ignored: true }, { name: '盐城质监局', deptIds: [], ignored: true }] };
-    const saved = json<PlanDetail>(await office.put(`/api/plans/${imported.id}/draft`, { version: imported.version, draft }));
-    expect((await office.post(`/api/plans/${saved.id}/publish`, { version: saved.version })).statusCode).toBe(200);
+    const saved = await pastPlan('逾期测试方案', '2024年12月10日');
+    expect(errorCode(await office.post(`/api/plans/${saved.id}/publish`, { version: saved.version }))).toBe('PLAN_DEADLINES_PASSED');
+    expect(json(await office.post(`/api/plans/${saved.id}/publish`, { version: saved.version, pastDue: 'keep' }))).toMatchObject({ tasksCreated: 21, overdueTasks: 21, movedTasks: 0 });
     const overdue = json<{ items: Task[] }>(await deptUser.get(`/api/plans/tasks?planId=${saved.id}&due=overdue`)).items;
     expect(overdue).toHaveLength(1);
     expect(overdue[0]).toMatchObject({ overdue: true, dueDate: '2024-12-10' });
@@ -466,11 +716,11 @@ describe('reporting rounds', () => {
 
 describe('exports', () => {
   it('exports the task list with its filters as a real workbook, and the plan list', async () => {
-    const res = await office.get('/api/plans/tasks/export?status=completed');
+    const res = await office.get(`/api/tasks/export?status=completed&keyword=${encodeURIComponent('示范')}`);
     const { title, subtitle, header, rows, sheet } = await readExport(res);
     expectPrintable(sheet);
     expect(title).toBe('任务清单');
-    expect(subtitle).toMatch(/^筛选条件：状态：已完成\u3000\u3000导出时间：/);
+    expect(subtitle).toMatch(/^筛选条件：关键词：示范；状态：已完成\u3000\u3000导出时间：/);
     expect(header[1]).toBe('计划');
     expect(rows).toHaveLength(1);
     expect(rows[0]![5]).toBe('天津市工业和信息化局');
@@ -510,6 +760,8 @@ describe('bad input on every write', () => {
     const cases: [Agent, 'POST' | 'PUT', string, unknown][] = [
       [office, 'POST', `/api/plans/${plan.id}/publish`, { version: 0 }],
       [office, 'POST', `/api/plans/${plan.id}/publish`, {}],
+      [office, 'POST', `/api/plans/${plan.id}/publish`, { version: plan.version, pastDue: 'never' }],
+      [office, 'POST', `/api/plans/${plan.id}/publish`, { version: plan.version, pastDue: 'move', moveTo: '2026-02-30' }],
       [office, 'PUT', `/api/plans/${plan.id}/draft`, { version: 1, draft: { title: '' } }],
       [office, 'POST', `/api/plans/tasks/${hp.id}/reminders`, { message: '   ' }],
       [office, 'POST', `/api/plans/tasks/${hp.id}/reminders`, { message: '催办', respondWithinDays: 0 }],

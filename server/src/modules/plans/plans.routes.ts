@@ -1,5 +1,7 @@
 import { idParam, okResponse } from '../../../../contracts/common.js';
 import {
+  batchRemindBody,
+  batchRemindResponse,
   dashboardQuery,
   dashboardSchema,
   importPlanTextBody,
@@ -26,6 +28,8 @@ import {
   taskListQuery,
   taskListResponse,
   taskReportSchema,
+  taskUnitsQuery,
+  taskUnitsResponse,
   todoQuery,
   todoResponse,
 } from '../../../../contracts/plans.js';
@@ -44,7 +48,20 @@ import { PLAN_EXPORT, TASK_EXPORT } from './plans.excel.js';
 import { listRounds, submitRoundReport } from './round.service.js';
 import { PLAN_SHEET, PLAN_SHEET_EXAMPLE } from './plan-sheet.js';
 import { deletePlanDraft, getPlan, importPlan, importPlanFile, listPlans, publishPlan, savePlanDraft } from './plan.service.js';
-import { attachToReport, getReportAttachment, getTask, getTodo, listTasks, remindTask, respondToReminder, reviewTaskReport, submitTaskReport, type CalendarSource } from './task.service.js';
+import {
+  attachToReport,
+  getReportAttachment,
+  getTask,
+  getTodo,
+  listTaskUnits,
+  listTasks,
+  remindTask,
+  remindTasks,
+  respondToReminder,
+  reviewTaskReport,
+  submitTaskReport,
+  type CalendarSource,
+} from './task.service.js';
 
 const PLAN_TAG = ['行动计划 Action plans'];
 const TASK_TAG = ['任务督办 Tasks'];
@@ -174,12 +191,32 @@ export function plansRoutes(app: ZApp, deps: PlansDeps): void {
         ['关键词', q.keyword],
         ['计划', q.planId ? (first?.planTitle ?? `编号 ${q.planId}`) : null],
         ['责任单位', q.deptId ? (first?.deptName ?? `编号 ${q.deptId}`) : null],
+        ['承担方式', q.role ? label('plan_unit_role', q.role) : null],
         ['状态', q.status ? label('plan_task_status', q.status) : null],
         ['期限', q.due === 'overdue' ? '已逾期' : q.due === 'soon' ? '即将到期（5 个工作日内）' : null],
         ['督办', q.reminders === 'open' ? '有待答复的督办' : null],
       ]);
       return sendExport(reply, { title: '任务清单', filters, columns: TASK_EXPORT, rows: page.items, label, maxRows: EXPORT_MAX });
     },
+  });
+
+  app.get('/api/tasks/units', {
+    config: { access: 'plans:task:list' },
+    schema: { tags: TASK_TAG, summary: '有任务的责任单位（数据范围内）Units holding tasks in your scope', querystring: taskUnitsQuery, response: { 200: taskUnitsResponse } },
+    handler: async (request) => ({ items: await listTaskUnits(request.ctx(), request.query) }),
+  });
+
+  app.post('/api/tasks/batch-reminders', {
+    config: { access: 'plans:task:remind', oplog: { title: TASK_TITLE, type: 'create' } },
+    schema: {
+      tags: TASK_TAG,
+      summary: '批量督办 Send one reminder to each chosen or matching task',
+      description:
+        '`taskIds` 或 `filter`（与任务列表相同的筛选条件）二选一；`dryRun: true` 只清点不发送。范围外或不存在的任务编号返回 404，不发送任何督办。Either `taskIds` or `filter` (the list\'s filters); `dryRun` counts without sending. Ids outside your scope are 404 and nothing is sent.',
+      body: batchRemindBody,
+      response: { 200: batchRemindResponse },
+    },
+    handler: (request) => remindTasks(request.ctx(), deps.calendarOf, request.body),
   });
 
   app.get('/api/plans/:id/rounds', {

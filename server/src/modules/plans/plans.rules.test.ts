@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DraftItem, PlanDraft } from '../../../../contracts/plans.js';
 import { FULL_SCOPE, type DataScope } from '../../platform/data-scope/data-scope.js';
-import { checkDraft, completionRate, defaultDueDate, isAttained, matchUnitName, progressTowards, requiredValue, recipientOf, roundsFromDeadlines, roundUnitStatus, mayReportOn, statusAfterReview, tasksOfItem, unitNamesOf, unmappedNames, type DirectoryDept } from './plans.rules.js';
+import { parsePlan } from './parser/index.js';
+import { checkDraft, completionRate, defaultDueDate, draftFromParse, movePastDeadlines, publishPreview, isAttained, matchUnitName, progressTowards, requiredValue, recipientOf, roundsFromDeadlines, roundUnitStatus, mayReportOn, statusAfterReview, tasksOfItem, unitNamesOf, unmappedNames, type DirectoryDept } from './plans.rules.js';
 
 const dept = (id: number, name: string, extra: Partial<DirectoryDept> = {}): DirectoryDept => ({
   id,
@@ -152,10 +155,91 @@ describe('checkDraft', () => {
 });
 
 describe('defaultDueDate', () => {
+  const title = '天津市贯彻落实质量发展纲要2016年行动计划';
   it('is the first deadline of the document, else the end of the year of issue, else of this year', () => {
-    expect(defaultDueDate({ deadlines: [{ path: null, date: '2017-01-31', sentence: '' }, { path: null, date: '2017-01-10', sentence: '' }], issuedDate: '2016-08-06' }, '2026-11-23')).toBe('2017-01-10');
-    expect(defaultDueDate({ deadlines: [], issuedDate: '2016-08-06' }, '2026-11-23')).toBe('2016-12-31');
-    expect(defaultDueDate({ deadlines: [], issuedDate: null }, '2026-11-23')).toBe('2026-12-31');
+    expect(defaultDueDate({ title, deadlines: [{ path: null, date: '2017-01-31', sentence: '' }, { path: null, date: '2017-01-10', sentence: '' }], issuedDate: '2016-08-06' }, '2026-11-23')).toBe('2017-01-10');
+    expect(defaultDueDate({ title, deadlines: [], issuedDate: '2016-08-06' }, '2026-11-23')).toBe('2016-12-31');
+    expect(defaultDueDate({ title, deadlines: [], issuedDate: null }, '2026-11-23')).toBe('2026-12-31');
+  });
+
+  it('is the end of the period a title names, before any yearly report date (seed 002: 2023—2025年)', () => {
+    const issued = { deadlines: [{ path: null, date: '2024-01-31', sentence: '2024年1月底前报送年度总结' }], issuedDate: '2023-09-04' };
+    expect(defaultDueDate({ title: '天津市进一步提高产品 工程和服务质量行动实施方案(2023—2025年)', ...issued }, '2026-11-23')).toBe('2025-12-31');
+    expect(defaultDueDate({ title: '天津市进一步提高产品 工程和服务质量行动实施方案(2023—2025年)', deadlines: [], issuedDate: '2023-09-04' }, '2026-11-23')).toBe('2025-12-31');
+    for (const period of ['2023—2025年', '2023–2025年', '2023-2025年', '2023～2025年', '2023~2025年', '2023至2025年', '2023到2025年', '2023年—2025年', '2023年至2025年', '2023——2025年', '2023 — 2025 年']) {
+      expect(defaultDueDate({ title: `质量提升行动计划（${period}）`, ...issued }, '2026-11-23'), period).toBe('2025-12-31');
+    }
+  });
+
+  it('gives the imported seed 002 (2023—2025年) the due date 2025-12-31, not the end of its year of issue', () => {
+    const { plan } = parsePlan(readFileSync(join(import.meta.dirname, 'parser', 'fixtures', 'seed-002-tianjin-2023.txt'), 'utf8'));
+    expect(plan.issuedDate).toBe('2023-09-04');
+    expect(draftFromParse(plan, DIRECTORY, '2026-11-23').dueDate).toBe('2025-12-31');
+  });
+
+  it('ignores a year that is no period and a period that runs backwards or too long', () => {
+    const plan = { deadlines: [], issuedDate: '2023-09-04' };
+    expect(defaultDueDate({ title: '2023年质量工作要点', ...plan }, '2026-11-23')).toBe('2023-12-31');
+    expect(defaultDueDate({ title: '质量提升行动(2025—2023年)', ...plan }, '2026-11-23')).toBe('2023-12-31');
+    expect(defaultDueDate({ title: '质量发展纲要(2001—2099年)', ...plan }, '2026-11-23')).toBe('2023-12-31');
+  });
+});
+
+describe('publishPreview and movePastDeadlines (issue 12)', () => {
+  const mappings: PlanDraft['unitMappings'] = [
+    { name: '市商务局', deptIds: [3], ignored: false },
+    { name: '各区人民政府', deptIds: [4, 5], ignored: false },
+  ];
+  const plan = (dueDate: string, items: DraftItem[]): PlanDraft => ({
+    title: 't',
+    docNumber: null,
+    issuer: null,
+    issuedDate: null,
+    dueDate,
+    items,
+    targets: [],
+    deadlines: [
+      { path: null, date: '2026-06-30', sentence: '2026年6月30日前报送半年工作进展' },
+      { path: null, date: '2027-01-10', sentence: '2027年1月10日前报送年度总结' },
+    ],
+    unitMappings: mappings,
+  });
+  const items = [
+    item('一', {}, [
+      { ...item('一/(一)', { lead: ['市商务局'], joint: ['各区人民政府'] }), dueDate: '2026-03-31' },
+      item('一/(二)', { lead: ['市商务局'] }),
+      item('一/(三)', { lead: ['无对应单位'] }),
+    ]),
+    { ...item('二', { joint: ['各区人民政府'] }), dueDate: '2027-06-30' },
+  ];
+
+  it('counts the tasks, and those overdue at once grouped by date, oldest first', () => {
+    expect(publishPreview(plan('2026-12-31', items), '2026-12-07')).toEqual({
+      today: '2026-12-07',
+      tasks: 6,
+      rounds: 2,
+      overdue: { tasks: 3, rounds: 1, earliest: [{ dueDate: '2026-03-31', tasks: 3, items: 1, paths: ['一/(一)'] }] },
+    });
+    const late = publishPreview(plan('2026-10-31', items), '2026-12-07');
+    expect(late.overdue).toEqual({
+      tasks: 4,
+      rounds: 1,
+      earliest: [
+        { dueDate: '2026-03-31', tasks: 3, items: 1, paths: ['一/(一)'] },
+        { dueDate: '2026-10-31', tasks: 1, items: 1, paths: ['一/(二)'] },
+      ],
+    });
+    // A task due today is not overdue yet.
+    expect(publishPreview(plan('2026-12-07', [item('一', { lead: ['市商务局'] })]), '2026-12-07').overdue.tasks).toBe(0);
+  });
+
+  it('moves only past dates — plan, items, deadlines — and leaves later ones', () => {
+    const moved = movePastDeadlines(plan('2026-10-31', items), '2026-12-07', '2027-01-31');
+    expect(moved.dueDate).toBe('2027-01-31');
+    expect(moved.items[0]!.children.map((c) => c.dueDate)).toEqual(['2027-01-31', null, null]);
+    expect(moved.items[1]!.dueDate).toBe('2027-06-30');
+    expect(moved.deadlines.map((d) => d.date)).toEqual(['2027-01-31', '2027-01-10']);
+    expect(publishPreview(moved, '2026-12-07').overdue).toEqual({ tasks: 0, rounds: 0, earliest: [] });
   });
 });
 
@@ -209,6 +293,24 @@ describe('indicator attainment', () => {
     expect(isAttained(plus60, 80)).toBe(true);
     expect(isAttained({ ...plus60, baseline: null }, 80)).toBeNull();
     expect(progressTowards({ ...double, baseline: null }, 80)).toBeNull();
+  });
+
+  it('adds an increase to the baseline (增加8项) and meets a decrease at or below it (减少5起, 下降20%)', () => {
+    const plus8 = { comparator: '+' as const, targetValue: 8, baseline: 12 };
+    expect(requiredValue(plus8)).toBe(20);
+    expect(isAttained(plus8, 19)).toBe(false);
+    expect(isAttained(plus8, 20)).toBe(true);
+    expect(progressTowards(plus8, 16)).toBe(50);
+    expect(requiredValue({ ...plus8, baseline: null })).toBeNull();
+    const minus5 = { comparator: '+' as const, targetValue: -5, baseline: 30 };
+    expect(requiredValue(minus5)).toBe(25);
+    expect(isAttained(minus5, 26)).toBe(false);
+    expect(isAttained(minus5, 24)).toBe(true);
+    expect(progressTowards(minus5, 28)).toBe(40);
+    const minus20pct = { comparator: '+%' as const, targetValue: -20, baseline: 50 };
+    expect(isAttained(minus20pct, 45)).toBe(false);
+    expect(isAttained(minus20pct, 40)).toBe(true);
+    expect(progressTowards(minus20pct, 45)).toBe(50);
   });
 
   it('computes completion rates with one decimal', () => {

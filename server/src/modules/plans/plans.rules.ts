@@ -3,10 +3,11 @@
  * the department directory, checking a draft before it is saved, and deciding which tasks an item
  * publishes. No database, no clock: callers pass today's date.
  */
-import type { DraftItem, ParsedItem, ParsedPlan, PlanDraft, TargetComparator, TaskStatus, UnitMapping, UnitRole, UnitSuggestion } from '../../../../contracts/plans.js';
+import type { DraftItem, ParsedItem, ParsedPlan, PlanDraft, PublishPreview, TargetComparator, TaskStatus, UnitMapping, UnitRole, UnitSuggestion } from '../../../../contracts/plans.js';
 import { msg } from '../../../../contracts/i18n.js';
 import { requiredValue } from '../../../../contracts/plans.js';
 import { actsForUnit } from '../../platform/data-scope/data-scope.js';
+import { titlePeriod } from './parser/index.js';
 
 export interface DirectoryDept {
   id: number;
@@ -31,10 +32,14 @@ function toDraftItem(item: ParsedItem): DraftItem {
 }
 
 /**
- * When a plan's tasks fall due unless set per item: the document's first deadline (the annual
- * summary it asks for), else the end of the year it was issued (else of `today`'s year).
+ * When a plan's tasks fall due unless set per item: the end of the period its title names
+ * (…三年行动计划(2023—2025年) runs to 2025-12-31, whatever its yearly report dates), else the
+ * document's first deadline (the annual summary it asks for), else the end of the year it was
+ * issued (else of `today`'s year).
  */
-export function defaultDueDate(parsed: Pick<ParsedPlan, 'deadlines' | 'issuedDate'>, today: string): string {
+export function defaultDueDate(parsed: Pick<ParsedPlan, 'title' | 'deadlines' | 'issuedDate'>, today: string): string {
+  const period = titlePeriod(parsed.title);
+  if (period) return `${period.to}-12-31`;
   const first = [...parsed.deadlines].map((d) => d.date).sort()[0];
   if (first) return first;
   return `${(parsed.issuedDate ?? today).slice(0, 4)}-12-31`;
@@ -176,6 +181,59 @@ export function tasksOfItem(item: Pick<DraftItem, 'lead' | 'support' | 'joint'>,
   return [...byDept].map(([deptId, role]) => ({ deptId, role }));
 }
 
+// ─── Publishing ─────────────────────────────────────────────────────────────────────────────────
+
+/** Dates of past-due groups listed before publishing, and item paths named per date. */
+const EARLIEST_DATES = 5;
+const PATHS_PER_DATE = 3;
+
+/**
+ * What publishing `draft` on `today` creates — tasks (one per item and mapped department, due on
+ * the item's date or the plan's) and reporting rounds — and which of them would be overdue at once.
+ */
+export function publishPreview(draft: PlanDraft, today: string): PublishPreview {
+  const mappings = new Map(draft.unitMappings.map((m) => [m.name, m]));
+  let tasks = 0;
+  const past = new Map<string, { tasks: number; paths: string[] }>();
+  for (const item of walkItems(draft.items)) {
+    const n = tasksOfItem(item, mappings).length;
+    tasks += n;
+    const due = item.dueDate ?? draft.dueDate;
+    if (n === 0 || due >= today) continue;
+    const group = past.get(due) ?? { tasks: 0, paths: [] };
+    group.tasks += n;
+    group.paths.push(item.path);
+    past.set(due, group);
+  }
+  const rounds = roundsFromDeadlines(draft.deadlines, draft.dueDate);
+  const dates = [...past.keys()].sort();
+  return {
+    today,
+    tasks,
+    rounds: rounds.length,
+    overdue: {
+      tasks: dates.reduce((sum, d) => sum + past.get(d)!.tasks, 0),
+      rounds: rounds.filter((r) => r.dueDate < today).length,
+      earliest: dates.slice(0, EARLIEST_DATES).map((dueDate) => {
+        const g = past.get(dueDate)!;
+        return { dueDate, tasks: g.tasks, items: g.paths.length, paths: g.paths.slice(0, PATHS_PER_DATE) };
+      }),
+    },
+  };
+}
+
+/**
+ * The draft with every date before `today` — the plan's due date, items' own dates, the deadlines
+ * that make reporting rounds — moved to `to`, so that publishing late creates no task and no round
+ * that is overdue from the start.
+ */
+export function movePastDeadlines(draft: PlanDraft, today: string, to: string): PlanDraft {
+  const move = (d: string) => (d < today ? to : d);
+  const moveItems = (items: readonly DraftItem[]): DraftItem[] =>
+    items.map((i) => ({ ...i, dueDate: i.dueDate === null ? null : move(i.dueDate), children: moveItems(i.children) }));
+  return { ...draft, dueDate: move(draft.dueDate), items: moveItems(draft.items), deadlines: draft.deadlines.map((d) => ({ ...d, date: move(d.date) })) };
+}
+
 /** A task's status after the quality office decides on a report with `percent` complete. */
 export function statusAfterReview(decision: 'accept' | 'return', percent: number): TaskStatus {
   if (decision === 'return') return 'returned';
@@ -210,7 +268,11 @@ export function isAttained(t: IndicatorTarget, value: number): boolean | null {
       return value <= required + EPSILON;
     case '=':
       return Math.abs(value - required) <= EPSILON;
-    default: // '>=', 'x', '+%': reach at least the required value
+    case '+':
+    case '+%':
+      // A change by a negative amount (减少5起, 下降20%) is met at or below the required value.
+      return t.targetValue < 0 ? value <= required + EPSILON : value >= required - EPSILON;
+    default: // '>=', 'x': reach at least the required value
       return value >= required - EPSILON;
   }
 }
@@ -225,9 +287,10 @@ export function progressTowards(t: IndicatorTarget, value: number): number | nul
   const clamp = (x: number) => Math.round(Math.max(0, Math.min(100, x)) * 10) / 10;
   if (isAttained(t, value)) return 100;
   if (t.comparator === '<=' || t.comparator === '<') return value <= 0 ? 100 : clamp((required / value) * 100);
-  if ((t.comparator === 'x' || t.comparator === '+%') && t.baseline !== null) {
+  if ((t.comparator === 'x' || t.comparator === '+%' || t.comparator === '+') && t.baseline !== null) {
+    // Counted from the baseline, in the direction of the change (down for 减少, 下降).
     const span = required - t.baseline;
-    return span <= 0 ? 100 : clamp(((value - t.baseline) / span) * 100);
+    return span === 0 ? 100 : clamp(((value - t.baseline) / span) * 100);
   }
   return required === 0 ? 100 : clamp((value / required) * 100);
 }

@@ -6,7 +6,7 @@
 import type { Page } from '../../../../contracts/common.js';
 import { msg, pickLang } from '../../../../contracts/i18n.js';
 import { createHash } from 'node:crypto';
-import type { Attachment, Reminder, TargetComparator, Task, TaskDetail, TaskListQuery, TaskReport, Todo } from '../../../../contracts/plans.js';
+import { BATCH_REMIND_MAX, type Attachment, type BatchRemindResult, type Reminder, type TargetComparator, type Task, type TaskDetail, type TaskFilterQuery, type TaskListQuery, type TaskReport, type TaskUnit, type Todo } from '../../../../contracts/plans.js';
 import { pageWindow } from '../../db/query-helpers.js';
 import { appendAudit } from '../../platform/audit/audit.repository.js';
 import type { WorkingCalendar } from '../../platform/calendar/calendar.rules.js';
@@ -22,15 +22,18 @@ import {
   findReminder,
   findReport,
   findTask,
+  findTasks,
   indicatorIdsOfPlan,
   insertIndicatorValue,
   insertReminder,
+  insertReminders,
   insertReport,
   listIndicators as listIndicatorRows,
   listTasks as listTaskRows,
   remindersOfTask,
   reportsOfTask,
   setTaskProgress,
+  taskUnits,
   withdrawPendingReports,
   type ReminderRow,
   type ReportRow,
@@ -121,11 +124,12 @@ export function addWorkingDaysOrEstimate(calendar: WorkingCalendar, from: string
   };
 }
 
-function taskFilter(q: TaskListQuery, today: string, horizon: string): TaskFilter {
+function taskFilter(q: TaskFilterQuery, today: string, horizon: string): TaskFilter {
   return {
     keyword: q.keyword,
     planId: q.planId,
     deptId: q.deptId,
+    role: q.role,
     status: q.status,
     dueBetween: q.due === 'soon' ? { from: today, to: horizon } : undefined,
     dueBefore: q.due === 'overdue' ? today : undefined,
@@ -139,6 +143,11 @@ export async function listTasks(ctx: Ctx, calendarOf: CalendarSource, q: TaskLis
   const horizon = addWorkingDaysOrEstimate(calendar, today, 5).date;
   const { rows, total } = await listTaskRows(ctx.db, ctx.scope, taskFilter(q, today, horizon), pageWindow(q.page, q.pageSize));
   return { items: rows.map((r) => toTaskDto(r, calendar, today)), total, page: q.page, pageSize: q.pageSize };
+}
+
+/** The units (责任单位) holding tasks in the caller's scope, for the list's unit filter. */
+export async function listTaskUnits(ctx: Ctx, q: { planId?: number | undefined }): Promise<TaskUnit[]> {
+  return taskUnits(ctx.db, ctx.scope, q.planId);
 }
 
 async function loadTask(ctx: Ctx, id: number): Promise<TaskJoined> {
@@ -260,6 +269,97 @@ export async function remindTask(ctx: Ctx, calendarOf: CalendarSource, taskId: n
     return toReminderDto(reminder);
   });
 }
+
+/**
+ * 批量督办: one reminder to each of the tasks chosen, or to every task the list's filters match,
+ * all in one transaction with an audit row per reminder. Only tasks in the caller's data scope
+ * can be reached: a chosen id outside it (or unknown) is 404 for the whole batch, as the single
+ * 督办 would answer, and nothing is sent. Completed tasks are skipped, with the reason. A dry run
+ * answers the same outcomes without sending anything (the count a user confirms).
+ */
+export async function remindTasks(
+  ctx: Ctx,
+  calendarOf: CalendarSource,
+  input: { taskIds?: number[] | undefined; filter?: TaskFilterQuery | undefined; message?: string | undefined; respondWithinDays?: number | undefined; respondBy?: string | undefined; dryRun: boolean },
+): Promise<BatchRemindResult> {
+  const bad = (path: string, code: string, zh: string, en: string) => new AppError('VALIDATION_FAILED', { details: [{ path, code, message: msg(zh, en) }] });
+  if ((input.taskIds === undefined) === (input.filter === undefined)) {
+    throw bad('taskIds', 'one_of', '请选择任务，或按筛选条件督办（二者选其一）', 'Give either the chosen tasks or the filters, not both');
+  }
+  if (input.message === undefined && !input.dryRun) throw bad('message', 'required', '请填写督办事项', 'Write the reminder');
+  if (input.respondBy !== undefined && input.respondWithinDays !== undefined) {
+    throw bad('respondBy', 'one_of', '答复期限请填写日期或工作日数之一', 'Give the answer date or the number of working days, not both');
+  }
+  const calendar = await calendarOf(ctx);
+  const today = todayInChina();
+  if (input.respondBy !== undefined && input.respondBy < today) {
+    throw bad('respondBy', 'too_small', `答复期限不能早于今天（${today}）`, `The answer date cannot be before today (${today})`);
+  }
+
+  let tasks: TaskJoined[];
+  if (input.taskIds) {
+    const ids = [...new Set(input.taskIds)];
+    tasks = await findTasks(ctx.db, ids, ctx.scope);
+    const found = new Set(tasks.map((t) => t.task.id));
+    const missing = ids.filter((id) => !found.has(id));
+    // Unknown and out-of-scope ids look alike: no existence leak.
+    if (missing.length > 0) throw new AppError('NOT_FOUND', { details: { taskIds: missing } });
+    const order = new Map(ids.map((id, i) => [id, i]));
+    tasks.sort((a, b) => order.get(a.task.id)! - order.get(b.task.id)!);
+  } else {
+    const horizon = addWorkingDaysOrEstimate(calendar, today, 5).date;
+    const page = await listTaskRows(ctx.db, ctx.scope, taskFilter(input.filter!, today, horizon), { offset: 0, limit: BATCH_REMIND_MAX + 1 });
+    if (page.total > BATCH_REMIND_MAX) {
+      throw new AppError('VALIDATION_FAILED', {
+        details: [{ path: 'filter', code: 'too_big', message: msg(`筛选出 ${page.total} 项任务，一次最多督办 ${BATCH_REMIND_MAX} 项，请缩小筛选范围`, `${page.total} tasks match; at most ${BATCH_REMIND_MAX} can be reminded at once — narrow the filters`), total: page.total }],
+      });
+    }
+    tasks = page.rows;
+  }
+
+  const { date: respondBy, warning } =
+    input.respondBy !== undefined ? { date: input.respondBy, warning: null } : addWorkingDaysOrEstimate(calendar, today, input.respondWithinDays ?? DEFAULT_RESPOND_DAYS);
+  const toSend = tasks.filter((t) => t.task.status !== 'completed');
+  const sentIds = new Map<number, number>();
+  if (!input.dryRun && toSend.length > 0) {
+    await ctx.db.transaction(async (tx) => {
+      const reminders = await insertReminders(
+        tx,
+        toSend.map((t) => ({ taskId: t.task.id, message: input.message!, respondBy, createdBy: ctx.actor.username })),
+      );
+      for (const r of reminders) sentIds.set(r.taskId, r.id);
+      for (const t of toSend) {
+        await appendAudit(tx, ctx, {
+          action: 'plans.task.remind',
+          targetType: 'task_reminder',
+          targetId: sentIds.get(t.task.id)!,
+          after: { taskId: t.task.id, deptId: t.task.deptId, message: input.message, respondBy, batch: true },
+        });
+      }
+    });
+  }
+  return {
+    dryRun: input.dryRun,
+    respondBy,
+    sent: toSend.length,
+    skipped: tasks.length - toSend.length,
+    results: tasks.map((t) => {
+      const done = t.task.status === 'completed';
+      return {
+        taskId: t.task.id,
+        itemPath: t.itemPath,
+        deptName: t.deptName,
+        outcome: done ? ('skipped' as const) : ('sent' as const),
+        reason: done ? ('completed' as const) : null,
+        reminderId: sentIds.get(t.task.id) ?? null,
+      };
+    }),
+    warning: warning && pickLang(warning, ctx.lang),
+  };
+}
+
+/** Working days a unit has to answer a 督办 unless told otherwise (as the single 督办's default). */
+const DEFAULT_RESPOND_DAYS = 3;
 
 /** The unit answers a reminder (once). */
 export async function respondToReminder(ctx: Ctx, reminderId: number, input: { response: string }): Promise<Reminder> {

@@ -15,11 +15,11 @@ export function formatNumber(n: number): string {
   return String(Math.round(n * 100) / 100);
 }
 
-export const COMPARATOR_SIGNS: Record<Exclude<TargetComparator, 'x' | '+%'>, string> = { '>=': '≥', '<=': '≤', '=': '=', '>': '>', '<': '<' };
+export const COMPARATOR_SIGNS: Record<Exclude<TargetComparator, 'x' | '+%' | '+'>, string> = { '>=': '≥', '<=': '≤', '=': '=', '>': '>', '<': '<' };
 
-/** Targets measured from a baseline: 翻一番 (×2) and 提高 60% (+% 60). */
-export function isRelative(comparator: TargetComparator): comparator is 'x' | '+%' {
-  return comparator === 'x' || comparator === '+%';
+/** Targets measured from a baseline: 翻一番 (×2), 提高 60% (+% 60) and 增加 8 项 (+ 8). */
+export function isRelative(comparator: TargetComparator): comparator is 'x' | '+%' | '+' {
+  return comparator === 'x' || comparator === '+%' || comparator === '+';
 }
 
 /** The value a relative target asks for once its baseline is known (null without a baseline). */
@@ -30,7 +30,8 @@ export { requiredValue } from '@contracts/plans';
  * not to the value (a count of standards), so values go without it; likewise ×N.
  */
 export function valueUnit(i: Pick<Indicator, 'comparator' | 'unit'>): string {
-  return isRelative(i.comparator) ? '' : (i.unit ?? '');
+  // 增加 8 项: the values are counted in 项 too.
+  return i.comparator === 'x' || i.comparator === '+%' ? '' : (i.unit ?? '');
 }
 
 /**

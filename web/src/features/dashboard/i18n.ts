@@ -82,6 +82,10 @@ export const dashboardStrings = {
     '「提高 {n}%」类目标是相对于基数计算的：需达到的数值 = 基数 × (1 + {n}%)。基数通常是计划确定的基准年（或发布时）的实际数值。未设置基数时无法判断是否达标。',
     'A “raise by {n}%” target is relative to a baseline: the value needed = baseline × (1 + {n}%). The baseline is usually the actual value in the plan’s base year (or when it was issued). Without it, whether the target is met cannot be told.',
   ],
+  baselineExplainAdd: [
+    '「增加 {n}{unit}」类目标是相对于基数计算的：需达到的数值 = 基数 + {n}{unit}（减少、下降时为负数）。基数通常是计划确定的基准年（或发布时）的实际数值。未设置基数时无法判断是否达标。',
+    'An “increase by {n} {unit}” target is relative to a baseline: the value needed = baseline + {n} {unit} (negative for a decrease). The baseline is usually the actual value in the plan’s base year (or when it was issued). Without it, whether the target is met cannot be told.',
+  ],
   baselineRequired: ['请填写基数', 'Enter the baseline'],
   baselineClearHint: ['清空后保存即删除基数', 'Save an empty value to remove the baseline'],
   requiredPreview: ['需达到：{value}', 'Needed: {value}'],

@@ -169,7 +169,10 @@ export function BaselineModal({ indicator, onClose }: { indicator: Indicator | n
             type="info"
             showIcon
             style={{ marginBottom: 16 }}
-            title={t(indicator.comparator === 'x' ? 'baselineExplainX' : 'baselineExplainPlus', { n: formatNumber(indicator.targetValue) })}
+            title={t(indicator.comparator === 'x' ? 'baselineExplainX' : indicator.comparator === '+' ? 'baselineExplainAdd' : 'baselineExplainPlus', {
+              n: formatNumber(indicator.targetValue),
+              unit: indicator.unit ?? '',
+            })}
           />
           <Form form={form} layout="vertical" preserve={false} initialValues={{ baseline: indicator.baseline }}>
             <Form.Item

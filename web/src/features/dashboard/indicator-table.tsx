@@ -8,10 +8,11 @@ import { dashboardStrings } from './i18n';
 
 type T = ReturnType<typeof useT<typeof dashboardStrings>>;
 
-/** The target as a sign and a number: ≥ 93%, ×2（翻番）, +60%. */
+/** The target as a sign and a number: ≥ 93%, ×2（翻番）, +60%, +8项, −2个百分点. */
 export function targetText(i: Indicator, t: T): string {
   if (i.comparator === 'x') return i.targetValue === 2 ? `×2（${t('double')}）` : `×${formatNumber(i.targetValue)}`;
-  if (i.comparator === '+%') return `+${formatNumber(i.targetValue)}%`;
+  if (i.comparator === '+%') return `${i.targetValue < 0 ? '−' : '+'}${formatNumber(Math.abs(i.targetValue))}%`;
+  if (i.comparator === '+') return `${i.targetValue < 0 ? '−' : '+'}${formatNumber(Math.abs(i.targetValue))}${i.unit ?? ''}`;
   return `${COMPARATOR_SIGNS[i.comparator]} ${formatNumber(i.targetValue)}${i.unit ?? ''}`;
 }
 

@@ -4,6 +4,7 @@ import type { ParsedDeadline } from '@contracts/plans';
 import { formatDate, formatItemPath } from '@/lib/format';
 import { useT } from '@/lib/i18n';
 import { planStrings } from './i18n';
+import { OutsideItems } from './outside-items';
 import { removeColumn } from './remove-column';
 
 type Keyed = ParsedDeadline & { key: number };
@@ -45,7 +46,7 @@ export function DeadlinesTable({
           title: t('item'),
           dataIndex: 'path',
           width: 110,
-          render: (p: string | null) => (p ? <Typography.Link onClick={() => onSelectItem(p)}>{formatItemPath(p)}</Typography.Link> : <Typography.Text type="secondary">{t('beforeItems')}</Typography.Text>),
+          render: (p: string | null, r) => (p ? <Typography.Link onClick={() => onSelectItem(p)}>{formatItemPath(p)}</Typography.Link> : <OutsideItems position={r.position} />),
         },
         { title: t('sentence'), dataIndex: 'sentence', render: (v: string) => <span style={{ whiteSpace: 'pre-wrap' }}>{v}</span> },
         ...removeColumn<Keyed>(readOnly, t('remove'), (index) => onChange(deadlines.filter((_x, j) => j !== index))),

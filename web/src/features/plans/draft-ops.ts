@@ -182,21 +182,6 @@ export function setMapping(mappings: readonly UnitMapping[], name: string, patch
   return mappings.map((m, i) => (i === at ? { ...m, ...patch } : m));
 }
 
-/** How many tasks publishing would create: per item, one per department its mapped units name. */
-export function countTasks(draft: PlanDraft): number {
-  const byName = new Map(draft.unitMappings.map((m) => [m.name, m]));
-  let total = 0;
-  for (const item of walk(draft.items)) {
-    const depts = new Set<number>();
-    for (const name of [...item.lead, ...item.support, ...item.joint]) {
-      const m = byName.get(name);
-      if (m && !m.ignored) for (const id of m.deptIds) depts.add(id);
-    }
-    total += depts.size;
-  }
-  return total;
-}
-
 /** An item's units with their role, lead first (for the chips in the tree). */
 export function unitsWithRole(item: Pick<DraftItem, 'lead' | 'support' | 'joint'>): { name: string; role: UnitRole }[] {
   return [...item.lead.map((name) => ({ name, role: 'lead' as const })), ...item.support.map((name) => ({ name, role: 'support' as const })), ...item.joint.map((name) => ({ name, role: 'joint' as const }))];

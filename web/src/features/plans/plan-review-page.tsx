@@ -1,14 +1,14 @@
 import { ArrowLeftOutlined, CarryOutOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
-import { Alert, App, Badge, Button, Card, Col, Popconfirm, Result, Row, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
+import { Alert, App, Badge, Button, Card, Col, Result, Row, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import type { PlanDetail, PlanDraft, UnitMapping } from '@contracts/plans';
+import type { PlanDetail, PlanDraft, PublishPreview, UnitMapping } from '@contracts/plans';
 import { useNotifyError } from '@/components/use-notify';
 import { ApiError } from '@/lib/api-client';
 import { useAuth } from '@/lib/auth';
 import { DictTag } from '@/lib/dicts';
-import { formatDateTime } from '@/lib/format';
+import { formatDate, formatDateTime } from '@/lib/format';
 import { usePick, useT } from '@/lib/i18n';
 import { common } from '@/locales/common';
 import { useDepartments } from './api/get-departments';
@@ -16,11 +16,12 @@ import { planKey, usePlan } from './api/get-plan';
 import { usePublishPlan } from './api/publish-plan';
 import { useSaveDraft } from './api/save-draft';
 import { DeadlinesTable } from './deadlines-table';
-import { countTasks, findItem, mergeWithNext, nextSibling, setMapping, splitItem, unitNamesOf, uniquePath, unresolvedNames, updateItem, walk, type ItemPatch } from './draft-ops';
+import { findItem, mergeWithNext, nextSibling, setMapping, splitItem, unitNamesOf, uniquePath, unresolvedNames, updateItem, walk, type ItemPatch } from './draft-ops';
 import { planStrings } from './i18n';
 import { ItemEditor } from './item-editor';
 import { ItemTree } from './item-tree';
 import { PlanHeader } from './plan-header';
+import { PublishModal, type PastDueChoice } from './publish-modal';
 import { SourcePane } from './source-pane';
 import { TargetsTable } from './targets-table';
 import { UnitMappingTable } from './unit-mapping-table';
@@ -78,6 +79,8 @@ function PlanReview({ plan, onReload }: { plan: PlanDetail; onReload(): Promise<
   });
   const [tab, setTab] = useState<TabKey>('items');
   const [unmapped, setUnmapped] = useState<string[]>([]);
+  // The publish dialog: the version it publishes and what publishing it would create.
+  const [publishing, setPublishing] = useState<{ version: number; preview: PublishPreview | null } | null>(null);
 
   const edit = (change: (d: PlanDraft) => PlanDraft) => {
     setDraft(change);
@@ -108,8 +111,8 @@ function PlanReview({ plan, onReload }: { plan: PlanDetail; onReload(): Promise<
     setTab('items');
   };
 
-  /** Save the draft; resolves to the new version, or null when it failed (the user was told why). */
-  const saveDraft = async (): Promise<number | null> => {
+  /** Save the draft; resolves to the saved plan, or null when it failed (the user was told why). */
+  const saveDraft = async (): Promise<PlanDetail | null> => {
     if (!draft.title.trim()) {
       message.error(t('titleRequired'));
       return null;
@@ -118,7 +121,7 @@ function PlanReview({ plan, onReload }: { plan: PlanDetail; onReload(): Promise<
       const saved = await save.mutateAsync({ version: plan.version, draft });
       setDraft(saved.draft);
       setDirty(false);
-      return saved.version;
+      return saved;
     } catch (err) {
       if (err instanceof ApiError && err.code === 'CONFLICT') {
         modal.confirm({
@@ -147,17 +150,40 @@ function PlanReview({ plan, onReload }: { plan: PlanDetail; onReload(): Promise<
     if ((await saveDraft()) !== null) message.success(t('draftSaved'));
   };
 
-  const runPublish = async () => {
-    const version = dirty ? await saveDraft() : plan.version;
-    if (version === null) return;
+  /** Save unsaved changes first, then ask: the dialog shows what publishing creates and what would be overdue. */
+  const startPublish = async () => {
+    if (!dirty) {
+      setPublishing({ version: plan.version, preview: plan.publishPreview });
+      return;
+    }
+    const saved = await saveDraft();
+    if (saved === null) return;
+    message.success(t('draftSaved'));
+    setPublishing({ version: saved.version, preview: saved.publishPreview });
+  };
+
+  const runPublish = async (choice: PastDueChoice) => {
+    if (!publishing) return;
     try {
-      const result = await publish.mutateAsync(version);
+      const result = await publish.mutateAsync({ version: publishing.version, ...choice });
+      setPublishing(null);
       setDirty(false);
-      message.success(t('published', { n: result.tasksCreated }), 5);
+      const done =
+        result.movedTasks > 0
+          ? t('publishedMoved', { n: result.tasksCreated, moved: result.movedTasks, date: formatDate(choice.moveTo) })
+          : result.overdueTasks > 0
+            ? t('publishedOverdue', { n: result.tasksCreated, overdue: result.overdueTasks })
+            : t('published', { n: result.tasksCreated });
+      message.success(done, 6);
       void qc.invalidateQueries({ queryKey: planKey(plan.id) });
       navigate(`/tasks?planId=${plan.id}`);
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'UNITS_UNMAPPED') {
+      if (err instanceof ApiError && err.code === 'PLAN_DEADLINES_PASSED') {
+        // The day changed (or the dialog was opened on an older copy): ask again with the server's figures.
+        setPublishing({ version: publishing.version, preview: err.details as PublishPreview });
+        message.warning(err.message, 6);
+      } else if (err instanceof ApiError && err.code === 'UNITS_UNMAPPED') {
+        setPublishing(null);
         // The names are listed on the mapping tab, next to where they are fixed.
         const names = Array.isArray(err.details) ? (err.details as { name?: string }[]).map((d) => d.name).filter((n): n is string => !!n) : [];
         setUnmapped(names);
@@ -194,7 +220,6 @@ function PlanReview({ plan, onReload }: { plan: PlanDetail; onReload(): Promise<
   const changeMapping = (name: string, patch: Partial<Omit<UnitMapping, 'name'>>) => edit((d) => ({ ...d, unitMappings: setMapping(d.unitMappings, name, patch) }));
   const ignoreAll = (names: string[]) => edit((d) => ({ ...d, unitMappings: names.reduce((ms, name) => setMapping(ms, name, { ignored: true }), d.unitMappings) }));
 
-  const estimated = countTasks(draft);
   const actions = isDraft ? (
     <Space wrap>
       {can('plans:plan:update') ? (
@@ -203,24 +228,9 @@ function PlanReview({ plan, onReload }: { plan: PlanDetail; onReload(): Promise<
         </Button>
       ) : null}
       {can('plans:plan:publish') ? (
-        <Popconfirm
-          title={t('publishTitle')}
-          description={
-            <div style={{ maxWidth: 380 }}>
-              <div>{t('publishDesc', { n: estimated })}</div>
-              {dirty ? <div>{t('publishSavesFirst')}</div> : null}
-              {open.length > 0 ? <Typography.Text type="danger">{t('publishUnresolved', { n: open.length })}</Typography.Text> : null}
-              {open.length === 0 && estimated === 0 ? <Typography.Text type="warning">{t('publishNoTasks')}</Typography.Text> : null}
-            </div>
-          }
-          okText={t('publish')}
-          cancelText={tc('cancel')}
-          onConfirm={runPublish}
-        >
-          <Button type="primary" icon={<SendOutlined />} loading={publish.isPending} data-testid="publish">
-            {t('publish')}
-          </Button>
-        </Popconfirm>
+        <Button type="primary" icon={<SendOutlined />} loading={publish.isPending || save.isPending} onClick={() => void startPublish()} data-testid="publish">
+          {t('publish')}
+        </Button>
       ) : null}
     </Space>
   ) : can('plans:task:list') ? (
@@ -287,6 +297,14 @@ function PlanReview({ plan, onReload }: { plan: PlanDetail; onReload(): Promise<
           />
         ) : null}
       </Card>
+      <PublishModal
+        open={publishing !== null}
+        preview={publishing?.preview ?? null}
+        unresolved={open.length}
+        publishing={publish.isPending}
+        onCancel={() => setPublishing(null)}
+        onPublish={(choice) => void runPublish(choice)}
+      />
       <Card variant="borderless">
         <Tabs
           activeKey={tab}

@@ -3,6 +3,7 @@ import type { ParsedTarget, TargetComparator } from '@contracts/plans';
 import { formatItemPath } from '@/lib/format';
 import { useT } from '@/lib/i18n';
 import { planStrings } from './i18n';
+import { OutsideItems } from './outside-items';
 import { removeColumn } from './remove-column';
 
 type Keyed = ParsedTarget & { key: number };
@@ -15,6 +16,7 @@ const COMPARATOR_KEYS: Record<TargetComparator, keyof typeof planStrings> = {
   '<': 'cmpLt',
   x: 'cmpTimes',
   '+%': 'cmpPlus',
+  '+': 'cmpAdd',
 };
 
 /** 量化指标: the quantitative targets found in the text, editable in a draft (they become indicators on publishing). */
@@ -46,7 +48,7 @@ export function TargetsTable({
           title: t('item'),
           dataIndex: 'path',
           width: 100,
-          render: (p: string) => (p ? <Typography.Link onClick={() => onSelectItem(p)}>{formatItemPath(p)}</Typography.Link> : <Typography.Text type="secondary">{t('beforeItems')}</Typography.Text>),
+          render: (p: string, r) => (p ? <Typography.Link onClick={() => onSelectItem(p)}>{formatItemPath(p)}</Typography.Link> : <OutsideItems position={r.position} />),
         },
         {
           title: t('indicator'),

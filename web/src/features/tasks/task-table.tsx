@@ -20,7 +20,20 @@ export function TaskItem({ task, lines = 2 }: { task: Pick<Task, 'itemPath' | 'i
   );
 }
 
-export function TaskTable({ tasks, loading, pagination, onOpen }: { tasks: readonly Task[]; loading: boolean; pagination: TablePaginationConfig; onOpen(task: Task): void }) {
+/** The task list; with `selection`, rows can be ticked (for 批量督办), across pages. */
+export function TaskTable({
+  tasks,
+  loading,
+  pagination,
+  onOpen,
+  selection,
+}: {
+  tasks: readonly Task[];
+  loading: boolean;
+  pagination: TablePaginationConfig;
+  onOpen(task: Task): void;
+  selection?: { keys: number[]; onChange(keys: number[]): void };
+}) {
   const t = useT(taskStrings);
   const tc = useT(common);
   return (
@@ -32,7 +45,23 @@ export function TaskTable({ tasks, loading, pagination, onOpen }: { tasks: reado
       scroll={{ x: 1100 }}
       pagination={pagination}
       locale={{ emptyText: t('noTasks') }}
-      onRow={(task) => ({ onClick: () => onOpen(task), style: { cursor: 'pointer' } })}
+      rowSelection={
+        selection
+          ? {
+              selectedRowKeys: selection.keys,
+              preserveSelectedRowKeys: true,
+              onChange: (keys) => selection.onChange(keys as number[]),
+              columnWidth: 40,
+            }
+          : undefined
+      }
+      onRow={(task) => ({
+        // Ticking a box (for 批量督办) does not open the task.
+        onClick: (e) => {
+          if (!(e.target as HTMLElement).closest('.ant-table-selection-column')) onOpen(task);
+        },
+        style: { cursor: 'pointer' },
+      })}
       columns={[
         { title: t('task'), key: 'task', width: 280, render: (_: unknown, task: Task) => <TaskItem task={task} /> },
         { title: t('plan'), dataIndex: 'planTitle', width: 150, ellipsis: { showTitle: true } },

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cnNumberValue, dateOnlyLine, findChineseDate, findDashedDate, findDeadlines, isoDate } from './dates.js';
+import { cnNumberValue, dateOnlyLine, findChineseDate, findDashedDate, findDeadlines, isoDate, titlePeriod } from './dates.js';
 
 describe('cnNumberValue', () => {
   it('reads Chinese numerals up to 99 and beyond 百, and ASCII digits', () => {
@@ -85,5 +85,22 @@ describe('findDeadlines', () => {
         expect(found?.date).toBe(`${y}-${String(m).padStart(2, '0')}-${last}`);
       }),
     );
+  });
+});
+
+describe('titlePeriod', () => {
+  it('reads the period of a title with every dash, 至 or 到, and 年 once or twice (issue 12)', () => {
+    for (const p of ['(2023—2025年)', '(2023–2025年)', '(2023-2025年)', '(2023～2025年)', '(2023~2025年)', '(2023至2025年)', '(2023到2025年)', '(2023年—2025年)', '(2023年至2025年)', '(2023——2025年)', '（2023－2025年）']) {
+      expect(titlePeriod(`质量提升行动计划${p}`), p).toEqual({ from: 2023, to: 2025 });
+    }
+    expect(titlePeriod('青禾市质量提升三年行动计划2017-2019年')).toEqual({ from: 2017, to: 2019 });
+  });
+
+  it('is null without a period, or for one that runs backwards or too long', () => {
+    expect(titlePeriod('2023年质量工作要点')).toBeNull();
+    expect(titlePeriod('质量提升(2025—2023年)')).toBeNull();
+    expect(titlePeriod('质量提升(2023—2023年)')).toBeNull();
+    expect(titlePeriod('纲要(2001—2099年)')).toBeNull();
+    expect(titlePeriod('')).toBeNull();
   });
 });

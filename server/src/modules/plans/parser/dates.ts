@@ -94,6 +94,24 @@ export function dateOnlyLine(line: string): string | null {
   return m ? isoFromParts(m[1]!, m[2]!, m[3]!) : null;
 }
 
+// 2023—2025年, 2023年—2025年, 2023-2025年, 2023～2025年, 2023年至2025年, 2023到2025年, 2023——2025年.
+const PERIOD = /((?:19|20)\d{2})\s*年?\s*(?:[—–\-－―~～]{1,2}|至|到)\s*((?:19|20)\d{2})\s*年/;
+/** Longest period a plan's title can span: a five-year plan (规划) at most, with room for a 2021—2030 纲要. */
+const MAX_PERIOD_YEARS = 15;
+
+/**
+ * The period a plan's title names — "三年行动计划(2023—2025年)" → { from: 2023, to: 2025 } — with
+ * every dash a document or a user types, 至 or 到, and 年 once or twice. Null without a period, or
+ * when the years run backwards or span implausibly long.
+ */
+export function titlePeriod(title: string): { from: number; to: number } | null {
+  const m = PERIOD.exec(title);
+  if (!m) return null;
+  const from = Number(m[1]);
+  const to = Number(m[2]);
+  return to > from && to - from <= MAX_PERIOD_YEARS ? { from, to } : null;
+}
+
 export interface DeadlineMatch {
   date: string;
   /** Offset of the phrase in the searched text. */

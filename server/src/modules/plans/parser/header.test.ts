@@ -33,6 +33,20 @@ describe('parseHeader', () => {
     expect(header(['《某某通知》(国发〔2012〕9号)']).docNumber).toBeNull();
   });
 
+  it('reads a 文号 printed on the same line as the date, and takes neither for the title (issue 12)', () => {
+    const h = header(['中共天津市委 天津市人民政府', '关于推进质量强市建设的实施意见', '津委发〔2019〕12号 2019年3月8日', '各区委、区人民政府:']);
+    expect(h).toMatchObject({ docNumber: '津委发〔2019〕12号', issuedDate: '2019-03-08', title: '关于推进质量强市建设的实施意见', issuer: '中共天津市委 天津市人民政府' });
+    expect(header(['某某工作要点', '2019年3月8日 津委发〔2019〕12号'])).toMatchObject({ docNumber: '津委发〔2019〕12号', issuedDate: '2019-03-08', title: '某某工作要点' });
+  });
+
+  it('takes the 文号 on its own line over one a two-line title quotes (issue 12)', () => {
+    const h = header(['北岭市人民政府办公室关于贯彻落实《云溪省人民政府关于深入开展质量提升行动的意见》', '(云政发〔2018〕21号)的实施方案', '北政办发〔2018〕56号']);
+    expect(h.docNumber).toBe('北政办发〔2018〕56号');
+    expect(h.title).toBe('北岭市人民政府办公室关于贯彻落实《云溪省人民政府关于深入开展质量提升行动的意见》(云政发〔2018〕21号)的实施方案');
+    // Without a number of its own, the quoted one is still not taken for it.
+    expect(header(['北岭市人民政府办公室关于贯彻落实《云溪省人民政府关于深入开展质量提升行动的意见》', '(云政发〔2018〕21号)的实施方案']).docNumber).toBeNull();
+  });
+
   it('reads the 文号, issuer and title from the web page when the document lacks them', () => {
     const h = header(['各相关单位:', '2023年9月4日'], {
       chrome: ['当前位置: 首页 » 地方法规 »天津市市场监督管理委员会关于印发《某方案》的通知 (津质量发〔2023〕3号)', '发布单位', '天津市市场监督管理委员会', '发布日期 2023-09-07'],

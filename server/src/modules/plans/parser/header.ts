@@ -4,6 +4,7 @@
  * end and to the web page's metadata that normalisation set aside. Pure; never throws.
  */
 import { dateOnlyLine, findChineseDate, findDashedDate } from './dates.js';
+import { docNumberLine, ownDocNumber } from './doc-number.js';
 import { isOrgLine } from './outline.js';
 
 export interface HeaderInput {
@@ -24,27 +25,25 @@ export interface Header {
   warnings: string[];
 }
 
-// 鲁政办字〔2016〕103号, 津质量发[2023]3号, 粤府办［2017］12号 (［］ is already [] after normalisation).
-const DOC_NUMBER = /([\p{Script=Han}]{1,10})\s*[〔[﹝【]\s*((?:19|20)\d{2})\s*[〕\]﹞】]\s*(第?\s*\d{1,5})\s*号/gu;
 const TITLE_END = /(通知|意见|方案|计划|办法|规划|纲要|要点|决定|细则|规定|措施|行动|报告)(\(.*\))?$/;
 const NOTICE = /^(.*?)关于(?:印发|转发)《?(.+?)》?的通知/;
 
-/** The document's own 文号 in a line, skipping those cited after a quoted title (《…》(国发〔2012〕9号)). */
-function ownDocNumber(line: string): string | null {
-  DOC_NUMBER.lastIndex = 0;
-  for (let m = DOC_NUMBER.exec(line); m; m = DOC_NUMBER.exec(line)) {
-    const before = line.slice(0, m.index).trimEnd();
-    if (/》\(?$/.test(before)) continue;
-    return `${m[1]}〔${m[2]}〕${m[3]!.replace(/\s+/g, '')}号`;
-  }
-  return null;
-}
-
 function findDocNumber(input: HeaderInput): string | null {
-  // Sentences (ending in 。) cite other documents; the document's own number stands on a line of
-  // its own, in the notice title, or in the page's 发布文号 field.
-  const candidates = [...input.lines.filter((l) => !/[。.]$/.test(l)), ...input.chrome.filter((l) => /^(发布)?文号/.test(l)), ...input.chrome];
-  for (const line of candidates) {
+  // A line holding only a 文号 (or a 文号 and the date) is the document's own number, wherever it
+  // stands: a title line above it may quote another document's number. Otherwise: sentences
+  // (ending in 。) cite other documents; the own number is in the notice title or the page's
+  // 发布文号 field.
+  for (const line of input.lines) {
+    const alone = docNumberLine(line);
+    if (alone) return alone.docNumber;
+  }
+  for (let i = 0; i < input.lines.length; i++) {
+    const line = input.lines[i]!;
+    if (/[。.]$/.test(line)) continue;
+    const found = ownDocNumber(line, i > 0 ? input.lines[i - 1] : '');
+    if (found) return found;
+  }
+  for (const line of [...input.chrome.filter((l) => /^(发布)?文号/.test(l)), ...input.chrome]) {
     const found = ownDocNumber(line);
     if (found) return found;
   }
@@ -94,7 +93,7 @@ function isTitleLine(line: string): boolean {
     !dateOnlyLine(line) &&
     !isOrgLine(line) &&
     !/^\(.*\)$/.test(line) &&
-    !/^\S{0,12}\s*[〔[]\d{4}[〕\]]\s*\d+号$/.test(line) &&
+    !docNumberLine(line) &&
     !/^附件/.test(line)
   );
 }
@@ -159,7 +158,8 @@ export function parseHeader(input: HeaderInput): Header {
   }
   if (title === null) warnings.push('未识别到标题');
 
-  let issuedDate = head?.date ?? tail?.date ?? null;
+  // The date under the issuer, else the one printed beside the 文号, else the signature after the text.
+  let issuedDate = head?.date ?? input.lines.map((l) => docNumberLine(l)?.date).find((d) => d) ?? tail?.date ?? null;
   if (!issuedDate) {
     const printed = input.endMatter.find((l) => /印发$/.test(l));
     const meta = metaValue(input.chrome, /^(成文日期|发布日期)\s*[:：]?/);

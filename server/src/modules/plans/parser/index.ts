@@ -4,6 +4,6 @@
  */
 export { extractDocumentText, MAX_PLAN_FILE_BYTES, type DocumentTextErrorCode, type DocumentTextResult, type UploadedFile } from './document-text.js';
 export { flattenItems, parsePlan, planParseSummary, WHOLE_TEXT_PATH, type PlanParse, type TextSpan } from './parse-plan.js';
-export { findChineseDate, findDashedDate } from './dates.js';
+export { findChineseDate, findDashedDate, titlePeriod } from './dates.js';
 export { findTargets } from './targets.js';
 export { splitUnitNames } from './units.js';

@@ -47,6 +47,11 @@ describe('normalizeDocument', () => {
     ]);
   });
 
+  it('never joins the recipients to a 文号 line that ends with the date (issue 12)', () => {
+    const doc = normalizeDocument('关于推进质量强市建设的实施意见\n津委发〔2019〕12号　　2019年3月8日\n\n各区委、区人民政府,市委各部委,市级国家机关各部门:\n为深入实施质量强市战略,现提出如下意见。');
+    expect(doc.lines).toEqual(['关于推进质量强市建设的实施意见', '津委发〔2019〕12号  2019年3月8日', '各区委、区人民政府,市委各部委,市级国家机关各部门:', '为深入实施质量强市战略,现提出如下意见。']);
+  });
+
   it('joins hard-wrapped lines, and a number inside a sentence that a wrap put first', () => {
     const doc = normalizeDocument('(三)开展质量月活动。每年9月开展“质量月”活动,\n3、4月份组织开展质量知识竞赛。');
     expect(doc.lines).toEqual(['(三)开展质量月活动。每年9月开展“质量月”活动,3、4月份组织开展质量知识竞赛。']);

@@ -3,6 +3,7 @@
  * artefacts, no web-page chrome before or after the document, and sentences that a page break cut
  * in two joined again. Pure; never throws.
  */
+import { docNumberLine } from './doc-number.js';
 import { isMarkerLine } from './outline.js';
 
 export interface NormalizedDocument {
@@ -114,6 +115,8 @@ function mayContinue(p: Paragraph): boolean {
   if (p.length < 20 || !OPEN_END.test(lastChar(p.pieces[p.pieces.length - 1]!))) return false;
   if (p.length <= 40 && !p.hasFullStop && isMarkerLine(p.pieces[0]!)) return false;
   if (p.length <= 80 && !p.hasPunctuation && TITLE_END.test(p.pieces.join(''))) return false;
+  // "津委发〔2019〕12号 2019年3月8日" ends on a character but is complete: the recipients follow.
+  if (p.pieces.length === 1 && docNumberLine(p.pieces[0]!)) return false;
   return true;
 }
 
@@ -124,7 +127,8 @@ function startsNew(line: string): boolean {
     END_MATTER.test(line) ||
     /^\(.*\)$/.test(line) ||
     /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/.test(line) ||
-    /〔\d{4}〕\d+号$/.test(line)
+    /〔\d{4}〕\d+号$/.test(line) ||
+    docNumberLine(line) !== null
   );
 }
 

@@ -309,6 +309,103 @@ describe('own fixtures', () => {
   });
 });
 
+describe('own fixtures: plans from provinces the parser was not tuned on (issue 12)', () => {
+  const parse = (name: string) => parsePlan(fixture(name));
+  const brief = (r: PlanParse) => r.plan.targets.map((t) => `${t.path} ${t.indicator} ${t.comparator} ${t.value}${t.unit ?? ''} ${t.year}`);
+
+  it('a 文号 on the same line as the date (own-08)', () => {
+    const r = parse('own-08-haicheng-number-and-date.txt');
+    expect(r.plan).toMatchObject({ title: '关于推进质量强市建设的实施意见', docNumber: '澄委发〔2019〕12号', issuer: '中共海澄市委 海澄市人民政府', issuedDate: '2019-03-08', warnings: [] });
+    // The line is complete: the recipients after it are not glued to the date.
+    expect(r.recipients).toEqual(['各区委、区人民政府', '市委各部委', '市级国家机关各部门', '各人民团体']);
+    expect(r.body.split('\n')[2]).toBe('澄委发〔2019〕12号  2019年3月8日');
+    expect(planParseSummary(r.plan).itemsPerLevel).toEqual({ 1: 3, 2: 5, 3: 0, 4: 0 });
+  });
+
+  it('a 文号 on its own line after a two-line title that quotes another document\'s 文号 (own-09)', () => {
+    const r = parse('own-09-beiling-cited-number.txt');
+    expect(r.plan).toMatchObject({
+      title: '北岭市人民政府办公室关于贯彻落实《云溪省人民政府关于深入开展质量提升行动的意见》(云政发〔2018〕21号)的实施方案',
+      docNumber: '北政办发〔2018〕56号',
+      issuer: '北岭市人民政府办公室',
+      issuedDate: '2018-09-20',
+      warnings: [],
+    });
+    expect(item(r, '二/(一)')).toMatchObject({ lead: ['市工业和信息化局'], support: ['市市场监管局'] });
+  });
+
+  it('targets phrased 达到X%以上 in semicolon lists, after dashes and 一是/二是 (own-10)', () => {
+    expect(brief(parse('own-10-yunxi-semicolon-targets.txt'))).toEqual([
+      '一 制造业产品质量合格率 >= 94% 2025',
+      '一 主要农产品质量安全例行监测合格率 >= 98% 2025',
+      '一 食品安全评价性抽检合格率 >= 98.5% 2025',
+      '一 建设工程一次验收合格率 >= 100% 2025',
+      // "到2025年,质量基础设施更加完善:" hands its year to the list under it.
+      '一 社会公用计量标准覆盖率 >= 90% 2025',
+      '一 检验检测机构能力验证满意率 >= 95% 2025',
+      '一 重点产业标准覆盖率 >= 85% 2025',
+      // A paragraph of its own without a year: none is guessed.
+      '一 公共服务质量满意度 >= 82% null',
+      '一 生产性服务业顾客满意度 >= 85% null',
+      '一 重点服务行业投诉处理率 >= 98% null',
+    ]);
+  });
+
+  it('counts and indices with a unit or none: 拥有量25件, 指数达到85, 满意度达到80分以上 (own-11)', () => {
+    const r = parse('own-11-dongling-counts-indices.txt');
+    expect(brief(r)).toEqual([
+      '一 每万人口高价值发明专利拥有量 = 25件 2022',
+      '一 有效注册商标总量 = 12万件 2022',
+      '一 区域质量竞争力指数 >= 85 2022',
+      '一 公共服务质量满意度 >= 80分 2022',
+      '一 顾客满意度指数 >= 82 2022',
+      '二/(一) 新培育高价值专利组合 >= 10个 null',
+      '二/(二) 测评得分 >= 80分 null',
+      '二/(二) 投诉响应时间 <= 30分钟 null',
+    ]);
+    expect(r.plan.targets.find((t) => t.indicator === '区域质量竞争力指数')!.unit).toBeNull();
+    // "12315" and "第5届" in 二/(三) are no targets.
+    expect(r.plan.targets.filter((t) => t.path === '二/(三)')).toEqual([]);
+  });
+
+  it('increments: 增加8项, 比上年增加120件, 下降2个百分点, 减少5起 (own-12)', () => {
+    expect(brief(parse('own-12-nanping-increments.txt'))).toEqual([
+      '一 全县全年新增省级以上名牌产品 >= 5个 null',
+      '一 市级以上标准化试点项目 + 8项 null',
+      '一 有效发明专利拥有量 + 120件 null',
+      '一 重点产品抽检不合格率 + -2个百分点 null',
+      '二/(一) 通过质量管理体系认证的企业 + 15家 null',
+      '二/(二) 农产品质量安全追溯主体数量 + 30家 null',
+      '二/(二) 农药残留超标问题 + -5起 null',
+    ]);
+  });
+
+  it('the year that opens a paragraph (到2025年,…) is carried to the targets after it (own-13)', () => {
+    const r = parse('own-13-xitang-paragraph-year.txt');
+    expect(brief(r)).toEqual([
+      '一 制造业产品质量合格率 >= 95% 2025',
+      '一 农产品质量安全抽检合格率 >= 98% 2025',
+      '一 建设工程质量一次验收合格率 = 100% 2025',
+      // A paragraph with a year of its own keeps it.
+      '一 公共服务质量满意度 >= 82% 2024',
+      '二/(一) 制造业质量竞争力指数 >= 86 null',
+      // After the item's heading, "到2025年,…。" carries on to the next sentence too.
+      '二/(二) 累计培育区域公用品牌 >= 20个 2025',
+    ]);
+    expect(r.plan.title).toBe('西塘市推进质量强市建设三年行动计划(2023—2025年)');
+  });
+
+  it('says where a deadline outside the items stands: the closing sentence is at the end, not before the text', () => {
+    expect(parse('own-13-xitang-paragraph-year.txt').plan.deadlines).toEqual([
+      { path: '一', date: '2024-12-31', sentence: '2024年底前,公共服务质量满意度达到82%。' },
+      { path: null, position: 'closing', date: '2025-11-30', sentence: '各区、各部门于每年12月20日前将工作进展情况报市质量强市办,2025年11月30日前报送三年行动总结。' },
+    ]);
+    expect(parsePlan(fixture('seed-000-tianjin-2016.txt')).plan.deadlines).toEqual([expect.objectContaining({ path: null, position: 'closing', date: '2017-01-10' })]);
+    const preamble = parsePlan('某市质量工作方案\n各区于2026年3月31日前报送实施方案。\n一、主要任务\n(一)加强计量。(市质监局牵头)');
+    expect(preamble.plan.deadlines).toEqual([{ path: null, position: 'preamble', date: '2026-03-31', sentence: '各区于2026年3月31日前报送实施方案。' }]);
+  });
+});
+
 describe('parsePlan on odd input', () => {
   it('returns an empty plan with a warning for empty or blank text', () => {
     for (const text of ['', '   \n\n\t ']) {

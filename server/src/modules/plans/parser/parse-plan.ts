@@ -81,9 +81,13 @@ export function parsePlan(text: string): PlanParse {
   const unitCounts = new Map<string, number>();
   let sticky: string[] = [];
 
-  const preamble = hasItems ? sliceLines(lines, 0, outline.firstItemLine) : '';
-  targets.push(...findTargets(preamble, ''));
-  deadlines.push(...findItemDeadlines(preamble, null));
+  // Text outside the items says where it stands, so that a reviewer is not sent to the top of the
+  // document for the closing paragraph's report date.
+  const outside = (text: string, position: 'preamble' | 'closing') => {
+    targets.push(...findTargets(text, '').map((t) => ({ ...t, position })));
+    deadlines.push(...findItemDeadlines(text, null).map((d) => ({ ...d, position })));
+  };
+  outside(hasItems ? sliceLines(lines, 0, outline.firstItemLine) : '', 'preamble');
 
   const toItem = (node: OutlineNode): ParsedItem => {
     let start = starts[node.firstLine]! + node.markerLength;
@@ -122,9 +126,7 @@ export function parsePlan(text: string): PlanParse {
   let items: ParsedItem[];
   if (hasItems) {
     items = outline.roots.map(toItem);
-    const closing = sliceLines(lines, outline.closingLine, outline.endMatterLine);
-    targets.push(...findTargets(closing, ''));
-    deadlines.push(...findItemDeadlines(closing, null));
+    outside(sliceLines(lines, outline.closingLine, outline.endMatterLine), 'closing');
   } else if (body.trim()) {
     // A document without numbering is still one reviewable item.
     warnings.push('未识别到层级编号，全文作为一项');

@@ -71,6 +71,50 @@ describe('findTargets', () => {
     expect(brief('(2023—2025年)')).toEqual([]);
   });
 
+  it('reads semicolon lists of 达到X%以上, without the bullets and ordinals that open their clauses (issue 12)', () => {
+    expect(brief('到2025年,主要指标达到以下要求:制造业产品质量合格率达到94%以上;食品安全评价性抽检合格率达到98.5%以上。')).toEqual([
+      { indicator: '制造业产品质量合格率', comparator: '>=', value: 94, unit: '%', year: 2025 },
+      { indicator: '食品安全评价性抽检合格率', comparator: '>=', value: 98.5, unit: '%', year: 2025 },
+    ]);
+    expect(brief('——社会公用计量标准覆盖率达到90%以上;')[0]).toMatchObject({ indicator: '社会公用计量标准覆盖率' });
+    expect(brief('服务质量明显提升,一是公共服务质量满意度达到82%以上;二是投诉处理率达到98%以上。').map((t) => t.indicator)).toEqual(['公共服务质量满意度', '投诉处理率']);
+  });
+
+  it('reads counts and indices with a unit or none (issue 12)', () => {
+    expect(brief('每万人口高价值发明专利拥有量25件。')).toEqual([{ indicator: '每万人口高价值发明专利拥有量', comparator: '=', value: 25, unit: '件', year: null }]);
+    expect(brief('区域质量竞争力指数达到85。')).toEqual([{ indicator: '区域质量竞争力指数', comparator: '>=', value: 85, unit: null, year: null }]);
+    expect(brief('顾客满意度指数82以上。')[0]).toMatchObject({ comparator: '>=', value: 82, unit: null });
+    expect(brief('公共服务质量满意度达到80分以上。')).toEqual([{ indicator: '公共服务质量满意度', comparator: '>=', value: 80, unit: '分', year: null }]);
+    expect(brief('投诉响应时间不超过30分钟。')[0]).toMatchObject({ comparator: '<=', value: 30, unit: '分钟' });
+  });
+
+  it('takes no bare number for a target unless it scores an index with a bound', () => {
+    expect(brief('开展“12315”宣传,推进5G网络建设,组织第5届竞赛。')).toEqual([]);
+    expect(brief('区域质量竞争力指数85。')).toEqual([]);
+    expect(brief('企业数量达到85。')).toEqual([]);
+    expect(brief('到2025年,质量指数达到2025年水平。')).toEqual([]);
+  });
+
+  it('reads increments as a change by an amount: 增加8项 is + 8, 下降2个百分点 + -2 (issue 12)', () => {
+    expect(brief('市级以上标准化试点项目增加8项。')).toEqual([{ indicator: '市级以上标准化试点项目', comparator: '+', value: 8, unit: '项', year: null }]);
+    expect(brief('有效发明专利拥有量比上年增加120件。')[0]).toMatchObject({ indicator: '有效发明专利拥有量', comparator: '+', value: 120 });
+    expect(brief('抽检不合格率比上年下降2个百分点。')[0]).toMatchObject({ comparator: '+', value: -2, unit: '个百分点' });
+    expect(brief('质量安全事故减少5起。')[0]).toMatchObject({ comparator: '+', value: -5, unit: '起' });
+    // An increase to a level is not an increment.
+    expect(brief('试点项目增加到20项。')[0]).toMatchObject({ comparator: '>=', value: 20 });
+  });
+
+  it('carries the year that opens a paragraph to its later sentences, and to the list it introduces (issue 12)', () => {
+    expect(brief('到2025年,质量强市建设取得显著成效。制造业产品质量合格率达到95%以上。').map((t) => t.year)).toEqual([2025]);
+    expect(brief('提升品牌。到2025年,培育标杆企业。累计培育区域品牌达到20个。').map((t) => t.year)).toEqual([2025]);
+    expect(brief('到2025年,质量基础更加完善:\n——计量标准覆盖率达到90%以上;\n——标准覆盖率达到85%以上。\n服务满意度达到82%以上。').map((t) => t.year)).toEqual([2025, 2025, null]);
+    // Another paragraph starts afresh, and a sentence's own year wins.
+    expect(brief('到2025年,成效显著。\n合格率达到95%以上。').map((t) => t.year)).toEqual([null]);
+    expect(brief('到2025年,成效显著。2024年底前,满意度达到82%。').map((t) => t.year)).toEqual([2024]);
+    // A bare year opening a paragraph looks back as often as ahead: no target year.
+    expect(brief('2016年,全市成效显著。合格率达到93%。').map((t) => t.year)).toEqual([null]);
+  });
+
   it('accepts a rate without a comparator word', () => {
     expect(brief('全市产品质量合格率93%。')[0]).toMatchObject({ comparator: '=', value: 93 });
   });

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { Page } from '@contracts/common';
-import type { Task, TaskStatus } from '@contracts/plans';
+import type { Task, TaskStatus, UnitRole } from '@contracts/plans';
 import { api } from '@/lib/api-client';
 
 /** The list filters (also read from the address: /tasks?planId=3&due=overdue). */
@@ -9,7 +9,9 @@ export interface TaskFilter {
   planId?: number;
   status?: TaskStatus;
   due?: 'soon' | 'overdue';
+  /** The responsible unit, and its role in the task. */
   deptId?: number;
+  role?: UnitRole;
   /** `open`: tasks with an unanswered reminder. */
   reminders?: 'open';
 }
