@@ -65,6 +65,7 @@ const EXPORT_COLUMNS: ExcelColumn<ListEntry>[] = [
   { header: '区划代码', width: 10, value: (e) => e.districtCode },
   { header: '列入事由', width: 30, value: (e) => e.grounds },
   { header: '决定文号', width: 26, value: (e) => e.decisionNo },
+  { header: '处罚决定书文号', width: 26, value: (e) => e.penaltyDecisionNo },
   { header: '决定日期', width: 12, value: (e) => e.decisionDate },
   { header: '状态', width: 10, value: (e) => e.status },
   { header: '应公示日期', width: 12, value: (e) => e.publishBy },
