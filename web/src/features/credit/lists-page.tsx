@@ -160,6 +160,12 @@ export default function ListsPage() {
                 <Typography.Paragraph style={{ margin: 0 }} ellipsis={{ rows: 2, tooltip: e.decisionNo ?? undefined }}>
                   {e.decisionNo ?? t('noDate')}
                 </Typography.Paragraph>
+                {/* The penalty a listing rests on, under the listing's own number. */}
+                {e.list === 'serious-violation' && e.penaltyDecisionNo ? (
+                  <Typography.Paragraph type="secondary" style={{ margin: 0, fontSize: 12 }} ellipsis={{ rows: 1, tooltip: t('penaltyNoShort', { no: e.penaltyDecisionNo }) }}>
+                    {t('penaltyNoShort', { no: e.penaltyDecisionNo })}
+                  </Typography.Paragraph>
+                ) : null}
                 <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
                   {e.decisionDate}
                 </Typography.Text>
