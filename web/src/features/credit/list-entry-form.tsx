@@ -6,6 +6,7 @@ import { ABNORMAL_GROUNDS, SERIOUS_GROUNDS, type CreateListEntryBody, type ListE
 import { docNumberField, normalizeDocNumber } from '@contracts/doc-number';
 import { usccField } from '@contracts/entities';
 import { showServerFieldErrors } from '@/components/server-field-errors';
+import { ApiError } from '@/lib/api-client';
 import { useNotifyError } from '@/components/use-notify';
 import { useDict } from '@/lib/dicts';
 import { zodRule } from '@/lib/form-rules';
@@ -110,8 +111,9 @@ export function ListEntryForm({ open, onClose }: { open: boolean; onClose(): voi
       onClose();
       setCreated(entry);
     } catch (err) {
-      showServerFieldErrors(form, err, pick, { ENTITY_UNKNOWN: 'uscc', LIST_ENTRY_ACTIVE: 'uscc', PERSONAL_DATA_FOUND: 'groundsText' });
-      notify(err);
+      const inline = showServerFieldErrors(form, err, pick, { ENTITY_UNKNOWN: 'uscc', LIST_ENTRY_ACTIVE: 'uscc' });
+      // Personal data in the grounds is said under the field; other refusals also get the notice.
+      if (!(inline && err instanceof ApiError && err.code === 'PERSONAL_DATA_FOUND')) notify(err);
     } finally {
       setBusy(false);
     }

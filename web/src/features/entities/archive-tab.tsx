@@ -51,6 +51,26 @@ export function ArchiveTab({ uscc, enterprise, focus }: { uscc: string; enterpri
 
   return (
     <>
+      {/* What the enterprise submitted and how the review went, before what is in the archive: the
+          archive's filters below concern the archive only. */}
+      {enterprise && declare ? (
+        <SubmissionsCard
+          uscc={uscc}
+          extra={
+            <Space wrap>
+              <Button type="primary" onClick={() => setIntent({ type: 'submit', kinds: ['self_declaration'] })}>
+                {t('declare')}
+              </Button>
+              <Button onClick={() => setIntent({ type: 'submit', kinds: ['commitment'] })}>{t('commit')}</Button>
+            </Space>
+          }
+        />
+      ) : null}
+      {enterprise && declare ? (
+        <Typography.Title level={5} style={{ marginTop: 8 }}>
+          {t('archiveTitle')}
+        </Typography.Title>
+      ) : null}
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }} wrap>
         <Space wrap>
           <Select
@@ -73,18 +93,9 @@ export function ArchiveTab({ uscc, enterprise, focus }: { uscc: string; enterpri
               {t('addRecord')}
             </Button>
           ) : null}
-          {enterprise && declare ? (
-            <>
-              <Button type="primary" onClick={() => setIntent({ type: 'submit', kinds: ['self_declaration'] })}>
-                {t('declare')}
-              </Button>
-              <Button onClick={() => setIntent({ type: 'submit', kinds: ['commitment'] })}>{t('commit')}</Button>
-            </>
-          ) : null}
+
         </Space>
       </Space>
-      {/* What the enterprise submitted and how the review went, above what is in the archive. */}
-      {enterprise && declare ? <SubmissionsCard uscc={uscc} /> : null}
       <Alert type="info" showIcon title={t('archiveHint')} style={{ marginBottom: 12 }} />
       <Table<ArchiveRecord>
         rowKey="id"

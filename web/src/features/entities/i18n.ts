@@ -235,6 +235,7 @@ export const entityStrings = {
   reviewedAt: ['审核时间', 'Reviewed'],
   rejectReason: ['未通过理由', 'Reason'],
   noSubmissions: ['暂无报送', 'Nothing submitted yet'],
+  archiveTitle: ['质量档案记录', 'Archive records'],
   listsNone: ['该主体未被列入任何信用名单', 'This entity is on no credit list'],
   listName: ['名单', 'List'],
   grounds: ['列入事由', 'Grounds'],

@@ -89,8 +89,8 @@ export function RecordModal({ uscc, intent, onClose }: { uscc: string; intent: R
       message.success(t('submittedForReview'));
       onClose();
     } catch (err) {
-      showPersonalData(err);
-      notify(err);
+      // Shown under the field it concerns, in words; a second, technical notice would only confuse.
+      if (!showPersonalData(err)) notify(err);
     }
   };
 
@@ -116,8 +116,7 @@ export function RecordModal({ uscc, intent, onClose }: { uscc: string; intent: R
       onClose();
     } catch (err) {
       if (err instanceof ApiError && err.code === 'RECORD_KIND_NOT_ALLOWED') form.setFields([{ name: 'kind', errors: [t('kindNotAllowed')] }]);
-      showPersonalData(err);
-      notify(err);
+      if (!showPersonalData(err)) notify(err);
     }
   };
 

@@ -1,4 +1,5 @@
-import { Alert, Table, Typography } from 'antd';
+import { Alert, Space, Table, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import type { Submission } from '@contracts/submissions';
 import { DictTag } from '@/lib/dicts';
 import { formatDateTime } from '@/lib/format';
@@ -11,16 +12,19 @@ import { PayloadSummary } from './record-fields';
  * 我的报送: what the enterprise submitted for publication and how the review went — waiting,
  * public, or not approved with the officer's reason (so the enterprise can revise and resubmit).
  */
-export function SubmissionsCard({ uscc }: { uscc: string }) {
+export function SubmissionsCard({ uscc, extra }: { uscc: string; extra?: ReactNode }) {
   const t = useT(entityStrings);
   const submissions = useSubmissions(uscc);
   if (submissions.isError) return <Alert type="error" showIcon title={submissions.error.message} />;
   const items = submissions.data ?? [];
   return (
-    <div data-testid="my-submissions" style={{ marginBottom: 16 }}>
-      <Typography.Title level={5} style={{ marginTop: 0 }}>
-        {t('mySubmissions')}
-      </Typography.Title>
+    <div data-testid="my-submissions" style={{ marginBottom: 24 }}>
+      <Space style={{ width: '100%', justifyContent: 'space-between' }} align="center" wrap>
+        <Typography.Title level={5} style={{ margin: 0 }}>
+          {t('mySubmissions')}
+        </Typography.Title>
+        {extra}
+      </Space>
       <Typography.Paragraph type="secondary">{t('mySubmissionsHint')}</Typography.Paragraph>
       <Table<Submission>
         rowKey="id"

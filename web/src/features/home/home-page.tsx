@@ -66,7 +66,7 @@ export default function HomePage() {
           </Col>
         ) : null}
         {can('entities:record:review') ? (
-          <Col xs={24} lg={8}>
+          <Col span={24}>
             <ReviewQueueCard />
           </Col>
         ) : null}

@@ -85,21 +85,35 @@ export default function PortalListsPage() {
     {
       title: t('name'),
       key: 'name',
+      // Wide enough for a company name on one or two lines and the 18-character USCC on one.
+      width: 210,
       render: (_: unknown, r: PublicListItem) => (
         <div>
           <Link to={`/credit-lookup?uscc=${r.uscc}`} title={t('viewCredit')}>
             {r.name}
           </Link>
           <div>
-            <Typography.Text type="secondary" style={{ fontSize: 12, fontFamily: 'monospace' }}>
+            <Typography.Text type="secondary" style={{ fontSize: 12, fontFamily: 'monospace', whiteSpace: 'nowrap' }}>
               {r.uscc}
             </Typography.Text>
           </div>
         </div>
       ),
     },
-    { title: t('district'), dataIndex: 'district', width: 96, render: (v: string | null, r: PublicListItem) => v ?? r.districtCode },
-    { title: t('industry'), dataIndex: 'industry', width: 170, render: (v: string) => <Typography.Text style={{ fontSize: 13 }}>{v}</Typography.Text> },
+    {
+      // District and industry in one column, so the grounds keep room to be read.
+      title: `${t('district')} / ${t('industry')}`,
+      key: 'where',
+      width: 160,
+      render: (_: unknown, r: PublicListItem) => (
+        <div>
+          <div>{r.district ?? r.districtCode}</div>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {r.industry}
+          </Typography.Text>
+        </div>
+      ),
+    },
     {
       title: t('grounds'),
       dataIndex: 'grounds',
@@ -110,11 +124,11 @@ export default function PortalListsPage() {
       ),
     },
     honour
-      ? { title: t('round'), key: 'round', width: 200, render: (_: unknown, r: PublicListItem) => r.round?.title ?? '—' }
+      ? { title: t('round'), key: 'round', width: 160, render: (_: unknown, r: PublicListItem) => r.round?.title ?? '—' }
       : {
           title: t('decisionNo'),
           key: 'decision',
-          width: 200,
+          width: 180,
           render: (_: unknown, r: PublicListItem) => (
             <div>
               <div>{r.decisionNo ?? '—'}</div>
@@ -126,8 +140,8 @@ export default function PortalListsPage() {
             </div>
           ),
         },
-    { title: honour ? t('sinceRound') : t('since'), dataIndex: 'since', width: 104, render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{v}</span> },
-    { title: t('until'), dataIndex: 'until', width: 104, render: (v: string | null) => <span style={{ whiteSpace: 'nowrap' }}>{v ?? (list === 'abnormal' ? t('untilOpen') : '—')}</span> },
+    { title: honour ? t('sinceRound') : t('since'), dataIndex: 'since', width: 100, render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{v}</span> },
+    { title: t('until'), dataIndex: 'until', width: 100, render: (v: string | null) => <span style={{ whiteSpace: 'nowrap' }}>{v ?? (list === 'abnormal' ? t('untilOpen') : '—')}</span> },
   ];
 
   return (
@@ -186,7 +200,7 @@ export default function PortalListsPage() {
             dataSource={entries.data?.items ?? []}
             locale={{ emptyText: t('listEmpty') }}
             columns={columns}
-            scroll={{ x: 960 }}
+            scroll={{ x: 980 }}
             pagination={{
               current: page,
               pageSize: PAGE_SIZE,

@@ -166,30 +166,40 @@ export default function ReviewPage() {
         dataSource={queue.data?.items ?? []}
         pagination={paging.pagination(queue.data?.total ?? 0)}
         locale={{ emptyText: status === 'pending' ? t('empty') : t('none') }}
-        scroll={{ x: 960 }}
+        scroll={{ x: 900 }}
         columns={[
           {
             title: t('entity'),
             key: 'entity',
-            width: 200,
+            width: 190,
             render: (_: unknown, s) => (
               <div>
                 <Link to={`/entities/${s.uscc}`}>{s.entityName}</Link>
                 <div>
-                  <Typography.Text type="secondary" style={{ fontSize: 12, fontFamily: 'monospace' }}>
+                  <Typography.Text type="secondary" style={{ fontSize: 12, fontFamily: 'monospace', whiteSpace: 'nowrap' }}>
                     {s.uscc}
                   </Typography.Text>
                 </div>
               </div>
             ),
           },
-          { title: t('kind'), dataIndex: 'kind', width: 104, render: (v: string) => <DictTag type="ent_record_kind" value={v} /> },
-          { title: t('content'), key: 'content', render: (_: unknown, s) => <Content s={s} /> },
-          { title: t('occurredOn'), dataIndex: 'occurredOn', width: 110, render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{v}</span> },
+          { title: t('kind'), dataIndex: 'kind', width: 96, render: (v: string) => <DictTag type="ent_record_kind" value={v} /> },
+          {
+            title: t('content'),
+            key: 'content',
+            render: (_: unknown, s) => (
+              <div>
+                <Content s={s} />
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t('occurredOn')}：{s.occurredOn}
+                </Typography.Text>
+              </div>
+            ),
+          },
           {
             title: t('submitted'),
             key: 'submitted',
-            width: 150,
+            width: 140,
             render: (_: unknown, s) => (
               <div>
                 <PersonName name={s.submittedByName} username={s.submittedBy} compact />
@@ -202,21 +212,22 @@ export default function ReviewPage() {
             ),
           },
           {
-            title: t('status'),
-            key: 'status',
-            width: 100,
+            title: t('review'),
+            key: 'review',
+            width: 170,
+            fixed: 'right',
             render: (_: unknown, s) => (
               <div>
                 <DictTag type="ent_submission_status" value={s.status} />
                 {s.rejectReason ? (
-                  <Typography.Paragraph type="secondary" style={{ margin: 0, fontSize: 12 }} ellipsis={{ rows: 2, tooltip: s.rejectReason }}>
+                  <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0', fontSize: 12 }} ellipsis={{ rows: 2, tooltip: s.rejectReason }}>
                     {s.rejectReason}
                   </Typography.Paragraph>
                 ) : null}
+                <Actions s={s} onReject={() => setRejecting(s)} />
               </div>
             ),
           },
-          { title: t('review'), key: 'actions', width: 150, fixed: 'right', render: (_: unknown, s) => <Actions s={s} onReject={() => setRejecting(s)} /> },
         ]}
       />
       {rejecting ? <RejectModal submission={rejecting} onClose={() => setRejecting(null)} /> : null}
