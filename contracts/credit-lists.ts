@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { isoDate, keyword, pageOf, pageQuery } from './common.js';
+import { docNumberField } from './doc-number.js';
 
 export const CREDIT_LISTS = ['serious-violation', 'abnormal', 'penalty-publication', 'red', 'black'] as const;
 export type CreditList = (typeof CREDIT_LISTS)[number];
@@ -117,7 +118,10 @@ export const listEntrySchema = z.object({
   districtCode: z.string(),
   grounds: z.string(),
   groundsText: z.string().nullable(),
+  /** The entry's own decision: the listing decision's 文号 (for a penalty publication, the penalty decision's). */
   decisionNo: z.string().nullable(),
+  /** The penalty decision the entry rests on (serious-violation listings and penalty publications). */
+  penaltyDecisionNo: z.string().nullable(),
   decisionDate: isoDate,
   sourceRecordId: z.number().int().nullable(),
   triggerDate: isoDate.nullable(),
@@ -153,6 +157,9 @@ const seriousBody = z.strictObject({
   decisionDate: isoDate,
   grounds: z.enum(SERIOUS_GROUNDS),
   groundsText: z.string().trim().max(2000).optional(),
+  /** The listing decision's own 文号 (Order 44 Art. 13: a written decision), e.g. 津市监列严〔2026〕4号. */
+  decisionNo: docNumberField,
+  /** The penalty decision the listing rests on (Order 44 Art. 2), matched against the archive's penalty records. */
   penaltyDecisionNo: z.string().trim().min(1).max(100),
   /** A legal restriction on business or employment, in years, when longer than the default period. */
   restrictionYears: z.number().int().min(1).max(30).optional(),
@@ -166,7 +173,7 @@ const abnormalBody = z.strictObject({
   triggerDate: isoDate,
   /** The listing decision; defaults to today. */
   decisionDate: isoDate.optional(),
-  decisionNo: z.string().trim().max(100).optional(),
+  decisionNo: docNumberField.optional(),
 });
 export const createListEntryBody = z.discriminatedUnion('list', [seriousBody, abnormalBody]);
 export type CreateListEntryBody = z.infer<typeof createListEntryBody>;

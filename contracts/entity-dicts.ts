@@ -81,6 +81,7 @@ export const ENTITY_DICTS = [
       { value: 'entities', zh: '监管人员录入', en: 'Entered by an officer' },
       { value: 'import', zh: '历史记录导入', en: 'Historical import' },
       { value: 'credit', zh: '信用名单与修复', en: 'Credit lists and repair' },
+      { value: 'submission', zh: '企业报送（经审核）', en: 'Enterprise submission (reviewed)' },
       { value: 'demo', zh: '演示数据', en: 'Demo data' },
     ],
   },
@@ -91,6 +92,16 @@ export const ENTITY_DICTS = [
     items: [
       { value: 'public', zh: '公开', en: 'Public', color: 'green' },
       { value: 'internal', zh: '内部', en: 'Internal', color: 'default' },
+    ],
+  },
+  {
+    type: 'ent_submission_status',
+    zh: '报送审核状态',
+    en: 'Submission status',
+    items: [
+      { value: 'pending', zh: '待审核', en: 'Awaiting review', color: 'orange' },
+      { value: 'approved', zh: '已公开', en: 'Approved and public', color: 'green' },
+      { value: 'rejected', zh: '未通过', en: 'Not approved', color: 'red' },
     ],
   },
   {

@@ -107,6 +107,7 @@ export const PERMISSION_GROUPS = [
       { key: 'entities:record:create', zh: '添加与更正档案记录', en: 'Add and correct archive records' },
       { key: 'entities:record:import', zh: '导入历史档案记录', en: 'Import historical records' },
       { key: 'entities:record:declare', zh: '报送标准自我声明与质量承诺（企业）', en: 'Submit self-declarations and commitments (enterprise)' },
+      { key: 'entities:record:review', zh: '审核企业报送内容（通过后公开）', en: 'Review enterprise submissions (approved ones are published)' },
     ],
   },
   {

@@ -1,5 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
-import { acceptApplication, expectNoErrorToast, fillField, login, pickOption } from './helpers.js';
+import { mkdirSync } from 'node:fs';
+import { acceptApplication, apiAs, expectNoErrorToast, fillField, login, pickOption } from './helpers.js';
+
+mkdirSync('/tmp/shots-credit', { recursive: true });
 
 interface EntityRow {
   uscc: string;
@@ -50,11 +53,17 @@ test('listing with statutory clocks, approval by another officer, repair applica
   await dateInput.click();
   await dateInput.fill(today);
   await dateInput.press('Enter');
+  // The listing decision's own 文号 (brackets as officers type them), then the penalty it rests on.
+  const listingNo = `津和市监列严〔2026〕${(Date.now() % 900) + 100}号`;
+  await fillField(page, dialog, '列入决定书文号', listingNo.replace('〔', '[').replace('〕', ']'));
   await fillField(page, dialog, '行政处罚决定书文号', target.decisionNo);
   await dialog.getByRole('button', { name: /保\s*存/ }).click();
-  // The statutory dates the server computed, shown at once.
+  // What really happened (submitted for approval, not yet listed) and the statutory dates, at once.
   const created = page.getByTestId('created-dates');
   await expect(created).toBeVisible();
+  await expect(page.getByTestId('created-result')).toContainText('待上级机关审批');
+  await expect(page.getByRole('dialog', { name: '列入决定已提交审批' })).toBeVisible();
+  await expect(created).toContainText(listingNo);
   await expect(created).toContainText('可申请提前移出日期');
   await expect(created).toContainText('审批');
   await expect(created).toContainText(/剩余 \d+ 个工作日|今天到期/);
@@ -65,6 +74,8 @@ test('listing with statutory clocks, approval by another officer, repair applica
   await page.goto(`/credit/lists?keyword=${target.uscc}`);
   const pendingRow = page.locator('.ant-table-row').filter({ hasText: target.name }).first();
   await expect(pendingRow).toContainText('待审批');
+  await expect(pendingRow).toContainText(listingNo);
+  await expect(pendingRow).toContainText(`处罚决定：${target.decisionNo}`);
   await expect(pendingRow.getByRole('button', { name: /^审\s*批$/ })).toHaveCount(0);
   await signOut(page);
 
@@ -154,3 +165,31 @@ async function firstOption(page: Page, scope: ReturnType<Page['getByRole']>): Pr
   await page.keyboard.press('Escape');
   return title;
 }
+
+// Issue 12 §3.4: the person who compiled a listing is not offered its approval; the button says why.
+test('the compiler of a listing sees the approval disabled, with the reason', async ({ page }) => {
+  test.setTimeout(90_000);
+  const office = await apiAs('quality-office');
+  const items = (await office.get<{ items: EntityRow[] }>('/api/entities?districtCode=120116&pageSize=50')).items;
+  let target: EntityRow | null = null;
+  for (const e of items) {
+    const lists = await office.get<ListEntryRow[]>(`/api/credit/entities/${e.uscc}/lists`);
+    if (!lists.some((l) => l.list === 'serious-violation' && ['pending_approval', 'listed', 'published'].includes(l.status))) {
+      target = e;
+      break;
+    }
+  }
+  expect(target).not.toBeNull();
+  const n = (Date.now() % 900) + 100;
+  await office.post('/api/credit/lists', { list: 'serious-violation', uscc: target!.uscc, decisionDate: new Date().toISOString().slice(0, 10), grounds: 'fair_competition', decisionNo: `津市监列严〔2026〕${n}号`, penaltyDecisionNo: `津市监罚〔2026〕${n}号` }, 201);
+  await login(page, 'quality-office');
+  await expect(page.getByRole('heading', { name: /您好/ })).toBeVisible();
+  await page.goto(`/credit/lists?keyword=${target!.uscc}`);
+  const row = page.locator('.ant-table-row').filter({ hasText: target!.name }).filter({ hasText: '待审批' }).first();
+  const own = row.getByTestId('approve-own');
+  await expect(own).toBeDisabled();
+  await own.hover({ force: true });
+  await expect(page.locator('.ant-tooltip')).toContainText('须由其他有审批权限的人员审批');
+  await page.screenshot({ path: '/tmp/shots-credit/own-listing-approve-disabled.png', fullPage: true });
+  await office.dispose();
+});

@@ -104,7 +104,7 @@ test('quality office finds the food group by a fuzzy name, adds a penalty and se
   expect((await download).suggestedFilename()).toMatch(/\.docx$/);
 
   // Listed on 严重违法失信名单 by the office, approved by another user, published: the public lookup shows it.
-  const listed = await office.post('/api/credit/lists', { list: 'serious-violation', uscc, decisionDate: '2026-01-05', grounds: 'food_safety', penaltyDecisionNo: decisionNo });
+  const listed = await office.post('/api/credit/lists', { list: 'serious-violation', uscc, decisionDate: '2026-01-05', grounds: 'food_safety', decisionNo: '津市监列严〔2026〕98号', penaltyDecisionNo: decisionNo });
   if (listed.status() === 201) {
     const entry = (await listed.json()) as { id: number; publishBy: string; autoRemoveOn: string };
     expect(entry.autoRemoveOn).toBe('2029-01-05');

@@ -16,7 +16,7 @@ interface Entry {
 /** As the office: put the enterprise on the abnormal list (in force at once), published `daysAgo` days ago. */
 async function listAbnormal(office: Api, uscc: string, daysAgo: number, tag: string): Promise<number> {
   const publishedOn = chinaDay(-daysAgo);
-  const body = { list: 'abnormal', uscc, grounds: 'unreachable', groundsText: '通过登记的住所无法联系（E2E）', triggerDate: chinaDay(-daysAgo - 5), decisionDate: publishedOn, decisionNo: `津市监异〔2026〕E2E${tag}号` };
+  const body = { list: 'abnormal', uscc, grounds: 'unreachable', groundsText: '通过登记的住所无法联系（E2E）', triggerDate: chinaDay(-daysAgo - 5), decisionDate: publishedOn, decisionNo: `津市监异〔2026〕${tag.charCodeAt(0)}${Date.now() % 1000}号` };
   const entry = await office.post<Entry>('/api/credit/lists', body, 201);
   expect(entry.status).toBe('listed');
   await office.post(`/api/credit/lists/${entry.id}/publish`, { publishedOn });

@@ -136,6 +136,11 @@ const ROUTES: [Method, string, Access][] = [
   ['POST', '/api/entities/import', 'entities:entity:import'],
   ['GET', '/api/entities/records/import/template', 'entities:record:import'],
   ['POST', '/api/entities/records/import', 'entities:record:import'],
+  ['POST', '/api/entities/{uscc}/submissions', 'entities:record:declare'],
+  ['GET', '/api/entities/{uscc}/submissions', 'entities:record:list'],
+  ['GET', '/api/submissions', 'entities:record:review'],
+  ['POST', '/api/submissions/{id}/approve', 'entities:record:review'],
+  ['POST', '/api/submissions/{id}/reject', 'entities:record:review'],
 
   ['POST', '/api/credit/entries/{id}/repair-check', 'credit:repair:apply'],
   ['GET', '/api/credit/lists', 'credit:list:list'],
@@ -189,6 +194,8 @@ const ROUTES: [Method, string, Access][] = [
   ['GET', '/api/public/credit/{uscc}/report', 'public'],
   ['GET', '/api/public/credit', 'public'],
   ['GET', '/api/public/credit/{uscc}', 'public'],
+  ['GET', '/api/public/lists/{list}', 'public'],
+  ['GET', '/api/public/districts', 'public'],
 
   ['GET', '/api/monitor/operlog', 'monitor:operlog:list'],
   ['GET', '/api/monitor/operlog/export', 'monitor:operlog:export'],

@@ -7,5 +7,6 @@ export * from '../modules/plans/plans.table.js';
 export * from '../modules/assessment/assessment.table.js';
 export * from '../platform/files/file.table.js';
 export * from '../modules/entities/entities.table.js';
+export * from '../modules/entities/submission.table.js';
 export * from '../modules/credit/scoring.table.js';
 export * from '../modules/credit/lists.table.js';

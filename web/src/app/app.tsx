@@ -13,6 +13,7 @@ import { queryClient } from '@/lib/query';
 import { common } from '@/locales/common';
 import ChangePasswordPage from '@/features/auth/change-password-page';
 import LoginPage from '@/features/auth/login-page';
+import PortalListsPage from '@/features/portal/lists-page';
 import PortalPage from '@/features/portal/portal-page';
 import { AdminLayout } from './admin-layout';
 import { ALL_ROUTES } from './routes';
@@ -43,6 +44,7 @@ function AppRoutes() {
     <Routes>
       <Route path="/login" element={<LoginPage />} />
       <Route path="/credit-lookup" element={<PortalPage />} />
+      <Route path="/credit-lists" element={<PortalListsPage />} />
       <Route
         path="/change-password"
         element={

@@ -29,6 +29,7 @@ import {
   ToolOutlined,
   StopOutlined,
   ControlOutlined,
+  FileDoneOutlined,
 } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { common } from '@/locales/common';
@@ -78,6 +79,7 @@ export const MENU: MenuGroup[] = [
     icon: <ShopOutlined />,
     children: [
       { path: '/entities', titleKey: 'entities', icon: <ShopOutlined />, access: 'entities:entity:list', element: page(() => import('@/features/entities/entities-page')) },
+      { path: '/submissions', titleKey: 'submissionReview', icon: <FileDoneOutlined />, access: 'entities:record:review', element: page(() => import('@/features/submissions/review-page')) },
       { path: '/my-enterprise', titleKey: 'myEnterprise', icon: <IdcardOutlined />, access: 'entities:record:declare', element: page(() => import('@/features/entities/my-enterprise-page')) },
       { path: '/credit/overview', titleKey: 'creditOverview', icon: <PieChartOutlined />, access: 'credit:list:list', element: page(() => import('@/features/credit/overview-page')) },
       { path: '/credit/lists', titleKey: 'creditLists', icon: <UnorderedListOutlined />, access: 'credit:list:list', element: page(() => import('@/features/credit/lists-page')) },

@@ -23,6 +23,7 @@ export const common = {
   creditLists: ['信用名单', 'Credit lists'],
   creditHonours: ['红黑榜', 'Red/black lists'],
   creditRepairs: ['信用修复与异议', 'Credit repair and objections'],
+  submissionReview: ['企业报送审核', 'Enterprise submissions'],
   creditSanctions: ['联合惩戒', 'Joint sanctions'],
   creditModels: ['评价模型', 'Scoring models'],
   districts: ['行政区划', 'Districts'],

@@ -27,6 +27,7 @@ import { todayInChina } from '../../platform/calendar/today.js';
 import { systemCtx, type Ctx } from '../../platform/context.js';
 import { FULL_SCOPE, recordInScope } from '../../platform/data-scope/data-scope.js';
 import { AppError } from '../../platform/http/errors.js';
+import { assertPublishable } from '../../platform/publication/publishable.js';
 import { appendRecord, effectiveRecords, findEntityById, findEntityByUscc, loadEntityForRead, onRecordAppended } from '../entities/index.js';
 import { createCalendarStore, namesOf, NO_NAMES, type NameOf } from '../system/index.js';
 import { publishScheduledRounds } from './honour.service.js';
@@ -107,6 +108,7 @@ export function toEntryDto(r: EntryWithEntity, cal: WorkingCalendar, today: stri
     grounds: r.grounds,
     groundsText: r.groundsText,
     decisionNo: r.decisionNo,
+    penaltyDecisionNo: r.penaltyDecisionNo,
     decisionDate: r.decisionDate,
     sourceRecordId: r.sourceRecordId,
     triggerDate: r.triggerDate,
@@ -260,6 +262,8 @@ function notFuture(date: string, field: string, today: string): void {
  */
 export async function createListEntry(ctx: Ctx, body: CreateListEntryBody): Promise<ListEntry & { warning: string | null }> {
   const today = todayInChina();
+  // The grounds text is published with the entry (the portal's lists and lookup).
+  assertPublishable({ groundsText: body.groundsText });
   const e = await findEntityByUscc(ctx.db, body.uscc.toUpperCase());
   if (!e) throw new AppError('ENTITY_UNKNOWN', { details: { uscc: body.uscc } });
   if (!recordInScope(ctx.scope, { districtCode: e.districtCode, enterpriseUscc: e.uscc })) throw new AppError('NOT_FOUND');
@@ -277,7 +281,8 @@ export async function createListEntry(ctx: Ctx, body: CreateListEntryBody): Prom
       districtCode: e.districtCode,
       grounds: body.grounds,
       groundsText: body.groundsText ?? null,
-      decisionNo: body.penaltyDecisionNo,
+      decisionNo: body.decisionNo,
+      penaltyDecisionNo: body.penaltyDecisionNo,
       decisionDate: body.decisionDate,
       sourceRecordId: penalty?.id ?? null,
       deptId: ctx.actor.deptId,
@@ -550,6 +555,7 @@ export async function onPenaltyRecorded(tx: Transaction, ctx: Ctx, record: Archi
     grounds: plan.grounds,
     groundsText: p.violation,
     decisionNo: p.decisionNo,
+    penaltyDecisionNo: p.decisionNo,
     decisionDate: record.occurredOn,
     sourceRecordId: record.id,
     deptId: ctx.actor.deptId,

@@ -87,6 +87,12 @@ export function overdueWhere(today: string): SQL {
   )!;
 }
 
+/** A USCC, part of a name, or part of either decision's 文号 (officers look listings up by number). */
+function keywordWhere(kw: string): SQL {
+  const like = `%${kw.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+  return or(eq(entity.uscc, kw.toUpperCase()), ilike(entity.name, like), ilike(creditListEntry.decisionNo, like), ilike(creditListEntry.penaltyDecisionNo, like))!;
+}
+
 export async function listEntries(db: Executor, scope: DataScope, q: ListEntryQuery, today: string): Promise<{ rows: EntryWithEntity[]; total: number }> {
   const kw = q.keyword?.trim();
   const where = and(
@@ -95,7 +101,7 @@ export async function listEntries(db: Executor, scope: DataScope, q: ListEntryQu
     q.status ? eq(creditListEntry.status, q.status) : undefined,
     q.districtCode ? sql`${creditListEntry.districtCode} like ${`${q.districtCode}%`}` : undefined,
     q.roundId ? eq(creditListEntry.roundId, q.roundId) : undefined,
-    kw ? or(eq(entity.uscc, kw.toUpperCase()), ilike(entity.name, `%${kw.replace(/[%_\\]/g, (c) => `\\${c}`)}%`)) : undefined,
+    kw ? keywordWhere(kw) : undefined,
     q.overdue === true ? overdueWhere(today) : q.overdue === false ? sql`not (${overdueWhere(today)})` : undefined,
   );
   const { offset, limit } = pageWindow(q.page, q.pageSize);

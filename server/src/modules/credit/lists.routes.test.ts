@@ -68,6 +68,7 @@ const serious = (code: string, over: Record<string, unknown> = {}) => ({
   uscc: code,
   decisionDate: '2025-09-19',
   grounds: 'quality_safety.mandatory_standard',
+  decisionNo: '津和市监列严〔2025〕1号',
   penaltyDecisionNo: '津市监罚〔2025〕88号',
   ...over,
 });
@@ -98,7 +99,9 @@ describe('serious-violation list (Order 44)', () => {
       uscc: A,
       entityName: '和平测试食品有限公司',
       grounds: 'quality_safety.mandatory_standard',
-      decisionNo: '津市监罚〔2025〕88号',
+      // The listing decision's own 文号, and the penalty it rests on beside it.
+      decisionNo: '津和市监列严〔2025〕1号',
+      penaltyDecisionNo: '津市监罚〔2025〕88号',
       decisionDate: '2025-09-19',
       publishBy: '2025-10-23',
       earlyRemovalFrom: '2026-09-19',
@@ -120,9 +123,15 @@ describe('serious-violation list (Order 44)', () => {
       payload: { decisionNo: '津滨市监罚〔2025〕7号', penaltyTypes: ['fine', 'employment_ban'], amount: 500000, authority: '滨海新区市场监管局', violation: '生产不合格产品', restrictionYears: 5 },
     });
     expect(rec.statusCode).toBe(201);
-    const res = await office.post('/api/credit/lists', serious(B, { decisionDate: '2025-03-10', penaltyDecisionNo: '津滨市监罚〔2025〕7号' }));
+    // Brackets as officers type them are written as GB/T 9704 has them.
+    const res = await office.post('/api/credit/lists', serious(B, { decisionDate: '2025-03-10', decisionNo: '津滨市监列严[2025]2号', penaltyDecisionNo: '津滨市监罚〔2025〕7号' }));
     expect(res.statusCode).toBe(201);
     const e = json<ListEntry>(res);
+    expect(e).toMatchObject({ decisionNo: '津滨市监列严〔2025〕2号', penaltyDecisionNo: '津滨市监罚〔2025〕7号' });
+    // Officers find a listing by either number.
+    for (const kw of ['津滨市监列严〔2025〕2号', '津滨市监罚〔2025〕7号']) {
+      expect(json<{ items: ListEntry[] }>(await office.get(`/api/credit/lists?list=serious-violation&keyword=${encodeURIComponent(kw)}`)).items.map((i) => i.id)).toEqual([e.id]);
+    }
     expect(e.sourceRecordId).toBe(json<{ id: number }>(rec).id);
     expect(e.warning).toBeNull();
     expect(e).toMatchObject({ restrictionUntil: '2030-03-10', autoRemoveOn: '2030-03-10', earlyRemovalFrom: '2030-03-10' });
@@ -136,6 +145,17 @@ describe('serious-violation list (Order 44)', () => {
     const future = await office.post('/api/credit/lists', serious(C, { decisionDate: '2099-01-01' }));
     expect(future.statusCode).toBe(400);
     expect((await office.post('/api/credit/lists', serious(C, { grounds: 'bad_grounds' }))).statusCode).toBe(400);
+    // The listing decision's 文号 is required and must read 机关代字〔年份〕序号号 (GB/T 9704-2012).
+    const { decisionNo: _omitted, ...noNumber } = serious(C);
+    const missing = await office.post('/api/credit/lists', noNumber);
+    expect(missing.statusCode).toBe(400);
+    expect(JSON.stringify(json(missing))).toContain('decisionNo');
+    for (const bad of ['2025-1', '津市监列严〔2025〕第1号', '津市监列严2025年1号']) {
+      const res = await office.post('/api/credit/lists', serious(C, { decisionNo: bad }));
+      expect(res.statusCode, bad).toBe(400);
+      expect(json<{ error: { details: { path: string; message: string }[] } }>(res).error.details[0]).toMatchObject({ path: 'decisionNo', message: expect.stringContaining('津市监列严〔2026〕4号') });
+    }
+    expect(json<{ total: number }>(await office.get(`/api/credit/lists?keyword=${C}`)).total).toBe(0);
     const outOfScope = await district.post('/api/credit/lists', serious(B));
     expect(outOfScope.statusCode).toBe(404);
     expect((await district.get(`/api/credit/lists/${json<{ items: ListEntry[] }>(await office.get(`/api/credit/lists?keyword=${B}`)).items[0]!.id}`)).statusCode).toBe(404);

@@ -70,6 +70,7 @@ const EXPORT_COLUMNS: ExportColumn<ExportedEntry>[] = [
   { header: '区划', width: 10, value: (e) => e.districtName ?? e.districtCode },
   { header: '列入事由', width: 36, value: (e) => groundsInWords(e) },
   { header: '决定文号', width: 26, value: (e) => e.decisionNo },
+  { header: '处罚决定书文号', width: 26, value: (e) => e.penaltyDecisionNo },
   { header: '决定日期', width: 12, type: 'date', value: (e) => e.decisionDate },
   { header: '状态', width: 10, value: (e) => LIST_STATUS_LABELS[e.status][0] },
   { header: '应公示日期', width: 12, type: 'date', value: (e) => e.publishBy },

@@ -25,7 +25,13 @@ export const creditListEntry = pgTable(
     /** Grounds code (Order 44 Art. 5–11 field, abnormal-list reason 1–4, penalty type …). */
     grounds: varchar('grounds', { length: 48 }).notNull(),
     groundsText: text('grounds_text'),
+    /**
+     * The entry's own decision's 文号: the listing decision (津市监列严〔2026〕4号, Order 44 Art. 13;
+     * 津市监异〔2026〕7号, Order 101 Art. 5), or for a penalty publication the penalty decision itself.
+     */
     decisionNo: varchar('decision_no', { length: 100 }),
+    /** The penalty decision the entry rests on (Order 44 Art. 2: a listing follows a heavier penalty; Order 45 publications). */
+    penaltyDecisionNo: varchar('penalty_decision_no', { length: 100 }),
     /** The listing decision (or, for penalty publication, the penalty decision). */
     decisionDate: date('decision_date', { mode: 'string' }).notNull(),
     /** The archive record this entry rests on (penalty record for Order 44/45 entries). */

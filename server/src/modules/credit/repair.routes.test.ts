@@ -122,7 +122,7 @@ async function entryOf(uscc: string, list: string): Promise<ListEntry> {
 
 /** A serious-violation listing decided by the district, approved by the office, published. */
 async function listSerious(uscc: string, decisionDate: string, penaltyDecisionNo: string): Promise<number> {
-  const res = await district.post('/api/credit/lists', { list: 'serious-violation', uscc, decisionDate, grounds: 'quality_safety.special_equipment', penaltyDecisionNo });
+  const res = await district.post('/api/credit/lists', { list: 'serious-violation', uscc, decisionDate, grounds: 'quality_safety.special_equipment', decisionNo: `津和市监列严〔${decisionDate.slice(0, 4)}〕9号`, penaltyDecisionNo });
   expect(res.statusCode, res.body).toBe(201);
   const id = json<{ id: number }>(res).id;
   expect((await office.post(`/api/credit/lists/${id}/approve`, { approve: true })).statusCode).toBe(200);

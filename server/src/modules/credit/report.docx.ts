@@ -42,9 +42,11 @@ export interface ReportModel {
   issuer: string;
   registry: [string, string][];
   grade: { grade: string; score: number; modelVersion: number; asOf: string; vetoes: string[]; indicators: ReportIndicator[] } | null;
+  /** Public version: the grade is withheld until the decision it rests on is published (docs/PUBLICATION.md). */
+  gradeUpdating?: boolean;
   /** Internal version for staff only: never for the public or an enterprise. */
   risk: { grade: string; score: number; asOf: string } | null;
-  lists: { type: string; since: string | null; until: string | null; grounds: string | null; decisionNo: string | null }[];
+  lists: { type: string; since: string | null; until: string | null; grounds: string | null; decisionNo: string | null; penaltyDecisionNo: string | null }[];
   records: ReportRecord[];
 }
 
@@ -115,13 +117,13 @@ export async function buildCreditReport(m: ReportModel): Promise<Buffer> {
           ),
           table([4, 3, 2, 2], ['指标', '维度', '得分', '满分'], g.indicators.map((i) => [i.name, i.dimension, i.points.toFixed(1), String(i.max)])),
         ]
-      : [para('该主体尚未进行质量信用评价。')]),
+      : [para(m.gradeUpdating ? '该主体的质量信用评价正在更新：等级所依据的信用信息尚待依法公示，公示后更新本栏。' : '该主体尚未进行质量信用评价。')]),
     ...(m.risk
       ? [heading('三、信用风险分类（内部资料，不得公开）'), para(`截至${chineseDate(m.risk.asOf)}，信用风险分类为 ${entityDictLabel('credit_risk_class', m.risk.grade)}，得分 ${m.risk.score.toFixed(1)} 分。`)]
       : []),
     heading(`${m.risk ? '四' : '三'}、名单状态`),
     ...(m.lists.length
-      ? [table([3, 2, 2, 5], ['名单', '列入（公示）日期', '届满日期', '事由及文号'], m.lists.map((l) => [entityDictLabel('credit_list', l.type), l.since ?? '—', l.until ?? '—', [l.grounds, l.decisionNo].filter(Boolean).join('；') || '—']))]
+      ? [table([3, 2, 2, 5], ['名单', '列入（公示）日期', '届满日期', '事由及文号'], m.lists.map((l) => [entityDictLabel('credit_list', l.type), l.since ?? '—', l.until ?? '—', [l.grounds, l.decisionNo, l.penaltyDecisionNo ? `处罚决定书：${l.penaltyDecisionNo}` : null].filter(Boolean).join('；') || '—']))]
       : [para('截至出具日期，该主体未被列入严重违法失信名单、经营异常名录，无公示中的行政处罚信息，未列入质量信用红黑榜。')]),
     heading(`${m.risk ? '五' : '四'}、近 ${m.years} 年质量档案记录`),
     ...(m.records.length

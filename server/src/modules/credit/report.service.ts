@@ -86,7 +86,8 @@ function publicReaderCtx(db: Database): Ctx {
 export async function publicReportDocument(db: Database, uscc: string, years = DEFAULT_REPORT_YEARS): Promise<{ buffer: Buffer; fileName: string }> {
   const today = todayInChina();
   const view = await publicCredit(db, uscc, { years, today });
-  const { grade } = await gradeSection(publicReaderCtx(db), uscc, false);
+  // The public grade rule (portal.rules.ts): no grade while the decision behind it is unpublished.
+  const { grade } = view.gradeState === 'rated' ? await gradeSection(publicReaderCtx(db), uscc, false) : { grade: null };
   const model: ReportModel = {
     version: 'public',
     reportNo: reportNo(uscc, today, 'public'),
@@ -106,6 +107,7 @@ export async function publicReportDocument(db: Database, uscc: string, years = D
       ['曾用名', view.formerNames.join('、') || '—'],
     ],
     grade,
+    gradeUpdating: view.gradeState === 'updating',
     risk: null,
     lists: view.lists,
     records: view.records.map((r) => ({ kind: r.kind, title: r.title, occurredOn: r.occurredOn, visibility: 'public', summary: recordSummary(r.kind, r.payload) })),

@@ -88,7 +88,7 @@ describe('measures by list and grade', () => {
       occurredOn: decided,
       payload: { decisionNo: '津和市监罚〔惩〕1号', penaltyTypes: ['fine', 'suspended'], amount: 500_000, authority: '天津市和平区市场监督管理局', violation: '使用未经检验的电梯', domain: 'special_equipment', carriedOut: false },
     });
-    const listed = await district.post('/api/credit/lists', { list: 'serious-violation', uscc: e.uscc, decisionDate: decided, grounds: 'quality_safety.special_equipment', penaltyDecisionNo: '津和市监罚〔惩〕1号' });
+    const listed = await district.post('/api/credit/lists', { list: 'serious-violation', uscc: e.uscc, decisionDate: decided, grounds: 'quality_safety.special_equipment', decisionNo: '津和市监列严〔2026〕11号', penaltyDecisionNo: '津和市监罚〔惩〕1号' });
     expect(listed.statusCode, listed.body).toBe(201);
     const entryId = json<{ id: number }>(listed).id;
     // Awaiting approval: not yet in force, no measures.

@@ -227,11 +227,14 @@ describe('the archive', () => {
     expect(await headSeq()).toBe(seq);
   });
 
-  it('lets an enterprise declare and commit for itself only, never add a penalty', async () => {
-    const decl = await enterprise.post(`/api/entities/${DEMO_ENTERPRISE}/records`, { kind: 'self_declaration', occurredOn: '2025-05-01', payload: { standardNo: 'Q/12BHSF 001-2025', standardName: '速冻调制食品', product: '速冻水饺' } });
-    expect(decl.statusCode, decl.body).toBe(201);
+  it('lets an enterprise declare and commit for itself only, through review (issue 12 §1.4), never add a penalty', async () => {
+    // Straight into the archive: refused, the enterprise is sent to review (submission.routes.test.ts).
+    expect(errorCode(await enterprise.post(`/api/entities/${DEMO_ENTERPRISE}/records`, { kind: 'self_declaration', occurredOn: '2025-05-01', payload: { standardNo: 'Q/12BHSF 001-2025', standardName: '速冻调制食品', product: '速冻水饺' } }))).toBe('RECORD_KIND_NOT_ALLOWED');
+    const submitted = await enterprise.post(`/api/entities/${DEMO_ENTERPRISE}/submissions`, { kind: 'self_declaration', occurredOn: '2025-05-01', payload: { standardNo: 'Q/12BHSF 001-2025', standardName: '速冻调制食品', product: '速冻水饺' } });
+    expect(submitted.statusCode, submitted.body).toBe(201);
+    expect((await office.post(`/api/submissions/${json<{ id: number }>(submitted).id}/approve`)).statusCode).toBe(200);
     expect(errorCode(await enterprise.post(`/api/entities/${DEMO_ENTERPRISE}/records`, penalty))).toBe('RECORD_KIND_NOT_ALLOWED');
-    expect(errorCode(await enterprise.post(`/api/entities/${OTHER_ENTERPRISE}/records`, { kind: 'commitment', occurredOn: '2025-05-01', payload: { text: '我公司承诺严格执行产品标准' } }))).toBe('NOT_YOUR_ENTITY');
+    expect(errorCode(await enterprise.post(`/api/entities/${OTHER_ENTERPRISE}/submissions`, { kind: 'commitment', occurredOn: '2025-05-01', payload: { text: '我公司承诺严格执行产品标准' } }))).toBe('NOT_YOUR_ENTITY');
     expect(errorCode(await deptUser.post(`/api/entities/${FOOD}/records`, penalty))).toBe('RECORD_KIND_NOT_ALLOWED');
   });
 

@@ -24,6 +24,7 @@ import type { ZApp } from '../../platform/http/types.js';
 import type { Executor } from '../../db/client.js';
 import { addLicence, addProduct, createEntity, entityExportBatches, getEntity, listEntities, removeProduct, revokeLicence, updateEntity } from './entity.service.js';
 import { addRecord, listEntityRecords } from './record.service.js';
+import { submissionRoutes } from './submission.routes.js';
 
 const TAG = ['市场主体与质量档案 Entities'];
 const TITLE = '市场主体';
@@ -141,5 +142,6 @@ export function entitiesRoutes(app: ZApp, deps: EntitiesDeps): void {
     },
     handler: async (request, reply) => reply.status(201).send(await addRecord(request.ctx(), request.params.uscc, request.body)),
   });
-}
 
+  submissionRoutes(app);
+}

@@ -10,6 +10,7 @@ import { appendAudit } from '../../platform/audit/audit.repository.js';
 import { todayInChina } from '../../platform/calendar/today.js';
 import { hasPermission, type Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/http/errors.js';
+import { assertPublishable } from '../../platform/publication/publishable.js';
 import { namesOf } from '../system/index.js';
 import { notifyRecordAppended } from './archive-events.js';
 import { correctionOf, findRecord, findRecordBySource, insertRecord, listRecords as listRecordRows, type RecordRow } from './entities.repository.js';
@@ -109,15 +110,29 @@ export async function appendRecord(tx: Transaction, ctx: Ctx, input: AppendRecor
   return { record, created: true };
 }
 
-/** Which kinds this user may add by hand: officers the manual kinds, enterprises their declarations. */
-function mayAdd(ctx: Ctx, kind: ArchiveKind): boolean {
-  if (hasPermission(ctx, 'entities:record:create') && (MANUAL_ARCHIVE_KINDS as readonly string[]).includes(kind)) return true;
-  return hasPermission(ctx, 'entities:record:declare') && (ENTERPRISE_ARCHIVE_KINDS as readonly string[]).includes(kind);
+/**
+ * Officers add the manual kinds by hand. What an enterprise writes about itself goes through review
+ * (submission.service.ts): added here it would be public at once, unreviewed (issue 12 §1.4).
+ */
+function assertMayAdd(ctx: Ctx, kind: ArchiveKind): void {
+  if (hasPermission(ctx, 'entities:record:create') && (MANUAL_ARCHIVE_KINDS as readonly string[]).includes(kind)) return;
+  if (hasPermission(ctx, 'entities:record:declare') && (ENTERPRISE_ARCHIVE_KINDS as readonly string[]).includes(kind)) {
+    throw new AppError('RECORD_KIND_NOT_ALLOWED', {
+      details: { kind, submitTo: 'POST /api/entities/:uscc/submissions' },
+      message: {
+        zh: '企业的标准自我声明和质量承诺须经监管人员审核后才记入档案并公开，请通过“报送”提交',
+        en: 'An enterprise’s self-declarations and commitments reach the archive and the portal after an officer’s review: submit them instead',
+      },
+    });
+  }
+  throw new AppError('RECORD_KIND_NOT_ALLOWED', { details: { kind } });
 }
 
-/** An officer's (or, for declarations and commitments, the enterprise's own) record. */
+/** An officer's record (enterprises submit theirs for review instead). */
 export async function addRecord(ctx: Ctx, uscc: string, body: RecordBody): Promise<ArchiveRecord> {
-  if (!mayAdd(ctx, body.kind)) throw new AppError('RECORD_KIND_NOT_ALLOWED', { details: { kind: body.kind } });
+  assertMayAdd(ctx, body.kind);
+  // Text the portal will show is checked before it is stored (personal data, outside links).
+  if ((body.visibility ?? DEFAULT_VISIBILITY[body.kind]) === 'public') assertPublishable({ title: body.title, payload: body.payload });
   return ctx.db.transaction(async (tx) => {
     const e = await loadEntityForWrite(ctx, uscc, tx);
     const { record } = await appendRecord(tx, ctx, {

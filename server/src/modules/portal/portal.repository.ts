@@ -9,12 +9,15 @@ import { archiveRecord, commonSearchWords, entity, tsQueryOf } from '../entities
 import { creditHonourRound, creditListEntry } from '../credit/lists.table.js';
 import { creditEvaluation } from '../credit/scoring.table.js';
 import { district } from '../system/system.table.js';
+import { LISTS_PUBLIC_ON_PUBLICATION } from './portal.rules.js';
 
 export interface PublicListRow {
+  id: number;
   list: string;
   grounds: string;
   groundsText: string | null;
   decisionNo: string | null;
+  penaltyDecisionNo: string | null;
   decisionDate: string;
   publishedOn: string | null;
   autoRemoveOn: string | null;
@@ -64,6 +67,8 @@ export type PublicEntityRow = Pick<
 > & {
   district: string | null;
   grade: string | null;
+  /** The entity stands on a list the grade counts but the public cannot see yet (portal.rules.ts). */
+  gradeAwaitingPublication: boolean;
   /** ISO 8601 (UTC) of the grade's computation. */
   gradeComputedAt: string | null;
   /** Lists the entity is published on today, newest decision first. */
@@ -105,11 +110,12 @@ function publicEntityQuery(db: Executor) {
       establishedOn: entity.establishedOn,
       district: district.name,
       grade: sql<string | null>`(select ce.grade from ${creditEvaluation} ce where ce.entity_id = ${outerId} and ce.kind = 'grade')`,
+      gradeAwaitingPublication: awaitingPublication(outerId),
       gradeComputedAt: sql<string | null>`(select to_char(ce.computed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') from ${creditEvaluation} ce where ce.entity_id = ${outerId} and ce.kind = 'grade')`,
       entries: sql<PublicListRow[]>`(
         select coalesce(json_agg(json_build_object(
-          'list', ${creditListEntry.list}, 'grounds', ${creditListEntry.grounds}, 'groundsText', ${creditListEntry.groundsText},
-          'decisionNo', ${creditListEntry.decisionNo}, 'decisionDate', ${creditListEntry.decisionDate}, 'publishedOn', ${creditListEntry.publishedOn},
+          'id', ${creditListEntry.id}, 'list', ${creditListEntry.list}, 'grounds', ${creditListEntry.grounds}, 'groundsText', ${creditListEntry.groundsText},
+          'decisionNo', ${creditListEntry.decisionNo}, 'penaltyDecisionNo', ${creditListEntry.penaltyDecisionNo}, 'decisionDate', ${creditListEntry.decisionDate}, 'publishedOn', ${creditListEntry.publishedOn},
           'autoRemoveOn', ${creditListEntry.autoRemoveOn}, 'restrictionUntil', ${creditListEntry.restrictionUntil},
           'roundValidUntil', ${creditHonourRound.validUntil}, 'sourceRecordId', ${creditListEntry.sourceRecordId}
         ) order by ${creditListEntry.decisionDate} desc, ${creditListEntry.id}), '[]'::json)
@@ -135,12 +141,23 @@ function publicEntityQuery(db: Executor) {
     .prepare('portal_public_entity');
 }
 
+/**
+ * Whether the entity stands on a list that the grade counts from approval but the public sees only
+ * from publication (an approved serious-violation listing not yet published): one index probe on
+ * (entity_id, list). The rule that follows from it is publicGrade in portal.rules.ts.
+ */
+function awaitingPublication(entityId: SQL): SQL<boolean> {
+  const lists = sql.join(LISTS_PUBLIC_ON_PUBLICATION.map((l) => sql`${l}`), sql`, `);
+  return sql<boolean>`exists (select 1 from ${creditListEntry} w where w.entity_id = ${entityId} and w.list in (${lists}) and w.status = 'listed')`;
+}
+
 export interface PublicSearchRow {
   uscc: string;
   name: string;
   districtCode: string;
   district: string | null;
   grade: string | null;
+  gradeAwaitingPublication: boolean;
 }
 
 const gradeColumn = sql<string | null>`(select ce.grade from ${creditEvaluation} ce where ce.entity_id = ${entity.id} and ce.kind = 'grade')`;
@@ -203,7 +220,7 @@ function searchQuery(db: Executor, candidates: SearchCandidates) {
   const words = candidates === 'tokens' ? sql` + ts_rank(to_tsvector('simple', ${entity.searchText}), to_tsquery('simple', ${tsq}))` : sql``;
   const rank = sql`(case when ${entity.name} = ${name} then 2 else 0 end) + ${closeness}${words}`;
   return db
-    .select({ uscc: entity.uscc, name: entity.name, districtCode: entity.districtCode, district: district.name, grade: gradeColumn, total: sql<number>`(count(*) over ())::int` })
+    .select({ uscc: entity.uscc, name: entity.name, districtCode: entity.districtCode, district: district.name, grade: gradeColumn, gradeAwaitingPublication: awaitingPublication(sql`${entity.id}`), total: sql<number>`(count(*) over ())::int` })
     .from(entity)
     .leftJoin(district, eq(district.code, entity.districtCode))
     .where(sql`${entity.id} in ${candidateIds(candidates, name, sql.placeholder('probe'))}`)

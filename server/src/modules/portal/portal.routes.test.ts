@@ -3,6 +3,7 @@
  * lists published now, public records as corrected) and what it never shows (contacts, internal
  * records, unpublished or ended list entries, the risk class), search by name, and the per-IP limit.
  */
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PublicCreditResponse, PublicSearchItem } from '../../../../contracts/portal.js';
 import type { Page } from '../../../../contracts/common.js';
@@ -20,6 +21,12 @@ const today = todayInChina();
 const DEMO = '91120116MA05JQ7W8' + usccCheckCharacter('91120116MA05JQ7W8');
 const X = '91120101MA05PT1Q2'.slice(0, 17);
 const OWN = X + usccCheckCharacter(X);
+
+/** The visible text of a .docx. */
+async function docText(body: Buffer): Promise<string> {
+  const zip = await JSZip.loadAsync(body);
+  return (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+}
 
 /** An anonymous GET from its own IP, so the per-IP limit of one test never touches another. */
 function get(url: string, ip = `10.1.0.${++ipSeq}`) {
@@ -93,13 +100,74 @@ describe('GET /api/public/credit/:uscc', () => {
   });
 });
 
+describe('a public grade rests only on public facts (issue 12 §3.2)', () => {
+  it('withholds the grade (评价更新中) between approval and publication of a serious-violation listing; from publication D with the entry', async () => {
+    const code = '91120101MA05PT3Q4'.slice(0, 17);
+    const listed = code + usccCheckCharacter(code);
+    const name = '天津门户列严测试食品有限公司';
+    expect((await office.post('/api/entities', { uscc: listed, name, districtCode: '120101', industry: '14' })).statusCode).toBe(201);
+    const penalty = { decisionNo: '津和市监罚〔2026〕31号', penaltyTypes: ['fine', 'suspended'], amount: 300000, authority: '和平区市场监管局', violation: '生产不符合食品安全标准的食品' };
+    expect((await office.post(`/api/entities/${listed}/records`, { kind: 'penalty', occurredOn: addMonths(today, -1), payload: penalty })).statusCode).toBe(201);
+    const district = await t.as('district-user');
+    const entry = json<{ id: number }>(
+      await district.post('/api/credit/lists', { list: 'serious-violation', uscc: listed, decisionDate: today, grounds: 'food_safety', decisionNo: '津和市监列严〔2026〕31号', penaltyDecisionNo: penalty.decisionNo }),
+    );
+    const internalGrade = async () => json<{ grade: { grade: string } | null }>(await office.get(`/api/credit/entities/${listed}/evaluation`)).grade?.grade;
+    const lookup = async () => json<PublicCreditResponse>(await get(`/api/public/credit/${listed}`));
+    const searched = async () => json<Page<PublicSearchItem>>(await get(`/api/public/credit?name=${encodeURIComponent(name)}`)).items.find((i) => i.uscc === listed)!;
+    const seriousRecords = (b: PublicCreditResponse) => b.records.filter((r) => r.kind === 'list_entry' && r.payload.list === 'serious-violation');
+    const publicReport = async () => docText((await get(`/api/public/credit/${listed}/report`)).rawPayload);
+
+    // Pending approval: the listing counts for nothing yet, publicly or internally.
+    const before = await lookup();
+    expect(before).toMatchObject({ gradeState: 'rated', grade: await internalGrade() });
+    expect(before.grade).not.toBe('D');
+
+    // Approved (已列入), not yet published (已公示): the grade is D inside, the public sees neither a D
+    // without its cause nor a grade the decision has overtaken, and no trace of the listing.
+    const approved = await (await t.as('quality-chief')).post(`/api/credit/lists/${entry.id}/approve`, { approve: true });
+    expect(approved.statusCode, approved.body).toBe(200);
+    expect(await internalGrade()).toBe('D');
+    const pending = await lookup();
+    expect(pending).toMatchObject({ grade: null, gradeState: 'updating', gradeComputedAt: null });
+    expect(pending.lists.map((l) => l.type)).not.toContain('serious-violation');
+    expect(seriousRecords(pending)).toEqual([]);
+    expect(await searched()).toMatchObject({ grade: null, gradeState: 'updating' });
+    const pendingReport = await publicReport();
+    expect(pendingReport).toContain('质量信用评价正在更新');
+    expect(pendingReport).not.toMatch(/质量信用等级为/);
+    expect(pendingReport).not.toContain('严重违法失信');
+
+    // Published: D, with the entry (the listing's own 文号 and the penalty's) explaining it.
+    expect((await district.post(`/api/credit/lists/${entry.id}/publish`, {})).statusCode).toBe(200);
+    const published = await lookup();
+    expect(published).toMatchObject({ grade: 'D', gradeState: 'rated' });
+    expect(published.gradeComputedAt).not.toBeNull();
+    expect(published.lists).toContainEqual(expect.objectContaining({ type: 'serious-violation', since: today, decisionNo: '津和市监列严〔2026〕31号', penaltyDecisionNo: '津和市监罚〔2026〕31号' }));
+    expect(seriousRecords(published)).toHaveLength(1);
+    expect(await searched()).toMatchObject({ grade: 'D', gradeState: 'rated' });
+    const publishedReport = await publicReport();
+    expect(publishedReport).toMatch(/质量信用等级为 D 级/);
+    expect(publishedReport).toContain('津和市监列严〔2026〕31号');
+    expect(publishedReport).toContain('处罚决定书：津和市监罚〔2026〕31号');
+
+    // Revoked (the penalty was set aside): publication stops, and the archive's listing record leaves the portal with it.
+    expect((await district.post(`/api/credit/lists/${entry.id}/revoke`, { reason: '处罚决定被复议撤销' })).statusCode).toBe(200);
+    const revoked = await lookup();
+    expect(revoked.gradeState).toBe('rated');
+    expect(revoked.grade).not.toBe('D');
+    expect(revoked.lists.map((l) => l.type)).not.toContain('serious-violation');
+    expect(revoked.records.filter((r) => (r.kind === 'list_entry' || r.kind === 'list_removal') && r.payload.list === 'serious-violation')).toEqual([]);
+  });
+});
+
 describe('GET /api/public/credit?name=', () => {
   it('finds 天津市食品集团有限公司 for 天津食品集团, with only public columns', async () => {
     const res = await get(`/api/public/credit?name=${encodeURIComponent('天津食品集团')}`);
     expect(res.statusCode).toBe(200);
     const page = json<Page<PublicSearchItem>>(res);
     expect(page.items[0]?.name).toBe('天津市食品集团有限公司');
-    expect(Object.keys(page.items[0]!).sort()).toEqual(['district', 'districtCode', 'grade', 'name', 'uscc']);
+    expect(Object.keys(page.items[0]!).sort()).toEqual(['district', 'districtCode', 'grade', 'gradeState', 'name', 'uscc']);
   });
 
   it('finds an entity by its exact former name (曾用名), first', async () => {

@@ -7,6 +7,7 @@ import { publicCreditResponse, publicSearchQuery, publicSearchResponse, publicUs
 import { parseRateLimit, rateLimitHook, type RateLimitOptions } from '../../platform/http/rate-limit.js';
 import type { ZApp } from '../../platform/http/types.js';
 import { publicCredit, searchPublic } from './portal.service.js';
+import { publicListRoutes } from './browse.routes.js';
 
 const TAG = ['信用信息公开查询 Public credit lookup'];
 export const DEFAULT_PUBLIC_RATE_LIMIT: RateLimitOptions = { capacity: 30, windowMs: 10_000 };
@@ -53,4 +54,6 @@ export function portalRoutes(app: ZApp, deps: PortalDeps = {}): void {
       return view;
     },
   });
+
+  publicListRoutes(app, limit);
 }

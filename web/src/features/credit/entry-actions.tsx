@@ -1,5 +1,5 @@
 /** The officer's steps on a list entry: approve, publish, record the cure, remove, revoke. */
-import { Alert, App, Button, DatePicker, Form, Input, Modal, Popconfirm, Radio, Space } from 'antd';
+import { Alert, App, Button, DatePicker, Form, Input, Modal, Popconfirm, Radio, Space, Tooltip } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { ListEntry } from '@contracts/credit-lists';
@@ -113,12 +113,15 @@ function StepModal({ entry, action, onClose }: { entry: ListEntry; action: Actio
 /** The row's action links. */
 export function EntryActions({ entry, onDetail }: { entry: ListEntry; onDetail?(): void }) {
   const t = useT(creditStrings);
-  const { can } = useAuth();
+  const { can, me } = useAuth();
   const { message } = App.useApp();
   const notify = useNotifyError();
   const publish = usePublishListEntry();
   const [action, setAction] = useState<Action | null>(null);
   const a = availableActions(entry, can);
+  // Its compiler may not approve a listing (Order 44 Art. 22; the server refuses too): say so on the
+  // button instead of letting them fill in the dialog first.
+  const ownListing = entry.createdBy === me?.user.username;
   return (
     <Space size={0} wrap>
       {onDetail ? (
@@ -126,7 +129,13 @@ export function EntryActions({ entry, onDetail }: { entry: ListEntry; onDetail?(
           {t('detail')}
         </Button>
       ) : null}
-      {a.approve ? (
+      {a.approve && ownListing ? (
+        <Tooltip title={t('selfApprovalTooltip')}>
+          <Button type="link" size="small" disabled data-testid="approve-own">
+            {t('approve')}
+          </Button>
+        </Tooltip>
+      ) : a.approve ? (
         <Button type="link" size="small" onClick={() => setAction('approve')}>
           {t('approve')}
         </Button>

@@ -26,7 +26,18 @@ function stepsOf(e: ListEntry, t: (k: CreditKey, v?: Record<string, string | num
   const today = dayjs().format('YYYY-MM-DD');
   const steps: Step[] = [];
   if (e.triggerDate) steps.push({ key: 'trigger', label: t('triggerDate'), date: e.triggerDate, done: true });
-  steps.push({ key: 'decision', label: `${t('decisionDate')}${e.decisionNo ? `（${e.decisionNo}）` : ''}`, date: e.decisionDate, done: true, note: <PersonName name={e.createdByName} username={e.createdBy} /> });
+  steps.push({
+    key: 'decision',
+    label: `${t('decisionDate')}${e.decisionNo ? `（${e.decisionNo}）` : ''}`,
+    date: e.decisionDate,
+    done: true,
+    note: (
+      <>
+        <PersonName name={e.createdByName} username={e.createdBy} />
+        {e.list === 'serious-violation' && e.penaltyDecisionNo ? `；${t('penaltyNoShort', { no: e.penaltyDecisionNo })}` : null}
+      </>
+    ),
+  });
   if (e.approvedBy) {
     steps.push({
       key: 'approval',

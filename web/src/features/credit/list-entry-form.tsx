@@ -1,10 +1,12 @@
 /** 新增列入: a listing decision on the serious-violation list or the abnormal-operations list. */
-import { Alert, Button, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
+import { Alert, Button, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { ABNORMAL_GROUNDS, SERIOUS_GROUNDS, type CreateListEntryBody, type ListEntry } from '@contracts/credit-lists';
+import { docNumberField, normalizeDocNumber } from '@contracts/doc-number';
 import { usccField } from '@contracts/entities';
 import { showServerFieldErrors } from '@/components/server-field-errors';
+import { ApiError } from '@/lib/api-client';
 import { useNotifyError } from '@/components/use-notify';
 import { useDict } from '@/lib/dicts';
 import { zodRule } from '@/lib/form-rules';
@@ -39,6 +41,7 @@ function toBody(v: Values): CreateListEntryBody {
       decisionDate: iso(v.decisionDate)!,
       grounds: v.grounds as (typeof SERIOUS_GROUNDS)[number],
       groundsText,
+      decisionNo: normalizeDocNumber(v.decisionNo!),
       penaltyDecisionNo: v.penaltyDecisionNo!.trim(),
       restrictionYears: v.restrictionYears ?? undefined,
     };
@@ -50,22 +53,28 @@ function toBody(v: Values): CreateListEntryBody {
     groundsText,
     triggerDate: iso(v.triggerDate)!,
     decisionDate: iso(v.decisionDate),
-    decisionNo: v.decisionNo?.trim() || undefined,
+    decisionNo: v.decisionNo?.trim() ? normalizeDocNumber(v.decisionNo) : undefined,
   };
 }
 
-/** The statutory dates the server computed for a new entry, shown right after the decision. */
+/**
+ * What saving did, and the statutory dates the server computed: a serious-violation listing only
+ * awaits the higher authority's approval (Order 44 Art. 22), an abnormal listing is in force at once.
+ */
 export function CreatedDates({ entry }: { entry: ListEntry }) {
   const t = useT(creditStrings);
   const lists = useDict('credit_list');
+  const pending = entry.status === 'pending_approval';
   return (
     <div data-testid="created-dates">
-      <Typography.Paragraph>{t('createdResult')}</Typography.Paragraph>
+      <Alert style={{ marginBottom: 12 }} type={pending ? 'info' : 'success'} showIcon title={t(pending ? 'createdPending' : 'createdListed')} data-testid="created-result" />
       <Descriptions size="small" column={1} bordered>
         <Descriptions.Item label={t('list')}>{lists.label(entry.list)}</Descriptions.Item>
         <Descriptions.Item label={t('entity')}>
           {entry.entityName}（{entry.uscc}）
         </Descriptions.Item>
+        {entry.decisionNo ? <Descriptions.Item label={t('decisionNo')}>{entry.decisionNo}</Descriptions.Item> : null}
+        {entry.list === 'serious-violation' && entry.penaltyDecisionNo ? <Descriptions.Item label={t('penaltyDecisionNo')}>{entry.penaltyDecisionNo}</Descriptions.Item> : null}
         <Descriptions.Item label={t('publishBy')}>{entry.publishBy ?? t('noDate')}</Descriptions.Item>
         <Descriptions.Item label={t('earlyRemovalFrom')}>{entry.earlyRemovalFrom ?? t('noDate')}</Descriptions.Item>
         <Descriptions.Item label={t('autoRemoveOn')}>{entry.autoRemoveOn ?? t('noDate')}</Descriptions.Item>
@@ -102,8 +111,9 @@ export function ListEntryForm({ open, onClose }: { open: boolean; onClose(): voi
       onClose();
       setCreated(entry);
     } catch (err) {
-      showServerFieldErrors(form, err, pick, { ENTITY_UNKNOWN: 'uscc', LIST_ENTRY_ACTIVE: 'uscc' });
-      notify(err);
+      const inline = showServerFieldErrors(form, err, pick, { ENTITY_UNKNOWN: 'uscc', LIST_ENTRY_ACTIVE: 'uscc' });
+      // Personal data in the grounds is said under the field; other refusals also get the notice.
+      if (!(inline && err instanceof ApiError && err.code === 'PERSONAL_DATA_FOUND')) notify(err);
     } finally {
       setBusy(false);
     }
@@ -112,7 +122,7 @@ export function ListEntryForm({ open, onClose }: { open: boolean; onClose(): voi
   return (
     <>
     <Modal
-      title={t('newListingTitle')}
+      title={created?.status === 'pending_approval' ? t('createdPendingTitle') : created ? t('createdListedTitle') : ''}
       open={created !== null}
       onCancel={() => setCreated(null)}
       width={560}
@@ -149,6 +159,9 @@ export function ListEntryForm({ open, onClose }: { open: boolean; onClose(): voi
             <Form.Item name="decisionDate" label={t('decisionDate')} rules={[{ required: true }]}>
               <DatePicker disabledDate={notFuture} style={{ width: '100%' }} />
             </Form.Item>
+            <Form.Item name="decisionNo" label={t('listingDecisionNo')} extra={t('listingDecisionNoHint')} rules={[{ required: true, whitespace: true }, zodRule(docNumberField, lang)]}>
+              <Input maxLength={100} placeholder="津市监列严〔2026〕4号" />
+            </Form.Item>
             <Form.Item name="penaltyDecisionNo" label={t('penaltyDecisionNo')} extra={t('penaltyDecisionNoHint')} rules={[{ required: true, whitespace: true }]}>
               <Input maxLength={100} />
             </Form.Item>
@@ -164,8 +177,8 @@ export function ListEntryForm({ open, onClose }: { open: boolean; onClose(): voi
             <Form.Item name="decisionDate" label={t('decisionDate')}>
               <DatePicker disabledDate={notFuture} style={{ width: '100%' }} placeholder={dayjs().format('YYYY-MM-DD')} />
             </Form.Item>
-            <Form.Item name="decisionNo" label={t('decisionNo')}>
-              <Input maxLength={100} />
+            <Form.Item name="decisionNo" label={t('listingDecisionNo')} extra={t('abnormalDecisionNoHint')} rules={[zodRule(docNumberField, lang)]}>
+              <Input maxLength={100} placeholder="津市监异〔2026〕7号" />
             </Form.Item>
           </>
         )}

@@ -119,7 +119,7 @@ export default function ListsPage() {
         // Fits the 1280 px screen (about 950 px of content) without scrolling, so nothing hides behind
         // the fixed 操作 column: the grounds take what is left, long texts end in … with a tooltip,
         // dates never wrap or clip. Narrower screens scroll.
-        scroll={{ x: 940 }}
+        scroll={{ x: 964 }}
         columns={[
           {
             title: t('entity'),
@@ -154,12 +154,19 @@ export default function ListsPage() {
           {
             title: t('decision'),
             key: 'decision',
-            width: 136,
+            // The listing's own 文号 and, under it, the penalty's: both are read whole.
+            width: 160,
             render: (_: unknown, e: ListEntry) => (
               <div>
                 <Typography.Paragraph style={{ margin: 0 }} ellipsis={{ rows: 2, tooltip: e.decisionNo ?? undefined }}>
                   {e.decisionNo ?? t('noDate')}
                 </Typography.Paragraph>
+                {/* The penalty a listing rests on, under the listing's own number. */}
+                {e.list === 'serious-violation' && e.penaltyDecisionNo ? (
+                  <Typography.Paragraph type="secondary" style={{ margin: 0, fontSize: 12 }} ellipsis={{ rows: 1, tooltip: t('penaltyNoShort', { no: e.penaltyDecisionNo }) }}>
+                    {t('penaltyNoShort', { no: e.penaltyDecisionNo })}
+                  </Typography.Paragraph>
+                ) : null}
                 <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
                   {e.decisionDate}
                 </Typography.Text>

@@ -15,6 +15,7 @@ import { useRecords, type RecordFilter } from './api/records';
 import { entityStrings } from './i18n';
 import { PayloadSummary } from './record-fields';
 import { RecordModal, type RecordIntent } from './record-modal';
+import { SubmissionsCard } from './submissions-card';
 
 /** A record to show: the evaluation tab links here with the record's id and date. */
 export interface RecordFocus {
@@ -25,7 +26,7 @@ export interface RecordFocus {
 /**
  * The quality archive of one entity, newest first, filtered by kind and date. Corrected records stay,
  * struck through, with a pointer to the correction. Officers add, correct and withdraw records;
- * an enterprise (readOnly) only submits its self-declarations and commitments.
+ * an enterprise (readOnly) only submits its self-declarations and commitments, for review.
  */
 export function ArchiveTab({ uscc, enterprise, focus }: { uscc: string; enterprise: boolean; focus: RecordFocus | null }) {
   const t = useT(entityStrings);
@@ -50,6 +51,26 @@ export function ArchiveTab({ uscc, enterprise, focus }: { uscc: string; enterpri
 
   return (
     <>
+      {/* What the enterprise submitted and how the review went, before what is in the archive: the
+          archive's filters below concern the archive only. */}
+      {enterprise && declare ? (
+        <SubmissionsCard
+          uscc={uscc}
+          extra={
+            <Space wrap>
+              <Button type="primary" onClick={() => setIntent({ type: 'submit', kinds: ['self_declaration'] })}>
+                {t('declare')}
+              </Button>
+              <Button onClick={() => setIntent({ type: 'submit', kinds: ['commitment'] })}>{t('commit')}</Button>
+            </Space>
+          }
+        />
+      ) : null}
+      {enterprise && declare ? (
+        <Typography.Title level={5} style={{ marginTop: 8 }}>
+          {t('archiveTitle')}
+        </Typography.Title>
+      ) : null}
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }} wrap>
         <Space wrap>
           <Select
@@ -72,14 +93,7 @@ export function ArchiveTab({ uscc, enterprise, focus }: { uscc: string; enterpri
               {t('addRecord')}
             </Button>
           ) : null}
-          {enterprise && declare ? (
-            <>
-              <Button type="primary" onClick={() => setIntent({ type: 'add', kinds: ['self_declaration'] })}>
-                {t('declare')}
-              </Button>
-              <Button onClick={() => setIntent({ type: 'add', kinds: ['commitment'] })}>{t('commit')}</Button>
-            </>
-          ) : null}
+
         </Space>
       </Space>
       <Alert type="info" showIcon title={t('archiveHint')} style={{ marginBottom: 12 }} />

@@ -121,7 +121,20 @@ export function ListsTab({ uscc, enterprise = false }: { uscc: string; enterpris
                   <Typography.Text type="secondary">{e.groundsText}</Typography.Text>
                 </div>
               ) : null}
-              {e.decisionNo ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>{e.decisionNo}</Typography.Text> : null}
+              {e.decisionNo ? (
+                <div>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {e.list === 'penalty-publication' ? t('penaltyDecisionNoLabel', { no: e.decisionNo }) : t('listingDecisionNoLabel', { no: e.decisionNo })}
+                  </Typography.Text>
+                </div>
+              ) : null}
+              {e.list === 'serious-violation' && e.penaltyDecisionNo ? (
+                <div>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {t('penaltyDecisionNoLabel', { no: e.penaltyDecisionNo })}
+                  </Typography.Text>
+                </div>
+              ) : null}
               {e.warning ? <Alert type="warning" showIcon title={e.warning} style={{ marginTop: 4 }} /> : null}
             </div>
           ),

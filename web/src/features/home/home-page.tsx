@@ -11,6 +11,7 @@ import { useT } from '@/lib/i18n';
 import { useOverview } from './api/get-overview';
 import { homeStrings } from './i18n';
 import { CreditAlertsCard } from './credit-alerts-card';
+import { ReviewQueueCard } from './review-queue-card';
 import { TodoCard } from './todo-card';
 
 export default function HomePage() {
@@ -62,6 +63,11 @@ export default function HomePage() {
         {can('credit:list:list') || can('credit:repair:handle') ? (
           <Col span={24}>
             <CreditAlertsCard />
+          </Col>
+        ) : null}
+        {can('entities:record:review') ? (
+          <Col span={24}>
+            <ReviewQueueCard />
           </Col>
         ) : null}
         {enterprise ? (

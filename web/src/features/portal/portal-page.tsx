@@ -3,18 +3,18 @@
  * pick an entity, see its grade, lists published now and public records; download the public
  * report. Labels come from the shared dictionaries in contracts (the dictionary API needs login).
  */
-import { DownloadOutlined, SafetyCertificateOutlined, SearchOutlined, TranslationOutlined } from '@ant-design/icons';
+import { DownloadOutlined, SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Descriptions, Empty, Input, List, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Empty, Input, List, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { ENTITY_DICTS } from '@contracts/entity-dicts';
-import type { PublicCreditResponse } from '@contracts/portal';
+import type { PublicCreditResponse, PublicGradeState } from '@contracts/portal';
 import { isValidUscc } from '@contracts/uscc';
 import { useLang, useT } from '@/lib/i18n';
-import { common } from '@/locales/common';
 import { downloadPublicReport, getCredit, searchCredit } from './api';
 import { portalStrings } from './i18n';
+import { PortalHeader } from './portal-header';
 
 function useLabel() {
   const { lang } = useLang();
@@ -24,13 +24,26 @@ function useLabel() {
   };
 }
 
-function GradeTag({ grade }: { grade: string | null }) {
+/**
+ * The public grade, or why there is none: not yet evaluated, or withheld until the decision it
+ * rests on is published (评价更新中: a public grade rests only on public facts).
+ */
+function GradeTag({ grade, state, large = false }: { grade: string | null; state: PublicGradeState; large?: boolean }) {
   const t = useT(portalStrings);
   const label = useLabel();
+  if (state === 'updating') {
+    return (
+      <Tooltip title={t('gradeUpdatingHint')}>
+        <Tag color="processing" style={large ? { fontSize: 14, padding: '2px 10px' } : undefined} data-testid="portal-grade-updating">
+          {t('gradeUpdating')}
+        </Tag>
+      </Tooltip>
+    );
+  }
   if (!grade) return <Tag>{t('notRated')}</Tag>;
   const l = label('credit_grade', grade);
   return (
-    <Tag color={l.color} style={{ fontSize: 14, padding: '2px 10px' }} data-testid="portal-grade">
+    <Tag color={l.color} style={large ? { fontSize: 14, padding: '2px 10px' } : undefined} data-testid="portal-grade">
       {l.text}
     </Tag>
   );
@@ -47,7 +60,7 @@ function CreditCard({ data }: { data: PublicCreditResponse }) {
         <Space wrap>
           <SafetyCertificateOutlined />
           <span>{data.name}</span>
-          <GradeTag grade={data.grade} />
+          <GradeTag grade={data.grade} state={data.gradeState} large />
         </Space>
       }
       extra={
@@ -79,6 +92,7 @@ function CreditCard({ data }: { data: PublicCreditResponse }) {
           </Descriptions.Item>
         ) : null}
       </Descriptions>
+      {data.gradeState === 'updating' ? <Alert style={{ marginTop: 16 }} type="info" showIcon title={t('gradeUpdatingHint')} data-testid="portal-grade-updating-note" /> : null}
       <Typography.Title level={5} style={{ marginTop: 20 }}>
         {t('lists')}
       </Typography.Title>
@@ -92,7 +106,17 @@ function CreditCard({ data }: { data: PublicCreditResponse }) {
             { title: t('listName'), dataIndex: 'type', render: (v: string) => <Tag color={label('credit_list', v).color}>{label('credit_list', v).text}</Tag> },
             { title: t('since'), dataIndex: 'since', width: 120 },
             { title: t('until'), dataIndex: 'until', width: 120, render: (v: string | null) => v ?? '—' },
-            { title: t('grounds'), render: (_: unknown, r) => [r.grounds, r.decisionNo].filter(Boolean).join('；') || '—' },
+            { title: t('grounds'), render: (_: unknown, r) => r.grounds ?? '—' },
+            {
+              title: t('decisionNo'),
+              width: 230,
+              render: (_: unknown, r) => (
+                <div>
+                  <div>{r.decisionNo ?? '—'}</div>
+                  {r.penaltyDecisionNo ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('penaltyNo', { no: r.penaltyDecisionNo })}</Typography.Text> : null}
+                </div>
+              ),
+            },
           ]}
         />
       ) : (
@@ -125,8 +149,6 @@ function CreditCard({ data }: { data: PublicCreditResponse }) {
 
 export default function PortalPage() {
   const t = useT(portalStrings);
-  const tc = useT(common);
-  const { lang, setLang } = useLang();
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const selected = params.get('uscc') ?? '';
@@ -138,43 +160,26 @@ export default function PortalPage() {
 
   const search = useQuery({ queryKey: ['portal-search', q, page], queryFn: () => searchCredit(q.trim(), page), enabled: q.trim().length >= 2 && !usccQuery, retry: false });
   const detail = useQuery({ queryKey: ['portal-credit', current], queryFn: () => getCredit(current), enabled: current !== '', retry: false });
-  const label = useLabel();
 
   return (
     <div style={{ minHeight: '100vh', background: '#f3f6fb' }}>
-      <div style={{ background: 'linear-gradient(135deg, #0f2a6b 0%, #1d4ed8 55%, #60a5fa 100%)', padding: '32px 16px 56px', color: '#fff' }}>
-        <div style={{ maxWidth: 960, margin: '0 auto' }}>
-          <Space style={{ width: '100%', justifyContent: 'space-between' }}>
-            <Typography.Title level={2} style={{ color: '#fff', margin: 0 }}>
-              {t('title')}
-            </Typography.Title>
-            <Space>
-              <Button type="text" icon={<TranslationOutlined />} style={{ color: '#fff' }} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
-                {tc('language')}
-              </Button>
-              <Link to="/login" style={{ color: '#fff' }}>
-                {t('back')}
-              </Link>
-            </Space>
-          </Space>
-          <Typography.Paragraph style={{ color: 'rgba(255,255,255,.85)', marginTop: 8 }}>{t('subtitle')}</Typography.Paragraph>
-          <Input.Search
-            size="large"
-            data-testid="portal-search"
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            placeholder={t('placeholder')}
-            enterButton={
-              <>
-                <SearchOutlined /> {t('search')}
-              </>
-            }
-            onSearch={(v) => setParams(v.trim() ? { q: v.trim() } : {})}
-            maxLength={100}
-          />
-        </div>
-      </div>
-      <div style={{ maxWidth: 960, margin: '-32px auto 32px', padding: '0 16px' }}>
+      <PortalHeader title={t('title')} subtitle={t('subtitle')}>
+        <Input.Search
+          size="large"
+          data-testid="portal-search"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          placeholder={t('placeholder')}
+          enterButton={
+            <>
+              <SearchOutlined /> {t('search')}
+            </>
+          }
+          onSearch={(v) => setParams(v.trim() ? { q: v.trim() } : {})}
+          maxLength={100}
+        />
+      </PortalHeader>
+      <div style={{ maxWidth: 1080, margin: '-32px auto 32px', padding: '0 16px' }}>
         <Space orientation="vertical" size={16} style={{ width: '100%' }}>
           {search.error || detail.error ? <Alert type="error" showIcon title={((search.error ?? detail.error) as Error).message} /> : null}
           {q && !usccQuery ? (
@@ -195,7 +200,7 @@ export default function PortalPage() {
                     { title: t('name'), dataIndex: 'name', render: (v: string, r) => (r.uscc === selected ? <Typography.Text strong>{v}</Typography.Text> : <a>{v}</a>) },
                     { title: t('uscc'), dataIndex: 'uscc', width: 200 },
                     { title: t('district'), dataIndex: 'district', width: 110 },
-                    { title: t('grade'), dataIndex: 'grade', width: 150, render: (g: string | null) => (g ? <Tag color={label('credit_grade', g).color}>{label('credit_grade', g).text}</Tag> : <Tag>{t('notRated')}</Tag>) },
+                    { title: t('grade'), dataIndex: 'grade', width: 150, render: (g: string | null, r) => <GradeTag grade={g} state={r.gradeState} /> },
                   ]}
                 />
               )}

@@ -112,6 +112,8 @@ export async function seedCreditDemo(db: Database, opts: { entities?: number; to
       grounds: l.grounds,
       groundsText: l.groundsText,
       decisionNo: l.decisionNo,
+      // The penalty the entry rests on, by its own 文号 (serious-violation listings and penalty publications).
+      penaltyDecisionNo: l.record === null ? null : (((city.entities[l.entity]!.records[l.record]!.payload as { decisionNo?: string }).decisionNo ?? null) as string | null),
       decisionDate: l.decisionDate,
       sourceRecordId: l.record === null ? null : recordId.get(`${l.entity}:${l.record}`)!,
       status: l.status,

@@ -43,6 +43,7 @@ const ENTITY_OFFICER: Permission[] = [
   'entities:record:list',
   'entities:record:create',
   'entities:record:import',
+  'entities:record:review',
   'credit:evaluation:list',
   'credit:risk:list',
   'credit:model:list',

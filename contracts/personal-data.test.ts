@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import { describeFindings, findPersonalData, idNumberCheckCharacter, isValidIdNumber, linkHostAllowed, luhnValid, maskFields, maskPersonalData, scanFields } from './personal-data.js';
+import { usccCheckCharacter } from './uscc.js';
+
+/** A Luhn-valid card number: `body` plus its check digit. */
+function withLuhn(body: string): string {
+  for (let d = 0; d <= 9; d++) if (luhnValid(body + d)) return body + d;
+  throw new Error('unreachable');
+}
+
+const ID = '11010519491231002X'; // the GB 11643-1999 worked example
+const TJ_ID = (() => {
+  const first17 = '12010119900307123';
+  return first17 + idNumberCheckCharacter(first17);
+})();
+const CARD = withLuhn('622202123456789012');
+
+const kinds = (text: string, allowedLinkDomains: string[] = []) => findPersonalData(text, { allowedLinkDomains }).map((f) => f.kind);
+
+describe('check characters', () => {
+  it('computes the GB 11643 check character (MOD 11-2) and checks birth dates', () => {
+    expect(idNumberCheckCharacter('11010519491231002')).toBe('X');
+    expect(isValidIdNumber(ID)).toBe(true);
+    expect(isValidIdNumber(ID.toLowerCase())).toBe(true);
+    expect(isValidIdNumber('110105194912310021')).toBe(false); // wrong check character
+    expect(isValidIdNumber('110105194902300020')).toBe(false); // 30 February
+    expect(isValidIdNumber('110105180001010010')).toBe(false); // born before 1900
+  });
+
+  it('checks Luhn', () => {
+    expect(luhnValid('4111111111111111')).toBe(true);
+    expect(luhnValid('4111111111111112')).toBe(false);
+    expect(luhnValid(CARD)).toBe(true);
+  });
+
+  it('allows a domain and its subdomains, nothing that merely ends in its letters', () => {
+    expect(linkHostAllowed('www.samr.gov.cn', ['samr.gov.cn'])).toBe(true);
+    expect(linkHostAllowed('samr.gov.cn', ['samr.gov.cn'])).toBe(true);
+    expect(linkHostAllowed('fakesamr.gov.cn', ['samr.gov.cn'])).toBe(false);
+    expect(linkHostAllowed('samr.gov.cn.evil.top', ['samr.gov.cn'])).toBe(false);
+    expect(linkHostAllowed('www.samr.gov.cn', [])).toBe(false);
+  });
+});
+
+describe('findPersonalData: found', () => {
+  it.each([
+    ['联系电话：13812345678', 'mobile'],
+    ['请拨 138 1234 5678 咨询', 'mobile'],
+    ['138-1234-5678', 'mobile'],
+    ['+86 138 1234 5678', 'mobile'],
+    ['8613912345678', 'mobile'],
+    ['手机１３８１２３４５６７８（全角）', 'mobile'],
+    ['Tel.19912345678', 'mobile'],
+    ['办公电话 022-23456789', 'landline'],
+    ['(022)23456789', 'landline'],
+    ['（022）2345-6789', 'landline'],
+    ['010 8765 4321', 'landline'],
+    ['0571-87654321转123', 'landline'],
+    ['投诉电话：23456789', 'landline'],
+    [`身份证号${ID}。`, 'id_number'],
+    [`经办人 ${TJ_ID}`, 'id_number'],
+    [`身份证：${ID.toLowerCase()}`, 'id_number'],
+    [`收款账户 ${CARD}`, 'bank_card'],
+    [`账号 ${CARD.replace(/(\d{4})(?=\d)/g, '$1 ')}`, 'bank_card'],
+    ['邮箱 zhangsan@qq.com', 'email'],
+    ['wang.li+credit@example.com.cn', 'email'],
+    ['详见 http://evil.example.com/login?x=1', 'link'],
+    ['https://t.cn/A6abc', 'link'],
+    ['www.tj-credit.top', 'link'],
+    ['访问 tj-credit.top/verify 核验', 'link'],
+    ['samr-gov.cn', 'link'],
+    ['http://1.2.3.4/x', 'link'],
+    ['ｗｗｗ．ｅｖｉｌ．ｃｏｍ', 'link'],
+    ['QQ：123456789', 'im_account'],
+    ['微信号：zhang_san88', 'im_account'],
+  ])('%s → %s', (text, kind) => {
+    expect(kinds(text)).toEqual([kind]);
+  });
+
+  it('finds each piece of the attack in one commitment, in order, with masked samples', () => {
+    const text = `本企业郑重承诺诚信经营。如有疑问请联系 13812345678，法定代表人身份证 ${ID}，详情见 http://tj-credit.top/verify 。`;
+    const found = findPersonalData(text);
+    expect(found.map((f) => [f.kind, f.sample])).toEqual([
+      ['mobile', '138****5678'],
+      ['id_number', '110105********002X'],
+      ['link', 'tj-credit.top'],
+    ]);
+    expect(text.slice(found[0]!.start, found[0]!.end)).toBe('13812345678');
+    expect(describeFindings(found, 'zh')).toBe('手机号码 138****5678、身份证号码 110105********002X、网址链接 tj-credit.top');
+    expect(describeFindings(found, 'en')).toBe('mobile number 138****5678, ID number 110105********002X, link tj-credit.top');
+  });
+
+  it('allows links only to the configured domains', () => {
+    expect(kinds('见 https://www.samr.gov.cn/zw/ 公告', ['samr.gov.cn'])).toEqual([]);
+    expect(kinds('见 www.gsxt.gov.cn', ['gsxt.gov.cn', 'samr.gov.cn'])).toEqual([]);
+    expect(kinds('见 https://samr.gov.cn.evil.top/', ['samr.gov.cn'])).toEqual(['link']);
+    expect(kinds('见 https://www.samr.gov.cn/zw/ 公告')).toEqual(['link']);
+  });
+
+  it('an e-mail address or link claims its digits: no phone inside them', () => {
+    expect(kinds('13812345678@163.com')).toEqual(['email']);
+    expect(kinds('http://evil.top/13812345678')).toEqual(['link']);
+  });
+});
+
+describe('findPersonalData: not personal data', () => {
+  const usccA = '914403001922038216';
+  const usccDigits = (() => {
+    const first17 = '12120000401359321';
+    return first17 + usccCheckCharacter(first17);
+  })();
+  it.each([
+    'GB/T 19001-2016',
+    '执行标准：GB/T 19001-2016 idt ISO 9001:2015',
+    'GB 2760-2014 食品安全国家标准 食品添加剂使用标准',
+    'GB 4806.7-2016',
+    'Q/12HX 0001S-2020',
+    'Q/TJ 001-2021',
+    `统一社会信用代码 ${usccA}`,
+    '9144030071526726XG',
+    usccDigits,
+    '津市监罚〔2023〕12号',
+    '津市监列严〔2026〕4号',
+    '2016-2025年',
+    '到2025年，产品质量合格率达到95%以上',
+    '2024年3月15日',
+    '投资金额12345678元',
+    '货值金额 13,800 元，罚款 138000 元',
+    '产品批号 20240315001',
+    '批号13912345678A',
+    'SN13912345678',
+    '圆周率 3.1415926535897932',
+    '第 1.5.2 条款，版本 v2.0',
+    '天津市质量奖（2023）',
+    '生产许可证号 SC10612010100123',
+    '检验报告编号 No.2024-0315-0087',
+    '坐标 117.2001, 39.0842',
+    '电话费 300 元',
+    'report.pdf、Node.js、e.g.',
+    '本企业承诺严格落实食品安全主体责任，建立并执行质量安全总监和质量安全员制度，确保产品质量安全。',
+  ])('%s', (text) => {
+    expect(findPersonalData(text)).toEqual([]);
+  });
+});
+
+describe('masking and fields', () => {
+  it('masks what it finds and leaves the rest', () => {
+    expect(maskPersonalData(`电话 13812345678，身份证 ${ID}，网址 www.evil.top`)).toBe('电话 138****5678，身份证 110105********002X，网址 〔链接已屏蔽〕');
+    expect(maskPersonalData('执行 GB/T 19001-2016')).toBe('执行 GB/T 19001-2016');
+  });
+
+  it('scans and masks every string of a payload, keeping its shape', () => {
+    const payload = { standardNo: 'Q/12HX 0001S-2020', product: '电水壶，客服 022-23456789', items: ['邮箱 a@b.cn'], amount: 5 };
+    expect(scanFields({ title: '自我声明', payload })).toEqual([
+      { path: 'payload.product', findings: [expect.objectContaining({ kind: 'landline' })] },
+      { path: 'payload.items.0', findings: [expect.objectContaining({ kind: 'email' })] },
+    ]);
+    expect(maskFields(payload)).toEqual({ standardNo: 'Q/12HX 0001S-2020', product: '电水壶，客服 022-****6789', items: ['邮箱 a***@b.cn'], amount: 5 });
+  });
+});
