@@ -26,7 +26,7 @@ function backfill(): string[] {
   return sqlText
     .split('--> statement-breakpoint')
     .map((s) => s.trim())
-    .filter((s) => s.includes('UPDATE '));
+    .filter((s) => s.includes('UPDATE "credit_list_entry"'));
 }
 
 describe('migration 0009 backfill', () => {

@@ -467,7 +467,7 @@ describe('entity view and export', () => {
     const { subtitle, header, rows, sheet } = await readExport(res);
     expectPrintable(sheet);
     expect(subtitle).toMatch(/^筛选条件：名单：严重违法失信名单\u3000\u3000导出时间：/);
-    expect(header.slice(0, 8)).toEqual(['名单', '统一社会信用代码', '主体名称', '区划', '列入事由', '决定文号', '决定日期', '状态']);
+    expect(header.slice(0, 9)).toEqual(['名单', '统一社会信用代码', '主体名称', '区划', '列入事由', '决定文号', '处罚决定书文号', '决定日期', '状态']);
     const entries = json<{ items: ListEntry[] }>(await office.get('/api/credit/lists?list=serious-violation&pageSize=200')).items;
     expect(rows).toHaveLength(entries.length);
     expect(rows.length).toBeGreaterThan(0);
@@ -477,9 +477,11 @@ describe('entity view and export', () => {
       expect(r[3]).not.toMatch(/^\d{6}$/);
       expect(r[4]).toBe(groundsInWords(e));
       expect(r[4]).not.toBe(e.grounds);
-      expect(r[6]).toEqual(new Date(`${e.decisionDate}T00:00:00Z`));
-      expect(r[7]).toBe(LIST_STATUS_LABELS[e.status][0]);
-      expect(r[13]).toBe(e.nextStep ? LIST_STEP_LABELS[e.nextStep.step][0] : null);
+      expect(r[5]).toBe(e.decisionNo);
+      expect(r[6]).toBe(e.penaltyDecisionNo);
+      expect(r[7]).toEqual(new Date(`${e.decisionDate}T00:00:00Z`));
+      expect(r[8]).toBe(LIST_STATUS_LABELS[e.status][0]);
+      expect(r[14]).toBe(e.nextStep ? LIST_STEP_LABELS[e.nextStep.step][0] : null);
     }
     expect(errorCode(await (await t.as('enterprise')).get('/api/credit/lists/export'))).toBe('FORBIDDEN');
   });
