@@ -17,7 +17,8 @@ export type LicenceRow = typeof entityLicence.$inferSelect;
 export type RecordRow = typeof archiveRecord.$inferSelect;
 export type NewRecordRow = typeof archiveRecord.$inferInsert;
 
-export const ENTITY_SCOPE: ScopeColumns = { districtCode: entity.districtCode, enterpriseUscc: entity.uscc };
+/** Entities are regulated subjects: seen through the territory of the scope (辖区), or as one's own enterprise. */
+export const ENTITY_SCOPE: ScopeColumns = { jurisdictionCode: entity.districtCode, enterpriseUscc: entity.uscc };
 
 const USCC_LIKE = /^[0-9A-Z]{18}$/;
 

@@ -6,7 +6,7 @@ import type { Executor } from '../../db/client.js';
 import { appendAudit } from '../../platform/audit/audit.repository.js';
 import { todayInChina } from '../../platform/calendar/today.js';
 import { hasPermission, type Ctx } from '../../platform/context.js';
-import { districtInScope, recordInScope } from '../../platform/data-scope/data-scope.js';
+import { jurisdictionInScope, recordInScope } from '../../platform/data-scope/data-scope.js';
 import { AppError } from '../../platform/http/errors.js';
 import {
   currentEvaluations,
@@ -34,10 +34,10 @@ import { notifyEntityChanged } from './archive-events.js';
 /** The entity if the reader may see it: an enterprise user asking about another entity gets 403, anyone else out of scope 404. */
 export async function loadEntityForRead(ctx: Ctx, uscc: string, db: Executor = ctx.db): Promise<EntityRow> {
   const e = await findEntityByUscc(db, uscc);
-  if (ctx.scope.enterpriseUscc && !ctx.scope.all && ctx.scope.enterpriseUscc !== uscc && ctx.scope.districtPrefixes.length === 0 && ctx.scope.deptIds.length === 0) {
+  if (ctx.scope.enterpriseUscc && !ctx.scope.all && ctx.scope.enterpriseUscc !== uscc && ctx.scope.jurisdictionPrefixes.length === 0) {
     throw new AppError('NOT_YOUR_ENTITY');
   }
-  if (!e || !recordInScope(ctx.scope, { districtCode: e.districtCode, enterpriseUscc: e.uscc })) throw new AppError('NOT_FOUND');
+  if (!e || !recordInScope(ctx.scope, { jurisdictionCode: e.districtCode, enterpriseUscc: e.uscc })) throw new AppError('NOT_FOUND');
   return e;
 }
 
@@ -130,7 +130,7 @@ async function checkDistrict(ctx: Ctx, code: string, db: Executor): Promise<void
   if (!(await knownDistrictCodes(db)).has(code)) {
     throw new AppError('VALIDATION_FAILED', { details: [{ path: 'districtCode', message: pickLang(msg(`区划代码 ${code} 不在区划表中`, `District ${code} is not in the district table`), ctx.lang) }] });
   }
-  if (!districtInScope(ctx.scope, code)) throw new AppError('OUT_OF_SCOPE');
+  if (!jurisdictionInScope(ctx.scope, code)) throw new AppError('OUT_OF_SCOPE');
 }
 
 /** The columns the form fields map to (industry code split into section and division, search text). */

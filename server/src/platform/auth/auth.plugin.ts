@@ -15,6 +15,7 @@ import fp from 'fastify-plugin';
 import type { RouteAccess } from '../../../../contracts/permissions.js';
 import type { Database } from '../../db/client.js';
 import type { Ctx } from '../context.js';
+import { EMPTY_SCOPE } from '../data-scope/data-scope.js';
 import { AppError } from '../http/errors.js';
 import { requestLang } from '../http/lang.js';
 import type { Principal, PrincipalStore } from './principal.js';
@@ -68,7 +69,7 @@ async function authPlugin(app: FastifyInstance, opts: AuthPluginOptions): Promis
       actor: p
         ? { userId: p.user.id, username: p.user.username, roles: p.roles.map((r) => r.key), deptId: p.user.deptId, deptName: p.user.deptName }
         : { userId: null, username: 'anonymous', roles: [], deptId: null, deptName: null },
-      scope: p ? p.scope : { all: false, kinds: [], deptIds: [], districtPrefixes: [], selfUserId: null, enterpriseUscc: null },
+      scope: p ? p.scope : EMPTY_SCOPE,
       permissions: p ? p.permissions : new Set<string>(),
       requestId: this.id,
       ip: this.ip,

@@ -237,8 +237,8 @@ export async function stageBatch(tx: Transaction, rows: readonly StagedEntity[])
  * Staged rows whose entity already exists in a district outside the importer's scope (a district
  * user may not move another district's entity into theirs).
  */
-export async function stagedOutsideScope(tx: Transaction, districtPrefixes: readonly string[]): Promise<{ rowNo: number; districtCode: string }[]> {
-  const patterns = arrayLiteral(districtPrefixes.map((p) => `${p}%`));
+export async function stagedOutsideScope(tx: Transaction, jurisdictionPrefixes: readonly string[]): Promise<{ rowNo: number; districtCode: string }[]> {
+  const patterns = arrayLiteral(jurisdictionPrefixes.map((p) => `${p}%`));
   return rowsOf(
     tx,
     sql`select s.row_no as "rowNo", e.district_code as "districtCode" from entity_import_stage s join entity e on e.uscc = s.uscc
