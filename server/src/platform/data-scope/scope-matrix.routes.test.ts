@@ -93,7 +93,7 @@ const orgIn = (b: Bounds, r: { deptId: number | null; districtCode: string | nul
   b.org === 'all' ? true : 'prefix' in b.org ? (r.districtCode ?? '').startsWith(b.org.prefix) : r.deptId !== null && b.org.deptIds.has(r.deptId);
 
 /** Who may open which list at all (the built-in roles' permissions); the rest answer 403. */
-const MAY: Record<string, readonly DemoUser[]> = {
+const MAY: { [k in 'entities' | 'evaluations' | 'lists' | 'repairs' | 'tasks' | 'users' | 'departments' | 'audit' | 'operlog']: readonly DemoUser[] } = {
   entities: ['admin', 'quality-office', 'quality-chief', 'district-user', 'inspector', 'enterprise'],
   evaluations: ['admin', 'quality-office', 'quality-chief', 'district-user', 'inspector', 'enterprise'],
   lists: ['admin', 'quality-office', 'quality-chief', 'district-user'],
