@@ -5,7 +5,7 @@ import { buildApp } from './app.js';
 import { openConfiguredDatabase, prepareDatabase } from './bootstrap.js';
 import type { Config } from './config/config.js';
 import { scheduleListClock, scheduleMonthlyRiskRecompute } from './modules/credit/index.js';
-import { loadSearchDictionary } from './modules/entities/index.js';
+import { loadPinyinTable, loadSearchDictionary } from './modules/entities/index.js';
 
 export async function startServer(config: Config): Promise<{ close(): Promise<void>; url: string }> {
   const started = performance.now();
@@ -18,6 +18,7 @@ export async function startServer(config: Config): Promise<{ close(): Promise<vo
     logger: { level: config.logLevel },
   });
   loadSearchDictionary();
+  loadPinyinTable();
   const address = await app.listen({ port: config.port, host: config.host });
   // Credit-risk classes are recomputed monthly (reference §4): checked now and hourly.
   const stopRiskSchedule = scheduleMonthlyRiskRecompute(handle.db, (e) => app.log.error(e, 'monthly credit-risk recompute failed'));

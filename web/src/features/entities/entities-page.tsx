@@ -33,6 +33,7 @@ export default function EntitiesPage() {
   const showRisk = can('credit:risk:list');
   const total = entities.data?.total ?? 0;
   const capped = entities.data?.capped ?? false;
+  const near = entities.data?.near ?? false;
 
   return (
     <PageContainer
@@ -56,6 +57,7 @@ export default function EntitiesPage() {
     >
       <EntitySearch districts={districts} onSearch={search} />
       {capped ? <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('capped', { total: total.toLocaleString() })} /> : null}
+      {near ? <Alert type="warning" showIcon data-testid="near-matches" style={{ marginBottom: 12 }} title={t('near', { keyword: filter.keyword ?? '', total })} /> : null}
       <Table<EntitySummary>
         rowKey="uscc"
         size="middle"
