@@ -53,6 +53,8 @@ export type ChangePasswordBody = z.infer<typeof changePasswordBody>;
 export const dataScopeSchema = z.object({
   kinds: z.array(z.enum(DATA_SCOPES)),
   deptIds: z.array(z.number().int()),
+  /** The territory (辖区) whose market entities the scope covers, as GB/T 2260 prefixes ("12" the whole city); empty for the full scope. */
+  territory: z.array(z.string()),
 });
 
 export const meResponse = z.object({

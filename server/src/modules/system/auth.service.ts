@@ -160,6 +160,6 @@ export function describeMe(p: Principal): MeResponse {
     user: { ...p.user },
     roles: p.roles.map((r) => ({ key: r.key, name: r.name })),
     permissions: [...p.permissions].sort(),
-    dataScope: { kinds: p.scope.all ? ['all'] : p.scope.kinds, deptIds: p.scope.deptIds },
+    dataScope: { kinds: p.scope.all ? ['all'] : p.scope.kinds, deptIds: p.scope.deptIds, territory: p.scope.all ? [] : p.scope.jurisdictionPrefixes },
   };
 }
