@@ -12,7 +12,9 @@
  * Data: a small generator here (names from the demo city's parts, jieba search text, USCCs with
  * valid check characters, bulk INSERT … SELECT FROM unnest in batches); records, grades and list
  * entries set-based in SQL.
- * Run: flock /tmp/zl-heavy.lock npx tsx bench/public-lookup.bench.ts [--entities 1000000] [--seconds 20] [--runs 3] [--profile DIR] [--name-only]
+ * `--baseline DIR` also serves, in each run, the product of another checkout (e.g. the code before a
+ * change, `git archive <commit> | tar -x -C DIR` with node_modules linked) on the same database.
+ * Run: flock /tmp/zl-heavy.lock npx tsx bench/public-lookup.bench.ts [--entities 1000000] [--seconds 20] [--runs 3] [--profile DIR] [--name-only] [--baseline DIR]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
@@ -26,7 +28,7 @@ import { generateLookupData } from './lookup-data.js';
 import { BY_NAME_PRODUCT_SQL, BY_NAME_SQL, BY_USCC_SQL, byNameParams } from './public-lookup.sql.js';
 
 const ROOT = join(import.meta.dirname, '..');
-const { values } = parseArgs({ options: { entities: { type: 'string', default: '1000000' }, seconds: { type: 'string', default: '20' }, runs: { type: 'string', default: '3' }, profile: { type: 'string' }, 'name-only': { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { entities: { type: 'string', default: '1000000' }, seconds: { type: 'string', default: '20' }, runs: { type: 'string', default: '3' }, profile: { type: 'string' }, 'name-only': { type: 'boolean', default: false }, baseline: { type: 'string' } } });
 const nameOnly = values['name-only'];
 const N = Number(values.entities);
 const seconds = Number(values.seconds);
@@ -114,9 +116,9 @@ try {
   const namePaths = names.map((n) => `/api/public/credit?name=${encodeURIComponent(n)}&pageSize=10`);
   // --profile DIR: a V8 CPU profile of the product server under this load (written when it exits).
   const profile = values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : [];
-  const serve = async (args: string[], env: Record<string, string>, ready: (base: string) => string): Promise<string> => {
+  const serve = async (args: string[], env: Record<string, string>, ready: (base: string) => string, cwd = ROOT): Promise<string> => {
     const port = await freePort();
-    server = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, PORT: String(port), ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+    server = spawn(process.execPath, args, { cwd, env: { ...process.env, PORT: String(port), ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
     const base = `http://127.0.0.1:${port}`;
     await waitFor(ready(base), server);
     return base;
@@ -128,6 +130,7 @@ try {
   };
   type Run = { uscc: autocannon.Result | null; name: autocannon.Result; productName?: autocannon.Result };
   const product: Run[] = [];
+  const before: Run[] = [];
   const bare: Run[] = [];
   // Product and HTTP floor alternate, run after run, so a drift of the shared machine hits both.
   for (let run = 0; run < runs; run++) {
@@ -141,6 +144,19 @@ try {
     await atRate(base, namePaths, 100);
     product.push({ uscc: nameOnly ? null : await atRate(base, usccPaths, 500), name: await atRate(base, namePaths, 200) });
     await stop();
+
+    if (values.baseline) {
+      const old = await serve(
+        ['--import', 'tsx', '-e', "import('./server/src/main.ts').then(m => m.runServer())"],
+        { HOST: '127.0.0.1', DATABASE_URL: dbUrl, ZHILIANG_PUBLIC_RATE_LIMIT: 'off', LOG_LEVEL: 'warn', ZHILIANG_DEMO: 'false' },
+        (b) => `${b}/api/health`,
+        values.baseline,
+      );
+      if (!nameOnly) await atRate(old, usccPaths.slice(0, 200), 200);
+      await atRate(old, namePaths, 100);
+      before.push({ uscc: nameOnly ? null : await atRate(old, usccPaths, 500), name: await atRate(old, namePaths, 200) });
+      await stop();
+    }
 
     // The HTTP floor, same rates: bare Fastify + one pool query of the floor's statement.
     const bareBase = await serve(['--import', 'tsx', join(ROOT, 'bench/bare-lookup.ts')], { DATABASE_URL: dbUrl }, (b) => `${b}/u/${sample[0]}`);
@@ -166,6 +182,12 @@ try {
     data: `${N.toLocaleString('en')} entities, ${(3 * N).toLocaleString('en')} archive records, grade + risk per entity, ${Math.floor(N / 100).toLocaleString('en')} penalty publications`,
     ...(nameOnly ? {} : { 'GET /api/public/credit/:uscc at 500 req/s': `${summary(results(product, 'uscc'))} (target p99 ≤ 20 ms)` }),
     'GET /api/public/credit?name= at 200 req/s': `${summary(results(product, 'name'))} (target p99 ≤ 50 ms)`,
+    ...(before.length > 0
+      ? {
+          'the same, code of --baseline': summary(results(before, 'name')),
+          'ratio baseline / HTTP floor (tokens-only), median p99': (p99Of(before, 'name') / Math.max(1, p99Of(bare, 'name'))).toFixed(2),
+        }
+      : {}),
     'floor: one SQL statement by USCC (sequential)': `p99 ${p99(usccMs).toFixed(2)} ms over ${usccMs.length}`,
     'floor: the tokens-only name statement (sequential)': `p99 ${p99(nameMs).toFixed(2)} ms over ${nameMs.length}`,
     'floor: the product’s name statement by hand (sequential)': `p99 ${p99(productNameMs).toFixed(2)} ms over ${productNameMs.length}`,
