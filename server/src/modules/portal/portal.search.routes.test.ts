@@ -65,6 +65,15 @@ describe('GET /api/public/credit?name= when no word matches', () => {
     }
   });
 
+  it('hands out no cookie with a public lookup (API clients keep none; a token and a Set-Cookie per request cost time)', async () => {
+    const res = await t.app.inject({ method: 'GET', url: `/api/public/credit?name=${encodeURIComponent('华诚')}`, remoteAddress: `10.2.0.${++ip}` });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['set-cookie']).toBeUndefined();
+    // Other routes still give a browser its CSRF cookie before login.
+    const health = await t.app.inject({ method: 'GET', url: '/api/health' });
+    expect(health.cookies.map((c) => c.name)).toContain('zl_csrf');
+  });
+
   it('still ranks the exact name first when words match', async () => {
     const page = await search(PRECISION);
     expect(page.items[0]?.name).toBe(PRECISION);

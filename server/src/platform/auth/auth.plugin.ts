@@ -30,6 +30,11 @@ declare module 'fastify' {
     allowDuringPasswordChange?: boolean;
     /** Skip the CSRF check (only the login route: there is no session yet to bind a token to). */
     skipCsrf?: boolean;
+    /**
+     * `false`: do not hand out the CSRF cookie here (public reads served to API clients that keep
+     * no cookies, such as the credit lookup: a random token and a Set-Cookie per request).
+     */
+    csrfCookie?: false;
   }
   interface FastifyRequest {
     principal: Principal | null;
@@ -115,8 +120,9 @@ async function authPlugin(app: FastifyInstance, opts: AuthPluginOptions): Promis
     const access = config?.access;
     if (!access) return; // static files and 404s
 
-    // Give every browser a CSRF cookie to echo, even before login.
-    if (!request.cookies[CSRF_COOKIE]) {
+    // Give every browser a CSRF cookie to echo, even before login (not on routes that opt out:
+    // the public lookup, where it was part of what a request cost over a bare server, issue 12 §7).
+    if (!request.cookies[CSRF_COOKIE] && config.csrfCookie !== false) {
       const token = newToken();
       request.cookies[CSRF_COOKIE] = token;
       reply.setCookie(CSRF_COOKIE, token, csrfCookieOptions(opts.cookieSecure));
