@@ -53,13 +53,13 @@ async function generate(db: Database): Promise<void> {
   const today = todayInChina();
   const districts = ['120101', '120102', '120103', '120104', '120105', '120106', '120110', '120111', '120112', '120113', '120114', '120115', '120116', '120117', '120118', '120119'];
   await db.execute(sql`
-    insert into entity (id, uscc, name, entity_type, district_code, industry_section, industry_division, status, scale, quality_officer, established_on, search_text, licensed_products)
+    insert into entity (id, uscc, name, entity_type, district_code, industry_section, industry_division, status, scale, quality_officer, established_on, search_text, licensed_products, name_pinyin)
     overriding system value
     select i, 'B' || lpad(i::text, 17, '0'), '基准企业' || i, 'company', (array[${sql.join(districts.map((d) => sql`${d}`), sql`, `)}]::text[])[1 + i % 16], 'C', '14', 'active',
       (array['large','medium','small','micro'])[1 + (i * 7) % 4],
       case when i % 3 = 0 then '质量总监' || i end,
       ${today}::date - ((i::bigint * 7919) % 9000)::int,
-      '基准 企业', i % 10 = 0
+      '基准 企业', i % 10 = 0, 'jizhunqiye' || i || ' jzqy' || i
     from generate_series(1, ${N}::int) i`);
   await db.execute(sql`select setval(pg_get_serial_sequence('entity', 'id'), ${N}::int)`);
   await db.execute(sql`

@@ -24,7 +24,7 @@ const ROADS = ['南京路', '卫津路', '黄河道', '友谊路', '中山路', 
 export const IMPORT_HEADER = ['统一社会信用代码', '名称', '区划代码', '行业代码', '曾用名', '主体类型', '法定代表人', '住所', '注册资本（万元）', '成立日期', '登记状态', '企业规模', '联系人', '联系电话'];
 
 /** The entity table's columns the raw COPY loads, in file order. */
-export const RAW_COLUMNS = ['uscc', 'name', 'former_names', 'entity_type', 'legal_rep', 'address', 'district_code', 'industry_section', 'industry_division', 'registered_capital', 'established_on', 'status', 'scale', 'contact_name', 'contact_phone', 'quality_officer', 'quality_officer_since', 'search_text'];
+export const RAW_COLUMNS = ['uscc', 'name', 'former_names', 'entity_type', 'legal_rep', 'address', 'district_code', 'industry_section', 'industry_division', 'registered_capital', 'established_on', 'status', 'scale', 'contact_name', 'contact_phone', 'quality_officer', 'quality_officer_since', 'search_text', 'name_pinyin'];
 
 const DIVISIONS = INDUSTRY_SECTIONS.flatMap((s) => [s.code, ...s.divisions.map((d) => d.code)]);
 
@@ -78,7 +78,7 @@ async function write(ws: WriteStream, text: string): Promise<void> {
 
 /**
  * Write `rows` entities as the import CSV (`importPath`) and, when `rawPath` is given, as a CSV of
- * the entity table's columns mapped by the registry's own `entityColumns` (jieba search text).
+ * the entity table's columns mapped by the registry's own `entityColumns` (jieba search text, name pinyin).
  */
 export async function writeEntityFiles(rows: number, importPath: string, rawPath?: string, seed = 20261123): Promise<void> {
   const rng = new Prng(seed);
@@ -110,7 +110,7 @@ export async function writeEntityFiles(rows: number, importPath: string, rawPath
       });
       const c = entityColumns(body);
       const formerLiteral = `{${c.formerNames.map((n) => `"${n.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
-      const out = [body.uscc, c.name, formerLiteral, c.entityType, c.legalRep, c.address, c.districtCode, c.industrySection, c.industryDivision, c.registeredCapital, c.establishedOn, c.status, c.scale, c.contactName, c.contactPhone, c.qualityOfficer, c.qualityOfficerSince, c.searchText];
+      const out = [body.uscc, c.name, formerLiteral, c.entityType, c.legalRep, c.address, c.districtCode, c.industrySection, c.industryDivision, c.registeredCapital, c.establishedOn, c.status, c.scale, c.contactName, c.contactPhone, c.qualityOfficer, c.qualityOfficerSince, c.searchText, c.namePinyin];
       await write(raw, `${out.map(csvField).join(',')}\n`);
     }
   }

@@ -5,7 +5,7 @@
 import type pg from 'pg';
 import { usccCheckCharacter } from '../contracts/uscc.js';
 import { INDUSTRY_WORDS, TRADE_FIRST, TRADE_SECOND } from '../server/src/modules/credit/demo/demo.data.js';
-import { searchText } from '../server/src/modules/entities/index.js';
+import { namePinyin, searchText } from '../server/src/modules/entities/index.js';
 import { TIANJIN_DISTRICTS } from '../server/src/modules/system/seed/tianjin.data.js';
 import { Prng } from '../server/src/platform/random/prng.js';
 import { bodyOf } from './entities-data.js';
@@ -20,7 +20,7 @@ const sectionOf = (div: string): string => {
 };
 
 /**
- * `n` market entities with valid USCCs, names from the demo city's parts and jieba search text,
+ * `n` market entities with valid USCCs, names from the demo city's parts, jieba search text and name pinyin,
  * three archive records each over five years, a grade and a risk class each, a penalty publication
  * for 1 %, and this month's recompute runs recorded. Returns every 997th USCC as a lookup sample.
  */
@@ -29,7 +29,7 @@ export async function generateLookupData(client: pg.Client, N: number): Promise<
   const sample: string[] = [];
   const t0 = performance.now();
   for (let start = 0; start < N; start += BATCH) {
-    const cols: string[][] = [[], [], [], [], [], [], []];
+    const cols: string[][] = [[], [], [], [], [], [], [], []];
     for (let i = start; i < Math.min(N, start + BATCH); i++) {
       const d = TIANJIN_DISTRICTS[i % TIANJIN_DISTRICTS.length]!;
       const div = rng.pick(divisions);
@@ -44,10 +44,11 @@ export async function generateLookupData(client: pg.Client, N: number): Promise<
       cols[4]!.push(div);
       cols[5]!.push(searchText([name]));
       cols[6]!.push(`${rng.pick(['王', '李', '张'])}${rng.pick(['伟', '芳', '强'])}`);
+      cols[7]!.push(namePinyin([name]));
     }
     await client.query(
-      `insert into entity (uscc, name, district_code, industry_section, industry_division, search_text, legal_rep, entity_type, status, scale, address)
-       select u, n, d, s, v, t, l, 'company', 'active', 'small', '天津市' || d from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) as x(u, n, d, s, v, t, l)`,
+      `insert into entity (uscc, name, district_code, industry_section, industry_division, search_text, legal_rep, entity_type, status, scale, address, name_pinyin)
+       select u, n, d, s, v, t, l, 'company', 'active', 'small', '天津市' || d, p from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[]) as x(u, n, d, s, v, t, l, p)`,
       cols,
     );
     if ((start / BATCH) % 10 === 0) console.log(`  entities ${start + BATCH} (${((performance.now() - t0) / 1000).toFixed(0)} s)`);

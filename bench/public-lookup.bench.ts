@@ -6,11 +6,15 @@
  * with the per-IP limit off (ZHILIANG_PUBLIC_RATE_LIMIT=off; autocannon is one IP). The physical
  * limits, in the same run: one hand-written SQL statement answering the same question, timed from
  * this process sequentially; and the same statement behind bare Fastify (bench/bare-lookup.ts) at
- * the same request rates, which is what this machine can do over HTTP at all.
+ * the same request rates, which is what this machine can do over HTTP at all. By name there are
+ * two floors: the tokens-only statement of the first measurement, and the product's own statement
+ * (tokens, then the rare-part fallback when no token matches), written by hand.
  * Data: a small generator here (names from the demo city's parts, jieba search text, USCCs with
  * valid check characters, bulk INSERT … SELECT FROM unnest in batches); records, grades and list
  * entries set-based in SQL.
- * Run: flock /tmp/zl-heavy.lock npx tsx bench/public-lookup.bench.ts [--entities 1000000] [--seconds 20] [--runs 3] [--profile DIR]
+ * `--baseline DIR` also serves, in each run, the product of another checkout (e.g. the code before a
+ * change, `git archive <commit> | tar -x -C DIR` with node_modules linked) on the same database.
+ * Run: flock /tmp/zl-heavy.lock npx tsx bench/public-lookup.bench.ts [--entities 1000000] [--seconds 20] [--runs 3] [--profile DIR] [--name-only] [--baseline DIR]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
@@ -21,10 +25,11 @@ import { openDatabase } from '../server/src/db/client.js';
 import { seedBuiltins, seedDemo } from '../server/src/modules/system/index.js';
 import { benchDatabase, machine, median, report } from './lib.js';
 import { generateLookupData } from './lookup-data.js';
-import { BY_NAME_SQL, BY_USCC_SQL, byNameParams } from './public-lookup.sql.js';
+import { BY_NAME_PRODUCT_SQL, BY_NAME_SQL, BY_USCC_SQL, byNameParams } from './public-lookup.sql.js';
 
 const ROOT = join(import.meta.dirname, '..');
-const { values } = parseArgs({ options: { entities: { type: 'string', default: '1000000' }, seconds: { type: 'string', default: '20' }, runs: { type: 'string', default: '3' }, profile: { type: 'string' } } });
+const { values } = parseArgs({ options: { entities: { type: 'string', default: '1000000' }, seconds: { type: 'string', default: '20' }, runs: { type: 'string', default: '3' }, profile: { type: 'string' }, 'name-only': { type: 'boolean', default: false }, baseline: { type: 'string' } } });
+const nameOnly = values['name-only'];
 const N = Number(values.entities);
 const seconds = Number(values.seconds);
 const runs = Number(values.runs);
@@ -89,6 +94,7 @@ try {
   // The floor: one hand-written statement per question, from this process, one at a time.
   const usccMs: number[] = [];
   const nameMs: number[] = [];
+  const productNameMs: number[] = [];
   const nameParams = await byNameParams(client);
   for (let i = 0; i < 2000; i++) {
     const t = performance.now();
@@ -98,8 +104,11 @@ try {
   for (let i = 0; i < 400; i++) {
     const nm = names[i % names.length]!;
     const t = performance.now();
-    await client.query(BY_NAME_SQL, nameParams(nm));
+    await client.query(BY_NAME_SQL, nameParams.tokens(nm));
     nameMs.push(performance.now() - t);
+    const t2 = performance.now();
+    await client.query(BY_NAME_PRODUCT_SQL, nameParams.product(nm));
+    productNameMs.push(performance.now() - t2);
   }
   await client.end();
 
@@ -107,9 +116,9 @@ try {
   const namePaths = names.map((n) => `/api/public/credit?name=${encodeURIComponent(n)}&pageSize=10`);
   // --profile DIR: a V8 CPU profile of the product server under this load (written when it exits).
   const profile = values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : [];
-  const serve = async (args: string[], env: Record<string, string>, ready: (base: string) => string): Promise<string> => {
+  const serve = async (args: string[], env: Record<string, string>, ready: (base: string) => string, cwd = ROOT): Promise<string> => {
     const port = await freePort();
-    server = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, PORT: String(port), ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+    server = spawn(process.execPath, args, { cwd, env: { ...process.env, PORT: String(port), ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
     const base = `http://127.0.0.1:${port}`;
     await waitFor(ready(base), server);
     return base;
@@ -119,8 +128,9 @@ try {
     await new Promise((r) => server!.once('exit', r));
     server = undefined;
   };
-  type Run = { uscc: autocannon.Result; name: autocannon.Result };
+  type Run = { uscc: autocannon.Result | null; name: autocannon.Result; productName?: autocannon.Result };
   const product: Run[] = [];
+  const before: Run[] = [];
   const bare: Run[] = [];
   // Product and HTTP floor alternate, run after run, so a drift of the shared machine hits both.
   for (let run = 0; run < runs; run++) {
@@ -130,36 +140,64 @@ try {
       (b) => `${b}/api/health`,
     );
     // Warm-up, as a server in service is: every pool connection has run both statements.
-    await atRate(base, usccPaths.slice(0, 200), 200);
+    if (!nameOnly) await atRate(base, usccPaths.slice(0, 200), 200);
     await atRate(base, namePaths, 100);
-    product.push({ uscc: await atRate(base, usccPaths, 500), name: await atRate(base, namePaths, 200) });
+    product.push({ uscc: nameOnly ? null : await atRate(base, usccPaths, 500), name: await atRate(base, namePaths, 200) });
     await stop();
+
+    if (values.baseline) {
+      const old = await serve(
+        ['--import', 'tsx', '-e', "import('./server/src/main.ts').then(m => m.runServer())"],
+        { HOST: '127.0.0.1', DATABASE_URL: dbUrl, ZHILIANG_PUBLIC_RATE_LIMIT: 'off', LOG_LEVEL: 'warn', ZHILIANG_DEMO: 'false' },
+        (b) => `${b}/api/health`,
+        values.baseline,
+      );
+      if (!nameOnly) await atRate(old, usccPaths.slice(0, 200), 200);
+      await atRate(old, namePaths, 100);
+      before.push({ uscc: nameOnly ? null : await atRate(old, usccPaths, 500), name: await atRate(old, namePaths, 200) });
+      await stop();
+    }
 
     // The HTTP floor, same rates: bare Fastify + one pool query of the floor's statement.
     const bareBase = await serve(['--import', 'tsx', join(ROOT, 'bench/bare-lookup.ts')], { DATABASE_URL: dbUrl }, (b) => `${b}/u/${sample[0]}`);
-    await atRate(bareBase, sample.slice(0, 200).map((u) => `/u/${u}`), 200); // warm-up, the same
+    if (!nameOnly) await atRate(bareBase, sample.slice(0, 200).map((u) => `/u/${u}`), 200); // warm-up, the same
     await atRate(bareBase, names.map((n) => `/n?name=${encodeURIComponent(n)}`), 100);
-    bare.push({ uscc: await atRate(bareBase, sample.map((u) => `/u/${u}`), 500), name: await atRate(bareBase, names.map((n) => `/n?name=${encodeURIComponent(n)}`), 200) });
+    await atRate(bareBase, names.map((n) => `/p?name=${encodeURIComponent(n)}`), 100);
+    bare.push({
+      uscc: nameOnly ? null : await atRate(bareBase, sample.map((u) => `/u/${u}`), 500),
+      name: await atRate(bareBase, names.map((n) => `/n?name=${encodeURIComponent(n)}`), 200),
+      productName: await atRate(bareBase, names.map((n) => `/p?name=${encodeURIComponent(n)}`), 200),
+    });
     await stop();
   }
   const summary = (rs: autocannon.Result[]) =>
     `p99 ${median(rs.map((r) => r.latency.p99))} ms [${rs.map((r) => r.latency.p99).join(', ')}], p50 ${median(rs.map((r) => r.latency.p50))} ms, ${Math.round(median(rs.map((r) => r.requests.average)))} req/s achieved (median of ${rs.length} runs of ${seconds} s)`;
-  const p99Of = (rs: Run[], k: keyof Run) => median(rs.map((r) => r[k].latency.p99));
-  const byUscc = p99Of(product, 'uscc');
+  const p99Of = (rs: Run[], k: keyof Run) => median(rs.map((r) => r[k]!.latency.p99));
+  const byUscc = nameOnly ? NaN : p99Of(product, 'uscc');
   const byName = p99Of(product, 'name');
+  const results = (rs: Run[], k: keyof Run) => rs.map((r) => r[k]!);
 
   report(`Public credit lookup (${N.toLocaleString('en')} entities, PostgreSQL)`, {
     machine: machine(),
     data: `${N.toLocaleString('en')} entities, ${(3 * N).toLocaleString('en')} archive records, grade + risk per entity, ${Math.floor(N / 100).toLocaleString('en')} penalty publications`,
-    'GET /api/public/credit/:uscc at 500 req/s': `${summary(product.map((r) => r.uscc))} (target p99 ≤ 20 ms)`,
-    'GET /api/public/credit?name= at 200 req/s': `${summary(product.map((r) => r.name))} (target p99 ≤ 50 ms)`,
+    ...(nameOnly ? {} : { 'GET /api/public/credit/:uscc at 500 req/s': `${summary(results(product, 'uscc'))} (target p99 ≤ 20 ms)` }),
+    'GET /api/public/credit?name= at 200 req/s': `${summary(results(product, 'name'))} (target p99 ≤ 50 ms)`,
+    ...(before.length > 0
+      ? {
+          'the same, code of --baseline': summary(results(before, 'name')),
+          'ratio baseline / HTTP floor (tokens-only), median p99': (p99Of(before, 'name') / Math.max(1, p99Of(bare, 'name'))).toFixed(2),
+        }
+      : {}),
     'floor: one SQL statement by USCC (sequential)': `p99 ${p99(usccMs).toFixed(2)} ms over ${usccMs.length}`,
-    'floor: one SQL statement by name (sequential)': `p99 ${p99(nameMs).toFixed(2)} ms over ${nameMs.length}`,
-    'HTTP floor: bare Fastify + the USCC statement at 500 req/s': summary(bare.map((r) => r.uscc)),
-    'HTTP floor: bare Fastify + the name statement at 200 req/s': summary(bare.map((r) => r.name)),
-    'ratio product / HTTP floor, median p99': `by USCC ${(byUscc / Math.max(1, p99Of(bare, 'uscc'))).toFixed(2)}, by name ${(byName / Math.max(1, p99Of(bare, 'name'))).toFixed(2)}`,
+    'floor: the tokens-only name statement (sequential)': `p99 ${p99(nameMs).toFixed(2)} ms over ${nameMs.length}`,
+    'floor: the product’s name statement by hand (sequential)': `p99 ${p99(productNameMs).toFixed(2)} ms over ${productNameMs.length}`,
+    ...(nameOnly ? {} : { 'HTTP floor: bare Fastify + the USCC statement at 500 req/s': summary(results(bare, 'uscc')) }),
+    'HTTP floor: bare Fastify + the tokens-only name statement at 200 req/s': summary(results(bare, 'name')),
+    'HTTP floor: bare Fastify + the product’s name statement at 200 req/s': summary(results(bare, 'productName')),
+    'ratio product / HTTP floor, median p99': `${nameOnly ? '' : `by USCC ${(byUscc / Math.max(1, p99Of(bare, 'uscc'))).toFixed(2)}, `}by name ${(byName / Math.max(1, p99Of(bare, 'name'))).toFixed(2)} (tokens-only floor), ${(byName / Math.max(1, p99Of(bare, 'productName'))).toFixed(2)} (the product’s statement)`,
+    'ratio per run (by name, tokens-only floor)': product.map((r, i) => (r.name.latency.p99 / Math.max(1, bare[i]!.name.latency.p99)).toFixed(2)).join(', '),
   });
-  if (byUscc > 20 || byName > 50) process.exitCode = 1;
+  if ((!nameOnly && byUscc > 20) || byName > 50) process.exitCode = 1;
 } finally {
   if (server) {
     server.kill('SIGTERM');

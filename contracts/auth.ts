@@ -61,6 +61,8 @@ export const dataScopeSchema = z.object({
   deptIds: z.array(z.number().int()),
   /** GB/T 2260 prefixes the user covers through a district scope (120101, or 12 for a whole city). */
   districtPrefixes: z.array(z.string()),
+  /** The territory (辖区) whose market entities the scope covers, as GB/T 2260 prefixes ("12" the whole city); empty for the full scope. */
+  territory: z.array(z.string()),
 });
 
 export const meResponse = z.object({

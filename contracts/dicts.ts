@@ -180,6 +180,7 @@ export const BUILTIN_DICTS = [
       { value: 'entities.entity.create', zh: '登记市场主体', en: 'Register entity' },
       { value: 'entities.entity.update', zh: '修改市场主体', en: 'Edit entity' },
       { value: 'entities.entity.import', zh: '导入市场主体', en: 'Import entities' },
+      { value: 'entities.entity.pinyin', zh: '补全市场主体名称拼音', en: 'Fill in entity name pinyin' },
       { value: 'entities.product.create', zh: '新增产品', en: 'Add product' },
       { value: 'entities.product.delete', zh: '删除产品', en: 'Remove product' },
       { value: 'entities.licence.create', zh: '新增证照', en: 'Add licence' },

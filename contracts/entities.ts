@@ -131,7 +131,11 @@ export type EntitySummary = z.infer<typeof entitySummary>;
  * A keyword search lists at most 10,000 matches; `capped` says more matched, so `total` is a lower
  * bound and the officer should narrow the search.
  */
-export const entityListResponse = pageOf(entitySummary).extend({ capped: z.boolean() });
+export const entityListResponse = pageOf(entitySummary).extend({
+  capped: z.boolean(),
+  /** Nothing matched the keyword as typed; these are near matches (names that sound or look like it). */
+  near: z.boolean(),
+});
 export type EntityListResponse = z.infer<typeof entityListResponse>;
 
 export const productSchema = z.object({

@@ -437,14 +437,28 @@ export type BatchRemindResult = z.infer<typeof batchRemindResponse>;
 
 /** The caller's to-do list: tasks of their units falling due within `days` working days, overdue ones, reports to review. */
 export const todoQuery = z.strictObject({ days: z.coerce.number().int().min(1).max(60).default(5) });
+/** A round report (报送节点) a unit the caller acts for has not sent yet, due within the to-do window or overdue. */
+export const roundToReportSchema = z.object({
+  roundId: z.number().int(),
+  planId: z.number().int(),
+  planTitle: z.string(),
+  name: z.string(),
+  dueDate: z.string(),
+  deptId: z.number().int(),
+  deptName: z.string(),
+  overdue: z.boolean(),
+});
+export type RoundToReport = z.infer<typeof roundToReportSchema>;
 export const todoResponse = z.object({
   days: z.number().int(),
   dueSoon: z.array(taskSchema),
   overdue: z.array(taskSchema),
   openReminders: z.array(taskSchema),
+  /** Round reports to write (报送), earliest first. */
+  roundsToReport: z.array(roundToReportSchema),
   reportsToReview: z.number().int(),
   /** How many there are in all (the lists above show the first 50). */
-  totals: z.object({ dueSoon: z.number().int(), overdue: z.number().int(), openReminders: z.number().int() }),
+  totals: z.object({ dueSoon: z.number().int(), overdue: z.number().int(), openReminders: z.number().int(), roundsToReport: z.number().int() }),
   /** Set when the working-day calendar does not cover the period (e.g. next year not yet loaded). */
   warning: z.string().nullable(),
 });

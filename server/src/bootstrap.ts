@@ -7,6 +7,7 @@ import type { Config } from './config/config.js';
 import { registerDomain } from './domain.js';
 import { openDatabase, refreshStatistics, type DbHandle } from './db/client.js';
 import { seedCreditBuiltins, seedCreditDemo } from './modules/credit/index.js';
+import { backfillNamePinyin } from './modules/entities/index.js';
 import { DEMO_USERNAMES, isDatabaseEmpty, seedBuiltins, seedDemo } from './modules/system/index.js';
 
 export function openConfiguredDatabase(config: Config): Promise<DbHandle> {
@@ -28,6 +29,9 @@ export async function prepareDatabase(handle: DbHandle, config: Config, opts: { 
   const builtins = await seedBuiltins(handle.db, { adminPassword });
   await seedCreditBuiltins(handle.db);
   const messages: string[] = [];
+  // Entities registered before names had their pinyin (migration 0008): once, then a no-op.
+  const pinyinFilled = await backfillNamePinyin(handle.db);
+  if (pinyinFilled > 0) messages.push(`已为 ${pinyinFilled} 户市场主体补全名称拼音（拼音与近似检索）。`);
   if (builtins.generatedAdminPassword) {
     messages.push(
       `管理员 admin 的初始密码（仅显示这一次，首次登录后须修改）/ admin's initial password (shown once; change it at first login):`,

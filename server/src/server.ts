@@ -7,7 +7,7 @@ import type { FastifyServerOptions } from 'fastify';
 import type { Config } from './config/config.js';
 import type { ZApp } from './platform/http/types.js';
 import { scheduleListClock, scheduleMonthlyRiskRecompute } from './modules/credit/index.js';
-import { loadSearchDictionary } from './modules/entities/index.js';
+import { loadPinyinTable, loadSearchDictionary } from './modules/entities/index.js';
 
 /**
  * JSON lines (pino's own format) for collectors, or pino-pretty's readable lines for a terminal:
@@ -34,6 +34,7 @@ export async function startServer(config: Config): Promise<{ close(): Promise<vo
       logger: loggerOptions(config),
     });
     loadSearchDictionary();
+    loadPinyinTable();
     // On a terminal the banner below names the address; Fastify's own line per network interface
     // (0.0.0.0 lists every one, including addresses nobody can reach) is only noise there.
     const level = app.log.level;

@@ -15,16 +15,19 @@ export function AdminLayout() {
   const t = useT(common);
   const navigate = useNavigate();
   const location = useLocation();
+  const enterprise = Boolean(me?.user.enterpriseUscc);
 
   const items = useMemo(() => {
     const groups = MENU.map((g) => ({
       key: g.key,
       icon: g.icon,
       label: t(g.titleKey),
-      children: g.children.filter((r) => !r.access || can(r.access)).map((r) => ({ key: r.path, icon: r.icon, label: t(r.titleKey) })),
+      children: g.children
+        .filter((r) => (!r.access || can(r.access)) && (!r.enterpriseOnly || enterprise))
+        .map((r) => ({ key: r.path, icon: r.icon, label: t(r.titleKey) })),
     })).filter((g) => g.children.length > 0);
     return [{ key: HOME_ROUTE.path, icon: HOME_ROUTE.icon, label: t('home') }, ...groups];
-  }, [t, can]);
+  }, [t, can, enterprise]);
 
   const logout = async () => {
     try {

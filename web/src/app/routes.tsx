@@ -40,6 +40,8 @@ export interface AppRoute {
   icon: ReactNode;
   /** Permission needed; omitted = any signed-in user. */
   access?: string;
+  /** Only for accounts acting for an enterprise: the administrator holds every permission but has no enterprise of its own. */
+  enterpriseOnly?: boolean;
   element: LazyExoticComponent<ComponentType>;
 }
 
@@ -80,7 +82,7 @@ export const MENU: MenuGroup[] = [
     children: [
       { path: '/entities', titleKey: 'entities', icon: <ShopOutlined />, access: 'entities:entity:list', element: page(() => import('@/features/entities/entities-page')) },
       { path: '/submissions', titleKey: 'submissionReview', icon: <FileDoneOutlined />, access: 'entities:record:review', element: page(() => import('@/features/submissions/review-page')) },
-      { path: '/my-enterprise', titleKey: 'myEnterprise', icon: <IdcardOutlined />, access: 'entities:record:declare', element: page(() => import('@/features/entities/my-enterprise-page')) },
+      { path: '/my-enterprise', titleKey: 'myEnterprise', icon: <IdcardOutlined />, access: 'entities:record:declare', enterpriseOnly: true, element: page(() => import('@/features/entities/my-enterprise-page')) },
       { path: '/credit/overview', titleKey: 'creditOverview', icon: <PieChartOutlined />, access: 'credit:list:list', element: page(() => import('@/features/credit/overview-page')) },
       { path: '/credit/lists', titleKey: 'creditLists', icon: <UnorderedListOutlined />, access: 'credit:list:list', element: page(() => import('@/features/credit/lists-page')) },
       { path: '/credit/honours', titleKey: 'creditHonours', icon: <LikeOutlined />, access: 'credit:honour:manage', element: page(() => import('@/features/credit/honours-page')) },

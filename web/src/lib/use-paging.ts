@@ -23,9 +23,12 @@ export function usePaging(initialPageSize = 20) {
   return { page, pageSize, reset, pagination };
 }
 
-/** A paged list's search filter: `search(filter)` applies a new one (`{}` for 重置) and goes back to page 1. */
-export function usePagedFilter<F extends object>() {
-  const [filter, setFilter] = useState<F>({} as F);
+/**
+ * A paged list's search filter: `search(filter)` applies a new one (`{}` for 重置) and goes back to
+ * page 1. `initial`: the filter a link opened the page with (read once).
+ */
+export function usePagedFilter<F extends object>(initial?: F) {
+  const [filter, setFilter] = useState<F>(() => initial ?? ({} as F));
   const paging = usePaging();
   const search = (next: F) => {
     setFilter(next);

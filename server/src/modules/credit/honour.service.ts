@@ -75,7 +75,7 @@ async function compile(tx: Transaction, ctx: Ctx, round: RoundRow): Promise<numb
   const today = todayInChina();
   const list = round.list as 'red' | 'black';
   const criteria = round.criteria as HonourCriteria;
-  const candidates = (await honourCandidates(tx)).filter((c) => recordInScope(ctx.scope, { districtCode: c.districtCode }));
+  const candidates = (await honourCandidates(tx)).filter((c) => recordInScope(ctx.scope, { jurisdictionCode: c.districtCode }));
   const members = candidates.filter((c) => qualifiesForHonour(list, criteria, c, today));
   return insertEntries(
     tx,

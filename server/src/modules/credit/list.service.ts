@@ -190,7 +190,7 @@ export async function updateCreditSettings(ctx: Ctx, body: UpdateCreditSettingsB
 /** An entry the user may see; out of scope is 404 like any other missing record. */
 async function loadVisible(ctx: Ctx, db: Executor, id: number, lock = false): Promise<EntryWithEntity> {
   const row = lock ? await lockEntry(db, id) : await findEntry(db, id);
-  if (!row || !recordInScope(ctx.scope, { districtCode: row.districtCode, enterpriseUscc: row.uscc })) throw new AppError('NOT_FOUND');
+  if (!row || !recordInScope(ctx.scope, { jurisdictionCode: row.districtCode, enterpriseUscc: row.uscc })) throw new AppError('NOT_FOUND');
   return row;
 }
 
@@ -213,7 +213,7 @@ export async function entityListEntries(ctx: Ctx, uscc: string): Promise<ListEnt
   const cal = await calendarFor(ctx.db);
   const today = todayInChina();
   const rows = await entriesOfEntity(ctx.db, e.id);
-  const own = ctx.scope.enterpriseUscc === uscc && !ctx.scope.all && ctx.scope.districtPrefixes.length === 0;
+  const own = ctx.scope.enterpriseUscc === uscc && !ctx.scope.all && ctx.scope.jurisdictionPrefixes.length === 0;
   const visible = rows.filter((r) => !own || !['pending_approval', 'rejected'].includes(r.status));
   return entryDtos(ctx.db, visible, cal, today);
 }
@@ -266,7 +266,7 @@ export async function createListEntry(ctx: Ctx, body: CreateListEntryBody): Prom
   assertPublishable({ groundsText: body.groundsText });
   const e = await findEntityByUscc(ctx.db, body.uscc.toUpperCase());
   if (!e) throw new AppError('ENTITY_UNKNOWN', { details: { uscc: body.uscc } });
-  if (!recordInScope(ctx.scope, { districtCode: e.districtCode, enterpriseUscc: e.uscc })) throw new AppError('NOT_FOUND');
+  if (!recordInScope(ctx.scope, { jurisdictionCode: e.districtCode, enterpriseUscc: e.uscc })) throw new AppError('NOT_FOUND');
   const cal = await calendarFor(ctx.db);
   let values: Parameters<typeof insertEntry>[1];
   if (body.list === 'serious-violation') {

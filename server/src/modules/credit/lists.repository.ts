@@ -93,10 +93,13 @@ function keywordWhere(kw: string): SQL {
   return or(eq(entity.uscc, kw.toUpperCase()), ilike(entity.name, like), ilike(creditListEntry.decisionNo, like), ilike(creditListEntry.penaltyDecisionNo, like))!;
 }
 
+/** List entries are about regulated subjects: seen through the scope's territory, or as one's own enterprise. */
+const ENTRY_SCOPE = { jurisdictionCode: creditListEntry.districtCode, enterpriseUscc: entity.uscc };
+
 export async function listEntries(db: Executor, scope: DataScope, q: ListEntryQuery, today: string): Promise<{ rows: EntryWithEntity[]; total: number }> {
   const kw = q.keyword?.trim();
   const where = and(
-    scopePredicate(scope, { districtCode: creditListEntry.districtCode, enterpriseUscc: entity.uscc }),
+    scopePredicate(scope, ENTRY_SCOPE),
     q.list ? eq(creditListEntry.list, q.list) : undefined,
     q.status ? eq(creditListEntry.status, q.status) : undefined,
     q.districtCode ? sql`${creditListEntry.districtCode} like ${`${q.districtCode}%`}` : undefined,
@@ -167,7 +170,7 @@ export async function openStepEntries(db: Executor, scope: DataScope): Promise<E
     .innerJoin(entity, eq(entity.id, creditListEntry.entityId))
     .where(
       and(
-        scopePredicate(scope, { districtCode: creditListEntry.districtCode, enterpriseUscc: entity.uscc }),
+        scopePredicate(scope, ENTRY_SCOPE),
         or(
           inArray(creditListEntry.status, ['pending_approval', 'listed']),
           and(eq(creditListEntry.list, 'abnormal'), eq(creditListEntry.status, 'published'), isNotNull(creditListEntry.curedOn)),
@@ -189,7 +192,7 @@ export async function countLateFlags(db: Executor, scope: DataScope): Promise<nu
     .innerJoin(entity, eq(entity.id, creditListEntry.entityId))
     .where(
       and(
-        scopePredicate(scope, { districtCode: creditListEntry.districtCode, enterpriseUscc: entity.uscc }),
+        scopePredicate(scope, ENTRY_SCOPE),
         sql`${creditListEntry.flags} ?| array['listed_late','published_late','removed_late']`,
       ),
     );

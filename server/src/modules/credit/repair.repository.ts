@@ -20,7 +20,8 @@ export interface ApplicationJoined {
   publicationStoppedOn: string | null;
 }
 
-const SCOPE_COLS = { districtCode: creditApplication.districtCode, enterpriseUscc: entity.uscc };
+/** Applications are about regulated subjects: seen through the scope's territory, or as one's own enterprise. */
+const SCOPE_COLS = { jurisdictionCode: creditApplication.districtCode, enterpriseUscc: entity.uscc };
 
 export async function findListEntry(db: Executor, id: number): Promise<EntryRow | null> {
   const [row] = await db.select().from(creditListEntry).where(eq(creditListEntry.id, id));

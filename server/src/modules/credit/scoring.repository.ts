@@ -140,7 +140,7 @@ export async function gradeCounts(db: Executor, scope: DataScope, kind: string):
     .select({ grade: creditEvaluation.grade, count: count() })
     .from(creditEvaluation)
     .innerJoin(entity, eq(entity.id, creditEvaluation.entityId))
-    .where(and(eq(creditEvaluation.kind, kind), scopePredicate(scope, { districtCode: entity.districtCode, enterpriseUscc: entity.uscc })))
+    .where(and(eq(creditEvaluation.kind, kind), scopePredicate(scope, { jurisdictionCode: entity.districtCode, enterpriseUscc: entity.uscc })))
     .groupBy(creditEvaluation.grade);
 }
 
@@ -153,7 +153,7 @@ export async function entitiesInScope(db: Executor, scope: DataScope): Promise<n
   const [row] = await db
     .select({ n: count() })
     .from(entity)
-    .where(scopePredicate(scope, { districtCode: entity.districtCode, enterpriseUscc: entity.uscc }));
+    .where(scopePredicate(scope, { jurisdictionCode: entity.districtCode, enterpriseUscc: entity.uscc }));
   return row?.n ?? 0;
 }
 

@@ -1,5 +1,5 @@
 /** Entities, products, licences and archive records: the only Drizzle-aware code of the entities module. */
-import { and, asc, count, desc, eq, gte, inArray, isNull, like, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, inArray, isNull, like, lte, sql, type SQL } from 'drizzle-orm';
 import type { EntityListQuery, RecordListQuery } from '../../../../contracts/entities.js';
 import { parseIndustryCode } from '../../../../contracts/industries.js';
 import type { Executor } from '../../db/client.js';
@@ -8,7 +8,8 @@ import { scopePredicate, type DataScope, type ScopeColumns } from '../../platfor
 import { district } from '../system/system.table.js';
 import { creditEvaluation } from '../credit/scoring.table.js';
 import { archiveRecord, entity, entityLicence, entityProduct } from './entities.table.js';
-import { tsQueryOf } from './entities.search.js';
+import { pinyinKeyword, pinyinOf } from './entities.pinyin.js';
+import { searchWords, tsQueryOf } from './entities.search.js';
 
 export type EntityRow = typeof entity.$inferSelect;
 export type NewEntityRow = typeof entity.$inferInsert;
@@ -17,7 +18,8 @@ export type LicenceRow = typeof entityLicence.$inferSelect;
 export type RecordRow = typeof archiveRecord.$inferSelect;
 export type NewRecordRow = typeof archiveRecord.$inferInsert;
 
-export const ENTITY_SCOPE: ScopeColumns = { districtCode: entity.districtCode, enterpriseUscc: entity.uscc };
+/** Entities are regulated subjects: seen through the territory of the scope (辖区), or as one's own enterprise. */
+export const ENTITY_SCOPE: ScopeColumns = { jurisdictionCode: entity.districtCode, enterpriseUscc: entity.uscc };
 
 const USCC_LIKE = /^[0-9A-Z]{18}$/;
 
@@ -107,7 +109,19 @@ export interface EntityListPage {
   /** Matches; with `capped`, a lower bound: at least this many (= the match limit) matched. */
   total: number;
   capped: boolean;
+  /** The keyword matched nothing as typed: these are names that sound or look like it. */
+  near: boolean;
 }
+
+/**
+ * Near matches (近似匹配) when a keyword finds nothing: word similarity of the keyword's pinyin to
+ * the names' pinyin, and of its characters to the names. Low enough that one wrong character in
+ * a five-character name still matches (得泽调味品 ~ 德译调味品: 0.53 by pinyin), high enough that
+ * names sharing only 天津…有限公司 do not (the common words are left out of the keyword first).
+ */
+export const NEAR_SIMILARITY = 0.5;
+/** Near matches listed at most: a page of likely candidates, not a ranking of the registry. */
+export const NEAR_MATCHES_MAX = 50;
 
 /** The registry's filters and the caller's data scope, as one predicate. */
 function entityFilter(scope: DataScope, q: Omit<EntityListQuery, 'page' | 'pageSize'>): SQL | undefined {
@@ -148,13 +162,16 @@ async function keywordMatch(db: Executor, kw: string, filter: SQL | undefined, m
   // Trigram word similarity catches what segmentation misses (a misspelt name); whole-name
   // similarity (`%`, 0.3) would match every name sharing 天津…有限公司 (see portal.repository).
   // The exact name is a rule of its own, so a capped search still lists it (first, by rank).
-  const rules = [sql`${entity.name} = ${kw}`, ts, sql`${kw} <% ${entity.name}`, sql`${entity.name} like ${containsPattern(kw)}`, sql`${entity.formerNames} @> array[${kw}::text]`];
+  // Pinyin or initials (tjdz, tianjin deze): a substring of the stored pinyin tokens, through their trigram index.
+  const py = pinyinKeyword(kw);
+  const pinyinRule = py ? sql`${entity.namePinyin} like ${containsPattern(py)}` : undefined;
+  const rules = [sql`${entity.name} = ${kw}`, ts, sql`${kw} <% ${entity.name}`, sql`${entity.name} like ${containsPattern(kw)}`, sql`${entity.formerNames} @> array[${kw}::text]`, pinyinRule];
   // Inside each subquery "entity" names the subquery's own table.
   const matches = rules
     .filter((r): r is SQL => r !== undefined)
     .map((r) => sql`(select ${entity.id} from ${entity} where ${and(r, filter)} limit ${max + 1})`);
   const where = sql`${entity.id} in (${sql.join(matches, sql` union all `)})`;
-  const rank = sql`(case when ${entity.name} = ${kw} then 2 else 0 end) + similarity(${entity.name}, ${kw})${tsq ? sql` + ts_rank(to_tsvector('simple', ${entity.searchText}), to_tsquery('simple', ${tsq}))` : sql``}`;
+  const rank = sql`(case when ${entity.name} = ${kw} then 2 else 0 end) + similarity(${entity.name}, ${kw})${tsq ? sql` + ts_rank(to_tsvector('simple', ${entity.searchText}), to_tsquery('simple', ${tsq}))` : sql``}${py ? sql` + word_similarity(${py}, ${entity.namePinyin})` : sql``}`;
   return { where, rank };
 }
 
@@ -183,7 +200,7 @@ export async function listEntities(db: Executor, scope: DataScope, q: EntityList
   if (!kw || uscc) {
     const where = and(filter, uscc ? eq(entity.uscc, uscc) : undefined);
     const { rows, n } = await counted(where, await page(where, [asc(entity.id)]));
-    return { rows, total: n, capped: false };
+    return { rows, total: n, capped: false, near: false };
   }
 
   const max = opts.matchesMax ?? KEYWORD_MATCHES_MAX;
@@ -191,10 +208,45 @@ export async function listEntities(db: Executor, scope: DataScope, q: EntityList
   // At most `max` matches are listed: a page past them is empty.
   if (offset >= max) {
     const { n } = await counted(where, []);
-    return { rows: [], total: Math.min(n, max), capped: n > max };
+    return { rows: [], total: Math.min(n, max), capped: n > max, near: false };
   }
   const { rows, n } = await counted(where, await page(where, [desc(rank), asc(entity.id)]));
-  return { rows: rows.slice(0, Math.max(0, max - offset)), total: Math.min(n, max), capped: n > max };
+  if (n > 0 || offset > 0) return { rows: rows.slice(0, Math.max(0, max - offset)), total: Math.min(n, max), capped: n > max, near: false };
+  return nearMatches(db, kw, filter, q);
+}
+
+/**
+ * The names that sound or look like a keyword that matched nothing (see NEAR_SIMILARITY). The
+ * words in most names (天津, 有限公司) are left out of the keyword first, so 天津得泽调味品 is
+ * compared as 得泽调味品 / dezetiaoweipin. Two probes through the trigram indexes (pinyin tokens,
+ * names), with the threshold set for this transaction only; best first, at most NEAR_MATCHES_MAX.
+ */
+async function nearMatches(db: Executor, kw: string, filter: SQL | undefined, q: EntityListQuery): Promise<EntityListPage> {
+  const common = await commonSearchWords(db);
+  const rare = searchWords(kw).filter((w) => !common.has(w));
+  const core = rare.length > 0 ? rare.join('') : kw;
+  const corePinyin = pinyinKeyword(core) ?? pinyinOf(core);
+  const none: EntityListPage = { rows: [], total: 0, capped: false, near: false };
+  if (corePinyin.length < 4 && core.length < 2) return none;
+  const { offset, limit } = pageWindow(q.page, q.pageSize);
+  if (offset >= NEAR_MATCHES_MAX) return none;
+  const score = sql`greatest(word_similarity(${corePinyin}, coalesce(${entity.namePinyin}, '')), word_similarity(${core}, ${entity.name}))`;
+  const probes = [
+    corePinyin.length >= 4 ? sql`(select ${entity.id} from ${entity} where ${and(sql`${corePinyin} <% ${entity.namePinyin}`, filter)} limit ${NEAR_MATCHES_MAX * 4})` : undefined,
+    sql`(select ${entity.id} from ${entity} where ${and(sql`${core} <% ${entity.name}`, filter)} limit ${NEAR_MATCHES_MAX * 4})`,
+  ].filter((p): p is SQL => p !== undefined);
+  const rows = await db.transaction(async (tx) => {
+    // `<%` reads its threshold from this setting; local to the transaction, so other searches keep 0.6.
+    await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', ${String(NEAR_SIMILARITY)}, true)`);
+    return tx
+      .select({ entity, districtName: district.name, grade: gradeOf('grade'), riskClass: gradeOf('risk') })
+      .from(entity)
+      .leftJoin(district, eq(district.code, entity.districtCode))
+      .where(sql`${entity.id} in (${sql.join(probes, sql` union all `)})`)
+      .orderBy(desc(score), asc(entity.id))
+      .limit(NEAR_MATCHES_MAX);
+  });
+  return { rows: rows.slice(offset, offset + limit), total: rows.length, capped: false, near: rows.length > 0 };
 }
 
 /** The columns an exported registry row shows (not the address, contacts or search text). */
@@ -400,4 +452,27 @@ export async function effectiveRecords(db: Executor, entityId: number, opts: { k
       ),
     )
     .orderBy(asc(archiveRecord.occurredOn), asc(archiveRecord.id));
+}
+
+// ─── Name pinyin backfill ───────────────────────────────────────────────────────────────────────
+
+/** Up to `limit` entities still without their pinyin (registered before migration 0008), in id order after `afterId`. */
+export async function entitiesWithoutPinyin(db: Executor, afterId: number, limit: number): Promise<{ id: number; name: string; formerNames: string[] }[]> {
+  return db
+    .select({ id: entity.id, name: entity.name, formerNames: entity.formerNames })
+    .from(entity)
+    .where(and(isNull(entity.namePinyin), gt(entity.id, afterId)))
+    .orderBy(asc(entity.id))
+    .limit(limit);
+}
+
+/** Store computed pinyin, one statement per batch; the registry's version and times are left alone (a derived search key, like search_text). */
+export async function setNamePinyin(db: Executor, rows: readonly { id: number; namePinyin: string }[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  const ids = `{${rows.map((r) => r.id).join(',')}}`;
+  const values = `{${rows.map((r) => `"${r.namePinyin.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
+  const res = await db.execute(
+    sql`update ${entity} set name_pinyin = u.p from unnest(${ids}::bigint[], ${values}::text[]) as u(id, p) where ${entity.id} = u.id and ${entity.namePinyin} is null`,
+  );
+  return Number((res as unknown as { rowCount?: number; affectedRows?: number }).rowCount ?? (res as unknown as { affectedRows?: number }).affectedRows ?? rows.length);
 }

@@ -48,8 +48,10 @@ export function entitiesRoutes(app: ZApp, deps: EntitiesDeps): void {
       tags: TAG,
       summary: '市场主体查询 Search entities',
       description:
-        '关键词为统一社会信用代码（精确）或名称（分词全文检索 + 三元组模糊匹配，含曾用名），按匹配程度排序，最多列出 10,000 条；匹配更多时 capped 为 true，total 为下限。' +
-        ' Keyword: a USCC (exact) or a name (jieba full text + trigram fuzzy match, former names too), best match first, at most 10,000 listed; when more match, `capped` is true and `total` is a lower bound.',
+        '关键词为统一社会信用代码（精确）、名称（分词全文检索 + 三元组模糊匹配，含曾用名）或名称拼音、拼音首字母（如 tjdz、tianjin deze），按匹配程度排序，最多列出 10,000 条；匹配更多时 capped 为 true，total 为下限。' +
+        '没有任何匹配时列出读音或字形相近的名称（至多 50 条），near 为 true。' +
+        ' Keyword: a USCC (exact), a name (jieba full text + trigram fuzzy match, former names too) or its pinyin or initials (tjdz, tianjin deze), best match first, at most 10,000 listed; when more match, `capped` is true and `total` is a lower bound.' +
+        ' When nothing matches, names that sound or look alike are listed (at most 50) with `near` true.',
       querystring: entityListQuery,
       response: { 200: entityListResponse },
     },

@@ -37,6 +37,13 @@ export const entity = pgTable(
      * is `to_tsvector('simple', search_text)` (jieba segments, PostgreSQL only splits on spaces).
      */
     searchText: text('search_text').notNull(),
+    /**
+     * Pinyin of the name and former names (entities.pinyin.ts): whole pinyin and initials, with
+     * variants for polyphonic characters, space separated and ASCII, behind a trigram index
+     * (`tjdz`, `tianjin deze`, and near matches by sound). NULL only on rows registered before
+     * migration 0008 until the start-up backfill has computed them.
+     */
+    namePinyin: text('name_pinyin'),
     /** Whether any product needs a production licence / CCC (kept in step with entity_product). */
     licensedProducts: boolean('licensed_products').notNull().default(false),
     version: integer('version').notNull().default(1),
@@ -49,6 +56,9 @@ export const entity = pgTable(
     index('entity_industry_idx').on(t.industrySection, t.industryDivision),
     index('entity_search_idx').using('gin', sql`to_tsvector('simple', ${t.searchText})`),
     index('entity_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')),
+    index('entity_name_pinyin_trgm_idx').using('gin', t.namePinyin.op('gin_trgm_ops')),
+    // Rows still waiting for their pinyin: empty once the backfill is done, so finding none is instant.
+    index('entity_name_pinyin_missing_idx').on(t.id).where(sql`${t.namePinyin} is null`),
     // Exact former-name lookups (the public search's exact match: 曾用名 = keyword) without a scan.
     index('entity_former_names_idx').using('gin', t.formerNames),
   ],

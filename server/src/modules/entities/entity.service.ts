@@ -2,17 +2,18 @@
 import type { CreateEntityBody, EntityDetail, EntityListQuery, EntityListResponse, EntitySummary, LicenceBody, ProductBody, UpdateEntityBody } from '../../../../contracts/entities.js';
 import { industryName, parseIndustryCode } from '../../../../contracts/industries.js';
 import { msg, pickLang } from '../../../../contracts/i18n.js';
-import type { Executor } from '../../db/client.js';
+import type { Database, Executor } from '../../db/client.js';
 import { appendAudit } from '../../platform/audit/audit.repository.js';
 import { todayInChina } from '../../platform/calendar/today.js';
-import { hasPermission, type Ctx } from '../../platform/context.js';
-import { districtInScope, recordInScope } from '../../platform/data-scope/data-scope.js';
+import { hasPermission, systemCtx, type Ctx } from '../../platform/context.js';
+import { jurisdictionInScope, recordInScope } from '../../platform/data-scope/data-scope.js';
 import { AppError } from '../../platform/http/errors.js';
 import {
   currentEvaluations,
   deleteProduct as deleteProductRow,
   districtName,
   entityExportRows,
+  entitiesWithoutPinyin,
   findEntityByUscc,
   insertEntity,
   insertLicence,
@@ -23,6 +24,7 @@ import {
   productsOf,
   revokeLicenceRow,
   setLicensedProducts,
+  setNamePinyin,
   updateEntityRow,
   type EntityExportFields,
   type EntityRow,
@@ -30,16 +32,17 @@ import {
   type ProductRow,
 } from './entities.repository.js';
 import { entityFlags, licenceState, maskPhone } from './entities.rules.js';
+import { namePinyin } from './entities.pinyin.js';
 import { searchText } from './entities.search.js';
 import { notifyEntityChanged } from './archive-events.js';
 
 /** The entity if the reader may see it: an enterprise user asking about another entity gets 403, anyone else out of scope 404. */
 export async function loadEntityForRead(ctx: Ctx, uscc: string, db: Executor = ctx.db): Promise<EntityRow> {
   const e = await findEntityByUscc(db, uscc);
-  if (ctx.scope.enterpriseUscc && !ctx.scope.all && ctx.scope.enterpriseUscc !== uscc && ctx.scope.districtPrefixes.length === 0 && ctx.scope.deptIds.length === 0) {
+  if (ctx.scope.enterpriseUscc && !ctx.scope.all && ctx.scope.enterpriseUscc !== uscc && ctx.scope.jurisdictionPrefixes.length === 0) {
     throw new AppError('NOT_YOUR_ENTITY');
   }
-  if (!e || !recordInScope(ctx.scope, { districtCode: e.districtCode, enterpriseUscc: e.uscc })) throw new AppError('NOT_FOUND');
+  if (!e || !recordInScope(ctx.scope, { jurisdictionCode: e.districtCode, enterpriseUscc: e.uscc })) throw new AppError('NOT_FOUND');
   return e;
 }
 
@@ -75,7 +78,7 @@ function toSummary(ctx: Ctx, e: EntityExportFields, extra: { districtName: strin
 }
 
 export async function listEntities(ctx: Ctx, q: EntityListQuery, opts: { matchesMax?: number } = {}): Promise<EntityListResponse> {
-  const { rows, total, capped } = await listEntityRows(ctx.db, ctx.scope, q, opts);
+  const { rows, total, capped, near } = await listEntityRows(ctx.db, ctx.scope, q, opts);
   const kw = q.keyword?.trim();
   return {
     items: rows.map((r) => {
@@ -84,6 +87,7 @@ export async function listEntities(ctx: Ctx, q: EntityListQuery, opts: { matches
     }),
     total,
     capped,
+    near,
     page: q.page,
     pageSize: q.pageSize,
   };
@@ -140,7 +144,7 @@ async function checkDistrict(ctx: Ctx, code: string, db: Executor): Promise<void
   if (!(await knownDistrictCodes(db)).has(code)) {
     throw new AppError('VALIDATION_FAILED', { details: [{ path: 'districtCode', message: pickLang(msg(`区划代码 ${code} 不在区划表中`, `District ${code} is not in the district table`), ctx.lang) }] });
   }
-  if (!districtInScope(ctx.scope, code)) throw new AppError('OUT_OF_SCOPE');
+  if (!jurisdictionInScope(ctx.scope, code)) throw new AppError('OUT_OF_SCOPE');
 }
 
 /** The columns the form fields map to (industry code split into section and division, search text). */
@@ -165,6 +169,7 @@ export function entityColumns(b: EntityFields) {
     qualityOfficer: b.qualityOfficer,
     qualityOfficerSince: b.qualityOfficerSince,
     searchText: searchText([b.name, ...formerNames]),
+    namePinyin: namePinyin([b.name, ...formerNames]),
   };
 }
 
@@ -188,7 +193,7 @@ export async function updateEntity(ctx: Ctx, uscc: string, body: UpdateEntityBod
     const cols = entityColumns({ ...body, formerNames });
     const row = await updateEntityRow(tx, e.id, body.version, cols);
     if (!row) throw new AppError('CONFLICT');
-    const changed = Object.fromEntries(Object.entries(cols).filter(([k, v]) => k !== 'searchText' && JSON.stringify(v) !== JSON.stringify((e as Record<string, unknown>)[k])));
+    const changed = Object.fromEntries(Object.entries(cols).filter(([k, v]) => k !== 'searchText' && k !== 'namePinyin' && JSON.stringify(v) !== JSON.stringify((e as Record<string, unknown>)[k])));
     await appendAudit(tx, ctx, {
       action: 'entities.entity.update',
       targetType: 'entity',
@@ -245,4 +250,29 @@ export async function revokeLicence(ctx: Ctx, uscc: string, licenceId: number, o
     await notifyEntityChanged(tx, ctx, e.id);
     return entityDetail(ctx, e, tx);
   });
+}
+
+const PINYIN_BACKFILL_BATCH = 5_000;
+
+/**
+ * Compute the name pinyin of entities registered before it existed (migration 0008), in batches
+ * of 5,000, each in its own transaction with an audit row naming the id range; run at start-up
+ * (a no-op probe of an empty partial index once done). Returns how many rows it filled.
+ */
+export async function backfillNamePinyin(db: Database): Promise<number> {
+  const ctx = systemCtx(db);
+  let afterId = 0;
+  let filled = 0;
+  for (;;) {
+    const rows = await entitiesWithoutPinyin(db, afterId, PINYIN_BACKFILL_BATCH);
+    if (rows.length === 0) return filled;
+    const first = rows[0]!.id;
+    afterId = rows[rows.length - 1]!.id;
+    const values = rows.map((r) => ({ id: r.id, namePinyin: namePinyin([r.name, ...r.formerNames]) }));
+    filled += await db.transaction(async (tx) => {
+      const n = await setNamePinyin(tx, values);
+      await appendAudit(tx, ctx, { action: 'entities.entity.pinyin', targetType: 'entity', targetId: `${first}-${afterId}`, after: { rows: n } });
+      return n;
+    });
+  }
 }

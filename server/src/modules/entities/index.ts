@@ -10,6 +10,8 @@ export { onRecordAppended, onEntityChanged, onEntitiesImported, type ArchiveList
 export { loadEntityForRead } from './entity.service.js';
 export { findEntityById, findEntityByUscc, effectiveRecords, type EntityRow, type RecordRow } from './entities.repository.js';
 export { defaultRecordTitle, entityFlags, licenceState } from './entities.rules.js';
-export { loadSearchDictionary, searchText, tsQueryOf } from './entities.search.js';
+export { loadSearchDictionary, searchText, searchWords, tsQueryOf, tsQueryOfWords } from './entities.search.js';
+export { loadPinyinTable, namePinyin, pinyinOf } from './entities.pinyin.js';
+export { backfillNamePinyin } from './entity.service.js';
 export { commonSearchWords } from './entities.repository.js';
 export { entityImportRoutes } from './import/entity-import.routes.js';

@@ -532,6 +532,55 @@ export async function planUnits(db: Executor, planId: number, scope: DataScope):
     .orderBy(department.name);
 }
 
+export interface PendingRoundRow {
+  roundId: number;
+  planId: number;
+  planTitle: string;
+  name: string;
+  dueDate: string;
+  deptId: number;
+  deptName: string;
+  districtCode: string | null;
+  deptAncestors: string;
+}
+
+/**
+ * Round reports not sent yet by units responsible for tasks in scope, for rounds due on or before
+ * `until` (overdue ones included), earliest first: the units' 待报送 list.
+ */
+export async function pendingRoundReports(db: Executor, scope: DataScope, until: string, limit: number): Promise<PendingRoundRow[]> {
+  const units = db
+    .selectDistinct({ planId: planTask.planId, deptId: planTask.deptId, districtCode: planTask.districtCode })
+    .from(planTask)
+    .where(scopePredicate(scope, TASK_SCOPE))
+    .as('u');
+  return db
+    .select({
+      roundId: planRound.id,
+      planId: planRound.planId,
+      planTitle: plan.title,
+      name: planRound.name,
+      dueDate: planRound.dueDate,
+      deptId: units.deptId,
+      deptName: department.name,
+      districtCode: units.districtCode,
+      deptAncestors: department.ancestors,
+    })
+    .from(planRound)
+    .innerJoin(plan, eq(plan.id, planRound.planId))
+    .innerJoin(units, eq(units.planId, planRound.planId))
+    .innerJoin(department, eq(department.id, units.deptId))
+    .where(
+      and(
+        eq(plan.status, 'published'),
+        lte(planRound.dueDate, until),
+        sql`not exists (select 1 from ${roundSubmission} s where s.round_id = ${planRound.id} and s.dept_id = ${units.deptId})`,
+      ),
+    )
+    .orderBy(asc(planRound.dueDate), asc(planRound.id), asc(department.name))
+    .limit(limit);
+}
+
 /** Record a unit's report for a round; null when the unit has already reported. */
 export async function insertRoundSubmission(db: Executor, values: typeof roundSubmission.$inferInsert): Promise<RoundSubmissionRow | null> {
   const [row] = await db.insert(roundSubmission).values(values).onConflictDoNothing().returning();

@@ -266,7 +266,7 @@ export function plansRoutes(app: ZApp, deps: PlansDeps): void {
     schema: { tags: TASK_TAG, summary: '我的待办 My to-do list', querystring: todoQuery, response: { 200: todoResponse } },
     handler: (request) => {
       const ctx = request.ctx();
-      return getTodo(ctx, deps.calendarOf, { days: request.query.days, canReview: hasPermission(ctx, 'plans:task:review') });
+      return getTodo(ctx, deps.calendarOf, { days: request.query.days, canReview: hasPermission(ctx, 'plans:task:review'), canReport: hasPermission(ctx, 'plans:task:report') });
     },
   });
 

@@ -252,7 +252,7 @@ describe('statusAfterReview', () => {
 });
 
 describe('mayReportOn', () => {
-  const EMPTY: DataScope = { all: false, kinds: [], deptIds: [], districtPrefixes: [], selfUserId: null, enterpriseUscc: null };
+  const EMPTY: DataScope = { all: false, kinds: [], deptIds: [], districtPrefixes: [], jurisdictionPrefixes: [], selfUserId: null, enterpriseUscc: null };
   const task = { deptId: 30, districtCode: '120101', deptAncestors: '0,6,4' };
 
   it('lets the responsible department and the departments above it report', () => {

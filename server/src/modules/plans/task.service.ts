@@ -30,6 +30,7 @@ import {
   insertReport,
   listIndicators as listIndicatorRows,
   listTasks as listTaskRows,
+  pendingRoundReports,
   remindersOfTask,
   reportsOfTask,
   setTaskProgress,
@@ -377,27 +378,45 @@ export async function respondToReminder(ctx: Ctx, reminderId: number, input: { r
 }
 
 const TODO_LIMIT = 50;
+/** Pending (round, unit) pairs read for the to-do list before keeping those the caller reports for. */
+const ROUNDS_SCANNED = 2_000;
 
-/** The caller's to-do list: open tasks in their scope due within `days` working days, overdue ones, unanswered reminders, reports to review. */
-export async function getTodo(ctx: Ctx, calendarOf: CalendarSource, opts: { days: number; canReview: boolean }): Promise<Todo> {
+/**
+ * The caller's to-do list: open tasks in their scope due within `days` working days, overdue ones,
+ * unanswered reminders, round reports to write (only for units the caller reports for: the
+ * quality office sees every unit's tasks but writes only its own reports), reports to review.
+ */
+export async function getTodo(ctx: Ctx, calendarOf: CalendarSource, opts: { days: number; canReview: boolean; canReport: boolean }): Promise<Todo> {
   const calendar = await calendarOf(ctx);
   const today = todayInChina();
   const { date: horizon, warning } = addWorkingDaysOrEstimate(calendar, today, opts.days);
   const window = { offset: 0, limit: TODO_LIMIT };
-  const [soon, overdue, reminded, toReview] = await Promise.all([
+  const [soon, overdue, reminded, toReview, rounds] = await Promise.all([
     listTaskRows(ctx.db, ctx.scope, { dueBetween: { from: today, to: horizon } }, window),
     listTaskRows(ctx.db, ctx.scope, { dueBefore: today }, window),
     listTaskRows(ctx.db, ctx.scope, { withOpenReminders: true }, window),
     opts.canReview ? countReportsToReview(ctx.db, ctx.scope) : Promise.resolve(0),
+    opts.canReport ? pendingRoundReports(ctx.db, ctx.scope, horizon, ROUNDS_SCANNED) : Promise.resolve([]),
   ]);
   const dto = (r: TaskJoined) => toTaskDto(r, calendar, today);
+  const mine = rounds.filter((r) => mayReportOn({ deptId: ctx.actor.deptId }, ctx.scope, r));
   return {
     days: opts.days,
     dueSoon: soon.rows.map(dto),
     overdue: overdue.rows.map(dto),
     openReminders: reminded.rows.map(dto),
+    roundsToReport: mine.slice(0, TODO_LIMIT).map((r) => ({
+      roundId: r.roundId,
+      planId: r.planId,
+      planTitle: r.planTitle,
+      name: r.name,
+      dueDate: r.dueDate,
+      deptId: r.deptId,
+      deptName: r.deptName,
+      overdue: r.dueDate < today,
+    })),
     reportsToReview: toReview,
-    totals: { dueSoon: soon.total, overdue: overdue.total, openReminders: reminded.total },
+    totals: { dueSoon: soon.total, overdue: overdue.total, openReminders: reminded.total, roundsToReport: mine.length },
     warning: warning && pickLang(warning, ctx.lang),
   };
 }

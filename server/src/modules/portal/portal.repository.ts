@@ -4,8 +4,8 @@
  */
 import { and, asc, count, desc, eq, gt, inArray, isNull, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { pageWindow, preparedOnce } from '../../db/query-helpers.js';
-import { archiveRecord, commonSearchWords, entity, tsQueryOf } from '../entities/index.js';
+import { containsPattern, pageWindow, preparedOnce } from '../../db/query-helpers.js';
+import { archiveRecord, commonSearchWords, entity, searchWords, tsQueryOfWords } from '../entities/index.js';
 import { creditHonourRound, creditListEntry } from '../credit/lists.table.js';
 import { creditEvaluation } from '../credit/scoring.table.js';
 import { district } from '../system/system.table.js';
@@ -166,64 +166,110 @@ const gradeColumn = sql<string | null>`(select ce.grade from ${creditEvaluation}
 export const PUBLIC_SEARCH_CANDIDATES = 1_000;
 
 /**
- * Name search as the registry does it (jieba tokens behind the full-text index, pg_trgm for what
- * segmentation misses, exact current and former names), ranked by match quality. Unlike the
- * officers' registry the public one ranks a bounded candidate set: the exact name, then up to
- * 1,000 token matches; trigram similarity is the fallback when no token matches, because on a
- * registry where most names share 天津…有限公司 a similarity scan touches most rows.
- * The fallback asks for word similarity (`<%`, pg_trgm's default threshold 0.6: some stretch of
- * the name is close to what was typed), not whole-name similarity (`%`, 0.3): at 0.3 two names
- * sharing only 天津 and 机械有限公司 match (天津华诚机械有限公司 ~ 天津恒信机械有限公司 = 0.47), so a
- * misspelt name matched a few percent of the registry and its ranking took 100 ms per 20,000
- * entities, while 天津市食晶集团有限公司 still finds 天津市食品集团有限公司 (0.6).
+ * Name search as the registry does it (jieba tokens behind the full-text index, exact current and
+ * former names), ranked by match quality. Unlike the officers' registry the public one ranks a
+ * bounded candidate set: the exact name, then up to 1,000 token matches.
+ *
+ * When no token matches (a misspelt name, or one jieba segments otherwise than the registered
+ * name), the same statement falls back to the keyword's rare part — its words without those in
+ * most names (天津, 有限公司; see commonSearchWords) — two ways, each one index probe: names
+ * containing it, and names with a stretch word-similar to it (`<%`, 0.6). The probes run only when
+ * the token probe found nothing (an InitPlan gate), so a search is always one statement and one
+ * round trip. Names that only sound alike are the officers' near matches (entities.repository):
+ * a probe of the name pinyin for 天津泰达食品 reads the posting lists of tian-jin that every name
+ * has (19 ms at 100,000 entities, against 0.6 ms for the whole search when a token matches).
+ *
+ * It used to compare the whole keyword in a second statement (`<%` with 天津…有限公司 included):
+ * every name sharing those trigrams was a candidate to recheck, 52 ms at 100,000 entities for
+ * 天津华诚机械有限公司, and half the load test's names took that path, so the public search's p99
+ * was 3.1× the bare server's (docs/BENCHMARKS.md, issue 12 §7). The whole keyword still ranks the
+ * candidates. What the rare part alone no longer finds: a wrong character that neither sounds
+ * alike nor leaves a close stretch (天津市食晶集团有限公司 → 天津市食品集团有限公司 once 天津市 and
+ * 有限公司 are common words; before the first statistics the whole keyword is the rare part).
  */
 export async function searchByName(db: Executor, name: string, page: number, pageSize: number): Promise<{ rows: PublicSearchRow[]; total: number }> {
-  const tsq = tsQueryOf(name);
+  // jieba cuts the name once (it was three times a search: a tenth of the server's busy time).
+  const words = searchWords(name);
+  const tsq = tsQueryOfWords(words);
+  const common = await commonSearchWords(db);
   // The rare words find the candidates; the ranking scores every word (see tsQueryOf).
-  const probe = tsQueryOf(name, await commonSearchWords(db));
+  const probe = tsQueryOfWords(words, common);
+  const fallback = fallbackOf(name, words, common);
   const { offset, limit } = pageWindow(page, pageSize);
-  const run = async (candidates: SearchCandidates) => {
-    const rows = await preparedOnce(db, `portal_search_${candidates}`, () => searchQuery(db, candidates)).execute({ name, tsq, probe, limit, offset });
-    if (rows.length === 0 && offset > 0) {
-      // Paged past the end: the window count has no row to ride on.
-      const [total] = await db.select({ n: count() }).from(entity).where(sql`${entity.id} in ${candidateIds(candidates, sql`${name}`, sql`${probe}`)}`);
-      return { rows: [], total: total?.n ?? 0 };
-    }
-    return { rows: rows.map(({ total: _total, ...r }) => r), total: rows[0]?.total ?? 0 };
-  };
-  const first = await run(tsq ? 'tokens' : 'exact');
-  if (first.total > 0) return first;
-  return run('similar');
+  const candidates: SearchCandidates = tsq ? 'tokens' : 'exact';
+  const rows = await preparedOnce(db, `portal_search_${candidates}`, () => searchQuery(db, candidates)).execute({ name, tsq, probe, limit, offset, ...fallback });
+  if (rows.length === 0 && offset > 0) {
+    // Paged past the end: the window count has no row to ride on.
+    const literal: CandidateParams = { name: sql`${name}`, probe: sql`${probe}`, core: sql`${fallback.core}`, corePattern: sql`${fallback.corePattern}` };
+    const [total] = await db.select({ n: count() }).from(entity).where(sql`${entity.id} in ${candidateIds(candidates, literal)}`);
+    return { rows: [], total: total?.n ?? 0 };
+  }
+  return { rows: rows.map(({ total: _total, ...r }) => r), total: rows[0]?.total ?? 0 };
 }
 
-/** Exact names only; exact names and token matches; exact names and names with a stretch trigram-similar to the query. */
-type SearchCandidates = 'exact' | 'tokens' | 'similar';
+/** The rare part of a keyword the fallback looks for: as typed, and as patterns (null when too short to use an index). */
+interface Fallback {
+  core: string;
+  corePattern: string | null;
+}
 
-function candidateIds(candidates: SearchCandidates, name: SQL | Placeholder, probe: SQL | Placeholder): SQL {
+/** Shortest stretch a LIKE probe may look for: trigrams need three characters, or the probe scans every name. */
+const LIKE_MIN = 3;
+
+function fallbackOf(name: string, words: readonly string[], common: ReadonlySet<string>): Fallback {
+  const rare = words.filter((w) => !common.has(w));
+  const core = rare.length > 0 ? rare.join('') : name.trim();
+  return { core, corePattern: [...core].length >= LIKE_MIN ? containsPattern(core) : null };
+}
+
+/** Exact names only (a keyword without words); exact names, token matches, and the fallback when no token matches. */
+type SearchCandidates = 'exact' | 'tokens';
+
+interface CandidateParams {
+  name: SQL | Placeholder;
+  probe: SQL | Placeholder;
+  core: SQL | Placeholder;
+  corePattern: SQL | Placeholder;
+}
+
+function candidateIds(candidates: SearchCandidates, p: CandidateParams): SQL {
   // Two index probes (the trigram index answers =, the array index @>); an OR of the two, or
   // `= any(former_names)`, scans every row.
-  const exact = sql`(select e.id from ${entity} e where e.name = ${name} union all select e.id from ${entity} e where e.former_names @> array[${name}::text])`;
-  const more =
-    candidates === 'tokens'
-      ? sql` union all (select e.id from ${entity} e where to_tsvector('simple', e.search_text) @@ to_tsquery('simple', ${probe}) limit ${PUBLIC_SEARCH_CANDIDATES})`
-      : candidates === 'similar'
-        ? sql` union all (select e.id from ${entity} e where ${name} <% e.name order by word_similarity(${name}, e.name) desc limit ${PUBLIC_SEARCH_CANDIDATES})`
-        : sql``;
-  return sql`(select distinct id from (${exact}${more}) c)`;
+  const exact = sql`select e.id from ${entity} e where e.name = ${p.name} union all select e.id from ${entity} e where e.former_names @> array[${p.name}::text]`;
+  const max = PUBLIC_SEARCH_CANDIDATES;
+  if (candidates === 'exact') return sql`(select distinct id from (${exact}) c)`;
+  // `t` is referenced twice, so it is computed once; `not exists (select 1 from t)` is evaluated
+  // once per statement and skips the fallback probes whenever a token matched.
+  const none = sql`not exists (select 1 from t)`;
+  return sql`(with t as (select e.id from ${entity} e where to_tsvector('simple', e.search_text) @@ to_tsquery('simple', ${p.probe}) limit ${max})
+    select distinct id from (
+      ${exact}
+      union all select id from t
+      union all (select e.id from ${entity} e where ${none} and e.name like ${p.corePattern} limit ${max})
+      union all (select e.id from ${entity} e where ${none} and ${p.core} <% e.name limit ${max})
+    ) c)`;
 }
 
 /** One page of ranked candidates, the total riding along as a window count: one statement per search, not a page and a count. */
 function searchQuery(db: Executor, candidates: SearchCandidates) {
   const name = sql.placeholder('name');
   const tsq = sql.placeholder('tsq');
-  const closeness = candidates === 'similar' ? sql`word_similarity(${name}, ${entity.name})` : sql`similarity(${entity.name}, ${name})`;
+  // Exact name first, then how close the name is, how many of the words it has, and (for the
+  // fallback's candidates) how close a stretch of it is to the rare part.
   const words = candidates === 'tokens' ? sql` + ts_rank(to_tsvector('simple', ${entity.searchText}), to_tsquery('simple', ${tsq}))` : sql``;
-  const rank = sql`(case when ${entity.name} = ${name} then 2 else 0 end) + ${closeness}${words}`;
+  const rank = sql`(case when ${entity.name} = ${name} then 2 else 0 end) + similarity(${entity.name}, ${name}) + word_similarity(${sql.placeholder('core')}, ${entity.name})${words}`;
   return db
     .select({ uscc: entity.uscc, name: entity.name, districtCode: entity.districtCode, district: district.name, grade: gradeColumn, gradeAwaitingPublication: awaitingPublication(sql`${entity.id}`), total: sql<number>`(count(*) over ())::int` })
     .from(entity)
     .leftJoin(district, eq(district.code, entity.districtCode))
-    .where(sql`${entity.id} in ${candidateIds(candidates, name, sql.placeholder('probe'))}`)
+    .where(
+      sql`${entity.id} in ${candidateIds(candidates, {
+        name,
+        probe: sql.placeholder('probe'),
+        core: sql.placeholder('core'),
+        corePattern: sql.placeholder('corePattern'),
+      })}`,
+    )
     .orderBy(desc(rank), asc(entity.id))
     .limit(sql.placeholder('limit'))
     .offset(sql.placeholder('offset'))

@@ -25,7 +25,8 @@ export function portalRoutes(app: ZApp, deps: PortalDeps = {}): void {
   const limit = rateLimitHook(deps.rateLimit === undefined ? publicRateLimit() : deps.rateLimit);
 
   app.get('/api/public/credit', {
-    config: { access: 'public' },
+    // Read by API clients without cookies, at hundreds of requests a second: no CSRF cookie to hand out.
+    config: { access: 'public', csrfCookie: false },
     onRequest: limit,
     schema: {
       tags: TAG,
@@ -38,7 +39,8 @@ export function portalRoutes(app: ZApp, deps: PortalDeps = {}): void {
   });
 
   app.get('/api/public/credit/:uscc', {
-    config: { access: 'public' },
+    // Read by API clients without cookies, at hundreds of requests a second: no CSRF cookie to hand out.
+    config: { access: 'public', csrfCookie: false },
     onRequest: limit,
     schema: {
       tags: TAG,

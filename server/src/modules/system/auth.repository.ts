@@ -151,3 +151,25 @@ export async function forgetLoginFailuresBefore(db: Executor, before: Date, now:
     .returning({ username: loginFailure.username });
   return rows.length;
 }
+
+/**
+ * The district of each department: its own, else its nearest ancestor's (a department created
+ * without one takes its parent's, but an older row may have none). A department scope covers this
+ * district's regulated subjects (data-scope.ts, `jurisdictionPrefixes`).
+ */
+export async function districtsOfDepartments(db: Executor, ids: readonly number[]): Promise<Map<number, string | null>> {
+  const out = new Map<number, string | null>();
+  if (ids.length === 0) return out;
+  const rows = await db
+    .select({
+      id: department.id,
+      districtCode: sql<string | null>`coalesce(${department.districtCode}, (
+        select a.district_code from department a
+        where a.district_code is not null and (',' || ${department.ancestors} || ',') like '%,' || a.id || ',%'
+        order by length(a.ancestors) desc limit 1))`,
+    })
+    .from(department)
+    .where(inArray(department.id, [...ids]));
+  for (const r of rows) out.set(r.id, r.districtCode);
+  return out;
+}

@@ -197,6 +197,11 @@ export function describeMe(p: Principal): MeResponse {
     user: { ...p.user },
     roles: p.roles.map((r) => ({ key: r.key, name: r.name })),
     permissions: [...p.permissions].sort(),
-    dataScope: { kinds: p.scope.all ? ['all'] : p.scope.kinds, deptIds: p.scope.deptIds, districtPrefixes: p.scope.districtPrefixes },
+    dataScope: {
+      kinds: p.scope.all ? ['all'] : p.scope.kinds,
+      deptIds: p.scope.deptIds,
+      districtPrefixes: p.scope.districtPrefixes,
+      territory: p.scope.all ? [] : p.scope.jurisdictionPrefixes,
+    },
   };
 }

@@ -10,6 +10,7 @@ import {
   activeRolesOfUser,
   customDeptsOfRoles,
   deleteSession,
+  districtsOfDepartments,
   findSessionWithUser,
   permissionsOfRoles,
   selfAndDescendantDeptIds,
@@ -29,10 +30,15 @@ export function createPrincipalStore(db: Database): PrincipalStore {
         customDeptsOfRoles(db, roles.filter((r) => r.dataScope === 'custom').map((r) => r.id)),
         s.deptId !== null && roles.some((r) => r.dataScope === 'dept_and_below') ? selfAndDescendantDeptIds(db, s.deptId) : Promise.resolve([]),
       ]);
+      // The districts of every department a department scope may name: they make its territory.
+      const namedDepts = new Set([...deptAndBelow, ...[...customDepts.values()].flat()]);
+      if (s.deptId !== null && roles.some((r) => r.dataScope === 'dept')) namedDepts.add(s.deptId);
+      const deptDistricts = await districtsOfDepartments(db, [...namedDepts]);
       const scope = resolveDataScope(
         roles.map((r) => ({ dataScope: r.dataScope as DataScopeKind, customDeptIds: customDepts.get(r.id) ?? [] })),
         { id: s.userId, deptId: s.deptId, districtCode: s.districtCode, enterpriseUscc: s.enterpriseUscc },
         deptAndBelow,
+        deptDistricts,
       );
       const principal: Principal = {
         sessionId: s.sessionId,

@@ -15,6 +15,7 @@ import fp from 'fastify-plugin';
 import type { RouteAccess } from '../../../../contracts/permissions.js';
 import type { Database } from '../../db/client.js';
 import type { Ctx } from '../context.js';
+import { EMPTY_SCOPE } from '../data-scope/data-scope.js';
 import { AppError } from '../http/errors.js';
 import { requestLang } from '../http/lang.js';
 import type { Principal, PrincipalStore } from './principal.js';
@@ -29,6 +30,11 @@ declare module 'fastify' {
     allowDuringPasswordChange?: boolean;
     /** Skip the CSRF check (only the login route: there is no session yet to bind a token to). */
     skipCsrf?: boolean;
+    /**
+     * `false`: do not hand out the CSRF cookie here (public reads served to API clients that keep
+     * no cookies, such as the credit lookup: a random token and a Set-Cookie per request).
+     */
+    csrfCookie?: false;
   }
   interface FastifyRequest {
     principal: Principal | null;
@@ -68,7 +74,7 @@ async function authPlugin(app: FastifyInstance, opts: AuthPluginOptions): Promis
       actor: p
         ? { userId: p.user.id, username: p.user.username, roles: p.roles.map((r) => r.key), deptId: p.user.deptId, deptName: p.user.deptName }
         : { userId: null, username: 'anonymous', roles: [], deptId: null, deptName: null },
-      scope: p ? p.scope : { all: false, kinds: [], deptIds: [], districtPrefixes: [], selfUserId: null, enterpriseUscc: null },
+      scope: p ? p.scope : EMPTY_SCOPE,
       permissions: p ? p.permissions : new Set<string>(),
       requestId: this.id,
       ip: this.ip,
@@ -114,8 +120,9 @@ async function authPlugin(app: FastifyInstance, opts: AuthPluginOptions): Promis
     const access = config?.access;
     if (!access) return; // static files and 404s
 
-    // Give every browser a CSRF cookie to echo, even before login.
-    if (!request.cookies[CSRF_COOKIE]) {
+    // Give every browser a CSRF cookie to echo, even before login (not on routes that opt out:
+    // the public lookup, where it was part of what a request cost over a bare server, issue 12 §7).
+    if (!request.cookies[CSRF_COOKIE] && config.csrfCookie !== false) {
       const token = newToken();
       request.cookies[CSRF_COOKIE] = token;
       reply.setCookie(CSRF_COOKIE, token, csrfCookieOptions(opts.cookieSecure));

@@ -3,6 +3,7 @@ import {
   districtInScope,
   districtPrefix,
   FULL_SCOPE,
+  jurisdictionInScope,
   recordInScope,
   resolveDataScope,
   scopePredicate,
@@ -11,7 +12,7 @@ import {
 } from './data-scope.js';
 
 const user: ScopeUserInput = { id: 42, deptId: 7, districtCode: '120101', enterpriseUscc: '91120116MA05JQ7W8X' };
-const EMPTY: DataScope = { all: false, kinds: [], deptIds: [], districtPrefixes: [], selfUserId: null, enterpriseUscc: null };
+const EMPTY: DataScope = { all: false, kinds: [], deptIds: [], districtPrefixes: [], jurisdictionPrefixes: [], selfUserId: null, enterpriseUscc: null };
 
 describe('districtPrefix', () => {
   it('drops the trailing 00 pairs of a province or prefecture code', () => {
@@ -63,6 +64,7 @@ describe('resolveDataScope', () => {
       ...EMPTY,
       kinds: ['district'],
       districtPrefixes: ['1201'],
+      jurisdictionPrefixes: ['1201'],
     });
     expect(resolveDataScope([{ dataScope: 'self', customDeptIds: [] }], user, [])).toEqual({ ...EMPTY, kinds: ['self'], selfUserId: 42 });
     expect(resolveDataScope([{ dataScope: 'enterprise', customDeptIds: [] }], user, [])).toEqual({
@@ -84,7 +86,15 @@ describe('resolveDataScope', () => {
       user,
       [],
     );
-    expect(scope).toEqual({ all: false, kinds: ['custom', 'dept', 'district', 'self'], deptIds: [7, 11], districtPrefixes: ['120101'], selfUserId: 42, enterpriseUscc: null });
+    expect(scope).toEqual({
+      all: false,
+      kinds: ['custom', 'dept', 'district', 'self'],
+      deptIds: [7, 11],
+      districtPrefixes: ['120101'],
+      jurisdictionPrefixes: ['120101'],
+      selfUserId: 42,
+      enterpriseUscc: null,
+    });
   });
 
   it('grants nothing through a kind the user lacks the attribute for', () => {
@@ -104,6 +114,51 @@ describe('resolveDataScope', () => {
 
   it('ignores custom departments of a role whose scope is not custom', () => {
     expect(resolveDataScope([{ dataScope: 'self', customDeptIds: [5] }], user, []).deptIds).toEqual([]);
+  });
+});
+
+describe('territory of a scope (jurisdictionPrefixes)', () => {
+  // 7: 和平区市场监管局 (120101); 8: a unit below it with no district of its own (the caller
+  // already gave it its parent's); 3: 市工信局 (city, 120000); 30: a department with no district.
+  const districts = new Map<number, string | null>([
+    [7, '120101'],
+    [8, '120101'],
+    [3, '120000'],
+    [30, null],
+  ]);
+
+  it('covers the district of a district bureau for a department scope (an inspector sees their district)', () => {
+    const scope = resolveDataScope([{ dataScope: 'dept', customDeptIds: [] }], user, [], districts);
+    expect(scope).toEqual({ ...EMPTY, kinds: ['dept'], deptIds: [7], jurisdictionPrefixes: ['120101'] });
+    expect(jurisdictionInScope(scope, '120101')).toBe(true);
+    expect(jurisdictionInScope(scope, '120104')).toBe(false);
+  });
+
+  it('covers the whole city for a city bureau, and a city prefix absorbs the districts it contains', () => {
+    const scope = resolveDataScope([{ dataScope: 'custom', customDeptIds: [7, 3] }], user, [], districts);
+    expect(scope.jurisdictionPrefixes).toEqual(['12']);
+    expect(jurisdictionInScope(scope, '120116')).toBe(true);
+    expect(jurisdictionInScope(scope, '130101')).toBe(false);
+  });
+
+  it('takes the departments below for dept_and_below, and a department without a district adds nothing', () => {
+    expect(resolveDataScope([{ dataScope: 'dept_and_below', customDeptIds: [] }], user, [7, 8], districts).jurisdictionPrefixes).toEqual(['120101']);
+    expect(resolveDataScope([{ dataScope: 'custom', customDeptIds: [30] }], user, [], districts).jurisdictionPrefixes).toEqual([]);
+    // Not loaded at all: nothing, the safe default.
+    expect(resolveDataScope([{ dataScope: 'dept', customDeptIds: [] }], user, []).jurisdictionPrefixes).toEqual([]);
+  });
+
+  it('is the district scope itself for a district user, and nothing for self or enterprise scopes', () => {
+    expect(resolveDataScope([{ dataScope: 'district', customDeptIds: [] }], user, [], districts).jurisdictionPrefixes).toEqual(['120101']);
+    expect(resolveDataScope([{ dataScope: 'self', customDeptIds: [] }], user, [], districts).jurisdictionPrefixes).toEqual([]);
+    expect(resolveDataScope([{ dataScope: 'enterprise', customDeptIds: [] }], user, [], districts).jurisdictionPrefixes).toEqual([]);
+  });
+
+  it('does not widen the organisational dimensions: a department scope still sees only its department\'s users and tasks', () => {
+    const scope = resolveDataScope([{ dataScope: 'dept', customDeptIds: [] }], user, [], districts);
+    expect(recordInScope(scope, { deptId: 9, districtCode: '120101' })).toBe(false);
+    expect(recordInScope(scope, { jurisdictionCode: '120101' })).toBe(true);
+    expect(recordInScope(scope, { jurisdictionCode: '120102' })).toBe(false);
   });
 });
 

@@ -2,7 +2,7 @@ import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { EntitySummary } from '@contracts/entities';
 import { ExportButton } from '@/components/export-button';
 import { ImportModal } from '@/components/import-modal';
@@ -19,13 +19,25 @@ import { EntitySearch } from './entity-search';
 import { GradeTag, MissingOfficerIcon, RiskTag } from './entity-tags';
 import { entityStrings } from './i18n';
 
+function filterFromLink(params: URLSearchParams): EntityFilter {
+  const f: EntityFilter = {};
+  const grade = params.get('grade');
+  const risk = params.get('riskClass');
+  if (grade) f.grade = grade;
+  if (risk) f.riskClass = risk;
+  if (params.get('missingOfficer') === 'true') f.missingOfficer = 'true';
+  return f;
+}
+
 export default function EntitiesPage() {
   const t = useT(entityStrings);
   const tc = useT(common);
   const { can } = useAuth();
   const qc = useQueryClient();
   const navigate = useNavigate();
-  const { filter, search, paging } = usePagedFilter<EntityFilter>();
+  // A link may open the registry filtered (the home page's 本辖区 figures): ?grade=D, ?riskClass=D, ?missingOfficer=true.
+  const [params] = useSearchParams();
+  const { filter, search, paging } = usePagedFilter<EntityFilter>(filterFromLink(params));
   const entities = useEntities({ ...filter, page: paging.page, pageSize: paging.pageSize });
   const districts = useDistricts().data?.items ?? [];
   const [formOpen, setFormOpen] = useState(false);
@@ -33,6 +45,7 @@ export default function EntitiesPage() {
   const showRisk = can('credit:risk:list');
   const total = entities.data?.total ?? 0;
   const capped = entities.data?.capped ?? false;
+  const near = entities.data?.near ?? false;
 
   return (
     <PageContainer
@@ -54,8 +67,9 @@ export default function EntitiesPage() {
         </>
       }
     >
-      <EntitySearch districts={districts} onSearch={search} />
+      <EntitySearch districts={districts} onSearch={search} initial={filter} />
       {capped ? <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('capped', { total: total.toLocaleString() })} /> : null}
+      {near ? <Alert type="warning" showIcon data-testid="near-matches" style={{ marginBottom: 12 }} title={t('near', { keyword: filter.keyword ?? '', total })} /> : null}
       <Table<EntitySummary>
         rowKey="uscc"
         size="middle"

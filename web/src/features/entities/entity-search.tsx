@@ -22,7 +22,7 @@ interface SearchValues {
 }
 
 /** The registry's search bar. The risk-class filter shows only to staff allowed to see risk classes. */
-export function EntitySearch({ districts, onSearch }: { districts: readonly District[]; onSearch(filter: EntityFilter): void }) {
+export function EntitySearch({ districts, onSearch, initial }: { districts: readonly District[]; onSearch(filter: EntityFilter): void; initial?: EntityFilter }) {
   const t = useT(entityStrings);
   const tc = useT(common);
   const { can } = useAuth();
@@ -34,6 +34,7 @@ export function EntitySearch({ districts, onSearch }: { districts: readonly Dist
     <Form<SearchValues>
       name="entity-search"
       layout="inline"
+      initialValues={{ grade: initial?.grade, riskClass: initial?.riskClass, missingOfficer: initial?.missingOfficer === 'true' }}
       onFinish={(v) =>
         onSearch({
           keyword: v.keyword?.trim() || undefined,

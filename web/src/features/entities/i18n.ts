@@ -2,14 +2,18 @@ import type { Strings } from '@/lib/i18n';
 
 export const entityStrings = {
   description: [
-    '辖区市场主体名录：登记信息、产品、证照和质量档案。按名称或统一社会信用代码查询，曾用名也能查到。',
-    'The register of market entities: registration data, products, licences and the quality archive. Search by name or USCC; former names match too.',
+    '辖区市场主体名录：登记信息、产品、证照和质量档案。按名称、名称拼音或首字母、统一社会信用代码查询，曾用名也能查到；没有完全一致的名称时列出相近的名称。',
+    'The register of market entities: registration data, products, licences and the quality archive. Search by name, its pinyin or initials, or USCC; former names match too, and when no name matches, similar ones are listed.',
   ],
   myDescription: [
     '本企业在市场监管部门的质量档案与质量信用等级。可在“质量档案”中报送标准自我声明和质量承诺，经监管部门审核通过后公开；其他信息由监管部门维护。',
     'Your enterprise’s quality archive and quality-credit grade as the regulator keeps them. Under 质量档案 you may submit standard self-declarations and quality commitments, published once the regulator approves them; the regulator maintains everything else.',
   ],
-  keywordPlaceholder: ['名称或统一社会信用代码，支持模糊查询', 'Name or USCC; fuzzy matching'],
+  keywordPlaceholder: ['名称、拼音或首字母（如 tjdz）、统一社会信用代码', 'Name, pinyin or initials (e.g. tjdz), or USCC'],
+  near: [
+    '没有名称与“{keyword}”一致的市场主体。以下 {total} 家名称读音或字形相近，可能是您要找的，请核对名称和统一社会信用代码。',
+    'No entity is named “{keyword}”. These {total} have names that sound or look alike; check the name and USCC before you use one.',
+  ],
   // Fields
   name: ['名称', 'Name'],
   uscc: ['统一社会信用代码', 'USCC'],

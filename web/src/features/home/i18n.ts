@@ -45,4 +45,36 @@ export const homeStrings = {
   repairStepsOverdue: ['修复与异议办理已逾期', 'Repair and objection steps overdue'],
   repairStepsDetail: ['受理 {accept} · 决定 {decide} · 停止公示 {stop}', 'accept {accept} · decide {decide} · stop publication {stop}'],
   repairStepsDueSoon: ['修复与异议 2 个工作日内到期', 'Repair and objection steps due within 2 working days'],
+  // 待报送
+  roundsToReport: ['待报送报告', 'Round reports to send'],
+  roundDue: ['{date} 前报送', 'Due {date}'],
+  roundOverdue: ['已逾期（{date}）', 'Overdue ({date})'],
+  // 本辖区市场主体
+  territoryTitle: ['本辖区市场主体（{territory}）', 'Market entities of your territory ({territory})'],
+  territoryCity: ['全市', 'the whole city'],
+  territoryOpen: ['进入市场主体名录', 'Open the registry'],
+  territoryEntities: ['市场主体', 'Entities'],
+  territoryGradeD: ['信用等级 D 级', 'Credit grade D'],
+  territoryRiskD: ['风险分类 D 类（高风险）', 'Risk class D (high)'],
+  territoryMissingOfficer: ['未配备质量安全总监', 'Without a quality safety director'],
+  territoryMissingOfficerHint: ['生产许可或 CCC 产品的大中型企业（总局第 75 号令）', 'Large and medium makers of licensed or CCC products (SAMR Order 75)'],
+  // 即将上线
+  canNow: ['现在可以：', 'What you can do now:'],
+  inspectorTitle: ['执法检查', 'Inspections'],
+  inspectorComing: [
+    '“双随机、一公开”抽查模块正在建设中。上线后，您被随机抽中的检查任务、检查对象和检查结果录入将显示在这里。',
+    'The random-inspection module (双随机、一公开) is being built. Once it is live, the inspections you are drawn for, their targets and the entry of results will appear here.',
+  ],
+  inspectorNowRegistry: ['查看本辖区（{territory}）的市场主体及其质量档案、信用等级和风险分类', 'Look up the entities of your territory ({territory}), their quality archive, grade and risk class'],
+  inspectorNowRecords: ['在市场主体的“质量档案”中录入检查结果', 'Record an inspection result in an entity’s quality archive'],
+  labTitle: ['检验检测', 'Testing'],
+  labComing: [
+    '产品质量监督抽查模块正在建设中。按照“抽检分离”，上线后分配给本机构的样品、检验任务和检验结果录入将显示在这里。',
+    'The supervision-sampling module is being built. With sampling and testing kept apart (抽检分离), the samples and tests assigned to your body and the entry of results will appear here once it is live.',
+  ],
+  labNowCalendar: ['查看工作日历（法定节假日与调休）', 'See the working calendar (public holidays and make-up days)'],
+  nothingHere: [
+    '您的账号目前没有待办事项。如需办理业务，请联系系统管理员分配相应的角色和数据范围。',
+    'Nothing is waiting for you. To work here, ask the administrator for the role and data scope you need.',
+  ],
 } as const satisfies Strings;

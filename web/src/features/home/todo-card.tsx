@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Col, List, Row, Skeleton, Statistic, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { Task } from '@contracts/plans';
+import type { RoundToReport, Task } from '@contracts/plans';
 import { DueHint } from '@/components/task-due';
 import { useAuth } from '@/lib/auth';
 import { formatItemPath } from '@/lib/format';
@@ -58,19 +58,64 @@ function Column({ title, count, link, tasks, danger, testId }: { title: string; 
   );
 }
 
-/** 我的待办: tasks due within five working days, overdue ones, reminders to answer and (for reviewers) reports to review. */
+function RoundLine({ round }: { round: RoundToReport }) {
+  const t = useT(homeStrings);
+  return (
+    <List.Item style={{ padding: '6px 0', display: 'block' }}>
+      <Link to={`/dashboard?planId=${round.planId}`} style={{ display: 'block' }}>
+        <Typography.Text ellipsis={{ tooltip: `${round.planTitle}（${round.name}）` }} style={{ width: '100%', color: 'inherit' }}>
+          {round.planTitle}
+        </Typography.Text>
+      </Link>
+      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'baseline', gap: 8, fontSize: 12 }}>
+        <Typography.Text type="secondary" ellipsis={{ tooltip: round.deptName }} style={{ fontSize: 12, flex: 1, minWidth: 0 }}>
+          {round.deptName}
+        </Typography.Text>
+        <Typography.Text type={round.overdue ? 'danger' : 'secondary'} style={{ fontSize: 12, flex: 'none' }}>
+          {round.overdue ? t('roundOverdue', { date: round.dueDate }) : t('roundDue', { date: round.dueDate })}
+        </Typography.Text>
+      </div>
+    </List.Item>
+  );
+}
+
+/** 待报送: round reports the caller's units owe, each opening the plan's dashboard where it is sent. */
+function RoundsColumn({ rounds, count }: { rounds: readonly RoundToReport[]; count: number }) {
+  const t = useT(homeStrings);
+  const overdue = rounds.some((r) => r.overdue);
+  return (
+    <div data-testid="todo-rounds">
+      <Statistic title={t('roundsToReport')} value={count} styles={count > 0 ? { content: { color: overdue ? '#cf1322' : '#1d4ed8' } } : undefined} />
+      {rounds.length > 0 ? (
+        <List size="small" dataSource={rounds.slice(0, SHOWN)} renderItem={(r) => <RoundLine key={`${r.roundId}-${r.deptId}`} round={r} />} />
+      ) : (
+        <Typography.Text type="secondary">{t('nothing')}</Typography.Text>
+      )}
+      {count > SHOWN ? (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('moreTasks', { n: count - SHOWN })}
+        </Typography.Text>
+      ) : null}
+    </div>
+  );
+}
+
+/** 我的待办: tasks due within five working days, overdue ones, reminders to answer, round reports to write and (for reviewers) reports to review. */
 export function TodoCard() {
   const t = useT(homeStrings);
   const { can } = useAuth();
   const { data, isLoading, error } = useTodo(can('plans:task:list'));
   const reviewer = can('plans:task:review');
+  const reporter = can('plans:task:report');
   if (!can('plans:task:list')) return null;
 
   let body: ReactNode;
   if (error) body = <Alert type="error" showIcon title={(error as Error).message} />;
   else if (isLoading || !data) body = <Skeleton active paragraph={{ rows: 3 }} />;
   else {
-    const span = reviewer ? 6 : 8;
+    // The quality office reviews; its own round reports are rare, so their column shows only when it owes one.
+    const showRounds = reporter && (!reviewer || data.totals.roundsToReport > 0);
+    const span = Math.floor(24 / (3 + (showRounds ? 1 : 0) + (reviewer ? 1 : 0)));
     body = (
       <>
         {data.warning ? <Alert type="warning" showIcon title={data.warning} style={{ marginBottom: 12 }} /> : null}
@@ -84,6 +129,11 @@ export function TodoCard() {
           <Col xs={24} md={12} xl={span}>
             <Column testId="todo-reminders" title={t('openReminders')} count={data.totals.openReminders} link="/tasks?reminders=open" tasks={data.openReminders} danger />
           </Col>
+          {showRounds ? (
+            <Col xs={24} md={12} xl={span}>
+              <RoundsColumn rounds={data.roundsToReport} count={data.totals.roundsToReport} />
+            </Col>
+          ) : null}
           {reviewer ? (
             <Col xs={24} md={12} xl={span}>
               <div data-testid="todo-review">

@@ -10,7 +10,7 @@ import { appendAudit } from '../../../platform/audit/audit.repository.js';
 import { todayInChina } from '../../../platform/calendar/today.js';
 import { systemCtx, type Ctx } from '../../../platform/context.js';
 import { DEFAULT_VISIBILITY } from '../../../../../contracts/entities.js';
-import { defaultRecordTitle, searchText } from '../../entities/index.js';
+import { defaultRecordTitle, namePinyin, searchText } from '../../entities/index.js';
 import { recomputeEvaluations, seedCreditModels } from '../scoring.service.js';
 import { createCalendarStore, DEMO_AUTHORS, districtStaffUsername } from '../../system/index.js';
 import { getCreditSettings } from '../list.service.js';
@@ -68,6 +68,7 @@ export async function seedCreditDemo(db: Database, opts: { entities?: number; to
         qualityOfficer: e.qualityOfficer,
         qualityOfficerSince: e.qualityOfficerSince,
         searchText: searchText([e.name, ...e.formerNames]),
+        namePinyin: namePinyin([e.name, ...e.formerNames]),
         licensedProducts: e.products.some((x) => x.licenceRequired || x.cccRequired),
       })),
     );

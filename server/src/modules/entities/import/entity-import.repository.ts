@@ -31,6 +31,7 @@ export interface StagedEntity {
   qualityOfficer: string | null;
   qualityOfficerSince: string | null;
   searchText: string;
+  namePinyin: string;
 }
 
 /** Staging columns in order: [column, SQL type, value of a row]. */
@@ -54,6 +55,7 @@ const STAGE_COLUMNS: readonly (readonly [string, string, (r: StagedEntity) => st
   ['quality_officer', 'text', (r) => r.qualityOfficer],
   ['quality_officer_since', 'date', (r) => r.qualityOfficerSince],
   ['search_text', 'text', (r) => r.searchText],
+  ['name_pinyin', 'text', (r) => r.namePinyin],
 ];
 
 /** A PostgreSQL array literal ({"a","b",NULL}) of text values: one bound parameter however many rows. */
@@ -216,7 +218,7 @@ export async function createStage(tx: Transaction): Promise<void> {
     entity_type varchar(16) not null, legal_rep varchar(100), address varchar(300), district_code varchar(6) not null,
     industry_section char(1) not null, industry_division char(2), registered_capital double precision, established_on date,
     status varchar(16) not null, scale varchar(8), contact_name varchar(50), contact_phone varchar(30),
-    quality_officer varchar(50), quality_officer_since date, search_text text not null
+    quality_officer varchar(50), quality_officer_since date, search_text text not null, name_pinyin text not null
   ) on commit drop`);
 }
 
@@ -237,8 +239,8 @@ export async function stageBatch(tx: Transaction, rows: readonly StagedEntity[])
  * Staged rows whose entity already exists in a district outside the importer's scope (a district
  * user may not move another district's entity into theirs).
  */
-export async function stagedOutsideScope(tx: Transaction, districtPrefixes: readonly string[]): Promise<{ rowNo: number; districtCode: string }[]> {
-  const patterns = arrayLiteral(districtPrefixes.map((p) => `${p}%`));
+export async function stagedOutsideScope(tx: Transaction, jurisdictionPrefixes: readonly string[]): Promise<{ rowNo: number; districtCode: string }[]> {
+  const patterns = arrayLiteral(jurisdictionPrefixes.map((p) => `${p}%`));
   return rowsOf(
     tx,
     sql`select s.row_no as "rowNo", e.district_code as "districtCode" from entity_import_stage s join entity e on e.uscc = s.uscc
@@ -267,6 +269,10 @@ export async function upsertStaged(tx: Transaction, opts: { columns: readonly Op
   const set = [
     ...compared.map((c) => `${c} = excluded.${c}`),
     opts.formerNames ? 'search_text = excluded.search_text' : 'search_text = case when entity.name = excluded.name then entity.search_text else excluded.search_text end',
+    // The pinyin follows the names as the search text does (and fills a row still waiting for the backfill).
+    opts.formerNames
+      ? 'name_pinyin = excluded.name_pinyin'
+      : 'name_pinyin = case when entity.name = excluded.name and entity.name_pinyin is not null then entity.name_pinyin else excluded.name_pinyin end',
     'version = entity.version + 1',
     'updated_at = now()',
   ];

@@ -13,7 +13,7 @@ import type { CreateEntityBody } from '../../../../../contracts/entities.js';
 import { refreshStatistics, type Transaction } from '../../../db/client.js';
 import { appendAudit } from '../../../platform/audit/audit.repository.js';
 import type { Ctx } from '../../../platform/context.js';
-import { districtInScope } from '../../../platform/data-scope/data-scope.js';
+import { jurisdictionInScope } from '../../../platform/data-scope/data-scope.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { knownDistrictCodes } from '../entities.repository.js';
 import { entityColumns } from '../entity.service.js';
@@ -175,9 +175,9 @@ async function importOnce(ctx: Ctx, path: string, kind: ImportFileKind, opts: En
         if (known.length === 0) return;
         await stageBatch(tx, known);
         let count = known.length;
-        // A district user may not take over an entity registered in another district.
+        // An officer may not take over an entity registered outside their territory.
         if (!ctx.scope.all) {
-          const out = await stagedOutsideScope(tx, ctx.scope.districtPrefixes);
+          const out = await stagedOutsideScope(tx, ctx.scope.jurisdictionPrefixes);
           for (const o of out) outside.add(o.rowNo, '统一社会信用代码', `该主体已登记在区划 ${o.districtCode}，超出您的数据权限范围`);
           await dropStagedRows(
             tx,
@@ -213,7 +213,7 @@ async function importOnce(ctx: Ctx, path: string, kind: ImportFileKind, opts: En
           } else {
             const { uscc, districtCode } = parsed.value;
             if (!districts.has(districtCode)) errors.add(row, '区划代码', `区划代码 ${districtCode} 不在区划表中`);
-            else if (!districtInScope(ctx.scope, districtCode)) errors.add(row, '区划代码', `区划代码 ${districtCode} 超出您的数据权限范围`);
+            else if (!jurisdictionInScope(ctx.scope, districtCode)) errors.add(row, '区划代码', `区划代码 ${districtCode} 超出您的数据权限范围`);
             const first = dup.seen(uscc, row);
             if (first !== null) errors.add(row, '统一社会信用代码', duplicateMessage(row, first));
             if (!errors.invalidRows.has(row) && loading()) batch.push(stagedOf(row, parsed.value));

@@ -290,7 +290,7 @@ describe('files of several batches (5,000 rows each)', () => {
   });
 
   it('refuses to insert as new an entity registered meanwhile, so that the import starts over upserting', async () => {
-    const row = { rowNo: 2, uscc: V(1), name: '天津批量1号有限公司', formerNames: [], entityType: 'company', legalRep: null, address: null, districtCode: '120101', industrySection: 'C', industryDivision: null, registeredCapital: null, establishedOn: null, status: 'active', scale: null, contactName: null, contactPhone: null, qualityOfficer: null, qualityOfficerSince: null, searchText: '天津' };
+    const row = { rowNo: 2, uscc: V(1), name: '天津批量1号有限公司', formerNames: [], entityType: 'company', legalRep: null, address: null, districtCode: '120101', industrySection: 'C', industryDivision: null, registeredCapital: null, establishedOn: null, status: 'active', scale: null, contactName: null, contactPhone: null, qualityOfficer: null, qualityOfficerSince: null, searchText: '天津', namePinyin: 'tianjin tj' };
     await expect(t.db.transaction((tx) => insertUnregistered(tx, [row]))).rejects.toBeInstanceOf(UsccRegisteredMeanwhile);
     expect((await findEntityByUscc(t.db, V(1)))!.searchText).not.toBe('天津');
   });

@@ -54,7 +54,7 @@ export async function importRecords(ctx: Ctx, path: string, opts: EntityImportOp
       const { uscc } = parsed.value;
       if (!entityIds.has(uscc)) {
         const e = await findEntityByUscc(ctx.db, uscc);
-        entityIds.set(uscc, e && recordInScope(ctx.scope, { districtCode: e.districtCode, enterpriseUscc: e.uscc }) ? e.id : null);
+        entityIds.set(uscc, e && recordInScope(ctx.scope, { jurisdictionCode: e.districtCode, enterpriseUscc: e.uscc }) ? e.id : null);
       }
       // An entity outside the importer's scope is reported like an unknown one (no existence leak).
       if (entityIds.get(uscc) === null) errors.add(row, '统一社会信用代码', '市场主体不存在');
