@@ -156,6 +156,7 @@ export const BUILTIN_DICTS = [
       { value: 'system.seed.calendar', zh: '初始化工作日历', en: 'Seed calendar' },
       { value: 'system.seed.admin', zh: '创建管理员', en: 'Create administrator' },
       { value: 'system.seed.demo', zh: '载入演示城市', en: 'Load demo city' },
+      { value: 'system.docissuer.update', zh: '修改公文发文机关', en: 'Edit document issuer' },
       { value: 'plans.plan.import', zh: '导入行动计划', en: 'Import action plan' },
       { value: 'plans.plan.save', zh: '保存计划草稿', en: 'Save plan draft' },
       { value: 'plans.plan.publish', zh: '发布行动计划', en: 'Publish action plan' },
@@ -215,6 +216,7 @@ export const BUILTIN_DICTS = [
       { value: 'credit.honour.publish', zh: '发布红黑榜', en: 'Publish red/black list' },
       { value: 'credit.sanction.update', zh: '维护联合惩戒规则', en: 'Edit joint-sanction rule' },
       { value: 'credit.seed.demo', zh: '载入演示主体与档案', en: 'Load demo entities and archive' },
+      { value: 'credit.report.issue', zh: '出具企业质量信用报告', en: 'Issue credit report' },
     ],
   },
   {
@@ -251,6 +253,7 @@ export const BUILTIN_DICTS = [
       { value: 'credit_sanction_rule', zh: '联合惩戒规则', en: 'Joint-sanction rule' },
       { value: 'plan_round', zh: '报送节点', en: 'Reporting round' },
       { value: 'stored_file', zh: '附件', en: 'Attachment' },
+      { value: 'doc_issuer', zh: '公文发文机关', en: 'Document issuer' },
     ],
   },
   {

@@ -1,13 +1,14 @@
 /**
  * The system module's public surface: its routes, the principal store the auth plugin uses, the
  * calendar store other modules compute deadlines with, the seeders, and people's names for other
- * modules' DTOs (`namesOf`).
+ * modules' DTOs (`namesOf`), and the issuers and 发文字号 of the official documents other modules issue.
  */
 import type { ZApp } from '../../platform/http/types.js';
 import { authRoutes } from './auth.routes.js';
 import { calendarRoutes } from './calendar.routes.js';
 import { departmentRoutes } from './department.routes.js';
 import { dictRoutes } from './dict.routes.js';
+import { docIssuerRoutes } from './doc-issuer.routes.js';
 import { districtRoutes } from './district.routes.js';
 import { overviewRoutes } from './overview.routes.js';
 import { roleRoutes } from './role.routes.js';
@@ -24,6 +25,7 @@ export { findUserByUsername, peopleByUsername, type PersonRef } from './user.rep
 export { namesOf, NO_NAMES, type NameOf } from './people.service.js';
 export { personLabel } from './system.rules.js';
 export { findRoleByKey } from './role.repository.js';
+export { getDocIssuer, issueDocNumber, type DocIssuerSetting } from './doc-issuer.service.js';
 
 export function systemRoutes(app: ZApp, deps: SystemDeps): void {
   authRoutes(app, deps);
@@ -33,5 +35,6 @@ export function systemRoutes(app: ZApp, deps: SystemDeps): void {
   roleRoutes(app);
   dictRoutes(app);
   calendarRoutes(app, deps);
+  docIssuerRoutes(app);
   overviewRoutes(app);
 }
