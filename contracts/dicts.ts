@@ -177,6 +177,8 @@ export const BUILTIN_DICTS = [
       { value: 'assessment.rectification.submit', zh: '报送整改报告', en: 'Submit rectification report' },
       { value: 'assessment.rectification.review', zh: '审核整改报告', en: 'Review rectification report' },
       { value: 'plans.round.submit', zh: '节点报送', en: 'Submit round report' },
+      { value: 'plans.seed.demo', zh: '载入演示行动计划与任务', en: 'Load demo plan and tasks' },
+      { value: 'assessment.seed.demo', zh: '载入演示考核', en: 'Load demo assessment' },
       { value: 'plans.report.attach', zh: '上传报告附件', en: 'Attach a file to a report' },
       { value: 'entities.entity.create', zh: '登记市场主体', en: 'Register entity' },
       { value: 'entities.entity.update', zh: '修改市场主体', en: 'Edit entity' },
