@@ -49,10 +49,10 @@ function registryTable(pairs: readonly [string, string][]) {
   }
   return bodyTable(
     [
-      { header: '', share: 1.8 },
-      { header: '', share: 3.4 },
-      { header: '', share: 2.6 },
-      { header: '', share: 3.8 },
+      { header: '', share: 1.7 },
+      { header: '', share: 3.2 },
+      { header: '', share: 2.8 },
+      { header: '', share: 4.0 },
     ],
     rows,
     { header: false, labelColumns: [0, 2] },
@@ -103,10 +103,10 @@ export async function buildCreditReport(m: ReportModel): Promise<Buffer> {
       ? [
           bodyTable(
             [
-              { header: '名单', share: 3 },
-              { header: '列入（公示）日期', share: 2.4, align: 'center' },
-              { header: '届满日期', share: 2, align: 'center' },
-              { header: '事由及文号', share: 5 },
+              { header: '名单', share: 2.8 },
+              { header: '列入（公示）日期', share: 2.6, align: 'center' },
+              { header: '届满日期', share: 2.6, align: 'center' },
+              { header: '事由及文号', share: 4.6 },
             ],
             m.lists.map((l) => [entityDictLabel('credit_list', l.type), l.since ?? '—', l.until ?? '—', [l.grounds, l.decisionNo].filter(Boolean).join('；') || '—']),
           ),

@@ -17,12 +17,28 @@ import { useDocIssuers } from './api/get-doc-issuers';
 import { useUpdateDocIssuer } from './api/update-doc-issuer';
 import { documentStrings } from './i18n';
 
-/** The letterhead as the document prints it: the red mark, the number, the red line. */
+/** Characters of the mark that fit the preview at full width; longer marks are condensed, as the document does. */
+const MARK_FULL_WIDTH_CHARS = 12;
+
+/** The letterhead as the document prints it: the red mark (condensed when long), the number, the red line. */
 function Letterhead({ mark, number }: { mark: string; number: string }) {
+  const scale = Math.min(1, MARK_FULL_WIDTH_CHARS / Math.max(1, [...mark].length));
   return (
-    <div data-testid="letterhead-preview" style={{ border: '1px solid #d9d9d9', background: '#fff', padding: '20px 24px 12px', textAlign: 'center' }}>
-      <div style={{ color: '#e00', fontSize: 26, fontFamily: '"方正小标宋简体", "FZXiaoBiaoSong-B05S", "SimSun", serif', letterSpacing: 1, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
-        {mark || '\u00a0'}
+    <div data-testid="letterhead-preview" style={{ border: '1px solid #d9d9d9', background: '#fff', padding: '20px 24px 12px', textAlign: 'center', overflow: 'hidden' }}>
+      <div style={{ display: 'flex', justifyContent: 'center' }}>
+        <span
+          style={{
+            color: '#e00',
+            fontSize: 26,
+            fontFamily: '"方正小标宋简体", "FZXiaoBiaoSong-B05S", "SimSun", serif',
+            whiteSpace: 'nowrap',
+            flexShrink: 0,
+            transform: `scaleX(${scale})`,
+            transformOrigin: 'center',
+          }}
+        >
+          {mark || '\u00a0'}
+        </span>
       </div>
       <div style={{ marginTop: 14, fontFamily: '"仿宋_GB2312", "FangSong", serif', fontSize: 15 }}>{number}</div>
       <div style={{ borderTop: '2px solid #e00', marginTop: 6 }} />
@@ -78,7 +94,8 @@ function IssuerCard({ issuer, editable }: { issuer: DocIssuer; editable: boolean
             <Form.Item name="prefix" label={t('prefix')} extra={t('prefixHint')} rules={[required, { pattern: /^[\u4e00-\u9fa5]{1,12}$/, message: t('prefixRule') }]}>
               <Input maxLength={12} style={{ width: 200 }} />
             </Form.Item>
-            <Form.Item name="printer" label={t('printer')} extra={t('printerHint')} rules={[required, zodRule(updateDocIssuerBody.shape.printer, lang)]}>
+            {/* A credit report is not 印发: it has no 版记, so its printer is not asked for. */}
+            <Form.Item name="printer" label={t('printer')} extra={t('printerHint')} hidden={issuer.key === 'credit-report'} rules={[required, zodRule(updateDocIssuerBody.shape.printer, lang)]}>
               <Input maxLength={100} />
             </Form.Item>
             {editable ? (
@@ -95,7 +112,7 @@ function IssuerCard({ issuer, editable }: { issuer: DocIssuer; editable: boolean
             <Descriptions.Item label={t('nextNumber')}>{issuer.nextNumber}</Descriptions.Item>
             <Descriptions.Item label={t('issuedThisYear')}>{t('issuedUnit', { n: issuer.issuedThisYear })}</Descriptions.Item>
             {issuer.updatedAt ? (
-              <Descriptions.Item label={tc('updatedAt')}>{t('updatedBy', { who: issuer.updatedBy ?? '', time: formatDateTime(issuer.updatedAt) })}</Descriptions.Item>
+              <Descriptions.Item label={tc('updatedAt')}>{t('updatedBy', { who: issuer.updatedBy === 'system' ? t('bySystem') : (issuer.updatedBy ?? ''), time: formatDateTime(issuer.updatedAt) })}</Descriptions.Item>
             ) : null}
           </Descriptions>
         </Col>

@@ -24,6 +24,7 @@ export const documentStrings = {
   issuedUnit: ['{n} 件', '{n}'],
   isDefault: ['系统默认', 'Default'],
   updatedBy: ['{who} 于 {time} 修改', 'Changed by {who} on {time}'],
+  bySystem: ['系统初始化', 'Set up by the system'],
   saved: ['已保存。此后出具的文件使用新的设置；已出具的文件不变。', 'Saved. Documents issued from now on use it; those issued before keep theirs.'],
   prefixRule: ['机关代字为 1–12 个汉字', 'The code is 1–12 Chinese characters'],
   required: ['请填写', 'Required'],
