@@ -93,8 +93,6 @@ export const schemeBody = z.strictObject({
   /** Highest first; omitted: DEFAULT_GRADE_BANDS. */
   gradeBands: z.array(gradeBandSchema).min(1).max(10).optional(),
   failGrade: z.string().trim().min(1).max(10).default(DEFAULT_FAIL_GRADE),
-  /** 发文机关 of the 通报; omitted: the creator's department. */
-  issuer: z.string().trim().max(200).nullable().optional(),
   /** 主送 line of the 通报; omitted: a default per target kind. */
   recipients: z.string().trim().max(500).nullable().optional(),
 });
@@ -116,6 +114,8 @@ export const schemeSchema = z.object({
   scored: z.boolean(),
   scoredAt: z.string().nullable(),
   publishedAt: z.string().nullable(),
+  /** 发文字号 of the published 通报 (津质强办〔2026〕3号); null until the results are published. */
+  docNumber: z.string().nullable(),
   version: z.number().int(),
   createdBy: z.string(),
   createdAt: z.string(),
@@ -130,6 +130,7 @@ export const schemeDetailSchema = schemeSchema.extend({
   vetoItems: z.array(vetoItemSchema),
   gradeBands: z.array(gradeBandSchema),
   failGrade: z.string(),
+  /** 发文机关 of the 通报: as published, else the configured issuer (公文设置). */
   issuer: z.string(),
   recipients: z.string(),
   units: z.array(schemeUnitSchema),

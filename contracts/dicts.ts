@@ -156,6 +156,7 @@ export const BUILTIN_DICTS = [
       { value: 'system.seed.calendar', zh: '初始化工作日历', en: 'Seed calendar' },
       { value: 'system.seed.admin', zh: '创建管理员', en: 'Create administrator' },
       { value: 'system.seed.demo', zh: '载入演示城市', en: 'Load demo city' },
+      { value: 'system.docissuer.update', zh: '修改公文发文机关', en: 'Edit document issuer' },
       { value: 'plans.plan.import', zh: '导入行动计划', en: 'Import action plan' },
       { value: 'plans.plan.save', zh: '保存计划草稿', en: 'Save plan draft' },
       { value: 'plans.plan.publish', zh: '发布行动计划', en: 'Publish action plan' },
@@ -176,6 +177,8 @@ export const BUILTIN_DICTS = [
       { value: 'assessment.rectification.submit', zh: '报送整改报告', en: 'Submit rectification report' },
       { value: 'assessment.rectification.review', zh: '审核整改报告', en: 'Review rectification report' },
       { value: 'plans.round.submit', zh: '节点报送', en: 'Submit round report' },
+      { value: 'plans.seed.demo', zh: '载入演示行动计划与任务', en: 'Load demo plan and tasks' },
+      { value: 'assessment.seed.demo', zh: '载入演示考核', en: 'Load demo assessment' },
       { value: 'plans.report.attach', zh: '上传报告附件', en: 'Attach a file to a report' },
       { value: 'entities.entity.create', zh: '登记市场主体', en: 'Register entity' },
       { value: 'entities.entity.update', zh: '修改市场主体', en: 'Edit entity' },
@@ -219,6 +222,7 @@ export const BUILTIN_DICTS = [
       { value: 'credit.honour.publish', zh: '发布红黑榜', en: 'Publish red/black list' },
       { value: 'credit.sanction.update', zh: '维护联合惩戒规则', en: 'Edit joint-sanction rule' },
       { value: 'credit.seed.demo', zh: '载入演示主体与档案', en: 'Load demo entities and archive' },
+      { value: 'credit.report.issue', zh: '出具企业质量信用报告', en: 'Issue credit report' },
     ],
   },
   {
@@ -256,6 +260,7 @@ export const BUILTIN_DICTS = [
       { value: 'credit_sanction_rule', zh: '联合惩戒规则', en: 'Joint-sanction rule' },
       { value: 'plan_round', zh: '报送节点', en: 'Reporting round' },
       { value: 'stored_file', zh: '附件', en: 'Attachment' },
+      { value: 'doc_issuer', zh: '公文发文机关', en: 'Document issuer' },
     ],
   },
   {

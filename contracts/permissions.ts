@@ -51,6 +51,15 @@ export const PERMISSION_GROUPS = [
     ],
   },
   {
+    key: 'system:document',
+    zh: '公文设置',
+    en: 'Official documents',
+    permissions: [
+      { key: 'system:document:list', zh: '查看公文发文机关与文号', en: 'View document issuers and numbers' },
+      { key: 'system:document:update', zh: '修改公文发文机关', en: 'Edit document issuers' },
+    ],
+  },
+  {
     key: 'plans:plan',
     zh: '行动计划',
     en: 'Action plans',

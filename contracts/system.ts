@@ -285,3 +285,44 @@ export const overviewResponse = z.object({
   calendar: z.object({ years: z.array(z.number().int()), nextHoliday: z.object({ name: z.string(), date: z.string() }).nullable() }),
 });
 export type Overview = z.infer<typeof overviewResponse>;
+
+// ── 公文发文机关 (official-document issuers) ─────────────────────────────────────
+
+/** The official documents the product issues, each with its own issuing authority and 机关代字. */
+export const DOC_ISSUER_KEYS = ['assessment-notice', 'credit-report'] as const;
+export type DocIssuerKey = (typeof DOC_ISSUER_KEYS)[number];
+export const docIssuerParam = z.strictObject({ key: z.enum(DOC_ISSUER_KEYS) });
+
+export const docIssuerSchema = z.object({
+  key: z.enum(DOC_ISSUER_KEYS),
+  /** 发文机关全称: signs the document. */
+  name: z.string(),
+  /** 发文机关标志 printed in red at the head (the name, or the name + 文件). */
+  mark: z.string(),
+  /** 机关代字 of the 发文字号 (津质强办 in 津质强办〔2026〕3号). */
+  prefix: z.string(),
+  /** 印发机关 of the 版记. */
+  printer: z.string(),
+  /** True while nothing is stored: the coded default applies. */
+  isDefault: z.boolean(),
+  /** The 发文字号 the next document of this kind gets this year (a preview; numbers are given when issued). */
+  nextNumber: z.string(),
+  /** Numbers given this year under this 机关代字. */
+  issuedThisYear: z.number().int(),
+  updatedBy: z.string().nullable(),
+  updatedAt: z.string().nullable(),
+});
+export type DocIssuer = z.infer<typeof docIssuerSchema>;
+export const docIssuersResponse = z.object({ items: z.array(docIssuerSchema) });
+
+export const updateDocIssuerBody = z.strictObject({
+  name: name(100),
+  mark: name(40),
+  // 机关代字: Chinese characters (津质强办, 津市监信), as GB/T 9704 §7.2.4 prints them before 〔年份〕.
+  prefix: z
+    .string()
+    .trim()
+    .regex(/^[\u4e00-\u9fa5]{1,12}$/, { message: msg('机关代字为 1–12 个汉字，如“津质强办”', 'The issuer code is 1–12 Chinese characters, e.g. 津质强办') }),
+  printer: name(100),
+});
+export type UpdateDocIssuerBody = z.infer<typeof updateDocIssuerBody>;

@@ -72,6 +72,8 @@ const ROUTES: [Method, string, Access][] = [
   ['POST', '/api/system/calendar/years', 'system:calendar:update'],
   ['PUT', '/api/system/calendar/years/{year}', 'system:calendar:update'],
   ['PUT', '/api/system/calendar/days/{date}', 'system:calendar:update'],
+  ['GET', '/api/system/doc-issuers', 'system:document:list'],
+  ['PUT', '/api/system/doc-issuers/{key}', 'system:document:update'],
 
   ['GET', '/api/plans', 'plans:plan:list'],
   ['GET', '/api/plans/export', 'plans:plan:list'],
@@ -204,7 +206,7 @@ const ROUTES: [Method, string, Access][] = [
   ['POST', '/api/monitor/audit/verify', 'monitor:audit:verify'],
 ];
 
-const PARAMS: Record<string, string> = { id: '1', code: '120101', type: 'sys_status', year: '2025', date: '2025-01-02', uscc: '91120116MA05JQ7W8X', productId: '1', licenceId: '1', fileId: '1' };
+const PARAMS: Record<string, string> = { key: 'credit-report', id: '1', code: '120101', type: 'sys_status', year: '2025', date: '2025-01-02', uscc: '91120116MA05JQ7W8X', productId: '1', licenceId: '1', fileId: '1' };
 const concrete = (path: string) => path.replace(/\{(\w+)\}/g, (_m, name: string) => PARAMS[name]!);
 const isWrite = (m: Method) => m !== 'GET';
 /** Harmless bodies: the checks under test run before validation and must refuse first. */

@@ -5,9 +5,11 @@
  */
 import type { Config } from './config/config.js';
 import { registerDomain } from './domain.js';
-import { openDatabase, refreshStatistics, type DbHandle } from './db/client.js';
+import { openDatabase, refreshStatistics, type Database, type DbHandle } from './db/client.js';
+import { seedAssessmentDemo } from './modules/assessment/index.js';
 import { seedCreditBuiltins, seedCreditDemo } from './modules/credit/index.js';
 import { backfillNamePinyin } from './modules/entities/index.js';
+import { seedPlansDemo } from './modules/plans/index.js';
 import { DEMO_USERNAMES, isDatabaseEmpty, seedBuiltins, seedDemo } from './modules/system/index.js';
 
 export function openConfiguredDatabase(config: Config): Promise<DbHandle> {
@@ -17,6 +19,20 @@ export function openConfiguredDatabase(config: Config): Promise<DbHandle> {
 export interface PrepareResult {
   firstStart: boolean;
   messages: string[];
+}
+
+/**
+ * The demo city's quality work: an action plan with tasks in every state, and last year's
+ * assessment with its published 通报. Idempotent; says what it loaded in one line.
+ */
+export async function seedQualityWorkDemo(db: Database): Promise<string> {
+  const plans = await seedPlansDemo(db);
+  const assessment = await seedAssessmentDemo(db, { year: plans.firstYear });
+  if (plans.skipped && assessment.skipped) return '演示行动计划与考核已存在，未改动。';
+  return (
+    `已载入演示质量工作：行动计划 1 个、任务 ${plans.tasks} 项、进展报告 ${plans.reports} 份、督办 ${plans.reminders} 次；` +
+    `${plans.firstYear} 年度考核 ${assessment.units} 个单位${assessment.docNumber ? `，通报 ${assessment.docNumber}` : ''}。`
+  );
 }
 
 /** Migrate and seed. `demo`: load the demo city when the database was empty. */
@@ -29,7 +45,7 @@ export async function prepareDatabase(handle: DbHandle, config: Config, opts: { 
   const builtins = await seedBuiltins(handle.db, { adminPassword });
   await seedCreditBuiltins(handle.db);
   const messages: string[] = [];
-  // Entities registered before names had their pinyin (migration 0008): once, then a no-op.
+  // Entities registered before names had their pinyin (migration 0010): once, then a no-op.
   const pinyinFilled = await backfillNamePinyin(handle.db);
   if (pinyinFilled > 0) messages.push(`已为 ${pinyinFilled} 户市场主体补全名称拼音（拼音与近似检索）。`);
   if (builtins.generatedAdminPassword) {
@@ -42,8 +58,9 @@ export async function prepareDatabase(handle: DbHandle, config: Config, opts: { 
     const demo = await seedDemo(handle.db, { password: config.demoPassword });
     messages.push(`已载入演示城市（天津市）：${demo.districtsAdded} 个区划、${demo.departmentsAdded} 个部门、${demo.usersAdded} 名用户。`);
     const credit = await seedCreditDemo(handle.db);
-    await refreshStatistics(handle.db);
     messages.push(`已载入演示市场主体：${credit.entitiesAdded} 户、档案记录 ${credit.recordsAdded} 条、名单记录 ${credit.listEntriesAdded} 条。`);
+    messages.push(await seedQualityWorkDemo(handle.db));
+    await refreshStatistics(handle.db);
     const users = DEMO_USERNAMES.join(', ');
     if (demo.generatedPassword) {
       messages.push(`演示用户 (${users}) 的密码 / demo users' password:`, `    ${demo.generatedPassword}`);

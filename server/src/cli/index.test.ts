@@ -63,13 +63,18 @@ describe('migrate and seed', () => {
     });
   });
 
-  it('loads the demo city once; running it again adds nothing', async () => {
+  it('loads the demo city once, with its quality work; running it again changes nothing', async () => {
     const first = await cli('seed', 'demo', '--password', 'Cli-Demo-Pass-2026');
     expect(first.code).toBe(0);
     expect(first.out).toContain('+17 区划 districts');
+    expect(first.out).toMatch(/已载入演示质量工作：行动计划 1 个、任务 \d+ 项、进展报告 \d+ 份、督办 \d+ 次；\d{4} 年度考核 16 个单位，通报 津质强办〔\d{4}〕\d+号。/);
+    const head = await withDb(async (h) => (await auditHeadRow(h.db))!.seq);
     const again = await cli('seed', 'demo', '--password', 'Cli-Demo-Pass-2026');
     expect(again.code).toBe(0);
     expect(again.out).toContain('+0 区划 districts, +0 部门 departments, +0 用户 users');
+    expect(again.out).toContain('演示行动计划与考核已存在，未改动。');
+    // Nothing was written the second time: not one audit row.
+    expect(await withDb(async (h) => (await auditHeadRow(h.db))!.seq)).toBe(head);
   });
 });
 

@@ -6,7 +6,7 @@ import { access, readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { userInfo } from 'node:os';
 import { Command, CommanderError, Option } from 'commander';
-import { openConfiguredDatabase, prepareDatabase } from '../bootstrap.js';
+import { openConfiguredDatabase, prepareDatabase, seedQualityWorkDemo } from '../bootstrap.js';
 import { loadConfig } from '../config/config.js';
 import { VERSION } from '../config/paths.js';
 import { pickLang } from '../../../contracts/i18n.js';
@@ -98,7 +98,7 @@ export function buildCli(): Command {
   const seed = program.command('seed').description('load data');
   seed
     .command('demo')
-    .description('load the demo city (Tianjin); running it again changes nothing')
+    .description('load the demo city (Tianjin) with its market entities, an action plan with tasks and last year\'s assessment; running it again changes nothing')
     .option('--password <password>', 'password for the demo users (default: $ZHILIANG_DEMO_PASSWORD, else generated)')
     .option('--entities <count>', 'number of demo market entities (default: $ZHILIANG_DEMO_ENTITIES, else 20000)')
     .action(async (o: { password?: string; entities?: string }) => {
@@ -108,6 +108,7 @@ export function buildCli(): Command {
         const c = await seedCreditDemo(h.db, { entities: o.entities === undefined ? undefined : Number(o.entities) });
         await refreshStatistics(h.db);
         out(`演示主体 demo entities: +${c.entitiesAdded} 主体 entities, +${c.recordsAdded} 档案记录 records, +${c.listEntriesAdded} 名单记录 list entries`);
+        out(await seedQualityWorkDemo(h.db));
         if (r.generatedPassword) out(`演示用户密码 demo users' password: ${r.generatedPassword}`);
       });
     });

@@ -30,6 +30,7 @@ import {
   StopOutlined,
   ControlOutlined,
   FileDoneOutlined,
+  FileProtectOutlined,
 } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { common } from '@/locales/common';
@@ -102,6 +103,7 @@ export const MENU: MenuGroup[] = [
       { path: '/system/roles', titleKey: 'roles', icon: <SafetyCertificateOutlined />, access: 'system:role:list', element: page(() => import('@/features/roles/roles-page')) },
       { path: '/system/dicts', titleKey: 'dicts', icon: <BookOutlined />, access: 'system:dict:list', element: page(() => import('@/features/dicts/dicts-page')) },
       { path: '/system/calendar', titleKey: 'calendar', icon: <CalendarOutlined />, access: 'system:calendar:list', element: page(() => import('@/features/calendar/calendar-page')) },
+      { path: '/system/documents', titleKey: 'documents', icon: <FileProtectOutlined />, access: 'system:document:list', element: page(() => import('@/features/documents/documents-page')) },
     ],
   },
   {

@@ -34,12 +34,6 @@ export async function departmentDirectory(db: Executor): Promise<DirectoryDept[]
     .orderBy(asc(department.districtCode), asc(department.sort), asc(department.id));
 }
 
-export async function findDepartmentName(db: Executor, id: number | null): Promise<string | null> {
-  if (id === null) return null;
-  const [row] = await db.select({ name: department.name }).from(department).where(eq(department.id, id));
-  return row?.name ?? null;
-}
-
 // ─── Schemes ────────────────────────────────────────────────────────────────────────────────────
 
 export async function insertScheme(db: Executor, values: NewSchemeRow): Promise<SchemeRow> {
@@ -105,11 +99,17 @@ export async function markScored(db: Executor, id: number, revision: number, at:
 }
 
 /** Publish a scheme scored at its current revision; null when that no longer holds (one of two publishes wins). */
-export async function markSchemePublished(db: Executor, id: number, revision: number, by: string): Promise<SchemeRow | null> {
-  const now = new Date();
+export async function markSchemePublished(
+  db: Executor,
+  id: number,
+  revision: number,
+  by: string,
+  notice: { docNumber: string; issuer: { name: string; mark: string; printer: string } },
+  now: Date,
+): Promise<SchemeRow | null> {
   const [row] = await db
     .update(assessmentScheme)
-    .set({ status: 'published', publishedAt: now, publishedBy: by, updatedAt: now })
+    .set({ status: 'published', publishedAt: now, publishedBy: by, updatedAt: now, docNumber: notice.docNumber, issuer: notice.issuer.name, noticeIssuer: notice.issuer })
     .where(and(eq(assessmentScheme.id, id), eq(assessmentScheme.revision, revision), eq(assessmentScheme.scoredRevision, revision), sql`${assessmentScheme.status} <> 'published'`))
     .returning();
   return row ?? null;

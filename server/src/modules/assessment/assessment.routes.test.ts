@@ -11,11 +11,23 @@ import type { AssessmentResult, InputsResponse, MyResult, Rectification, ResultL
 import type { ImportResult } from '../../../../contracts/common.js';
 import type { PlanDetail, Task, TaskReport } from '../../../../contracts/plans.js';
 import { auditHeadRow, auditRowsAfter } from '../../platform/audit/audit.repository.js';
+import { todayInChina } from '../../platform/calendar/today.js';
 import { XLSX_MIME } from '../../platform/excel/excel.js';
 import { expectPrintable, readExport } from '../../test/xlsx.js';
 import { buildTestApp, errorCode, json, multipartBody, type Agent, type TestApp } from '../../test/test-app.js';
 
 const YEAR = 2026;
+/** The year 通报 are numbered in: the year they are published (this one). */
+const ISSUE_YEAR = Number(todayInChina().slice(0, 4));
+/** The demo city's quality office: the 通报's issuer (公文设置). */
+const OFFICE = '天津市质量强市建设协调推进领导小组办公室';
+
+/** The paragraphs of a .docx, as text. */
+async function docParagraphs(body: Buffer): Promise<{ xml: string; lines: string[]; zip: JSZip }> {
+  const zip = await JSZip.loadAsync(body);
+  const xml = await zip.file('word/document.xml')!.async('string');
+  return { xml, zip, lines: (xml.match(/<w:p\b[^>]*>[\s\S]*?<\/w:p>/g) ?? []).map((p) => p.replace(/<[^>]+>/g, '')) };
+}
 
 let t: TestApp;
 let office: Agent;
@@ -294,13 +306,26 @@ describe('a district assessment from entry to rectification', () => {
     expect(json<{ items: MyResult[] }>(await districtUser.get('/api/assessment/my-results')).items).toEqual([]);
   });
 
+  it('gives the office a draft 通报 before publishing: the issuer\u2019s 版头, the number left blank, no 版记', async () => {
+    const res = await office.get(`/api/assessment/schemes/${scheme.id}/notice`);
+    expect(res.statusCode).toBe(200);
+    const { lines } = await docParagraphs(res.rawPayload);
+    expect(lines[0]).toBe(OFFICE);
+    expect(lines).toContain(`津质强办〔${ISSUE_YEAR}〕\u3000\u3000号`);
+    expect(lines.some((l) => l.endsWith('印发'))).toBe(false);
+    expect(json<SchemeDetail>(await office.get(`/api/assessment/schemes/${scheme.id}`))).toMatchObject({ docNumber: null, issuer: OFFICE });
+  });
+
   it('publishes once (409 the second time) and then refuses every change', async () => {
     expect(errorCode(await districtUser.post(`/api/assessment/schemes/${scheme.id}/publish`, {}))).toBe('FORBIDDEN');
     const seq = await headSeq();
     const res = await office.post(`/api/assessment/schemes/${scheme.id}/publish`, {});
     expect(res.statusCode).toBe(200);
-    expect(json<{ status: string }>(res).status).toBe('published');
+    // The 通报 is numbered when published: the first of the office's 机关代字 this year.
+    expect(json<{ status: string; docNumber: string }>(res)).toMatchObject({ status: 'published', docNumber: `津质强办〔${ISSUE_YEAR}〕1号` });
     expect(await auditActionsSince(seq)).toEqual(['assessment.result.publish']);
+    const [row] = await auditRowsAfter(t.db, seq, 1);
+    expect(row!.after).toMatchObject({ docNumber: `津质强办〔${ISSUE_YEAR}〕1号`, issuer: OFFICE });
     const twice = await office.post(`/api/assessment/schemes/${scheme.id}/publish`, {});
     expect(twice.statusCode).toBe(409);
     expect(errorCode(twice)).toBe('ASSESSMENT_PUBLISHED');
@@ -383,6 +408,30 @@ describe('a district assessment from entry to rectification', () => {
     expect(rows[15]![9]).toBe('发生重大质量安全事故：发生重大质量安全事故一起');
   });
 
+  it('writes the 通报 as an official document: the red 版头 of the configured issuer, its 文号, the signature, the 版记 and page numbers', async () => {
+    const res = await office.get(`/api/assessment/schemes/${scheme.id}/notice`);
+    const { xml, lines, zip } = await docParagraphs(res.rawPayload);
+    // 版头: the issuer's mark in red, two blank lines, the 文号 above the red line; then the title.
+    expect(lines.slice(0, 7)).toEqual([OFFICE, '', '', `津质强办〔${ISSUE_YEAR}〕1号`, '', '', `关于${YEAR}年度质量工作考核结果的通报`]);
+    const mark = /<w:p\b[^>]*>(?:(?!<\/w:p>)[\s\S])*?<\/w:p>/.exec(xml)![0];
+    expect(mark).toContain('<w:color w:val="FF0000"/>');
+    expect(mark).toContain('w:eastAsia="方正小标宋简体"');
+    expect(xml).toContain('w:color="FF0000"');
+    // 署名 and 成文日期 (the day of publication), then the 版记.
+    const date = todayInChina();
+    const [y, m, d] = date.split('-').map(Number);
+    const at = lines.indexOf(OFFICE, 1);
+    expect(lines.slice(at, at + 2)).toEqual([OFFICE, `${y}年${m}月${d}日`]);
+    expect(lines.at(-1)).toBe(`${OFFICE}${y}年${m}月${d}日印发`);
+    // Page numbers: a PAGE field in both footers (odd and even pages).
+    const footers = Object.keys(zip.files).filter((f) => /^word\/footer\d+\.xml$/.test(f));
+    expect(footers).toHaveLength(2);
+    for (const f of footers) expect(await zip.file(f)!.async('string')).toMatch(/<w:instrText[^>]*>\s*PAGE\s*<\/w:instrText>/);
+    expect(await zip.file('word/settings.xml')!.async('string')).toContain('<w:evenAndOddHeaders/>');
+    // No trace of the platform as an issuer.
+    expect(xml).not.toContain('质量强市信息平台组织');
+  });
+
   it('writes the 通报 as a real Word file: title, units and grades, the vetoed unit with its reason, A4, Chinese fonts', async () => {
     const res = await office.get(`/api/assessment/schemes/${scheme.id}/notice`);
     expect(res.statusCode).toBe(200);
@@ -399,7 +448,7 @@ describe('a district assessment from entry to rectification', () => {
     expect(text).toContain('整改要求');
     expect(text).toContain('天津市质量强市建设协调推进领导小组办公室');
     expect(xml).toContain('w:eastAsia="仿宋_GB2312"');
-    expect(xml).toContain('w:eastAsia="宋体"');
+    expect(xml).toContain('w:eastAsia="方正小标宋简体"');
     expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
   });
 });
@@ -433,7 +482,8 @@ describe('a department assessment', () => {
       [100, '无到期任务'],
     ]);
     expect(e).toMatchObject({ total: 92, grade: '优秀', rank: 1 });
-    await office.post(`/api/assessment/schemes/${scheme.id}/publish`, {});
+    // The office's second 通报 this year gets the next number.
+    expect(json<{ docNumber: string }>(await office.post(`/api/assessment/schemes/${scheme.id}/publish`, {})).docNumber).toBe(`津质强办〔${ISSUE_YEAR}〕2号`);
   });
 
   it('shows the department user its own result and refuses a rectification where there is no shortfall', async () => {
@@ -534,5 +584,29 @@ describe('Excel template and import', () => {
     const res = await upload(Buffer.from(await wb.xlsx.writeBuffer()));
     expect(errorCode(res)).toBe('IMPORT_FILE_INVALID');
     expect(json<ErrorBody>(res).error.message).toContain('单位名称');
+  });
+});
+
+describe('a new issuer of the 通报 (公文设置)', () => {
+  it('heads and numbers the notices published from then on; a published notice keeps its issuer and number', async () => {
+    const admin = await t.as('admin');
+    const issuer = { name: '天津市质量强市工作领导小组办公室', mark: '天津市质量强市工作领导小组办公室文件', prefix: '津质强', printer: '天津市质量强市工作领导小组办公室' };
+    expect((await admin.put('/api/system/doc-issuers/assessment-notice', issuer)).statusCode).toBe(200);
+    const published = json<{ items: { id: number; status: string; docNumber: string | null }[] }>(await office.get(`/api/assessment/schemes?status=published`)).items;
+    expect(published.length).toBeGreaterThan(0);
+    const first = published.find((s) => s.docNumber === `津质强办〔${ISSUE_YEAR}〕1号`)!;
+    const { lines } = await docParagraphs((await office.get(`/api/assessment/schemes/${first.id}/notice`)).rawPayload);
+    expect(lines[0]).toBe(OFFICE);
+    expect(lines).toContain(`津质强办〔${ISSUE_YEAR}〕1号`);
+    expect(json<SchemeDetail>(await office.get(`/api/assessment/schemes/${first.id}`)).issuer).toBe(OFFICE);
+    // A new scheme: signed by the new issuer, numbered in its own sequence once published.
+    const fresh = json<SchemeDetail>(await createScheme({ ...DISTRICT_SCHEME, name: '新发文机关测试方案', vetoItems: [], bonusItems: [], deductionItems: [] }));
+    expect(fresh.issuer).toBe(issuer.name);
+    expect((await office.post(`/api/assessment/schemes/${fresh.id}/score`, {})).statusCode).toBe(200);
+    const done = json<{ docNumber: string }>(await office.post(`/api/assessment/schemes/${fresh.id}/publish`, {}));
+    expect(done.docNumber).toBe(`津质强〔${ISSUE_YEAR}〕1号`);
+    const notice = await docParagraphs((await office.get(`/api/assessment/schemes/${fresh.id}/notice`)).rawPayload);
+    expect(notice.lines[0]).toBe(issuer.mark);
+    expect(notice.lines.at(-1)).toMatch(new RegExp(`^${issuer.printer}\\d{4}年\\d{1,2}月\\d{1,2}日印发$`));
   });
 });

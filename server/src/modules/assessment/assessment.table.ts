@@ -21,8 +21,13 @@ export const assessmentScheme = pgTable(
     /** The assessed departments, in the order results list them when totals tie. */
     deptIds: integer('dept_ids').array().notNull(),
     config: jsonb('config').$type<SchemeConfig>().notNull(),
+    /** 发文机关 of the 通报: the configured issuer when created, as printed once published. */
     issuer: varchar('issuer', { length: 200 }).notNull(),
     recipients: varchar('recipients', { length: 500 }).notNull(),
+    /** 发文字号 of the 通报, given when the results are published (津质强办〔2026〕3号). */
+    docNumber: varchar('doc_number', { length: 40 }),
+    /** The 通报's 版头, 署名 and 印发机关 as published: later edits of the setting do not change an issued notice. */
+    noticeIssuer: jsonb('notice_issuer').$type<{ name: string; mark: string; printer: string }>(),
     /** Optimistic concurrency for edits of the configuration. */
     version: integer('version').notNull().default(1),
     /** Bumped by every change to the configuration or the inputs: results scored at an older revision are stale. */

@@ -3,3 +3,4 @@
  * plans module through that module's index only.
  */
 export { assessmentRoutes, type AssessmentDeps } from './assessment.routes.js';
+export { seedAssessmentDemo, type AssessmentDemoReport } from './demo/demo.service.js';

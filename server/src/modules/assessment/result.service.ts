@@ -23,7 +23,9 @@ import {
 } from './assessment.repository.js';
 import { actsForUnit, EMPTY_INPUT, NOT_ENTERED, rankScores, scoreUnit, taskCountsOf } from './assessment.rules.js';
 import { buildNotice } from './assessment.docx.js';
-import { directoryMap, loadOpenScheme, loadScheme, toSchemeDto, unitsOf } from './scheme.service.js';
+import { directoryMap, loadOpenScheme, loadScheme, noticeIssuerOf, toSchemeDto, unitsOf } from './scheme.service.js';
+import { formatDocNumber } from '../../platform/docx/official-document.js';
+import { getDocIssuer, issueDocNumber } from '../system/index.js';
 
 /** A rectification report as the API shows it, named by its result's unit. */
 export function toRectificationDto(r: RectificationRow, result: Pick<ResultRow, 'schemeId' | 'deptId' | 'deptName'>): Rectification {
@@ -127,19 +129,35 @@ export async function scoreAssessment(ctx: Ctx, schemeId: number): Promise<{ sch
 }
 
 /**
- * Publish the results (发布结果): each unit then sees its own result. 409 when already published,
- * and when not scored or the figures changed since the last scoring.
+ * Publish the results (发布结果): each unit then sees its own result, and the 通报 gets its 发文字号
+ * (the next number of the configured issuer's 机关代字 this year) and keeps the issuer it was
+ * published under. 409 when already published, and when not scored or the figures changed since
+ * the last scoring.
  */
 export async function publishAssessment(ctx: Ctx, schemeId: number): Promise<Scheme> {
   const scheme = await loadOpenScheme(ctx, schemeId);
   if (scheme.scoredRevision !== scheme.revision) throw new AppError('ASSESSMENT_NOT_SCORED');
+  const now = new Date();
   return ctx.db.transaction(async (tx) => {
-    const published = await markSchemePublished(tx, schemeId, scheme.revision, ctx.actor.username);
+    const issuer = await getDocIssuer(tx, 'assessment-notice');
+    // 成文日期 and the number's year are the day of publication (China time).
+    const { docNumber } = await issueDocNumber(tx, ctx, { prefix: issuer.prefix, year: Number(todayInChina(now).slice(0, 4)), kind: NOTICE_KIND, ref: `assessment-scheme:${schemeId}` });
+    const published = await markSchemePublished(tx, schemeId, scheme.revision, ctx.actor.username, { docNumber, issuer: { name: issuer.name, mark: issuer.mark, printer: issuer.printer } }, now);
+    // A concurrent publish won: this transaction, and the number it took, roll back.
     if (!published) throw new AppError('ASSESSMENT_PUBLISHED');
-    await appendAudit(tx, ctx, { action: 'assessment.result.publish', targetType: 'assessment_scheme', targetId: schemeId, before: { status: scheme.status }, after: { status: 'published', revision: scheme.revision } });
+    await appendAudit(tx, ctx, {
+      action: 'assessment.result.publish',
+      targetType: 'assessment_scheme',
+      targetId: schemeId,
+      before: { status: scheme.status },
+      after: { status: 'published', revision: scheme.revision, docNumber, issuer: issuer.name },
+    });
     return toSchemeDto(published);
   });
 }
+
+/** The kind of document 通报 numbers are registered under. */
+const NOTICE_KIND = 'assessment-notice';
 
 /** Whether the caller administers assessments (sees unpublished results) rather than being assessed. */
 function isOffice(ctx: Ctx): boolean {
@@ -171,19 +189,26 @@ export async function resultsForExport(ctx: Ctx, schemeId: number): Promise<{ sc
   return scoredResults(ctx, schemeId);
 }
 
-/** The 通报 as a Word document, dated the day the results were published (today before that). */
+/**
+ * The 通报 as a Word document. Published: with its 发文字号, the issuer it was published under and
+ * its 版记, dated the day of publication. Before that: a draft with the configured issuer and the
+ * number left blank, dated today.
+ */
 export async function noticeDocument(ctx: Ctx, schemeId: number): Promise<{ scheme: SchemeRow; buffer: Buffer }> {
   const { scheme, items } = await scoredResults(ctx, schemeId);
   const date = scheme.publishedAt ? todayInChina(scheme.publishedAt) : todayInChina();
+  const issuer = await noticeIssuerOf(ctx, scheme);
   const buffer = await buildNotice({
     year: scheme.year,
     schemeName: scheme.name,
     targetKind: scheme.targetKind as Scheme['targetKind'],
-    issuer: scheme.issuer,
+    issuer,
+    docNumber: scheme.docNumber ?? formatDocNumber(issuer.prefix ?? '', Number(date.slice(0, 4)), null),
     recipients: scheme.recipients,
     config: scheme.config,
     results: items,
     date,
+    printed: scheme.status === 'published',
   });
   return { scheme, buffer };
 }

@@ -18,11 +18,11 @@ import { pageWindow } from '../../db/query-helpers.js';
 import { appendAudit } from '../../platform/audit/audit.repository.js';
 import type { Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/http/errors.js';
+import { getDocIssuer, type DocIssuerSetting } from '../system/index.js';
 import {
   deleteInputsExcept,
   deleteUnpublishedScheme,
   departmentDirectory,
-  findDepartmentName,
   findScheme,
   inputsOfScheme,
   insertScheme,
@@ -50,6 +50,7 @@ export function toSchemeDto(row: SchemeRow): Scheme {
     scored: row.scoredRevision !== null && row.scoredRevision === row.revision,
     scoredAt: row.scoredAt?.toISOString() ?? null,
     publishedAt: row.publishedAt?.toISOString() ?? null,
+    docNumber: row.docNumber,
     version: row.version,
     createdBy: row.createdBy,
     createdAt: row.createdAt.toISOString(),
@@ -70,8 +71,18 @@ export async function directoryMap(ctx: Ctx): Promise<Map<number, DirectoryDept>
   return new Map((await departmentDirectory(ctx.db)).map((d) => [d.id, d]));
 }
 
-function toDetail(row: SchemeRow, directory: ReadonlyMap<number, DirectoryDept>): SchemeDetail {
-  return { ...toSchemeDto(row), ...row.config, issuer: row.issuer, recipients: row.recipients, units: unitsOf(row, directory) };
+/** The 通报's issuer: as published, else as configured now (公文设置), so a draft shows what it will print. */
+export async function noticeIssuerOf(ctx: Ctx, row: Pick<SchemeRow, 'noticeIssuer'>): Promise<NoticeIssuer> {
+  if (row.noticeIssuer) return row.noticeIssuer;
+  return getDocIssuer(ctx.db, 'assessment-notice');
+}
+
+/** Who a 通报 is issued by: its 署名, 版头 and 印发机关 (and, before it has a number, the 机关代字 a draft shows). */
+export type NoticeIssuer = Pick<DocIssuerSetting, 'name' | 'mark' | 'printer'> & { prefix?: string };
+
+async function toDetail(ctx: Ctx, row: SchemeRow, directory: ReadonlyMap<number, DirectoryDept>): Promise<SchemeDetail> {
+  const issuer = await noticeIssuerOf(ctx, row);
+  return { ...toSchemeDto(row), ...row.config, issuer: issuer.name, recipients: row.recipients, units: unitsOf(row, directory) };
 }
 
 /** The scheme, or 404. */
@@ -106,7 +117,7 @@ export async function listSchemes(ctx: Ctx, q: SchemeListQuery): Promise<Page<Sc
 /** A scheme with its configuration and named units. */
 export async function getScheme(ctx: Ctx, id: number): Promise<SchemeDetail> {
   const row = await loadScheme(ctx, id);
-  return toDetail(row, await directoryMap(ctx));
+  return toDetail(ctx, row, await directoryMap(ctx));
 }
 
 /** The departments a scheme of `kind` may assess; `default` marks those a new scheme starts with. */
@@ -146,7 +157,7 @@ function prepare(ctx: Ctx, body: SchemeInput, directory: Map<number, DirectoryDe
 export async function createScheme(ctx: Ctx, body: SchemeInput): Promise<SchemeDetail> {
   const directory = await directoryMap(ctx);
   const { config, deptIds } = prepare(ctx, body, directory);
-  const issuer = body.issuer || (await findDepartmentName(ctx.db, ctx.actor.deptId)) || '质量强市工作领导小组办公室';
+  const issuer = (await getDocIssuer(ctx.db, 'assessment-notice')).name;
   const row = await ctx.db.transaction(async (tx) => {
     const created = await insertScheme(tx, {
       name: body.name,
@@ -161,7 +172,7 @@ export async function createScheme(ctx: Ctx, body: SchemeInput): Promise<SchemeD
     await appendAudit(tx, ctx, { action: 'assessment.scheme.create', targetType: 'assessment_scheme', targetId: created.id, after: { name: created.name, year: created.year, targetKind: created.targetKind, deptIds, config } });
     return created;
   });
-  return toDetail(row, directory);
+  return toDetail(ctx, row, directory);
 }
 
 /**
@@ -191,7 +202,7 @@ export async function updateScheme(ctx: Ctx, id: number, body: SchemeInput & { v
       targetKind: body.targetKind,
       deptIds,
       config,
-      issuer: body.issuer || before.issuer,
+      issuer: before.issuer,
       recipients: body.recipients || (body.targetKind === before.targetKind ? before.recipients : defaultRecipients(body.targetKind)),
     });
     if (!saved) throw new AppError('CONFLICT');
@@ -210,7 +221,7 @@ export async function updateScheme(ctx: Ctx, id: number, body: SchemeInput & { v
     });
     return saved;
   });
-  return toDetail(row, directory);
+  return toDetail(ctx, row, directory);
 }
 
 /** Delete a scheme not yet published, with its figures and results. */

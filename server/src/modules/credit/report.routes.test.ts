@@ -2,10 +2,12 @@
  * 企业质量信用报告 downloads on the seeded demo city: the Word file opens (unzipped with jszip) and
  * holds the entity, its grade and records; the public version and every enterprise copy leave out
  * the risk class and internal records; access follows permission and the enterprise's own USCC.
+ * Each report is an official document of the configured issuer with a 发文字号 of its own.
  */
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { usccCheckCharacter } from '../../../../contracts/uscc.js';
+import { auditHeadRow, auditRowsAfter } from '../../platform/audit/audit.repository.js';
 import { todayInChina } from '../../platform/calendar/today.js';
 import { buildTestApp, errorCode, type Agent, type TestApp } from '../../test/test-app.js';
 import { FOOD_GROUP } from './demo/demo.rules.js';
@@ -22,6 +24,17 @@ async function docText(body: Buffer): Promise<string> {
   const xml = await zip.file('word/document.xml')!.async('string');
   return xml.replace(/<w:tab\/>/g, ' ').replace(/<[^>]+>/g, '');
 }
+
+/** The paragraphs of a .docx as text, with the XML of the first (the 版头). */
+async function docLines(body: Buffer): Promise<{ lines: string[]; head: string }> {
+  const xml = await (await JSZip.loadAsync(body)).file('word/document.xml')!.async('string');
+  const ps = xml.match(/<w:p\b[^>]*>[\s\S]*?<\/w:p>/g) ?? [];
+  return { lines: ps.map((p) => p.replace(/<[^>]+>/g, '')), head: ps[0] ?? '' };
+}
+
+const YEAR = Number(todayInChina().slice(0, 4));
+const REGULATOR = '天津市市场监督管理委员会';
+const NUMBER = new RegExp(`^津市监信〔${YEAR}〕[1-9]\\d*号$`);
 
 async function report(agent: Agent, url: string) {
   const res = await agent.get(url);
@@ -86,6 +99,52 @@ describe('GET /api/credit/entities/:uscc/report', () => {
   });
 });
 
+describe('the report as an official document', () => {
+  it('is issued by the configured regulator under a 发文字号 of its own, registered with an audit row', async () => {
+    const seq = (await auditHeadRow(t.db))!.seq;
+    // (A report not asked for before in this file: 4 years of records.)
+    const { res } = await report(office, `/api/credit/entities/${DEMO}/report?version=internal&years=4`);
+    const { lines, head } = await docLines(res.rawPayload);
+    // 版头 in red, the 文号 two lines below, the title two lines below the red line.
+    expect(lines[0]).toBe(REGULATOR);
+    expect(head).toContain('<w:color w:val="FF0000"/>');
+    expect(lines[3]).toMatch(NUMBER);
+    expect(lines[6]).toBe('企业质量信用报告');
+    expect(lines).not.toContain('质量强市信息平台');
+    // Signed by the regulator, dated today (no 版记: a report is not 印发).
+    const [y, m, d] = todayInChina().split('-').map(Number);
+    const at = lines.lastIndexOf(REGULATOR);
+    expect(lines.slice(at)).toEqual([REGULATOR, `${y}年${m}月${d}日`]);
+    const rows = await auditRowsAfter(t.db, seq, 10);
+    expect(rows.map((r) => r.action)).toEqual(['credit.report.issue']);
+    expect(rows[0]!.after).toMatchObject({ uscc: DEMO, version: 'internal', docNumber: lines[3], issuer: REGULATOR });
+  });
+
+  it('keeps the number of the same report asked for again; another version or scope gets the next number', async () => {
+    const numberOf = async (url: string) => (await docLines((await office.get(url)).rawPayload)).lines[3]!;
+    const a = await numberOf(`/api/credit/entities/${DEMO}/report?version=internal&years=4`);
+    const seq = (await auditHeadRow(t.db))!.seq;
+    expect(await numberOf(`/api/credit/entities/${DEMO}/report?version=internal&years=4`)).toBe(a);
+    expect(await auditRowsAfter(t.db, seq, 10)).toEqual([]);
+    const b = await numberOf(`/api/credit/entities/${DEMO}/report?version=public&years=2`);
+    const c = await numberOf(`/api/credit/entities/${DEMO}/report?version=internal&years=5`);
+    for (const n of [a, b, c]) expect(n).toMatch(NUMBER);
+    expect(new Set([a, b, c]).size).toBe(3);
+    const seqOf = (n: string) => Number(/〕(\d+)号/.exec(n)![1]);
+    expect(seqOf(c)).toBe(seqOf(b) + 1);
+  });
+
+  it('follows the issuer an administrator configures', async () => {
+    const admin = await t.as('admin');
+    const issuer = { name: '天津市市场监督管理委员会信用监督管理处', mark: '天津市市场监督管理委员会', prefix: '津市监信用', printer: REGULATOR };
+    expect((await admin.put('/api/system/doc-issuers/credit-report', issuer)).statusCode).toBe(200);
+    const { lines } = await docLines((await office.get(`/api/credit/entities/${DEMO}/report?version=internal`)).rawPayload);
+    expect(lines[0]).toBe(issuer.mark);
+    expect(lines[3]).toBe(`津市监信用〔${YEAR}〕1号`);
+    expect(lines).toContain(issuer.name);
+  });
+});
+
 describe('GET /api/public/credit/:uscc/report', () => {
   it('serves the public version without login', async () => {
     const { res, text } = await report(t.anon(), `/api/public/credit/${DEMO}/report`);
@@ -94,6 +153,8 @@ describe('GET /api/public/credit/:uscc/report', () => {
     expect(text).toContain('企业质量信用报告（公开版）');
     expect(text).not.toContain(NOTE);
     expect(text).not.toContain('信用风险分类');
+    // Issued to an anonymous reader too: numbered, and the audit row says who asked.
+    expect((await docLines(res.rawPayload)).lines[3]).toMatch(/^津市监信(用)?〔\d{4}〕[1-9]\d*号$/);
     const unknown = '91120101MA05YY9Y1';
     expect((await t.anon().get(`/api/public/credit/${unknown + usccCheckCharacter(unknown)}/report`)).statusCode).toBe(404);
   });

@@ -2,20 +2,25 @@
  * 企业质量信用报告 (§7): one click → Word. Two versions: `internal` for staff (every record, the
  * risk class when the reader may see it) and `public` (exactly what the public lookup shows). An
  * enterprise gets its own report only: the public version, or its own copy with its internal
- * records but never the risk class or officers' notes. Read-only: the request is in the
- * operation log; nothing changes, so no audit row.
+ * records but never the risk class or officers' notes. Each report is issued by the configured
+ * authority (公文设置) under a 发文字号 of its own, registered with an audit row; the same report
+ * (same content, same day) asked for again keeps its number.
  */
+import { createHash } from 'node:crypto';
 import { industryName } from '../../../../contracts/industries.js';
 import { entityDictLabel, type EntityDictType } from '../../../../contracts/entity-dicts.js';
+import { appendAudit } from '../../platform/audit/audit.repository.js';
 import { todayInChina } from '../../platform/calendar/today.js';
 import { systemCtx, type Ctx } from '../../platform/context.js';
 import { effectiveRecords, loadEntityForRead, type EntityRow } from '../entities/index.js';
 import { publicCredit } from '../portal/index.js';
 import { buildCreditReport, reportTitle, type ReportModel } from './report.docx.js';
 import { getEntityEvaluation, maySeeRisk } from './scoring.service.js';
+import { getDocIssuer, issueDocNumber } from '../system/index.js';
 import type { Database } from '../../db/client.js';
 
-export const REPORT_ISSUER = '质量强市信息平台';
+/** The kind of document credit-report numbers are registered under. */
+const REPORT_KIND = 'credit-report';
 export const DEFAULT_REPORT_YEARS = 3;
 
 const label = (type: EntityDictType, value: string | null): string => (value === null ? '—' : entityDictLabel(type, value));
@@ -64,8 +69,45 @@ function yearsBefore(today: string, years: number): string {
   return `${Number(today.slice(0, 4)) - years}${today.slice(4)}`.replace(/-02-29$/, '-02-28');
 }
 
-function reportNo(uscc: string, today: string, version: string): string {
-  return `ZLXY-${today.replaceAll('-', '')}-${uscc.slice(-8)}-${version === 'public' ? 'G' : 'N'}`;
+type DraftReport = Omit<ReportModel, 'reportNo' | 'issuer'>;
+
+function isUniqueViolation(e: unknown): boolean {
+  for (let c: unknown = e, depth = 0; c && depth < 4; c = (c as { cause?: unknown }).cause, depth++) {
+    if ((c as { code?: unknown }).code === '23505') return true;
+  }
+  return false;
+}
+
+/**
+ * Issue a report: the configured issuer, and the 发文字号 of this exact content (a hash of the
+ * report and its issuer) — a new number, with its audit row, unless the same report was issued
+ * before. Two identical requests at once: the loser of the race reads the winner's number.
+ */
+async function issueReport(ctx: Ctx, entityId: number, draft: DraftReport): Promise<ReportModel> {
+  const setting = await getDocIssuer(ctx.db, REPORT_KIND);
+  const issuer = { name: setting.name, mark: setting.mark, printer: setting.printer };
+  const uscc = draft.registry.find(([k]) => k === '统一社会信用代码')?.[1] ?? String(entityId);
+  const ref = `${draft.version}:${uscc}:${createHash('sha256').update(JSON.stringify({ draft, setting })).digest('hex')}`;
+  const year = Number(draft.generatedOn.slice(0, 4));
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const reportNo = await ctx.db.transaction(async (tx) => {
+        const issued = await issueDocNumber(tx, ctx, { prefix: setting.prefix, year, kind: REPORT_KIND, ref });
+        if (issued.created) {
+          await appendAudit(tx, ctx, {
+            action: 'credit.report.issue',
+            targetType: 'entity',
+            targetId: entityId,
+            after: { uscc, version: draft.version, years: draft.years, docNumber: issued.docNumber, issuer: setting.name },
+          });
+        }
+        return issued.docNumber;
+      });
+      return { ...draft, reportNo, issuer };
+    } catch (e) {
+      if (attempt > 0 || !isUniqueViolation(e)) throw e;
+    }
+  }
 }
 
 async function gradeSection(ctx: Ctx, uscc: string, withRisk: boolean): Promise<Pick<ReportModel, 'grade' | 'risk'>> {
@@ -82,18 +124,16 @@ function publicReaderCtx(db: Database): Ctx {
   return { ...systemCtx(db, { username: 'anonymous' }), permissions: new Set<string>() };
 }
 
-/** The public report: exactly the public lookup's data, laid out. */
-export async function publicReportDocument(db: Database, uscc: string, years = DEFAULT_REPORT_YEARS): Promise<{ buffer: Buffer; fileName: string }> {
+/** The public report: exactly the public lookup's data, laid out. `ctx` is the caller's (anonymous for the public route). */
+export async function publicReportDocument(ctx: Ctx, uscc: string, years = DEFAULT_REPORT_YEARS): Promise<{ buffer: Buffer; fileName: string }> {
   const today = todayInChina();
-  const view = await publicCredit(db, uscc, { years, today });
+  const view = await publicCredit(ctx.db, uscc, { years, today });
   // The public grade rule (portal.rules.ts): no grade while the decision behind it is unpublished.
-  const { grade } = view.gradeState === 'rated' ? await gradeSection(publicReaderCtx(db), uscc, false) : { grade: null };
-  const model: ReportModel = {
+  const { grade } = view.gradeState === 'rated' ? await gradeSection(publicReaderCtx(ctx.db), uscc, false) : { grade: null };
+  const draft: DraftReport = {
     version: 'public',
-    reportNo: reportNo(uscc, today, 'public'),
     generatedOn: today,
     years,
-    issuer: REPORT_ISSUER,
     registry: [
       ['主体名称', view.name],
       ['统一社会信用代码', view.uscc],
@@ -112,6 +152,7 @@ export async function publicReportDocument(db: Database, uscc: string, years = D
     lists: view.lists,
     records: view.records.map((r) => ({ kind: r.kind, title: r.title, occurredOn: r.occurredOn, visibility: 'public', summary: recordSummary(r.kind, r.payload) })),
   };
+  const model = await issueReport(ctx, view.entityId, draft);
   return { buffer: await buildCreditReport(model), fileName: `${view.name}${reportTitle('public')}.docx` };
 }
 
@@ -140,7 +181,7 @@ function internalRegistry(e: EntityRow, district: string | null): [string, strin
  */
 export async function creditReportDocument(ctx: Ctx, uscc: string, opts: { version: 'internal' | 'public'; years: number }): Promise<{ buffer: Buffer; fileName: string }> {
   const e = await loadEntityForRead(ctx, uscc);
-  if (opts.version === 'public') return publicReportDocument(ctx.db, e.uscc, opts.years);
+  if (opts.version === 'public') return publicReportDocument(ctx, e.uscc, opts.years);
   const isEnterprise = ctx.scope.enterpriseUscc !== null && !ctx.scope.all;
   const today = todayInChina();
   const [records, view, grades] = await Promise.all([
@@ -149,12 +190,10 @@ export async function creditReportDocument(ctx: Ctx, uscc: string, opts: { versi
     publicCredit(ctx.db, e.uscc, { years: opts.years, today }),
     gradeSection(ctx, e.uscc, !isEnterprise && maySeeRisk(ctx)),
   ]);
-  const model: ReportModel = {
+  const draft: DraftReport = {
     version: 'internal',
-    reportNo: reportNo(e.uscc, today, 'internal'),
     generatedOn: today,
     years: opts.years,
-    issuer: REPORT_ISSUER,
     registry: internalRegistry(e, view.district),
     ...grades,
     lists: view.lists,
@@ -164,6 +203,7 @@ export async function creditReportDocument(ctx: Ctx, uscc: string, opts: { versi
       .reverse()
       .map((r) => ({ kind: r.kind, title: r.title, occurredOn: r.occurredOn, visibility: r.visibility, summary: recordSummary(r.kind, r.payload) })),
   };
+  const model = await issueReport(ctx, e.id, draft);
   return { buffer: await buildCreditReport(model), fileName: `${e.name}${reportTitle('internal')}.docx` };
 }
 

@@ -456,7 +456,7 @@ export async function effectiveRecords(db: Executor, entityId: number, opts: { k
 
 // ─── Name pinyin backfill ───────────────────────────────────────────────────────────────────────
 
-/** Up to `limit` entities still without their pinyin (registered before migration 0008), in id order after `afterId`. */
+/** Up to `limit` entities still without their pinyin (registered before migration 0010), in id order after `afterId`. */
 export async function entitiesWithoutPinyin(db: Executor, afterId: number, limit: number): Promise<{ id: number; name: string; formerNames: string[] }[]> {
   return db
     .select({ id: entity.id, name: entity.name, formerNames: entity.formerNames })

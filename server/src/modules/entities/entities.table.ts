@@ -41,7 +41,7 @@ export const entity = pgTable(
      * Pinyin of the name and former names (entities.pinyin.ts): whole pinyin and initials, with
      * variants for polyphonic characters, space separated and ASCII, behind a trigram index
      * (`tjdz`, `tianjin deze`, and near matches by sound). NULL only on rows registered before
-     * migration 0008 until the start-up backfill has computed them.
+     * migration 0010 until the start-up backfill has computed them.
      */
     namePinyin: text('name_pinyin'),
     /** Whether any product needs a production licence / CCC (kept in step with entity_product). */

@@ -255,7 +255,7 @@ export async function revokeLicence(ctx: Ctx, uscc: string, licenceId: number, o
 const PINYIN_BACKFILL_BATCH = 5_000;
 
 /**
- * Compute the name pinyin of entities registered before it existed (migration 0008), in batches
+ * Compute the name pinyin of entities registered before it existed (migration 0010), in batches
  * of 5,000, each in its own transaction with an audit row naming the id range; run at start-up
  * (a no-op probe of an empty partial index once done). Returns how many rows it filled.
  */

@@ -7,3 +7,4 @@ export { extractDocumentText, MAX_PLAN_FILE_BYTES, parsePlan, planParseSummary }
 export type { CalendarSource } from './task.service.js';
 export { recordIndicatorValue } from './indicator.service.js';
 export { unitTaskStats } from './plans.repository.js';
+export { seedPlansDemo, type PlansDemoReport } from './demo/demo.service.js';

@@ -234,3 +234,55 @@ export const calendarDay = pgTable(
   },
   (t) => [index('calendar_day_year_idx').on(t.year)],
 );
+
+/**
+ * 公文发文机关: who issues each kind of official document the product produces — its 发文机关标志,
+ * 署名, 机关代字 and 印发机关. No row: the coded default (doc-issuer.rules.ts) applies.
+ */
+export const docIssuer = pgTable('doc_issuer', {
+  key: varchar('key', { length: 32 }).primaryKey(),
+  name: varchar('name', { length: 100 }).notNull(),
+  mark: varchar('mark', { length: 40 }).notNull(),
+  prefix: varchar('prefix', { length: 12 }).notNull(),
+  printer: varchar('printer', { length: 100 }).notNull(),
+  updatedBy: varchar('updated_by', { length: 64 }).notNull(),
+  updatedAt: updatedAt(),
+});
+
+/**
+ * The last 发文字号 sequence number given per 机关代字 and year. Taking a number updates this row,
+ * which serialises concurrent issuers; a rolled-back issue gives its number back (no gaps).
+ */
+export const docNumberCounter = pgTable(
+  'doc_number_counter',
+  {
+    prefix: varchar('prefix', { length: 12 }).notNull(),
+    year: smallint('year').notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.prefix, t.year] })],
+);
+
+/**
+ * Every 发文字号 given, with what it numbers (`kind` + `ref`, e.g. assessment-notice + scheme:12):
+ * a number is unique, and the same document asked for again keeps its number.
+ */
+export const docNumber = pgTable(
+  'doc_number',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    docNumber: varchar('doc_number', { length: 40 }).notNull(),
+    prefix: varchar('prefix', { length: 12 }).notNull(),
+    year: smallint('year').notNull(),
+    seq: integer('seq').notNull(),
+    kind: varchar('kind', { length: 32 }).notNull(),
+    ref: varchar('ref', { length: 200 }).notNull(),
+    issuedBy: varchar('issued_by', { length: 64 }).notNull(),
+    issuedAt: timestamp('issued_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('doc_number_uq').on(t.docNumber),
+    uniqueIndex('doc_number_seq_uq').on(t.prefix, t.year, t.seq),
+    uniqueIndex('doc_number_ref_uq').on(t.kind, t.ref),
+  ],
+);

@@ -28,7 +28,6 @@ interface FormValues {
   year: number;
   targetKind: AssessmentTargetKind;
   deptIds: number[];
-  issuer?: string;
   recipients?: string;
   indicators: { key?: string; name: string; kind: IndicatorKind; weight: number }[];
   bonusItems: { key?: string; name: string; maxPoints: number }[];
@@ -153,7 +152,6 @@ export function SchemeEditor({ open, editingId, onClose, onSaved }: { open: bool
       year: v.year,
       targetKind: v.targetKind,
       deptIds: v.deptIds,
-      issuer: v.issuer?.trim() || null,
       recipients: v.recipients?.trim() || null,
       indicators: withKeys(v.indicators, 'i').map((i) => ({ key: i.key, name: i.name.trim(), kind: i.kind, weight: i.weight })),
       bonusItems: withKeys(v.bonusItems ?? [], 'b').map((i) => ({ key: i.key, name: i.name.trim(), maxPoints: i.maxPoints })),
@@ -218,8 +216,8 @@ export function SchemeEditor({ open, editingId, onClose, onSaved }: { open: bool
                 </Form.Item>
               </Col>
               <Col span={12}>
-                <Form.Item name="issuer" label={t('issuer')} extra={t('issuerHint')}>
-                  <Input maxLength={200} />
+                <Form.Item label={t('issuer')} extra={t('issuerHint')}>
+                  <Typography.Text data-testid="scheme-issuer">{scheme?.issuer ?? t('issuerConfigured')}</Typography.Text>
                 </Form.Item>
               </Col>
               <Col span={12}>

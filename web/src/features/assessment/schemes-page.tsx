@@ -91,7 +91,7 @@ export default function SchemesPage() {
           {
             title: tc('status'),
             dataIndex: 'status',
-            width: 130,
+            width: 170,
             render: (v: string, s: Scheme) => (
               <>
                 <DictTag type="assessment_scheme_status" value={v} />
@@ -100,6 +100,13 @@ export default function SchemesPage() {
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                       {formatDate(s.publishedAt)}
                     </Typography.Text>
+                    {s.docNumber ? (
+                      <div>
+                        <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="scheme-doc-number">
+                          {s.docNumber}
+                        </Typography.Text>
+                      </div>
+                    ) : null}
                   </div>
                 ) : null}
               </>

@@ -180,7 +180,7 @@ export default function ScoringPage() {
               </>
             ) : null}
           </Space>
-          {s.status === 'published' ? <Alert type="success" showIcon title={t('publishedHint', { time: formatDateTime(s.publishedAt) })} style={{ marginBottom: 12 }} /> : null}
+          {s.status === 'published' ? <Alert type="success" showIcon title={t('publishedHint', { time: formatDateTime(s.publishedAt), docNumber: s.docNumber ?? '—' })} style={{ marginBottom: 12 }} /> : null}
           {s.scoredAt && !s.scored && s.status !== 'published' ? <Alert type="warning" showIcon title={t('staleResults')} style={{ marginBottom: 12 }} /> : null}
           <Tabs
             activeKey={activeTab}

@@ -19,6 +19,7 @@ import { findCalendarYear, writeCalendarYear } from '../calendar.repository.js';
 import { findDepartmentsByName, insertDepartment, type DepartmentRow } from '../department.repository.js';
 import { findDictItemByValue, findDictType, insertDictItem, insertDictType } from '../dict.repository.js';
 import { findDistrict, insertDistrict } from '../district.repository.js';
+import { seedDocIssuer } from '../doc-issuer.service.js';
 import { addRolePermissions, catalogedPermissions, catalogPermissions, findRoleByKey, insertRole, setRoleGrants } from '../role.repository.js';
 import { ancestorsUnder } from '../system.rules.js';
 import { countUsers, findUserByUsername, insertUser, setUserRoles, updateUserRow } from '../user.repository.js';
@@ -270,12 +271,16 @@ export async function seedDemo(db: Database, opts: { password?: string | undefin
       report.usersAdded++;
     }
 
-    if (report.districtsAdded + report.departmentsAdded + report.usersAdded > 0) {
+    // The demo city's 通报 are issued by its own quality office, as named in its directory.
+    const office = CITY_DEPARTMENTS.find((d) => d.key === 'quality-office')!.name;
+    const issuerSet = await seedDocIssuer(tx, 'assessment-notice', { name: office, mark: office, prefix: '津质强办', printer: office }, ctx.actor.username);
+
+    if (report.districtsAdded + report.departmentsAdded + report.usersAdded > 0 || issuerSet) {
       await appendAudit(tx, ctx, {
         action: 'system.seed.demo',
         targetType: 'demo',
         targetId: 'tianjin',
-        after: { districts: report.districtsAdded, departments: report.departmentsAdded, users: report.usersAdded },
+        after: { districts: report.districtsAdded, departments: report.departmentsAdded, users: report.usersAdded, ...(issuerSet ? { noticeIssuer: office } : {}) },
       });
     }
   });

@@ -188,3 +188,19 @@ export const ROLE_USERS: readonly { username: string; displayName: string; role:
 
 export const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '胡', '朱', '高', '林', '何', '郭', '马', '罗', '梁', '宋', '郑', '谢', '韩', '唐', '冯', '于', '董', '萧'];
 export const GIVEN_NAMES = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀英', '霞', '平', '刚', '桂英', '建华', '志强', '海燕', '晓东', '文博', '思远', '雨桐', '子涵'];
+
+/**
+ * Who reports on a department's tasks in the demo city: a district government's tasks are answered
+ * by its district bureau's officer (district-user for 和平区), a member unit's by its staff member
+ * (dept-user for 市工业和信息化局). Null for units without such a person (the regulator itself).
+ */
+export function demoReporterOf(dept: { name: string }): string | null {
+  const district = TIANJIN_DISTRICTS.find((d) => dept.name === `天津市${d.name}人民政府`);
+  if (district) {
+    const named = ROLE_USERS.find((u) => u.role === 'district_user' && u.districtCode === district.code);
+    return named?.username ?? districtStaffUsername(district.code, 1);
+  }
+  const unit = CITY_DEPARTMENTS.find((d) => d.name === dept.name && d.kind === 'member');
+  if (!unit) return null;
+  return ROLE_USERS.find((u) => u.role === 'dept_user' && u.dept === unit.key)?.username ?? `tj-${unit.key}-01`;
+}

@@ -1,0 +1,32 @@
+import type { Strings } from '@/lib/i18n';
+
+export const documentStrings = {
+  title: ['公文设置', 'Official documents'],
+  description: [
+    '系统出具的考核结果通报和企业质量信用报告按《党政机关公文格式》（GB/T 9704-2012）排版：红色发文机关标志（版头）、发文字号、红色分隔线、署名和成文日期。此处设置由谁发文。',
+    'The results notice and the credit report are laid out as official documents (GB/T 9704-2012): the red issuer mark, the document number, the red line, the signature and date. Set here who issues them.',
+  ],
+  'kind.assessment-notice': ['考核结果通报', 'Assessment results notice'],
+  'kind.credit-report': ['企业质量信用报告', 'Enterprise credit report'],
+  'use.assessment-notice': ['发布考核结果时编号，印在通报上', 'Numbered when the results are published'],
+  'use.credit-report': ['每出具一份报告编一个号（同日同内容重复下载不另编号）', 'Each report issued gets a number (the same report on the same day keeps its number)'],
+  name: ['发文机关（署名）', 'Issuer (signature)'],
+  nameHint: ['发文机关全称，印在正文之后的署名处', 'The full name, signed under the text'],
+  mark: ['发文机关标志（版头）', 'Issuer mark (letterhead)'],
+  markHint: ['以红色大字印在首页上方，可为机关全称，或全称后加“文件”二字', 'Printed in large red type at the head; the name, or the name followed by 文件'],
+  prefix: ['机关代字', 'Issuer code'],
+  prefixHint: ['发文字号的前缀，如“津质强办”，文号形如 津质强办〔2026〕3号；每个机关代字每年从 1 号起编', 'The number’s prefix, e.g. 津质强办 in 津质强办〔2026〕3号; each code counts from 1 every year'],
+  printer: ['印发机关', 'Printed by'],
+  printerHint: ['印在版记中（通报最后一页下方）', 'Printed in the colophon at the foot of the last page'],
+  preview: ['版头预览', 'Letterhead preview'],
+  nextNumber: ['下一个文号', 'Next number'],
+  issuedThisYear: ['今年已编号', 'Numbered this year'],
+  issuedUnit: ['{n} 件', '{n}'],
+  isDefault: ['系统默认', 'Default'],
+  updatedBy: ['{who} 于 {time} 修改', 'Changed by {who} on {time}'],
+  bySystem: ['系统初始化', 'Set up by the system'],
+  saved: ['已保存。此后出具的文件使用新的设置；已出具的文件不变。', 'Saved. Documents issued from now on use it; those issued before keep theirs.'],
+  prefixRule: ['机关代字为 1–12 个汉字', 'The code is 1–12 Chinese characters'],
+  required: ['请填写', 'Required'],
+  readOnly: ['您可以查看，但无权修改公文设置', 'You may view these settings but not change them'],
+} satisfies Strings;
