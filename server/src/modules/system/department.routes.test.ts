@@ -239,7 +239,7 @@ describe('PUT /api/system/departments/:id', () => {
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ action: 'system.dept.move', before: { parentId: a.parentId, ancestors: a.ancestors }, after: { parentId: amr.id, ancestors: newPath } });
     // The user list's department filter follows the new tree.
-    const created = await admin.post('/api/system/users', { username: 'tree-user', password: 'Tree-User-2026', displayName: '树用户', deptId: c.id, roleIds: [json<{ items: { id: number; key: string }[] }>(await admin.get('/api/system/roles')).items.find((r) => r.key === 'lab')!.id] });
+    const created = await admin.post('/api/system/users', { username: 'tree-user', password: 'Oak-Branch-Ledger-2026', displayName: '树用户', deptId: c.id, roleIds: [json<{ items: { id: number; key: string }[] }>(await admin.get('/api/system/roles')).items.find((r) => r.key === 'lab')!.id] });
     expect(created.statusCode).toBe(201);
     const underAmr = json<{ items: { username: string }[] }>(await admin.get(`/api/system/users?deptId=${amr.id}&pageSize=200`)).items.map((u) => u.username);
     expect(underAmr).toContain('tree-user');

@@ -65,7 +65,8 @@ export async function seedPlansDemo(db: Database, opts: { today?: string } = {})
   const due = demoItemDueDates(years, today, calendar.addWorkingDays(today, 3));
   const setDue = (items: typeof imported.draft.items): typeof imported.draft.items => items.map((i) => ({ ...i, dueDate: due[i.path] ?? null, children: setDue(i.children) }));
   const reviewed = await savePlanDraft(office, imported.id, { version: imported.version, draft: { ...imported.draft, dueDate: `${years.y2}-12-31`, items: setDue(imported.draft.items) } });
-  const published = await publishPlan(chief, imported.id, { version: reviewed.version });
+  // Tasks in every state include overdue ones: the deadlines already passed are kept on purpose.
+  const published = await publishPlan(chief, imported.id, { version: reviewed.version, pastDue: 'keep' });
 
   // Each task's story, played by the unit's person and the quality office.
   const tasks = await tasksOfPlan(db, imported.id);
