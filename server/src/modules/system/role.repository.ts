@@ -2,7 +2,7 @@ import { and, asc, count, eq, ilike, inArray, ne, or, type SQL } from 'drizzle-o
 import type { Executor } from '../../db/client.js';
 import { containsPattern } from '../../db/query-helpers.js';
 import type { GrantableRole } from './system.rules.js';
-import { department, permissionCatalog, role, roleDepartment, rolePermission, userRole } from './system.table.js';
+import { appUser, department, permissionCatalog, role, roleDepartment, rolePermission, userRole } from './system.table.js';
 
 export type RoleRow = typeof role.$inferSelect;
 export type NewRoleRow = typeof role.$inferInsert;
@@ -128,6 +128,16 @@ async function userCountsOfRoles(db: Executor, ids: readonly number[]): Promise<
     .where(inArray(userRole.roleId, [...ids]))
     .groupBy(userRole.roleId);
   return new Map(rows.map((r) => [r.roleId, r.n]));
+}
+
+/** Where each holder of a role sits: what a change to the role's scope is judged against. */
+export async function roleHolders(db: Executor, id: number): Promise<{ id: number; deptId: number | null; districtCode: string | null; enterpriseUscc: string | null }[]> {
+  return db
+    .select({ id: appUser.id, deptId: appUser.deptId, districtCode: appUser.districtCode, enterpriseUscc: appUser.enterpriseUscc })
+    .from(userRole)
+    .innerJoin(appUser, eq(appUser.id, userRole.userId))
+    .where(eq(userRole.roleId, id))
+    .orderBy(asc(appUser.id));
 }
 
 export async function countRoleUsers(db: Executor, id: number): Promise<number> {

@@ -239,8 +239,8 @@ describe('PUT /api/system/roles/:id', () => {
     expect((await admin.put(`/api/system/users/${labUser.id}`, { displayName: labUser.displayName, deptId: labUser.deptId, districtCode: labUser.districtCode, roleIds: [labRole.id, editor.id] })).statusCode).toBe(200);
     const lab = await t.as('lab');
     expect(json<{ permissions: string[] }>(await lab.get('/api/auth/me')).permissions).toEqual(['system:calendar:list', 'system:role:list', 'system:role:update', 'system:user:list']);
-    // The lab role itself holds nothing the editor lacks.
-    const target = await roleOf('enterprise');
+    // A role nobody holds yet, with nothing the editor lacks (a held role is judged on its holders too).
+    const target = json<Role>(await admin.post('/api/system/roles', { key: 'spot_checker', name: '抽查辅助', dataScope: 'self', permissions: ['system:calendar:list'] }));
     const before = await snapshot();
     const seq = await headSeq();
     const res = await lab.put(`/api/system/roles/${target.id}`, editBody(target, { permissions: ['system:calendar:list', 'system:user:delete', 'monitor:audit:list'] }));
@@ -258,11 +258,11 @@ describe('PUT /api/system/roles/:id', () => {
 
   it('lets a role editor change a role that already holds permissions the editor lacks, as long as it adds none of them', async () => {
     // Keeping a permission a role already has is not granting it (the user form applies the same rule
-    // to roles a user already holds). The inspector role holds system:district:list and
-    // system:dept:list, which the delegated editor (lab + role_editor) lacks.
+    // to roles a user already holds). This role holds system:district:list and system:dept:list,
+    // which the delegated editor (lab + role_editor) lacks.
     const lab = await t.as('lab');
-    const target = await roleOf('inspector');
-    const rename = await lab.put(`/api/system/roles/${target.id}`, editBody(target, { remark: '执法检查人员（已复核）' }));
+    const target = json<Role>(await admin.post('/api/system/roles', { key: 'directory_reader', name: '名录查阅', dataScope: 'self', permissions: ['system:district:list', 'system:dept:list'] }));
+    const rename = await lab.put(`/api/system/roles/${target.id}`, editBody(target, { remark: '名录查阅（已复核）' }));
     expect(rename.statusCode).toBe(200);
     const add = await lab.put(`/api/system/roles/${target.id}`, editBody(target, { permissions: [...target.permissions, 'system:role:list', 'system:user:delete'] }));
     expect(add.statusCode).toBe(403);
@@ -284,6 +284,45 @@ describe('data scope and delegated role editing', () => {
     expect(errorCode(widen)).toBe('FORBIDDEN');
     expect(await snapshot()).toEqual(before);
     expect(json<Page<unknown>>(await lab.get('/api/system/users?pageSize=200')).total).toBe(1);
+  });
+});
+
+describe('a role is judged on the accounts holding it', () => {
+  it('does not let an editor with a department scope widen its own role to 本区划 (the whole city, through its account)', async () => {
+    // The lab user's department (a city unit) is in district 120000: 本区划 on its account would be
+    // the whole city, though nothing about the role names a place.
+    const lab = await t.as('lab');
+    const editor = await roleOf('role_editor');
+    const before = await snapshot();
+    const seq = await headSeq();
+    for (const dataScope of ['district', 'all'] as const) {
+      const widen = await lab.put(`/api/system/roles/${editor.id}`, editBody(editor, { dataScope }));
+      expect(widen.statusCode, dataScope).toBe(403);
+      expect(errorCode(widen)).toBe('FORBIDDEN');
+    }
+    expect(await snapshot()).toEqual(before);
+    expect(await auditSince(seq)).toEqual([]);
+    expect(json<Page<unknown>>(await lab.get('/api/system/users?pageSize=200')).total).toBe(1);
+    // Narrowing, or staying inside, is the editor's to do.
+    expect((await lab.put(`/api/system/roles/${editor.id}`, editBody(editor, { dataScope: 'dept' }))).statusCode).toBe(200);
+    expect((await lab.put(`/api/system/roles/${editor.id}`, editBody(editor, { dataScope: 'self' }))).statusCode).toBe(200);
+  });
+
+  it('does not let an editor change, disable or strip a role held by accounts outside its scope (the inspectors of every district)', async () => {
+    const lab = await t.as('lab');
+    const inspector = await roleOf('inspector');
+    expect(await countRoleUsers(t.db, inspector.id)).toBeGreaterThan(1);
+    const before = await snapshot();
+    const seq = await headSeq();
+    for (const patch of [{ dataScope: 'district' as const }, { permissions: [] }, { status: 'disabled' as const }, { remark: '改个备注' }]) {
+      const res = await lab.put(`/api/system/roles/${inspector.id}`, editBody(inspector, patch));
+      expect(res.statusCode, JSON.stringify(patch)).toBe(403);
+      expect(errorCode(res)).toBe('FORBIDDEN');
+    }
+    expect(await snapshot()).toEqual(before);
+    expect(await auditSince(seq)).toEqual([]);
+    // The administrator (全部) still may.
+    expect((await admin.put(`/api/system/roles/${inspector.id}`, editBody(inspector, { remark: '执法检查人员（已复核）' }))).statusCode).toBe(200);
   });
 });
 

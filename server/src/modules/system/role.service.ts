@@ -21,12 +21,14 @@ import {
   insertRole,
   listRoles as listRoleRows,
   roleGrants,
+  roleHolders,
   rolesForGranting,
   setRoleGrants,
   updateRoleRow,
   type RoleRow,
 } from './role.repository.js';
-import { isAdminRoleKey, roleGrantProblem, unknownPermissions } from './system.rules.js';
+import { isAdminRoleKey, placementOutsideScope, roleGrantProblem, roleReachOutsideScope, unknownPermissions, type GrantableRole, type ScopedDept } from './system.rules.js';
+import { loadPlacement } from './user.service.js';
 
 export function toRoleDto(r: RoleRow, grants: { permissions: string[]; deptIds: number[] }, userCount: number): Role {
   return {
@@ -62,14 +64,14 @@ export async function getRole(ctx: Ctx, id: number): Promise<Role> {
  * Known permissions only; nothing the actor lacks may be added (permissions the role already had may
  * stay), and the role's data scope may not exceed the actor's.
  */
-async function checkGrants(ctx: Ctx, body: UpdateRoleBody, previous: readonly string[] = []): Promise<void> {
+async function checkGrants(ctx: Ctx, body: UpdateRoleBody, previous: readonly string[] = []): Promise<ScopedDept[]> {
   const unknown = unknownPermissions(body.permissions);
   if (unknown.length > 0) {
     throw new AppError('VALIDATION_FAILED', {
       details: unknown.map((p) => ({ path: 'permissions', code: 'unknown_permission', message: msg(`未知权限：${p}`, `Unknown permission: ${p}`) })),
     });
   }
-  const customDepts = [];
+  const customDepts: ScopedDept[] = [];
   if (body.dataScope === 'custom') {
     for (const id of body.customDeptIds) {
       const dept = await findDepartment(ctx.db, id);
@@ -86,6 +88,30 @@ async function checkGrants(ctx: Ctx, body: UpdateRoleBody, previous: readonly st
       message: { zh: '不能授予超出本人的权限或数据范围', en: 'You cannot grant permissions or a data scope beyond your own' },
       details: problem,
     });
+  }
+  return customDepts;
+}
+
+/**
+ * A role's scope kinds 本部门, 本部门及以下, 本区划 and 本企业 mean something only on an account,
+ * so a change to a role is judged on every account holding it: each holder must be one the editor
+ * may manage (inside the editor's scope), and the role as it will be must not let any of them see
+ * beyond the editor's own scope. Otherwise an editor could widen a role they hold themselves
+ * (本部门 → 本区划 of the whole city) or change the reach of accounts in other districts.
+ */
+async function checkHolders(ctx: Ctx, next: GrantableRole, roleId: number): Promise<void> {
+  if (ctx.scope.all) return;
+  for (const holder of await roleHolders(ctx.db, roleId)) {
+    const placement = await loadPlacement(ctx.db, holder);
+    if (placementOutsideScope(ctx.scope, placement).length > 0 || roleReachOutsideScope(ctx.scope, next, placement)) {
+      throw new AppError('FORBIDDEN', {
+        message: {
+          zh: '该角色的持有人在您的数据范围之外，或修改后其数据范围将超出您本人，不能由您修改',
+          en: 'A holder of this role is outside your data scope, or would see beyond it after the change',
+        },
+        details: { userId: holder.id },
+      });
+    }
   }
 }
 
@@ -126,7 +152,8 @@ export async function updateRole(ctx: Ctx, id: number, body: UpdateRoleBody): Pr
   if (current && roleGrantProblem(ctx, current)?.scope) {
     throw new AppError('FORBIDDEN', { message: { zh: '该角色的数据范围超出您本人，不能由您修改', en: 'This role’s data scope exceeds yours' } });
   }
-  await checkGrants(ctx, body, before.permissions);
+  const customDepts = await checkGrants(ctx, body, before.permissions);
+  await checkHolders(ctx, { permissions: body.permissions, dataScope: body.dataScope, customDepts }, id);
   const deptIds = body.dataScope === 'custom' ? body.customDeptIds : [];
   await ctx.db.transaction(async (tx) => {
     const row = await updateRoleRow(tx, id, { name: body.name, dataScope: body.dataScope, sort: body.sort, status: body.status, remark: body.remark ?? null });

@@ -347,4 +347,4 @@ async function loadManageableUser(ctx: Ctx, db: Executor, id: number): Promise<U
   return user;
 }
 
-export { checkUserRefs, loadManageableUser, loadUserDto };
+export { checkUserRefs, loadManageableUser, loadPlacement, loadUserDto };
