@@ -71,4 +71,4 @@ export const rejectSubmissionBody = z.strictObject({
 });
 export type RejectSubmissionBody = z.infer<typeof rejectSubmissionBody>;
 
-export const submissionIdParam = z.strictObject({ id: z.coerce.number().int().positive() });
+export const submissionIdParam = z.strictObject({ id: z.coerce.number().int().positive().max(2_147_483_647) });

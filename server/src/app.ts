@@ -23,7 +23,7 @@ import authPlugin from './platform/auth/auth.plugin.js';
 import { PrincipalCache } from './platform/auth/principal-cache.js';
 import { RequestValidationError, registerErrorHandler, replyClientError, replyFrameworkError, replyRouteNotFound } from './platform/http/errors.js';
 import { openApiOptions } from './platform/http/openapi.js';
-import { containsNul, registerJsonBodyParser } from './platform/http/request-body.js';
+import { registerJsonBodyParser, unstorableCharacter } from './platform/http/request-body.js';
 import { registerSecurityHeaders } from './platform/http/security-headers.js';
 import type { ZApp } from './platform/http/types.js';
 import { UPLOAD_MAX_BYTES } from './platform/http/upload.js';
@@ -87,9 +87,14 @@ export async function buildApp(opts: BuildAppOptions): Promise<ZApp> {
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler<ZodType>(({ schema, httpPart }) => (data) => {
-    // PostgreSQL text cannot hold NUL: refuse it here, as bad input, wherever it appears.
-    if (containsNul(data)) {
-      return { error: new RequestValidationError(httpPart ?? 'body', [{ code: 'custom', path: [], message: msg('不允许包含 NUL（\\u0000）字符', 'NUL (\\u0000) characters are not allowed'), input: undefined }]) };
+    // PostgreSQL cannot store NUL or a lone surrogate: refuse them here, as bad input, wherever they appear.
+    const unstorable = unstorableCharacter(data);
+    if (unstorable) {
+      const message =
+        unstorable === 'nul'
+          ? msg('不允许包含 NUL（\\u0000）字符', 'NUL (\\u0000) characters are not allowed')
+          : msg('包含无效的 Unicode 字符（未配对的代理项）', 'Invalid Unicode: an unpaired surrogate');
+      return { error: new RequestValidationError(httpPart ?? 'body', [{ code: 'custom', path: [], message, input: undefined }]) };
     }
     const result = schema.safeParse(data);
     if (result.success) return { value: result.data };

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VERSION } from '../../config/paths.js';
 import { findDistrict } from '../../modules/system/district.repository.js';
 import { buildTestApp, errorCode, json, type Agent, type TestApp } from '../../test/test-app.js';
-import { containsNul, JSON_MAX_DEPTH, jsonNestsDeeperThan } from './request-body.js';
+import { JSON_MAX_DEPTH, jsonNestsDeeperThan, unstorableCharacter } from './request-body.js';
 import { DOCS_CSP, WEB_CSP } from './security-headers.js';
 
 let t: TestApp;
@@ -244,8 +244,25 @@ describe('deeply nested JSON', () => {
     // A NUL check without recursion: 200,000 levels built in a loop do not overflow the stack.
     let deep: unknown = ['a\u0000b'];
     for (let i = 0; i < 200_000; i++) deep = [deep];
-    expect(containsNul(deep)).toBe(true);
-    expect(containsNul({ a: [{ b: 'ok' }], ['k\u0000']: 1 })).toBe(true);
-    expect(containsNul({ a: [{ b: 'ok' }] })).toBe(false);
+    expect(unstorableCharacter(deep)).toBe('nul');
+    expect(unstorableCharacter({ a: [{ b: 'ok' }], ['k\u0000']: 1 })).toBe('nul');
+    expect(unstorableCharacter({ a: [{ b: 'ok' }] })).toBeNull();
+    // Surrogates: a pair is a character (😀), one alone is not, at either end of the pair.
+    expect(unstorableCharacter({ a: ['质量 \ud83d\ude00'] })).toBeNull();
+    expect(unstorableCharacter({ a: ['x\ud800'] })).toBe('lone-surrogate');
+    expect(unstorableCharacter({ a: ['\ude00y'] })).toBe('lone-surrogate');
+    expect(unstorableCharacter({ ['k\udbff']: 1 })).toBe('lone-surrogate');
+  });
+
+  it('answers 400, not 500, to a lone surrogate bound for a jsonb column, and stores nothing', async () => {
+    // JSON.stringify writes a lone surrogate as the escape \ud800, as an attacker's client would.
+    const payload = JSON.stringify({ text: `第一条\ud800`, sourceName: 'surrogate.txt' });
+    const res = await admin.request('POST', '/api/plans/import-text', { payload, headers: { 'content-type': 'application/json' } });
+    expect(res.statusCode).toBe(400);
+    expect(errorCode(res)).toBe('VALIDATION_FAILED');
+    expect(json<Envelope>(res).error.message).toBeTruthy();
+    const name = await admin.request('POST', '/api/system/districts', { payload: JSON.stringify({ code: '120163', name: '区\udc00' }), headers: { 'content-type': 'application/json' } });
+    expect(errorCode(name)).toBe('VALIDATION_FAILED');
+    expect(await findDistrict(t.db, '120163')).toBeNull();
   });
 });

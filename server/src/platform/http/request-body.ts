@@ -1,6 +1,6 @@
 /**
  * What a request body may be before any route sees it: JSON no deeper than JSON_MAX_DEPTH (400
- * JSON_TOO_DEEP), and no NUL character anywhere (PostgreSQL text cannot hold it). Both checks walk
+ * JSON_TOO_DEEP), and no NUL character or lone surrogate anywhere (PostgreSQL cannot store them). Both checks walk
  * the input with a loop, never by recursion, so no body can overflow the stack.
  */
 import type { FastifyInstance } from 'fastify';
@@ -36,23 +36,33 @@ export function jsonNestsDeeperThan(text: string, limit: number): boolean {
   return false;
 }
 
-/** Whether a parsed value holds a NUL character in any string or object key, at any depth. */
-export function containsNul(value: unknown): boolean {
+/** A UTF-16 surrogate without its pair: JSON allows it ("\ud800"), PostgreSQL's jsonb refuses it. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * What in a parsed value PostgreSQL cannot store, in any string or object key at any depth: a NUL
+ * character (text refuses it), or a lone surrogate (jsonb refuses it, text silently turns it into
+ * U+FFFD). Null when there is none.
+ */
+export function unstorableCharacter(value: unknown): 'nul' | 'lone-surrogate' | null {
+  const check = (s: string) => (s.includes('\u0000') ? 'nul' : LONE_SURROGATE.test(s) ? 'lone-surrogate' : null);
   const stack: unknown[] = [value];
   while (stack.length > 0) {
     const v = stack.pop();
     if (typeof v === 'string') {
-      if (v.includes('\u0000')) return true;
+      const found = check(v);
+      if (found) return found;
     } else if (Array.isArray(v)) {
       for (const item of v) stack.push(item);
     } else if (v && typeof v === 'object') {
       for (const [k, item] of Object.entries(v)) {
-        if (k.includes('\u0000')) return true;
+        const found = check(k);
+        if (found) return found;
         stack.push(item);
       }
     }
   }
-  return false;
+  return null;
 }
 
 /**
