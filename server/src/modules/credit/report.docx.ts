@@ -27,6 +27,8 @@ export interface ReportModel {
   version: 'internal' | 'public';
   /** The 发文字号 the report was issued under (津市监信〔2026〕12号). */
   reportNo: string;
+  /** `register`: a 发文字号 from the register; `lookup`: a 查询编号 of a self-service copy (public, no login). */
+  numbered: 'register' | 'lookup';
   generatedOn: string;
   years: number;
   issuer: DocumentIssuer;
@@ -143,7 +145,12 @@ export async function buildCreditReport(m: ReportModel): Promise<Buffer> {
         ? '本报告（公开版）仅包含依法公示的信息：登记信息、质量信用等级、公示期内的名单信息及公开的档案记录，不含个人信息和内部监管信息。已更正的记录以更正后的内容为准。'
         : '本报告包含内部监管信息，仅供监管工作使用，不得对外提供。已更正的记录以更正后的内容为准。',
     ),
-    para(`本报告文号为${m.reportNo}，可向出具机关核验。`, { keepWithNext: true }),
+    para(
+      m.numbered === 'register'
+        ? `本报告文号为${m.reportNo}，可向出具机关核验。`
+        : `本报告为公开信息自助查询结果，${m.reportNo}，可向出具机关核验；如需正式出具的信用报告，请向出具机关申请。`,
+      { keepWithNext: true },
+    ),
   ];
   return packOfficialDocument({
     issuer: m.issuer,

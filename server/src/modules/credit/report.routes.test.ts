@@ -153,9 +153,24 @@ describe('GET /api/public/credit/:uscc/report', () => {
     expect(text).toContain('企业质量信用报告（公开版）');
     expect(text).not.toContain(NOTE);
     expect(text).not.toContain('信用风险分类');
-    // Issued to an anonymous reader too: numbered, and the audit row says who asked.
-    expect((await docLines(res.rawPayload)).lines[3]).toMatch(/^津市监信(用)?〔\d{4}〕[1-9]\d*号$/);
+    // A self-service copy: a 查询编号 from its content, not a 发文字号 from the register.
+    const code = (await docLines(res.rawPayload)).lines[3]!;
+    expect(code).toMatch(/^查询编号 \d{8}-[0-9A-F]{10}$/);
+    expect(text).toContain('本报告为公开信息自助查询结果');
     const unknown = '91120101MA05YY9Y1';
     expect((await t.anon().get(`/api/public/credit/${unknown + usccCheckCharacter(unknown)}/report`)).statusCode).toBe(404);
+  });
+
+  it('spends no official number and writes nothing, however many variants an anonymous caller asks for', async () => {
+    const seq = (await auditHeadRow(t.db))?.seq ?? 0;
+    const codes = new Set<string>();
+    for (const q of ['', '?years=1', '?years=2', '?years=10', '?years=2']) {
+      const res = await t.anon().get(`/api/public/credit/${DEMO}/report${q}`);
+      expect(res.statusCode).toBe(200);
+      codes.add((await docLines(res.rawPayload)).lines[3]!);
+    }
+    // One code per distinct content (the same request again gives the same code), none registered.
+    expect(codes.size).toBe(4);
+    expect(await auditRowsAfter(t.db, seq, 100)).toEqual([]);
   });
 });

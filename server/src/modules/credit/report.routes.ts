@@ -55,7 +55,7 @@ export function creditReportRoutes(app: ZApp, deps: CreditReportDeps = {}): void
       querystring: publicReportQuery,
     },
     handler: async (request, reply) => {
-      const { buffer, fileName } = await publicReportDocument(request.ctx(), request.params.uscc, request.query.years);
+      const { buffer, fileName } = await publicReportDocument(request.ctx(), request.params.uscc, request.query.years, { issued: false });
       return reply.header('content-type', DOCX_MIME).header('content-disposition', disposition(fileName, `credit-report-${request.params.uscc}-public.docx`)).send(buffer);
     },
   });

@@ -69,7 +69,7 @@ function yearsBefore(today: string, years: number): string {
   return `${Number(today.slice(0, 4)) - years}${today.slice(4)}`.replace(/-02-29$/, '-02-28');
 }
 
-type DraftReport = Omit<ReportModel, 'reportNo' | 'issuer'>;
+type DraftReport = Omit<ReportModel, 'reportNo' | 'issuer' | 'numbered'>;
 
 function isUniqueViolation(e: unknown): boolean {
   for (let c: unknown = e, depth = 0; c && depth < 4; c = (c as { cause?: unknown }).cause, depth++) {
@@ -103,11 +103,17 @@ async function issueReport(ctx: Ctx, entityId: number, draft: DraftReport): Prom
         }
         return issued.docNumber;
       });
-      return { ...draft, reportNo, issuer };
+      return { ...draft, reportNo, numbered: 'register', issuer };
     } catch (e) {
       if (attempt > 0 || !isUniqueViolation(e)) throw e;
     }
   }
+}
+
+/** A self-service copy: the configured issuer's name on it, a 查询编号 instead of a 发文字号. */
+async function lookupReport(ctx: Ctx, draft: DraftReport): Promise<ReportModel> {
+  const setting = await getDocIssuer(ctx.db, REPORT_KIND);
+  return { ...draft, reportNo: lookupCode(draft), numbered: 'lookup', issuer: { name: setting.name, mark: setting.mark, printer: setting.printer } };
 }
 
 async function gradeSection(ctx: Ctx, uscc: string, withRisk: boolean): Promise<Pick<ReportModel, 'grade' | 'risk'>> {
@@ -124,8 +130,23 @@ function publicReaderCtx(db: Database): Ctx {
   return { ...systemCtx(db, { username: 'anonymous' }), permissions: new Set<string>() };
 }
 
-/** The public report: exactly the public lookup's data, laid out. `ctx` is the caller's (anonymous for the public route). */
-export async function publicReportDocument(ctx: Ctx, uscc: string, years = DEFAULT_REPORT_YEARS): Promise<{ buffer: Buffer; fileName: string }> {
+/**
+ * The number of a report downloaded by the public without logging in: not a 发文字号 from the
+ * register (an anonymous reader would spend the authority's numbers and grow the register and the
+ * audit trail without bound), but a 查询编号 derived from the content — the same report on the
+ * same day has the same code, and the authority can regenerate it to check a copy. No row is written.
+ */
+export function lookupCode(draft: DraftReport): string {
+  const hash = createHash('sha256').update(JSON.stringify(draft)).digest('hex').slice(0, 10).toUpperCase();
+  return `查询编号 ${draft.generatedOn.replace(/-/g, '')}-${hash}`;
+}
+
+/**
+ * The public report: exactly the public lookup's data, laid out. `ctx` is the caller's: a logged-in
+ * reader (staff, the enterprise itself) gets it issued under a 发文字号 from the register; the
+ * public route (`issued: false`) numbers it with a 查询编号 and writes nothing.
+ */
+export async function publicReportDocument(ctx: Ctx, uscc: string, years = DEFAULT_REPORT_YEARS, opts: { issued: boolean } = { issued: true }): Promise<{ buffer: Buffer; fileName: string }> {
   const today = todayInChina();
   const view = await publicCredit(ctx.db, uscc, { years, today });
   // The public grade rule (portal.rules.ts): no grade while the decision behind it is unpublished.
@@ -152,7 +173,7 @@ export async function publicReportDocument(ctx: Ctx, uscc: string, years = DEFAU
     lists: view.lists,
     records: view.records.map((r) => ({ kind: r.kind, title: r.title, occurredOn: r.occurredOn, visibility: 'public', summary: recordSummary(r.kind, r.payload) })),
   };
-  const model = await issueReport(ctx, view.entityId, draft);
+  const model = opts.issued ? await issueReport(ctx, view.entityId, draft) : await lookupReport(ctx, draft);
   return { buffer: await buildCreditReport(model), fileName: `${view.name}${reportTitle('public')}.docx` };
 }
 
