@@ -70,6 +70,7 @@ export const ERRORS = {
   RECORD_KIND_NOT_ALLOWED: { status: 403, zh: '无权添加该类型的档案记录', en: 'You may not add records of this kind' },
   PERSONAL_DATA_FOUND: { status: 400, zh: '内容含有不得公开的个人信息或链接，请删除后再提交', en: 'The text contains personal data or links that may not be published; remove them and submit again' },
   SUBMISSION_DECIDED: { status: 409, zh: '该报送已审核，不能再次审核', en: 'This submission has already been reviewed' },
+  SUBMISSION_REVIEW_SELF: { status: 403, zh: '不能审核本人报送的信息，须由其他工作人员审核', en: 'What you submitted must be reviewed by someone else' },
   LIST_ENTRY_ACTIVE: { status: 409, zh: '该主体已在此名单中', en: 'The entity is already on this list' },
   LIST_STEP_INVALID: { status: 409, zh: '当前状态下不能执行此操作', en: 'This step is not possible in the current state' },
   REMOVAL_TOO_EARLY: { status: 409, zh: '尚未满足最短期限，暂不能移出', en: 'The minimum period has not passed yet' },

@@ -150,6 +150,23 @@ describe('review', () => {
   });
 });
 
+describe('four eyes', () => {
+  it('refuses to let the person who submitted a text review it, even holding both permissions (403), and another officer may', async () => {
+    const admin = await t.as('admin');
+    const s = json<Submission>(await admin.post(`/api/entities/${DEMO}/submissions`, commitment('本企业承诺落实质量安全主体责任，建立质量安全总监制度。')));
+    expect(s.status).toBe('pending');
+    const seq = await headSeq();
+    for (const res of [await admin.post(`/api/submissions/${s.id}/approve`), await admin.post(`/api/submissions/${s.id}/reject`, { reason: '自审' })]) {
+      expect(res.statusCode).toBe(403);
+      expect(errorCode(res)).toBe('SUBMISSION_REVIEW_SELF');
+    }
+    expect(await actionsSince(seq)).toEqual([]);
+    const approved = await (await t.as(BINHAI)).post(`/api/submissions/${s.id}/approve`);
+    expect(approved.statusCode, approved.body).toBe(200);
+    expect(json<Submission>(approved)).toMatchObject({ status: 'approved', reviewedBy: BINHAI });
+  });
+});
+
 describe('officers’ public records and the portal’s masking', () => {
   it('refuses personal data in an officer’s public record; an internal note may keep it', async () => {
     const seq = await headSeq();

@@ -97,6 +97,8 @@ async function loadForReview(ctx: Ctx, tx: Executor, id: number): Promise<Submis
   if (!row) throw new AppError('NOT_FOUND');
   await loadEntityForRead(ctx, row.uscc, tx);
   if (row.status !== 'pending') throw new AppError('SUBMISSION_DECIDED', { details: { status: row.status } });
+  // Four eyes: whoever holds both permissions (an administrator, a custom role) still may not pass their own text.
+  if (row.submittedBy === ctx.actor.username) throw new AppError('SUBMISSION_REVIEW_SELF');
   return row;
 }
 
