@@ -130,8 +130,43 @@ export async function importPlan(ctx: Ctx, input: { text: string; sourceName: st
   return importParsedPlan(ctx, parse, input.sourceName);
 }
 
+/**
+ * The largest document kept as a draft. The action plans this product reads run to 6,000–12,000
+ * characters and a few hundred items; a city's longest will not reach a tenth of these. Above
+ * them a small upload (a .docx unpacking to 23 MB of short paragraphs) would be stored as a draft of
+ * the same size and stall every request that reads or writes it.
+ */
+export const MAX_PLAN_TEXT_CHARS = 300_000;
+export const MAX_PLAN_ITEMS = 3_000;
+
+function countItems(items: readonly { children: readonly unknown[] }[]): number {
+  let n = 0;
+  const stack = [...items];
+  while (stack.length > 0) {
+    const item = stack.pop()!;
+    n++;
+    stack.push(...(item.children as { children: readonly unknown[] }[]));
+  }
+  return n;
+}
+
+/** Refuse (422) a document too long to be an action plan, before anything is stored. */
+function assertPlanSize(parse: PlanParse): void {
+  const chars = parse.body.length;
+  const items = countItems(parse.plan.items);
+  if (chars <= MAX_PLAN_TEXT_CHARS && items <= MAX_PLAN_ITEMS) return;
+  throw new AppError('FILE_TOO_COMPLEX', {
+    message: {
+      zh: `文件过长，不像一份行动计划（${chars.toLocaleString('en-US')} 字、${items} 个条目；上限 ${MAX_PLAN_TEXT_CHARS.toLocaleString('en-US')} 字、${MAX_PLAN_ITEMS} 个条目），请拆分后导入`,
+      en: `The document is too long for an action plan (${chars} characters, ${items} items; at most ${MAX_PLAN_TEXT_CHARS} and ${MAX_PLAN_ITEMS}); split it and retry`,
+    },
+    details: { chars, items, maxChars: MAX_PLAN_TEXT_CHARS, maxItems: MAX_PLAN_ITEMS },
+  });
+}
+
 /** Keep a parsed document as a draft (the same text again returns the existing draft). */
 async function importParsedPlan(ctx: Ctx, parse: PlanParse, sourceName: string | null): Promise<{ plan: PlanDetail; created: boolean }> {
+  assertPlanSize(parse);
   return saveImportedDraft(ctx, { body: parse.body, spans: parse.spans, warnings: parse.plan.warnings, sourceName }, (directory) =>
     draftFromParse(parse.plan, directory, todayInChina()),
   );

@@ -15,6 +15,8 @@ import { todayInChina } from '../../platform/calendar/today.js';
 import { expectPrintable, readExport } from '../../test/xlsx.js';
 import { buildTestApp, errorCode, json, multipartBody, type Agent, type TestApp } from '../../test/test-app.js';
 import { findUserByUsername, updateUserRow } from '../system/user.repository.js';
+import { docxOf } from '../../test/zip-fixtures.js';
+import { MAX_PLAN_TEXT_CHARS } from './plan.service.js';
 
 const FIXTURE = readFileSync(join(import.meta.dirname, 'fixtures', 'demo-plan.txt'), 'utf8');
 
@@ -85,6 +87,20 @@ describe('importing a document', () => {
     expect(plan.status).toBe('draft');
     expect(plan.sourceName).toBe('要点.docx');
     expect(plan.draft.items[0]!.children[0]!.joint).toEqual(['市市场监管委']);
+  });
+
+  it('refuses (422) a small file that unpacks to a document far longer than any plan, storing nothing', async () => {
+    // ~100 KB zipped, ~6 MB of document.xml: under the unpacking cap, but 200,000 numbered items.
+    const before = await planCount();
+    const paragraphs = (function* () {
+      yield '某市质量工作要点';
+      for (let i = 1; i <= 200_000; i++) yield `（${i}）推进第${i}项工作。`;
+    })();
+    const res = await upload(office, docxOf(paragraphs), '超长.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(res.statusCode).toBe(422);
+    expect(errorCode(res)).toBe('FILE_TOO_COMPLEX');
+    expect(json<{ error: { message: string; details: { maxChars: number } } }>(res).error).toMatchObject({ message: expect.stringContaining('请拆分后导入'), details: { maxChars: MAX_PLAN_TEXT_CHARS } });
+    expect(await planCount()).toBe(before);
   });
 
   it('turns text with no structure into one item with a warning', async () => {
