@@ -158,3 +158,53 @@ describe('masking and fields', () => {
     expect(maskFields(payload)).toEqual({ standardNo: 'Q/12HX 0001S-2020', product: '电水壶，客服 022-****6789', items: ['邮箱 a***@b.cn'], amount: 5 });
   });
 });
+
+describe('findPersonalData: what people write to slip past a check', () => {
+  const first17 = '11010119900307777';
+  const id = first17 + idNumberCheckCharacter(first17);
+  it.each([
+    ['138\u200b1234\u200b5678', 'mobile'],
+    ['138\u00ad1234\u200d5678', 'mobile'],
+    ['138.1234.5678', 'mobile'],
+    ['138/1234/5678', 'mobile'],
+    ['1381 234 5678', 'mobile'],
+    ['138\u00a01234\u00a05678', 'mobile'],
+    ['138\n1234\n5678', 'mobile'],
+    ['1 3 8 1 2 3 4 5 6 7 8', 'mobile'],
+    ['١٣٨١٢٣٤٥٦٧٨', 'mobile'],
+    ['𝟏𝟑𝟖𝟏𝟐𝟑𝟒𝟓𝟔𝟕𝟖', 'mobile'],
+    ['联系一三八一二三四五六七八', 'mobile'],
+    [`${id.slice(0, 6)} ${id.slice(6, 14)} ${id.slice(14)}`, 'id_number'],
+    [`${id.slice(0, 6)}-${id.slice(6, 14)}-${id.slice(14)}`, 'id_number'],
+    [`${id.slice(0, 9)}\u200b${id.slice(9)}`, 'id_number'],
+    ['6222.0212.3456.7890'.replace(/\d$/, withLuhn('622202123456789').slice(-1)), 'bank_card'],
+    ['xn--fsqu00a.xn--fiqs8s', 'link'],
+    ['例子.中国', 'link'],
+    ['例子.com', 'link'],
+    ['our-shop.dev', 'link'],
+    ['evil.ai', 'link'],
+    ['evil.example', 'link'],
+    ['javascript:alert(document.cookie)', 'link'],
+    ['data:text/html;base64,PHNjcmlwdD4=', 'link'],
+    ['//evil.example/x', 'link'],
+    ['1.2.3.4:8080', 'link'],
+    ['boss@example。com', 'email'],
+    ['boss(at)example.com', 'email'],
+    ['VX: boss_zhang88', 'im_account'],
+    ['V信：boss_zhang88', 'im_account'],
+  ])('%s', (text, kind) => {
+    expect(kinds(`请联系 ${text} 核实`)).toContain(kind);
+  });
+
+  it('points at the original text, invisible characters and all, so masking removes the whole number', () => {
+    const text = '热线 138\u200b1234\u200b5678 全天';
+    const [f] = findPersonalData(text);
+    expect(text.slice(f!.start, f!.end)).toBe('138\u200b1234\u200b5678');
+    expect(maskPersonalData(text)).toBe('热线 138****5678 全天');
+    expect(maskPersonalData('详见 javascript:alert(1) 页面')).toBe('详见 〔链接已屏蔽〕 页面');
+  });
+
+  it.each(['2026.12.07 13:00 召开质量工作会议', '二〇二五年十二月三十一日前完成', '合格率 99.5%，抽检 1,380 批次', 'Tianjin Haixin Co.,Ltd.'])('still leaves ordinary text alone: %s', (text) => {
+    expect(findPersonalData(text)).toEqual([]);
+  });
+});

@@ -97,19 +97,70 @@ export function linkHostAllowed(host: string, domains: readonly string[] = []): 
 
 // ── Detection ──────────────────────────────────────────────────────────────────────────────────
 
+/** Invisible format characters (soft hyphen, zero-width space and joiners, word joiner, BOM) hidden inside numbers and links. */
+const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/;
+
+/** Digits of other scripts people use to slip a number past a check: Arabic-Indic, Devanagari, mathematical, Chinese numerals. */
+function asciiDigit(cp: number, ch: string): string | null {
+  if (cp >= 0x0660 && cp <= 0x0669) return String(cp - 0x0660);
+  if (cp >= 0x06f0 && cp <= 0x06f9) return String(cp - 0x06f0);
+  if (cp >= 0x0966 && cp <= 0x096f) return String(cp - 0x0966);
+  if (cp >= 0x1d7ce && cp <= 0x1d7ff) return String((cp - 0x1d7ce) % 10);
+  const zh = '〇一二三四五六七八九'.indexOf(ch);
+  if (zh >= 0) return String(zh);
+  if (ch === '零') return '0';
+  return null;
+}
+
+/** A text as the detectors read it, with where each of its code units came from in the original. */
+interface Normalized {
+  s: string;
+  /** `from[i]`: the original offset of normalised unit i; `to[i]`: the original offset just after it. */
+  from: number[];
+  to: number[];
+}
+
 /**
- * Full-width ASCII (Ａ–ｚ, ０–９, ＠, ．, ／ …) and the ideographic space folded to ASCII, one code unit
- * for one, so that offsets stay those of the original text: "１３８…" is a phone number too.
+ * The text the detectors read: invisible format characters dropped; full-width ASCII, the
+ * ideographic space and 。 folded to ASCII (１３８…, example。com); digits of other scripts and
+ * Chinese numerals read as digits (一三八…). Offsets are kept, so a finding still points at the
+ * original text.
  */
-function foldWidth(text: string): string {
-  return text.replace(/[\uFF01-\uFF5E\u3000]/g, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+function normalize(text: string): Normalized {
+  let s = '';
+  const from: number[] = [];
+  const to: number[] = [];
+  for (let i = 0; i < text.length; ) {
+    const cp = text.codePointAt(i)!;
+    const ch = String.fromCodePoint(cp);
+    const next = i + ch.length;
+    if (!INVISIBLE.test(ch)) {
+      let out = ch;
+      if (cp >= 0xff01 && cp <= 0xff5e) out = String.fromCharCode(cp - 0xfee0);
+      else if (cp === 0x3000 || cp === 0x00a0) out = ' ';
+      else if (cp === 0x3002) out = '.';
+      else out = asciiDigit(cp, ch) ?? ch;
+      for (let k = 0; k < out.length; k++) {
+        s += out[k];
+        from.push(i);
+        to.push(next);
+      }
+    }
+    i = next;
+  }
+  return { s, from, to };
 }
 
 const digitsOf = (s: string) => s.replace(/\D/g, '');
 
 /** Top-level domains a bare host name is recognised by (a link without http:// or www.). */
 const TLDS =
-  'com|cn|net|org|gov|edu|info|biz|top|xyz|site|online|vip|club|shop|store|app|io|co|me|cc|tv|ltd|group|link|click|work|tech|icu|asia|hk|mo|tw|us|uk|ru|de|jp|kr|xin|wang|ren|pub|live|fun|cloud|email|mobi|name|pro|win|bid|loan|today|best|life|world|news|space|website|cyou|sbs|buzz|monster|ink|red|kim|plus|zone|run|gov\\.cn|com\\.cn|net\\.cn|org\\.cn';
+  'com|cn|net|org|gov|edu|info|biz|top|xyz|site|online|vip|club|shop|store|app|dev|ai|io|co|me|cc|tv|ltd|group|link|click|work|tech|icu|asia|hk|mo|tw|us|uk|ru|de|jp|kr|xin|wang|ren|pub|live|fun|cloud|email|mobi|name|pro|win|bid|loan|today|best|life|world|news|space|website|cyou|sbs|buzz|monster|ink|red|kim|plus|zone|run|example|test|invalid|local|xn--[a-z0-9-]{2,59}|gov\\.cn|com\\.cn|net\\.cn|org\\.cn';
+/** Chinese top-level domains (例子.中国, 商城.公司) and Chinese labels under a Latin one (例子.com). */
+const CJK_LABEL = '[\\u4E00-\\u9FFF][\\u4E00-\\u9FFFA-Za-z0-9-]{0,62}';
+const CJK_TLDS = '中国|中國|公司|网络|網絡|在线|中文网|商城|网址|移动|政务|公益|集团|我爱你';
+/** Characters that may stand between the digits of one number as people write it (space, dot, dash, slash, middle dot, line break). */
+const SEP = '[ \\t\\r\\n.\\-/_·]';
 
 // Characters that end a link in Chinese text: whitespace, quotes, brackets and CJK punctuation.
 const LINK_TAIL = `[^\\s<>"'\\u3000-\\u303F\\uFF01-\\uFF65（）【】《》“”‘’，。；：、！？]*`;
@@ -132,9 +183,16 @@ function hostOf(link: string): string {
 function linkFinding(m: RegExpExecArray, opts: PersonalDataOptions) {
   // Trailing sentence punctuation belongs to the sentence, not the link.
   const text = m[0].replace(/[.,;:!?)\]]+$/, '');
-  const host = hostOf(text);
+  const host = hostOf(text.replace(/^\/\//, ''));
   if (host === '' || linkHostAllowed(host, opts.allowedLinkDomains)) return null;
   return { start: m.index, end: m.index + text.length, sample: host };
+}
+
+/** A script or inline-data URL is never published, whatever follows it. */
+function scriptLinkFinding(m: RegExpExecArray) {
+  // A script's own brackets belong to it: only sentence punctuation is left out.
+  const text = m[0].replace(/[.,;:!?]+$/, '');
+  return { start: m.index, end: m.index + text.length, sample: `${m[1]!.toLowerCase()}:` };
 }
 
 const whole = (m: RegExpExecArray, sample: string) => ({ start: m.index, end: m.index + m[0].length, sample });
@@ -146,7 +204,10 @@ export function maskMobile(digits: string): string {
 
 // Order is priority: a link or an e-mail address claims its digits before any number detector looks.
 const DETECTORS: Detector[] = [
+  { kind: 'link', re: new RegExp(`\\b(javascript|vbscript|data|file)\\s*:${LINK_TAIL}`, 'gi'), accept: scriptLinkFinding },
   { kind: 'link', re: new RegExp(`\\b(?:https?|ftp)://${LINK_TAIL}`, 'gi'), accept: linkFinding },
+  // Protocol-relative: //evil.example/x.
+  { kind: 'link', re: new RegExp(`(?<![:/A-Za-z0-9])//[A-Za-z0-9\\u4E00-\\u9FFF-]+(?:\\.[A-Za-z0-9\\u4E00-\\u9FFF-]+)+${LINK_TAIL}`, 'g'), accept: linkFinding },
   {
     kind: 'email',
     re: /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g,
@@ -155,22 +216,37 @@ const DETECTORS: Detector[] = [
       return whole(m, `${local.slice(0, 1)}***@${domain}`);
     },
   },
+  {
+    // boss(at)example.com, boss [at] example dot com.
+    kind: 'email',
+    re: /[A-Za-z0-9._%+-]+\s*[([{<]\s*at\s*[)\]}>]\s*[A-Za-z0-9-]+(?:\s*(?:\.|[([{<]\s*dot\s*[)\]}>]|\bdot\b)\s*[A-Za-z0-9-]+)+/gi,
+    accept: (m) => whole(m, `${m[0].slice(0, 1)}***（at）…`),
+  },
+  {
+    kind: 'link',
+    re: new RegExp(`(?<![A-Za-z0-9.@/-])(?:(?:${CJK_LABEL}|[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)\\.)+(?:${CJK_TLDS})(?:[/?#]${LINK_TAIL})?|(?<![A-Za-z0-9.@/-])(?:${CJK_LABEL}\\.)+(?:${TLDS})(?![A-Za-z0-9-])(?:[/?#]${LINK_TAIL})?`, 'gi'),
+    accept: linkFinding,
+  },
   { kind: 'link', re: new RegExp(`(?<![A-Za-z0-9.@-])www\\.[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+${LINK_TAIL}`, 'gi'), accept: linkFinding },
   {
     kind: 'link',
     re: new RegExp(`(?<![A-Za-z0-9.@/-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+(?:${TLDS})(?![A-Za-z0-9-])(?::\\d{1,5})?(?:[/?#]${LINK_TAIL})?`, 'gi'),
     accept: linkFinding,
   },
-  { kind: 'link', re: new RegExp(`(?<![0-9.])(?:\\d{1,3}\\.){3}\\d{1,3}(?::\\d{1,5})?/${LINK_TAIL}`, 'g'), accept: linkFinding },
+  { kind: 'link', re: new RegExp(`(?<![0-9.])(?:\\d{1,3}\\.){3}\\d{1,3}(?::\\d{1,5}(?:/${LINK_TAIL})?|/${LINK_TAIL})`, 'g'), accept: linkFinding },
   {
     kind: 'id_number',
-    re: new RegExp(`${ALNUM_BEFORE}[1-9]\\d{16}[\\dXx]${ALNUM_AFTER}`, 'g'),
-    accept: (m) => (isValidIdNumber(m[0]) ? whole(m, `${m[0].slice(0, 6)}********${m[0].slice(14).toUpperCase()}`) : null),
+    // Written whole, or broken up by spaces, dashes or dots (110101 19900307 7774); the check character decides.
+    re: new RegExp(`${ALNUM_BEFORE}[1-9](?:${SEP}{0,2}\\d){16}${SEP}{0,2}[\\dXx]${ALNUM_AFTER}`, 'g'),
+    accept: (m) => {
+      const id = m[0].replace(/[^\dXx]/g, '');
+      return isValidIdNumber(id) ? whole(m, `${id.slice(0, 6)}********${id.slice(14).toUpperCase()}`) : null;
+    },
   },
   {
     kind: 'bank_card',
     // 16–19 digits, plain or in groups of four.
-    re: new RegExp(`${ALNUM_BEFORE}(?:\\d{16,19}|\\d{4}(?:[ -]\\d{4}){3}(?:[ -]?\\d{1,3})?)${ALNUM_AFTER}`, 'g'),
+    re: new RegExp(`${ALNUM_BEFORE}(?:\\d{16,19}|\\d{4}(?:${SEP}\\d{4}){3}(?:${SEP}?\\d{1,3})?)${ALNUM_AFTER}`, 'g'),
     accept: (m) => {
       const d = digitsOf(m[0]);
       return d.length >= 16 && d.length <= 19 && luhnValid(d) ? whole(m, `${d.slice(0, 4)} **** **** ${d.slice(-4)}`) : null;
@@ -178,8 +254,8 @@ const DETECTORS: Detector[] = [
   },
   {
     kind: 'mobile',
-    // 1[3-9]x xxxx xxxx, spaced or hyphenated as people write them, with or without +86.
-    re: new RegExp(`${ALNUM_BEFORE}(?:(?:\\+|00)?86[ -]?)?1[3-9]\\d(?:[ -]?\\d{4}){2}${ALNUM_AFTER}`, 'g'),
+    // 1[3-9]x xxxx xxxx with or without +86, its digits as people write them: spaced, dashed, dotted, grouped any way.
+    re: new RegExp(`${ALNUM_BEFORE}(?:(?:\\+|00)?86${SEP}{0,2})?1${SEP}{0,2}[3-9](?:${SEP}{0,2}\\d){9}${ALNUM_AFTER}`, 'g'),
     accept: (m) => whole(m, maskMobile(digitsOf(m[0]))),
   },
   {
@@ -205,7 +281,7 @@ const DETECTORS: Detector[] = [
   },
   {
     kind: 'im_account',
-    re: /(?:QQ|微信|WeChat)[号]?[:：]?\s*([1-9]\d{4,10}|[A-Za-z][-_A-Za-z0-9]{5,19})(?![-_A-Za-z0-9])/gi,
+    re: /(?:QQ|企鹅|微信|威信|薇信|V信|WeChat|(?<![A-Za-z])(?:VX|WX|V)(?=\s*[:：]))[号]?[:：]?\s*([1-9]\d{4,10}|[A-Za-z][-_A-Za-z0-9]{5,19})(?![-_A-Za-z0-9])/gi,
     accept: (m) => {
       const start = m.index + m[0].length - m[1]!.length;
       return { start, end: m.index + m[0].length, sample: `${m[1]!.slice(0, 1)}****` };
@@ -219,14 +295,19 @@ const DETECTORS: Detector[] = [
  */
 export function findPersonalData(text: string, opts: PersonalDataOptions = {}): PersonalDataFinding[] {
   if (!text) return [];
-  const s = foldWidth(text);
+  const { s, from, to } = normalize(text);
   const found: PersonalDataFinding[] = [];
   const taken = (a: number, b: number) => found.some((f) => a < f.end && f.start < b);
   for (const d of DETECTORS) {
     d.re.lastIndex = 0;
     for (let m = d.re.exec(s); m; m = d.re.exec(s)) {
       const f = d.accept(m, opts);
-      if (f && !taken(f.start, f.end)) found.push({ kind: d.kind, ...f });
+      if (f && f.end > f.start) {
+        // Back to the original text's offsets (invisible characters inside a finding are part of it).
+        const start = from[f.start]!;
+        const end = to[f.end - 1]!;
+        if (!taken(start, end)) found.push({ kind: d.kind, start, end, sample: f.sample });
+      }
       if (m[0].length === 0) d.re.lastIndex++;
     }
   }
