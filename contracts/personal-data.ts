@@ -135,11 +135,8 @@ function normalize(text: string): Normalized {
     const ch = String.fromCodePoint(cp);
     const next = i + ch.length;
     if (!INVISIBLE.test(ch)) {
-      let out = ch;
-      if (cp >= 0xff01 && cp <= 0xff5e) out = String.fromCharCode(cp - 0xfee0);
-      else if (cp === 0x3000 || cp === 0x00a0) out = ' ';
-      else if (cp === 0x3002) out = '.';
-      else out = asciiDigit(cp, ch) ?? ch;
+      const out =
+        cp >= 0xff01 && cp <= 0xff5e ? String.fromCharCode(cp - 0xfee0) : cp === 0x3000 || cp === 0x00a0 ? ' ' : cp === 0x3002 ? '.' : (asciiDigit(cp, ch) ?? ch);
       for (let k = 0; k < out.length; k++) {
         s += out[k];
         from.push(i);
