@@ -70,6 +70,15 @@ describe('unitsOfItem', () => {
     expect(unitsOfItem('降本增效。 (经济和信息化、国资、质监等部门按职责分工负责)')?.joint).toEqual(['经济和信息化', '国资', '质监']);
   });
 
+  it('reads the clause when a deadline follows it, as plans often print it', () => {
+    expect(unitsOfItem('制修订行业标准。(市市场监管委牵头,市工业和信息化局配合)2024年6月30日前完成。')).toMatchObject({ lead: ['市市场监管委'], support: ['市工业和信息化局'] });
+    expect(unitsOfItem('建成追溯平台。(市商务局负责)，2025年底前完成')?.joint).toEqual(['市商务局']);
+    expect(unitsOfItem('推进品牌建设。(市发展改革委牵头)长期坚持。')?.lead).toEqual(['市发展改革委']);
+    expect(endsWithUnitsClause('…(市质监局牵头)2024年12月底前完成。')).toBe(true);
+    // Words after the bracket that are not a deadline: the bracket does not close the item.
+    expect(unitsOfItem('报送(市质监局牵头)的方案由各区组织实施。')).toBeNull();
+  });
+
   it('handles brackets inside the clause', () => {
     expect(unitsOfItem('加强考核。(各县(市、区)人民政府负责落实)')?.joint).toEqual(['各县(市、区)人民政府']);
   });

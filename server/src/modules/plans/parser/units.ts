@@ -60,11 +60,23 @@ export function splitUnitNames(list: string): string[] {
   return names;
 }
 
-/** The content of the parenthesis that closes `line`, or null when the line does not end with one. */
+/**
+ * A deadline written after the units clause: "(市市场监管委牵头,市工业和信息化局配合)2024年6月30日前完成。",
+ * "(…负责)，2025年底前完成", "(…负责)长期坚持". Only a short date phrase, so a clause in the middle of
+ * a sentence is still not taken for the end of an item.
+ */
+const DEADLINE_AFTER = /^[,，]?\s*(?:[于在到]\s*)?(?:\d{4}\s*年\s*(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?)?(?:底|末|上半年|下半年)?\s*(?:前|以前|之前)?|长期|持续)[^()]{0,12}$/;
+
+/**
+ * The content of the parenthesis that closes `line` (or is followed only by a deadline phrase),
+ * or null when the line does not end with one.
+ */
 function closingParenthesis(line: string): string | null {
   let cut = line.length;
   while (cut > 0 && /[\s。.;；]/.test(line[cut - 1]!)) cut--;
-  const trimmed = line.slice(0, cut);
+  let trimmed = line.slice(0, cut);
+  const close = trimmed.lastIndexOf(')');
+  if (close >= 0 && close < trimmed.length - 1 && DEADLINE_AFTER.test(trimmed.slice(close + 1))) trimmed = trimmed.slice(0, close + 1);
   if (!trimmed.endsWith(')')) return null;
   let depth = 0;
   for (let i = trimmed.length - 1; i >= 0; i--) {
