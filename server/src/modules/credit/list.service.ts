@@ -288,9 +288,8 @@ export async function createListEntry(ctx: Ctx, body: CreateListEntryBody): Prom
       deptId: ctx.actor.deptId,
       status: 'pending_approval',
       ...clocks,
-      warning: penalty
-        ? null
-        : `档案中没有文号为「${body.penaltyDecisionNo}」的行政处罚记录，请核对或先录入处罚记录 / No penalty record with decision number ${body.penaltyDecisionNo} in the archive`,
+      // Stored with the entry and shown as data, in the language the entry is kept in (one, not both at once).
+      warning: penalty ? null : `档案中没有文号为「${body.penaltyDecisionNo}」的行政处罚记录，请核对或先录入处罚记录`,
       createdBy: ctx.actor.username,
     };
   } else {

@@ -24,7 +24,7 @@ export const portalStrings = {
   lists: ['名单信息（公示中）', 'Lists (published now)'],
   listName: ['名单', 'List'],
   noLists: ['未被列入公示中的信用名单', 'Not on any published list'],
-  since: ['列入日期', 'Since'],
+  since: ['公示日期', 'Published on'],
   until: ['届满日期', 'Until'],
   grounds: ['事由', 'Grounds'],
   decisionNo: ['决定文号', 'Decision no.'],
@@ -38,7 +38,7 @@ export const portalStrings = {
   navLists: ['名单公示', 'Published lists'],
   // 名单公示
   listsTitle: ['信用名单公示', 'Published credit lists'],
-  listsSubtitle: ['浏览公示期内的质量信用红黑榜、严重违法失信名单和经营异常名录，可按区划、行业、事由和列入日期筛选，无需登录', 'Browse the red and black lists, the serious-violation list and the abnormal-operations list as published now; filter by district, industry, grounds and date; no login needed'],
+  listsSubtitle: ['浏览公示期内的质量信用红黑榜、严重违法失信名单和经营异常名录，可按区划、行业、事由和公示日期筛选，无需登录', 'Browse the red and black lists, the serious-violation list and the abnormal-operations list as published now; filter by district, industry, grounds and date; no login needed'],
   list_red: ['质量信用红榜', 'Red list'],
   list_black: ['质量信用黑榜', 'Black list'],
   'list_serious-violation': ['严重违法失信名单', 'Serious-violation list'],
