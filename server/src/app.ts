@@ -145,7 +145,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<ZApp> {
   creditReportRoutes(app);
   portalRoutes(app);
   entitiesRoutes(app, { label: dictLabeler, districtNames });
-  auditRoutes(app, { label: dictLabeler });
+  auditRoutes(app, { label: dictLabeler, roleNames: async (db) => (await exportNames(db)).role });
   oplogRoutes(app, { label: dictLabeler });
 
   app.get('/api/openapi.json', {

@@ -23,7 +23,7 @@ export function AdminLayout() {
       icon: g.icon,
       label: t(g.titleKey),
       children: g.children
-        .filter((r) => (!r.access || can(r.access)) && (!r.enterpriseOnly || enterprise))
+        .filter((r) => (!r.access || can(r.access)) && (!r.enterpriseOnly || enterprise) && (!r.staffOnly || !enterprise))
         .map((r) => ({ key: r.path, icon: r.icon, label: t(r.titleKey) })),
     })).filter((g) => g.children.length > 0);
     return [{ key: HOME_ROUTE.path, icon: HOME_ROUTE.icon, label: t('home') }, ...groups];

@@ -43,6 +43,8 @@ export interface AppRoute {
   access?: string;
   /** Only for accounts acting for an enterprise: the administrator holds every permission but has no enterprise of its own. */
   enterpriseOnly?: boolean;
+  /** Not in an enterprise account's menu: the registry of a territory is the officers' (the enterprise has 本企业信用档案). */
+  staffOnly?: boolean;
   element: LazyExoticComponent<ComponentType>;
 }
 
@@ -81,7 +83,7 @@ export const MENU: MenuGroup[] = [
     titleKey: 'entitiesCredit',
     icon: <ShopOutlined />,
     children: [
-      { path: '/entities', titleKey: 'entities', icon: <ShopOutlined />, access: 'entities:entity:list', element: page(() => import('@/features/entities/entities-page')) },
+      { path: '/entities', titleKey: 'entities', icon: <ShopOutlined />, access: 'entities:entity:list', staffOnly: true, element: page(() => import('@/features/entities/entities-page')) },
       { path: '/submissions', titleKey: 'submissionReview', icon: <FileDoneOutlined />, access: 'entities:record:review', element: page(() => import('@/features/submissions/review-page')) },
       { path: '/my-enterprise', titleKey: 'myEnterprise', icon: <IdcardOutlined />, access: 'entities:record:declare', enterpriseOnly: true, element: page(() => import('@/features/entities/my-enterprise-page')) },
       { path: '/credit/overview', titleKey: 'creditOverview', icon: <PieChartOutlined />, access: 'credit:list:list', element: page(() => import('@/features/credit/overview-page')) },

@@ -130,6 +130,12 @@ async function userCountsOfRoles(db: Executor, ids: readonly number[]): Promise<
   return new Map(rows.map((r) => [r.roleId, r.n]));
 }
 
+/** Every role's name by its key. */
+export async function roleNamesByKey(db: Executor): Promise<Map<string, string>> {
+  const rows = await db.select({ key: role.key, name: role.name }).from(role);
+  return new Map(rows.map((r) => [r.key, r.name]));
+}
+
 /** Where each holder of a role sits: what a change to the role's scope is judged against. */
 export async function roleHolders(db: Executor, id: number): Promise<{ id: number; deptId: number | null; districtCode: string | null; enterpriseUscc: string | null }[]> {
   return db

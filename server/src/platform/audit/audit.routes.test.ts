@@ -106,6 +106,9 @@ describe('GET /api/monitor/audit/export', () => {
     // The time is a date in Beijing time; the action and the object type are words.
     expect(Math.abs((row[1] as Date).getTime() - (Date.parse(entries[0]!.occurredAt) + 8 * 3_600_000))).toBeLessThan(1000);
     expect(row.slice(5, 7)).toEqual(['修改区划', '行政区划']);
+    // The actor's roles by name, not by key (admin → 系统管理员).
+    expect(entries[0]!.actorRoles).toEqual(['admin']);
+    expect(row[3]).toBe('系统管理员');
     expect(JSON.parse(String(row[9]))).toEqual(entries[0]!.after);
     expect(row[12]).toBe(entries[0]!.hash);
     expect(rows[1]![8]).toBeNull();

@@ -25,7 +25,18 @@ const AUDIT_EXPORT: ExportColumn<AuditEntry>[] = [
   { header: '哈希', width: 66, value: (e) => e.hash },
 ];
 
-export function auditRoutes(app: ZApp, deps: { label: (db: Executor) => Promise<DictLabel> }): void {
+export interface AuditRouteDeps {
+  label: (db: Executor) => Promise<DictLabel>;
+  /** A role's name by its key (audit rows keep the keys the actor held; the export shows names). */
+  roleNames: (db: Executor) => Promise<(key: string) => string | null>;
+}
+
+/** The batches with each actor's roles by name (a role deleted since keeps its key). */
+async function* withRoleNames(batches: AsyncIterable<readonly AuditEntry[]>, roleName: (key: string) => string | null): AsyncGenerator<readonly AuditEntry[]> {
+  for await (const batch of batches) yield batch.map((e) => ({ ...e, actorRoles: e.actorRoles.map((k) => roleName(k) ?? k) }));
+}
+
+export function auditRoutes(app: ZApp, deps: AuditRouteDeps): void {
   app.get('/api/monitor/audit', {
     config: { access: 'monitor:audit:list' },
     schema: { tags: TAG, summary: '审计日志 List audit entries', querystring: auditListQuery, response: { 200: auditListResponse } },
@@ -38,7 +49,7 @@ export function auditRoutes(app: ZApp, deps: { label: (db: Executor) => Promise<
     handler: async (request, reply) => {
       const db = request.ctx().db;
       const q = request.query;
-      const label = await deps.label(db);
+      const [label, roleName] = await Promise.all([deps.label(db), deps.roleNames(db)]);
       const filters = filterWords([
         ['关键词', q.keyword],
         ['动作', q.action ? label('sys_audit_action', q.action) : null],
@@ -48,7 +59,7 @@ export function auditRoutes(app: ZApp, deps: { label: (db: Executor) => Promise<
         ['起始日期', q.from],
         ['截止日期', q.to],
       ]);
-      return sendExport(reply, { title: '审计日志', filters, columns: AUDIT_EXPORT, rows: auditEntryBatches(db, q), label, maxRows: EXPORT_ROW_LIMIT });
+      return sendExport(reply, { title: '审计日志', filters, columns: AUDIT_EXPORT, rows: withRoleNames(auditEntryBatches(db, q), roleName), label, maxRows: EXPORT_ROW_LIMIT });
     },
   });
 

@@ -31,7 +31,8 @@ export const homeStrings = {
   todo: ['我的待办', 'My to-do list'],
   dueSoon: ['即将到期（{n} 个工作日内）', 'Due within {n} working days'],
   overdue: ['已逾期', 'Overdue'],
-  openReminders: ['待答复督办', 'Reminders to answer'],
+  // Neutral: the office reads the 督办 it sent and awaits, a unit those it must answer.
+  openReminders: ['未答复的督办', 'Unanswered reminders'],
   reportsToReview: ['待审核报告', 'Reports to review'],
   reviewNow: ['去审核', 'Review now'],
   nothing: ['暂无', 'None'],

@@ -63,8 +63,10 @@ function RoundLine({ round }: { round: RoundToReport }) {
   return (
     <List.Item style={{ padding: '6px 0', display: 'block' }}>
       <Link to={`/dashboard?planId=${round.planId}`} style={{ display: 'block' }}>
-        <Typography.Text ellipsis={{ tooltip: `${round.planTitle}（${round.name}）` }} style={{ width: '100%', color: 'inherit' }}>
-          {round.planTitle}
+        {/* The round first: a unit owing two rounds of one plan must tell them apart. */}
+        <Typography.Text ellipsis={{ tooltip: `${round.name}（${round.planTitle}）` }} style={{ width: '100%', color: 'inherit' }}>
+          {round.name}
+          <Typography.Text type="secondary"> · {round.planTitle}</Typography.Text>
         </Typography.Text>
       </Link>
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'baseline', gap: 8, fontSize: 12 }}>

@@ -59,7 +59,7 @@ export const planStrings = {
     '将按「条目 × 责任单位」为每个对应部门生成一项任务（预计 {n} 项），发布后计划内容不能再修改。',
     'One task is created per item and mapped department (about {n}); the plan can no longer be edited afterwards.',
   ],
-  publishNoTasks: ['当前没有任何条目对应到部门，发布后不会生成任务。', 'No item is mapped to a department yet: publishing would create no tasks.'],
+  publishNoTasks: ['没有任何条目对应到部门，发布后不会生成任务，暂不能发布：请先在条目中填写或对应责任单位。', 'No item is mapped to a department: publishing would create no tasks. Map the responsible units of the items first.'],
   publishUnresolved: ['还有 {n} 个责任单位未处理，发布会被拒绝。', '{n} responsible unit(s) are not settled yet; publishing will be refused.'],
   published: ['已发布，已生成 {n} 项任务', 'Published: {n} tasks created'],
   publishedMoved: ['已发布，已生成 {n} 项任务，其中 {moved} 项已过的期限顺延至 {date}', 'Published: {n} tasks created; {moved} past deadlines moved to {date}'],

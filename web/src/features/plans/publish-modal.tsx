@@ -52,7 +52,7 @@ export function PublishModal({
       open={open}
       title={t('publishTitle')}
       okText={overdue && action === 'keep' ? t('publishKeep') : overdue && action === 'move' ? t('publishMove') : t('publish')}
-      okButtonProps={{ disabled: !ready || unresolved > 0, danger: overdue && action === 'keep', 'data-testid': 'publish-confirm' }}
+      okButtonProps={{ disabled: !ready || unresolved > 0 || preview?.tasks === 0, danger: overdue && action === 'keep', 'data-testid': 'publish-confirm' }}
       cancelText={tc('cancel')}
       confirmLoading={publishing}
       onOk={publish}
@@ -67,7 +67,8 @@ export function PublishModal({
       <Space direction="vertical" size={12} style={{ width: '100%' }}>
         <div>{t('publishDesc', { n: preview?.tasks ?? 0 })}</div>
         {unresolved > 0 ? <Alert type="error" showIcon title={t('publishUnresolved', { n: unresolved })} /> : null}
-        {unresolved === 0 && preview && preview.tasks === 0 ? <Alert type="warning" showIcon title={t('publishNoTasks')} /> : null}
+        {/* Nothing would reach any unit: publishing would only freeze the draft. */}
+        {unresolved === 0 && preview && preview.tasks === 0 ? <Alert type="error" showIcon title={t('publishNoTasks')} data-testid="publish-no-tasks" /> : null}
         {preview && overdue ? (
           <Alert
             type="warning"
