@@ -34,7 +34,21 @@ import {
   type PlanRow,
   type PlanStats,
 } from './plans.repository.js';
-import { checkDraft, completionRate, draftFromParse, movePastDeadlines, publishPreview, roundsFromDeadlines, suggestUnits, tasksOfItem, unmappedNames, walkItems } from './plans.rules.js';
+import {
+  checkDraft,
+  completionRate,
+  draftFromParse,
+  MAX_PLAN_ITEMS,
+  MAX_PLAN_TEXT_CHARS,
+  movePastDeadlines,
+  planSizeProblem,
+  publishPreview,
+  roundsFromDeadlines,
+  suggestUnits,
+  tasksOfItem,
+  unmappedNames,
+  walkItems,
+} from './plans.rules.js';
 
 function toPlanDto(row: PlanRow, stats: PlanStats): Plan {
   return {
@@ -86,6 +100,20 @@ export async function getPlan(ctx: Ctx, id: number): Promise<PlanDetail> {
  * Keep an imported plan as a draft. The same source (same normalised text) imported again, by
  * anyone, finds the plan already made from it instead of creating a second one: `created: false`.
  */
+/** Refuse (422) a plan too large to be an action plan, on every path that stores a draft. */
+function assertPlanSize(body: string, draft: PlanDraft): void {
+  const problem = planSizeProblem(body, draft);
+  if (!problem) return;
+  const { chars, items } = problem;
+  throw new AppError('FILE_TOO_COMPLEX', {
+    message: {
+      zh: `内容过长，不像一份行动计划（${chars.toLocaleString('en-US')} 字、${items} 个条目；上限 ${MAX_PLAN_TEXT_CHARS.toLocaleString('en-US')} 字、${MAX_PLAN_ITEMS} 个条目），请拆分后导入`,
+      en: `Too long for an action plan (${chars} characters, ${items} items; at most ${MAX_PLAN_TEXT_CHARS} and ${MAX_PLAN_ITEMS}); split it and retry`,
+    },
+    details: { ...problem, maxChars: MAX_PLAN_TEXT_CHARS, maxItems: MAX_PLAN_ITEMS },
+  });
+}
+
 async function saveImportedDraft(
   ctx: Ctx,
   source: { body: string; spans: Record<string, { start: number; end: number }>; warnings: string[]; sourceName: string | null },
@@ -95,6 +123,7 @@ async function saveImportedDraft(
   const existing = await findPlanBySourceHash(ctx.db, sourceHash);
   if (existing) return { plan: await toDetail(ctx, existing), created: false };
   const draft = makeDraft(await departmentDirectory(ctx.db));
+  assertPlanSize(source.body, draft);
   const row = await ctx.db.transaction(async (tx) => {
     const created = await insertPlan(tx, {
       title: draft.title,
@@ -130,43 +159,8 @@ export async function importPlan(ctx: Ctx, input: { text: string; sourceName: st
   return importParsedPlan(ctx, parse, input.sourceName);
 }
 
-/**
- * The largest document kept as a draft. The action plans this product reads run to 6,000–12,000
- * characters and a few hundred items; a city's longest will not reach a tenth of these. Above
- * them a small upload (a .docx unpacking to 23 MB of short paragraphs) would be stored as a draft of
- * the same size and stall every request that reads or writes it.
- */
-export const MAX_PLAN_TEXT_CHARS = 300_000;
-export const MAX_PLAN_ITEMS = 3_000;
-
-function countItems(items: readonly { children: readonly unknown[] }[]): number {
-  let n = 0;
-  const stack = [...items];
-  while (stack.length > 0) {
-    const item = stack.pop()!;
-    n++;
-    stack.push(...(item.children as { children: readonly unknown[] }[]));
-  }
-  return n;
-}
-
-/** Refuse (422) a document too long to be an action plan, before anything is stored. */
-function assertPlanSize(parse: PlanParse): void {
-  const chars = parse.body.length;
-  const items = countItems(parse.plan.items);
-  if (chars <= MAX_PLAN_TEXT_CHARS && items <= MAX_PLAN_ITEMS) return;
-  throw new AppError('FILE_TOO_COMPLEX', {
-    message: {
-      zh: `文件过长，不像一份行动计划（${chars.toLocaleString('en-US')} 字、${items} 个条目；上限 ${MAX_PLAN_TEXT_CHARS.toLocaleString('en-US')} 字、${MAX_PLAN_ITEMS} 个条目），请拆分后导入`,
-      en: `The document is too long for an action plan (${chars} characters, ${items} items; at most ${MAX_PLAN_TEXT_CHARS} and ${MAX_PLAN_ITEMS}); split it and retry`,
-    },
-    details: { chars, items, maxChars: MAX_PLAN_TEXT_CHARS, maxItems: MAX_PLAN_ITEMS },
-  });
-}
-
 /** Keep a parsed document as a draft (the same text again returns the existing draft). */
 async function importParsedPlan(ctx: Ctx, parse: PlanParse, sourceName: string | null): Promise<{ plan: PlanDetail; created: boolean }> {
-  assertPlanSize(parse);
   return saveImportedDraft(ctx, { body: parse.body, spans: parse.spans, warnings: parse.plan.warnings, sourceName }, (directory) =>
     draftFromParse(parse.plan, directory, todayInChina()),
   );
@@ -228,6 +222,7 @@ async function loadDraft(ctx: Ctx, id: number, version: number): Promise<PlanRow
 
 export async function savePlanDraft(ctx: Ctx, id: number, input: { version: number; draft: PlanDraft }): Promise<PlanDetail> {
   const before = await loadDraft(ctx, id, input.version);
+  assertPlanSize(before.body, input.draft);
   const directory = await departmentDirectory(ctx.db);
   const issues = checkDraft(input.draft, new Set(directory.map((d) => d.id)));
   if (issues.length > 0) {

@@ -15,8 +15,8 @@ import { todayInChina } from '../../platform/calendar/today.js';
 import { expectPrintable, readExport } from '../../test/xlsx.js';
 import { buildTestApp, errorCode, json, multipartBody, type Agent, type TestApp } from '../../test/test-app.js';
 import { findUserByUsername, updateUserRow } from '../system/user.repository.js';
-import { docxOf } from '../../test/zip-fixtures.js';
-import { MAX_PLAN_TEXT_CHARS } from './plan.service.js';
+import { docxOf, xlsxOf } from '../../test/zip-fixtures.js';
+import { MAX_PLAN_ITEMS, MAX_PLAN_TEXT_CHARS } from './plans.rules.js';
 
 const FIXTURE = readFileSync(join(import.meta.dirname, 'fixtures', 'demo-plan.txt'), 'utf8');
 
@@ -103,6 +103,16 @@ describe('importing a document', () => {
     expect(await planCount()).toBe(before);
   });
 
+  it('stores a Word file spelling a lone surrogate (&#xD800;) as readable text, not a 500', async () => {
+    const file = docxOf(['某区质量工作要点', '一、夯实质量基础', '（一）推进标准化建设&#xD800;。（区市场监管局负责）']);
+    const res = await upload(office, file, '代理项.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(res.statusCode, res.body).toBe(201);
+    // The replacement character is then treated like any unreadable character by the parser's normaliser.
+    const body = json<PlanDetail>(res).body;
+    expect(body).toContain('推进标准化建设');
+    expect(body).not.toMatch(/[\ud800-\udfff]/);
+  });
+
   it('turns text with no structure into one item with a warning', async () => {
     const res = await office.post('/api/plans/import-text', { text: 'Quality matters. No numbering here at all.' });
     expect(res.statusCode).toBe(201);
@@ -131,6 +141,22 @@ describe('importing an Excel task list', () => {
     return Buffer.from(await wb.xlsx.writeBuffer());
   }
   const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+  it('refuses (422) a list too large for a plan, by characters or by items, storing nothing', async () => {
+    const before = await planCount();
+    const header = ['条目编号', '标题', '任务内容', '牵头单位'];
+    // 200 rows repeating one 2,000-character text: 400,000 characters from a small file.
+    const long = xlsxOf(header, 200, (i) => [String(i), `任务${i}`, '加'.repeat(2000), '市市场监管委']);
+    const tooLong = await upload(office, long, '超长清单.xlsx', XLSX);
+    expect(tooLong.statusCode).toBe(422);
+    expect(errorCode(tooLong)).toBe('FILE_TOO_COMPLEX');
+    // One item more than a draft holds (the schema's top-level limit too: over it the plan could never be read back).
+    const many = xlsxOf(header, MAX_PLAN_ITEMS + 1, (i) => [String(i), `任务${i}`, `推进第${i}项工作。`, '市市场监管委']);
+    const tooMany = await upload(office, many, '超多清单.xlsx', XLSX);
+    expect(tooMany.statusCode).toBe(422);
+    expect(json<{ error: { details: { items: number } } }>(tooMany).error.details.items).toBe(MAX_PLAN_ITEMS + 1);
+    expect(await planCount()).toBe(before);
+  });
 
   it('makes a draft titled after the file, with units and due dates per item', async () => {
     const file = await sheet([
@@ -234,6 +260,17 @@ describe('review and publish', () => {
     const stale = await office.put(`/api/plans/${plan.id}/draft`, { version: plan.version + 5, draft: plan.draft });
     expect(stale.statusCode).toBe(409);
     expect(errorCode(stale)).toBe('CONFLICT');
+  });
+
+  it('refuses (422) a draft grown past a plan\'s size through editing, and keeps the one it had', async () => {
+    // 30 items of 80 children each: 2,430 items, though only 30 at the top level.
+    const item = plan.draft.items[0]!;
+    const children = (p: string) => Array.from({ length: 80 }, (_c, k) => ({ ...item, path: `${p}/${k + 1}`, number: String(k + 1), children: [] }));
+    const items = Array.from({ length: 30 }, (_i, k) => ({ ...item, path: `x${k}`, number: `x${k}`, children: children(`x${k}`) }));
+    const res = await office.put(`/api/plans/${plan.id}/draft`, { version: plan.version, draft: { ...plan.draft, items } });
+    expect(res.statusCode).toBe(422);
+    expect(errorCode(res)).toBe('FILE_TOO_COMPLEX');
+    expect(json<PlanDetail>(await office.get(`/api/plans/${plan.id}`))).toMatchObject({ version: plan.version, itemCount: plan.itemCount });
   });
 
   it('saves the reviewed draft: chosen and ignored names, a per-item due date', async () => {

@@ -27,6 +27,33 @@ export function* walkItems<T extends { children: T[] }>(items: readonly T[]): Ge
   }
 }
 
+/**
+ * The largest plan kept as a draft. The action plans this product reads run to 6,000–12,000
+ * characters and a few hundred items; a city's longest will not reach a tenth of these. Above
+ * them a small upload (a .docx unpacking to 23 MB of short paragraphs, an .xlsx repeating one long
+ * cell) became a draft of the same size that stalled every request reading or writing it. The
+ * item limit is also what the draft's schema accepts at the top level.
+ */
+export const MAX_PLAN_TEXT_CHARS = 300_000;
+export const MAX_PLAN_ITEMS = 2_000;
+
+/** Characters (the document's text, or the items' texts when larger) and items of a draft, when over the limits. */
+export function planSizeProblem(body: string, draft: { items: readonly DraftSizeItem[] }): { chars: number; items: number } | null {
+  let items = 0;
+  let itemChars = 0;
+  for (const item of walkItems(draft.items as DraftSizeItem[])) {
+    items++;
+    itemChars += item.text.length + (item.heading?.length ?? 0);
+  }
+  const chars = Math.max(body.length, itemChars);
+  return chars > MAX_PLAN_TEXT_CHARS || items > MAX_PLAN_ITEMS ? { chars, items } : null;
+}
+interface DraftSizeItem {
+  text: string;
+  heading?: string | null;
+  children: DraftSizeItem[];
+}
+
 function toDraftItem(item: ParsedItem): DraftItem {
   return { ...item, dueDate: null, children: item.children.map(toDraftItem) };
 }

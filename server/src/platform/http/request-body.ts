@@ -40,6 +40,14 @@ export function jsonNestsDeeperThan(text: string, limit: number): boolean {
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
+ * Text read from an uploaded file, storable: each lone surrogate (a .docx can spell one as
+ * `&#xD800;`) becomes U+FFFD, one code unit for one, so offsets into the text stay right.
+ */
+export function replaceLoneSurrogates(text: string): string {
+  return text.replace(new RegExp(LONE_SURROGATE.source, 'g'), '\uFFFD');
+}
+
+/**
  * What in a parsed value PostgreSQL cannot store, in any string or object key at any depth: a NUL
  * character (text refuses it), or a lone surrogate (jsonb refuses it, text silently turns it into
  * U+FFFD). Null when there is none.

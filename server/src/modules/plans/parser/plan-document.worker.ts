@@ -4,6 +4,7 @@
  * never stalls the server's other requests. The plans service calls these through `runInWorker`.
  */
 import { extractDocumentText, type DocumentTextResult } from './document-text.js';
+import { replaceLoneSurrogates } from '../../../platform/http/request-body.js';
 import { parsePlan, type PlanParse } from './parse-plan.js';
 
 export type ParsedDocument = { ok: true; parse: PlanParse } | Extract<DocumentTextResult, { ok: false }>;
@@ -12,7 +13,8 @@ export type ParsedDocument = { ok: true; parse: PlanParse } | Extract<DocumentTe
 export async function parseDocument(file: { filename: string; data: Uint8Array; mimetype?: string }): Promise<ParsedDocument> {
   const extracted = await extractDocumentText({ filename: file.filename, data: Buffer.from(file.data.buffer, file.data.byteOffset, file.data.byteLength), mimetype: file.mimetype });
   if (!extracted.ok) return extracted;
-  return { ok: true, parse: parsePlan(extracted.text) };
+  // A lone surrogate (&#xD800; in document.xml) cannot be stored in jsonb: U+FFFD instead.
+  return { ok: true, parse: parsePlan(replaceLoneSurrogates(extracted.text)) };
 }
 
 /** Pasted text, parsed (a few MB of text is a few hundred milliseconds of parsing). */
