@@ -208,3 +208,43 @@ describe('findPersonalData: what people write to slip past a check', () => {
     expect(findPersonalData(text)).toEqual([]);
   });
 });
+
+describe('findPersonalData: the second round of evasions, and what ordinary text must keep', () => {
+  it.each([
+    '本企业严格执行国家标准。公司承诺不合格产品不出厂。',
+    '经抽检不合格。公司拒不整改，依法列入。',
+    '说明.公司承诺按期整改。',
+    'Tianjin Haixin Tech.Co.,Ltd.',
+    'Tianjin Haixin Co.Ltd',
+    'Bohai Holdings.Group',
+    '执行 GB 15763.2-2005 1号修改单',
+    '批号 1906-1205-012',
+    '软件版本 V2.1.0.3/2026',
+    '合格 1,380 批次，金额 13,812,345 元',
+  ])('leaves alone: %s', (text) => {
+    expect(findPersonalData(text)).toEqual([]);
+    expect(maskPersonalData(text)).toBe(text);
+  });
+
+  it.each([
+    ['138 - 1234 - 5678', 'mobile'],
+    ['138—1234—5678', 'mobile'],
+    ['138\u20091234\u20095678', 'mobile'],
+    ['138，1234，5678', 'mobile'],
+    ['幺三八幺二三四五六七八', 'mobile'],
+    ['壹叁捌壹贰叁肆伍陆柒捌', 'mobile'],
+    ['①③⑧①②③④⑤⑥⑦⑧', 'mobile'],
+    ['1\ufe0f3\ufe0f8\ufe0f12345678', 'mobile'],
+    ['Tel13812345678', 'mobile'],
+    ['VX号：boss_zhang88', 'im_account'],
+    ['boss at example dot com', 'email'],
+    ['bit.ly/3xYzAb', 'link'],
+    ['evil[.]com', 'link'],
+  ])('finds %s', (text, kind) => {
+    expect(kinds(`请联系 ${text} 核实`)).toContain(kind);
+  });
+
+  it('finds a phone number right after something that looked like one but was not', () => {
+    expect(kinds('批号 1906-1205-012 13812345678')).toEqual(['mobile']);
+  });
+});

@@ -98,7 +98,7 @@ export function linkHostAllowed(host: string, domains: readonly string[] = []): 
 // ── Detection ──────────────────────────────────────────────────────────────────────────────────
 
 /** Invisible format characters (soft hyphen, zero-width space and joiners, word joiner, BOM) hidden inside numbers and links. */
-const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/;
+const INVISIBLE = /[\u00AD\u034F\u115F\u1160\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u3164\uFE00-\uFE0F\uFEFF\uFFA0]/;
 
 /** Digits of other scripts people use to slip a number past a check: Arabic-Indic, Devanagari, mathematical, Chinese numerals. */
 function asciiDigit(cp: number, ch: string): string | null {
@@ -106,11 +106,21 @@ function asciiDigit(cp: number, ch: string): string | null {
   if (cp >= 0x06f0 && cp <= 0x06f9) return String(cp - 0x06f0);
   if (cp >= 0x0966 && cp <= 0x096f) return String(cp - 0x0966);
   if (cp >= 0x1d7ce && cp <= 0x1d7ff) return String((cp - 0x1d7ce) % 10);
-  const zh = '〇一二三四五六七八九'.indexOf(ch);
-  if (zh >= 0) return String(zh);
-  if (ch === '零') return '0';
+  if (cp >= 0x2460 && cp <= 0x2468) return String(cp - 0x2460 + 1); // ①–⑨
+  if (cp >= 0x2776 && cp <= 0x277e) return String(cp - 0x2776 + 1); // ❶–❾
+  if (cp >= 0x2780 && cp <= 0x2788) return String(cp - 0x2780 + 1); // ➀–➈
+  if (cp >= 0x278a && cp <= 0x2792) return String(cp - 0x278a + 1); // ➊–➒
+  if (cp === 0x24ea || cp === 0x24ff) return '0'; // ⓪ ⓿
+  for (const digits of ['〇一二三四五六七八九', '零壹贰叁肆伍陆柒捌玖']) {
+    const d = digits.indexOf(ch);
+    if (d >= 0) return String(d);
+  }
+  if (ch === '幺') return '1'; // 1 as read out in phone numbers
   return null;
 }
+
+/** Dots spelt so that no check sees one. */
+const DEFANGED_DOTS = ['[.]', '(.)', '{.}', '[dot]', '(dot)', '{dot}', '［.］', '（.）'];
 
 /** A text as the detectors read it, with where each of its code units came from in the original. */
 interface Normalized {
@@ -121,10 +131,11 @@ interface Normalized {
 }
 
 /**
- * The text the detectors read: invisible format characters dropped; full-width ASCII, the
- * ideographic space and 。 folded to ASCII (１３８…, example。com); digits of other scripts and
- * Chinese numerals read as digits (一三八…). Offsets are kept, so a finding still points at the
- * original text.
+ * The text the detectors read: invisible format characters dropped; full-width ASCII and the
+ * ideographic space folded to ASCII (１３８…); digits of other scripts, circled digits and Chinese
+ * numerals read as digits (一三八…, 幺三八…); defanged dots ([.]) read as dots. 。 stays 。: it ends
+ * Chinese sentences, and read as a dot it made "…标准。公司…" a link. Offsets are kept, so a finding
+ * still points at the original text.
  */
 function normalize(text: string): Normalized {
   let s = '';
@@ -134,9 +145,17 @@ function normalize(text: string): Normalized {
     const cp = text.codePointAt(i)!;
     const ch = String.fromCodePoint(cp);
     const next = i + ch.length;
+    const defanged = DEFANGED_DOTS.find((d) => text.startsWith(d, i));
+    if (defanged) {
+      // evil[.]com, evil(dot)com: a dot written so that no check sees one.
+      s += '.';
+      from.push(i);
+      to.push(i + defanged.length);
+      i += defanged.length;
+      continue;
+    }
     if (!INVISIBLE.test(ch)) {
-      const out =
-        cp >= 0xff01 && cp <= 0xff5e ? String.fromCharCode(cp - 0xfee0) : cp === 0x3000 || cp === 0x00a0 ? ' ' : cp === 0x3002 ? '.' : (asciiDigit(cp, ch) ?? ch);
+      const out = cp >= 0xff01 && cp <= 0xff5e ? String.fromCharCode(cp - 0xfee0) : cp === 0x3000 || cp === 0x00a0 ? ' ' : (asciiDigit(cp, ch) ?? ch);
       for (let k = 0; k < out.length; k++) {
         s += out[k];
         from.push(i);
@@ -157,7 +176,12 @@ const TLDS =
 const CJK_LABEL = '[\\u4E00-\\u9FFF][\\u4E00-\\u9FFFA-Za-z0-9-]{0,62}';
 const CJK_TLDS = '中国|中國|公司|网络|網絡|在线|中文网|商城|网址|移动|政务|公益|集团|我爱你';
 /** Characters that may stand between the digits of one number as people write it (space, dot, dash, slash, middle dot, line break). */
-const SEP = '[ \\t\\r\\n.\\-/_·]';
+const SEP = '[ \\t\\r\\n.\\-/_·,，、—–\\u2002-\\u200A\\u2028\\u2029\\u202F]';
+/**
+ * Words of company names in English ("Tianjin Haixin Tech.Co.,Ltd.", "Holdings.Group"): a bare host
+ * made only of these is a name, not a link.
+ */
+const COMPANY_WORDS = new Set(['co', 'ltd', 'inc', 'corp', 'llc', 'plc', 'limited', 'company', 'group', 'holding', 'holdings', 'tech', 'technology', 'sci', 'science', 'info', 'intl', 'int', 'international', 'trading', 'trade', 'industry', 'industrial', 'ind', 'mfg', 'manufacturing', 'dev', 'development', 'enterprise', 'enterprises', 'imp', 'exp', 'import', 'export', 'bio', 'pharm', 'food', 'foods']);
 
 // Characters that end a link in Chinese text: whitespace, quotes, brackets and CJK punctuation.
 const LINK_TAIL = `[^\\s<>"'\\u3000-\\u303F\\uFF01-\\uFF65（）【】《》“”‘’，。；：、！？]*`;
@@ -168,6 +192,8 @@ const ALNUM_AFTER = '(?![0-9A-Za-z])(?![.,]\\d)';
 interface Detector {
   kind: PersonalDataKind;
   re: RegExp;
+  /** A number detector: when a match is not what it looks like, look again from its next character (a batch code must not swallow a phone number after it). */
+  retry?: boolean;
   /** The finding for a match, or null when the match is not what it looks like. */
   accept(m: RegExpExecArray, opts: PersonalDataOptions): { start: number; end: number; sample: string } | null;
 }
@@ -185,6 +211,13 @@ function linkFinding(m: RegExpExecArray, opts: PersonalDataOptions) {
   return { start: m.index, end: m.index + text.length, sample: host };
 }
 
+/** A bare host (no scheme, no www.): a link, unless it is only words of a company name. */
+function bareHostFinding(m: RegExpExecArray, opts: PersonalDataOptions) {
+  const f = linkFinding(m, opts);
+  if (f && f.sample.split('.').every((label) => COMPANY_WORDS.has(label))) return null;
+  return f;
+}
+
 /** A script or inline-data URL is never published, whatever follows it. */
 function scriptLinkFinding(m: RegExpExecArray) {
   // A script's own brackets belong to it: only sentence punctuation is left out.
@@ -193,6 +226,20 @@ function scriptLinkFinding(m: RegExpExecArray) {
 }
 
 const whole = (m: RegExpExecArray, sample: string) => ({ start: m.index, end: m.index + m[0].length, sample });
+
+/**
+ * Whether the digits of a would-be mobile number are grouped the way people write a phone number:
+ * 11 together, 3-4-4, 3-8, 4-3-4, 7-4, or one digit at a time, always with the same separator.
+ * "1906-1205-012" (a batch code, 4-4-3) and "15763.2-2005 1" (a standard number and a count) are not.
+ */
+function mobileGrouping(match: string): boolean {
+  const national = match.replace(new RegExp(`^(?:\\+|00)?86${SEP}*`), '');
+  const seps = national.match(new RegExp(`${SEP}+`, 'g')) ?? [];
+  if (new Set(seps).size > 1) return false;
+  const groups = national.split(new RegExp(`${SEP}+`)).map((g) => g.length);
+  if (groups.every((n) => n === 1)) return true;
+  return ['11', '3-4-4', '3-8', '4-3-4', '7-4'].includes(groups.join('-'));
+}
 
 export function maskMobile(digits: string): string {
   const d = digits.slice(-11);
@@ -207,7 +254,8 @@ const DETECTORS: Detector[] = [
   { kind: 'link', re: new RegExp(`(?<![:/A-Za-z0-9])//[A-Za-z0-9\\u4E00-\\u9FFF-]+(?:\\.[A-Za-z0-9\\u4E00-\\u9FFF-]+)+${LINK_TAIL}`, 'g'), accept: linkFinding },
   {
     kind: 'email',
-    re: /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g,
+    // The domain's dots may be written 。 (boss@example。com).
+    re: /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:[.。][A-Za-z0-9-]+)*[.。][A-Za-z]{2,}/g,
     accept: (m) => {
       const [local, domain] = m[0].split('@') as [string, string];
       return whole(m, `${local.slice(0, 1)}***@${domain}`);
@@ -216,25 +264,33 @@ const DETECTORS: Detector[] = [
   {
     // boss(at)example.com, boss [at] example dot com.
     kind: 'email',
-    re: /[A-Za-z0-9._%+-]+\s*[([{<]\s*at\s*[)\]}>]\s*[A-Za-z0-9-]+(?:\s*(?:\.|[([{<]\s*dot\s*[)\]}>]|\bdot\b)\s*[A-Za-z0-9-]+)+/gi,
+    re: /[A-Za-z0-9._%+-]+(?:\s*[([{<]\s*at\s*[)\]}>]\s*|\s+at\s+)[A-Za-z0-9-]+(?:\s*(?:\.|[([{<]\s*dot\s*[)\]}>]|\bdot\b)\s*[A-Za-z0-9-]+)+/gi,
     accept: (m) => whole(m, `${m[0].slice(0, 1)}***（at）…`),
   },
   {
     kind: 'link',
-    re: new RegExp(`(?<![A-Za-z0-9.@/-])(?:(?:${CJK_LABEL}|[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)\\.)+(?:${CJK_TLDS})(?:[/?#]${LINK_TAIL})?|(?<![A-Za-z0-9.@/-])(?:${CJK_LABEL}\\.)+(?:${TLDS})(?![A-Za-z0-9-])(?:[/?#]${LINK_TAIL})?`, 'gi'),
-    accept: linkFinding,
+    // After a Chinese TLD no Chinese character may follow: "说明.公司承诺" is a sentence typed with a full stop.
+    re: new RegExp(`(?<![A-Za-z0-9.@/-])(?:(?:${CJK_LABEL}|[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)\\.)+(?:${CJK_TLDS})(?![\\u4E00-\\u9FFF])(?:[/?#]${LINK_TAIL})?|(?<![A-Za-z0-9.@/-])(?:${CJK_LABEL}\\.)+(?:${TLDS})(?![A-Za-z0-9-])(?:[/?#]${LINK_TAIL})?`, 'gi'),
+    accept: bareHostFinding,
   },
   { kind: 'link', re: new RegExp(`(?<![A-Za-z0-9.@-])www\\.[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+${LINK_TAIL}`, 'gi'), accept: linkFinding },
   {
     kind: 'link',
     re: new RegExp(`(?<![A-Za-z0-9.@/-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+(?:${TLDS})(?![A-Za-z0-9-])(?::\\d{1,5})?(?:[/?#]${LINK_TAIL})?`, 'gi'),
-    accept: linkFinding,
+    accept: bareHostFinding,
   },
-  { kind: 'link', re: new RegExp(`(?<![0-9.])(?:\\d{1,3}\\.){3}\\d{1,3}(?::\\d{1,5}(?:/${LINK_TAIL})?|/${LINK_TAIL})`, 'g'), accept: linkFinding },
+  {
+    // Any other top-level domain when a path follows (bit.ly/abc): a host with a path is a link.
+    kind: 'link',
+    re: new RegExp(`(?<![A-Za-z0-9.@/-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,24}/${LINK_TAIL}`, 'g'),
+    accept: bareHostFinding,
+  },
+  { kind: 'link', re: new RegExp(`(?<![0-9A-Za-z.])(?:\\d{1,3}\\.){3}\\d{1,3}(?::\\d{1,5}(?:/${LINK_TAIL})?|/${LINK_TAIL})`, 'g'), accept: linkFinding },
   {
     kind: 'id_number',
     // Written whole, or broken up by spaces, dashes or dots (110101 19900307 7774); the check character decides.
-    re: new RegExp(`${ALNUM_BEFORE}[1-9](?:${SEP}{0,2}\\d){16}${SEP}{0,2}[\\dXx]${ALNUM_AFTER}`, 'g'),
+    retry: true,
+    re: new RegExp(`${ALNUM_BEFORE}[1-9](?:${SEP}{0,3}\\d){16}${SEP}{0,3}[\\dXx]${ALNUM_AFTER}`, 'g'),
     accept: (m) => {
       const id = m[0].replace(/[^\dXx]/g, '');
       return isValidIdNumber(id) ? whole(m, `${id.slice(0, 6)}********${id.slice(14).toUpperCase()}`) : null;
@@ -243,6 +299,7 @@ const DETECTORS: Detector[] = [
   {
     kind: 'bank_card',
     // 16–19 digits, plain or in groups of four.
+    retry: true,
     re: new RegExp(`${ALNUM_BEFORE}(?:\\d{16,19}|\\d{4}(?:${SEP}\\d{4}){3}(?:${SEP}?\\d{1,3})?)${ALNUM_AFTER}`, 'g'),
     accept: (m) => {
       const d = digitsOf(m[0]);
@@ -251,9 +308,19 @@ const DETECTORS: Detector[] = [
   },
   {
     kind: 'mobile',
-    // 1[3-9]x xxxx xxxx with or without +86, its digits as people write them: spaced, dashed, dotted, grouped any way.
-    re: new RegExp(`${ALNUM_BEFORE}(?:(?:\\+|00)?86${SEP}{0,2})?1${SEP}{0,2}[3-9](?:${SEP}{0,2}\\d){9}${ALNUM_AFTER}`, 'g'),
-    accept: (m) => whole(m, maskMobile(digitsOf(m[0]))),
+    // 1[3-9]x xxxx xxxx with or without +86, its digits as people write them (see mobileGrouping).
+    retry: true,
+    re: new RegExp(`${ALNUM_BEFORE}(?:(?:\\+|00)?86${SEP}{0,3})?1${SEP}{0,3}[3-9](?:${SEP}{0,3}\\d){9}${ALNUM_AFTER}`, 'g'),
+    accept: (m) => (mobileGrouping(m[0]) ? whole(m, maskMobile(digitsOf(m[0]))) : null),
+  },
+  {
+    // A mobile number right after a word that names it, letters and all (Tel13812345678).
+    kind: 'mobile',
+    re: /(?:Tel|Phone|Mob(?:ile)?|Cell|电话|手机|联系)[号码]*[:：.]?\s*((?:\+?86)?1[3-9]\d{9})(?!\d)/gi,
+    accept: (m) => {
+      const start = m.index + m[0].length - m[1]!.length;
+      return { start, end: m.index + m[0].length, sample: maskMobile(m[1]!) };
+    },
   },
   {
     kind: 'landline',
@@ -278,7 +345,7 @@ const DETECTORS: Detector[] = [
   },
   {
     kind: 'im_account',
-    re: /(?:QQ|企鹅|微信|威信|薇信|V信|WeChat|(?<![A-Za-z])(?:VX|WX|V)(?=\s*[:：]))[号]?[:：]?\s*([1-9]\d{4,10}|[A-Za-z][-_A-Za-z0-9]{5,19})(?![-_A-Za-z0-9])/gi,
+    re: /(?:QQ|企鹅|微信|威信|薇信|V信|WeChat|(?<![A-Za-z])(?:VX|WX|V)(?=号?\s*[:：]))[号]?[:：]?\s*([1-9]\d{4,10}|[A-Za-z][-_A-Za-z0-9]{5,19})(?![-_A-Za-z0-9])/gi,
     accept: (m) => {
       const start = m.index + m[0].length - m[1]!.length;
       return { start, end: m.index + m[0].length, sample: `${m[1]!.slice(0, 1)}****` };
@@ -299,6 +366,7 @@ export function findPersonalData(text: string, opts: PersonalDataOptions = {}): 
     d.re.lastIndex = 0;
     for (let m = d.re.exec(s); m; m = d.re.exec(s)) {
       const f = d.accept(m, opts);
+      if (!f && d.retry) d.re.lastIndex = m.index + 1;
       if (f && f.end > f.start) {
         // Back to the original text's offsets (invisible characters inside a finding are part of it).
         const start = from[f.start]!;
