@@ -98,7 +98,20 @@ export function linkHostAllowed(host: string, domains: readonly string[] = []): 
 // ── Detection ──────────────────────────────────────────────────────────────────────────────────
 
 /** Invisible format characters (soft hyphen, zero-width space and joiners, word joiner, BOM) hidden inside numbers and links. */
-const INVISIBLE = /[\u00AD\u034F\u115F\u1160\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u3164\uFE00-\uFE0F\uFEFF\uFFA0]/;
+const INVISIBLE_RANGES: readonly (readonly [number, number])[] = [
+  [0x00ad, 0x00ad], // soft hyphen
+  [0x034f, 0x034f], // combining grapheme joiner
+  [0x115f, 0x1160], // Hangul fillers
+  [0x180e, 0x180e], // Mongolian vowel separator
+  [0x200b, 0x200f], // zero-width space, joiners, direction marks
+  [0x202a, 0x202e], // direction embeddings
+  [0x2060, 0x2064], // word joiner, invisible operators
+  [0x3164, 0x3164], // Hangul filler
+  [0xfe00, 0xfe0f], // variation selectors
+  [0xfeff, 0xfeff], // byte-order mark
+  [0xffa0, 0xffa0], // half-width Hangul filler
+];
+const isInvisible = (cp: number) => INVISIBLE_RANGES.some(([a, b]) => cp >= a && cp <= b);
 
 /** Digits of other scripts people use to slip a number past a check: Arabic-Indic, Devanagari, mathematical, Chinese numerals. */
 function asciiDigit(cp: number, ch: string): string | null {
@@ -154,7 +167,7 @@ function normalize(text: string): Normalized {
       i += defanged.length;
       continue;
     }
-    if (!INVISIBLE.test(ch)) {
+    if (!isInvisible(cp)) {
       const out = cp >= 0xff01 && cp <= 0xff5e ? String.fromCharCode(cp - 0xfee0) : cp === 0x3000 || cp === 0x00a0 ? ' ' : (asciiDigit(cp, ch) ?? ch);
       for (let k = 0; k < out.length; k++) {
         s += out[k];

@@ -35,8 +35,26 @@ export async function seedQualityWorkDemo(db: Database): Promise<string> {
   );
 }
 
-/** Migrate and seed. `demo`: load the demo city when the database was empty. */
-export async function prepareDatabase(handle: DbHandle, config: Config, opts: { demo: boolean }): Promise<PrepareResult> {
+/** One part of the demo city after its people: loads what it loads and says so in one line. */
+export type DemoPart = (db: Database) => Promise<string>;
+
+/** The demo city after its people: the registry with its archive and credit, then the quality work. */
+export const DEMO_PARTS: readonly DemoPart[] = [
+  async (db) => {
+    const credit = await seedCreditDemo(db);
+    return `已载入演示市场主体：${credit.entitiesAdded} 户、档案记录 ${credit.recordsAdded} 条、名单记录 ${credit.listEntriesAdded} 条。`;
+  },
+  seedQualityWorkDemo,
+];
+
+/**
+ * Migrate and seed. `demo`: load the demo city when the database was empty. The passwords are
+ * said as soon as the accounts exist, and a part of the demo that fails is reported, not fatal:
+ * the database is no longer empty after the first start, so a start that died here would never
+ * print the generated passwords again (nobody could log in) and never finish the demo.
+ * `npx zhiliang seed demo` loads what is missing.
+ */
+export async function prepareDatabase(handle: DbHandle, config: Config, opts: { demo: boolean; demoParts?: readonly DemoPart[] }): Promise<PrepareResult> {
   // Before any data moves: what the server and the CLI write must be graded and listed alike.
   registerDomain();
   await handle.migrate();
@@ -57,10 +75,6 @@ export async function prepareDatabase(handle: DbHandle, config: Config, opts: { 
   if (firstStart && opts.demo) {
     const demo = await seedDemo(handle.db, { password: config.demoPassword });
     messages.push(`已载入演示城市（天津市）：${demo.districtsAdded} 个区划、${demo.departmentsAdded} 个部门、${demo.usersAdded} 名用户。`);
-    const credit = await seedCreditDemo(handle.db);
-    messages.push(`已载入演示市场主体：${credit.entitiesAdded} 户、档案记录 ${credit.recordsAdded} 条、名单记录 ${credit.listEntriesAdded} 条。`);
-    messages.push(await seedQualityWorkDemo(handle.db));
-    await refreshStatistics(handle.db);
     const users = DEMO_USERNAMES.join(', ');
     if (demo.generatedPassword) {
       messages.push(`演示用户 (${users}) 的密码 / demo users' password:`, `    ${demo.generatedPassword}`);
@@ -71,6 +85,19 @@ export async function prepareDatabase(handle: DbHandle, config: Config, opts: { 
       '各区局与成员单位的其余工作人员账号（如 tj120101-01、tj-miit-01）使用同一密码，首次登录须修改。',
       "The other staff accounts (e.g. tj120101-01, tj-miit-01) share that password and must change it at first login.",
     );
+    for (const part of opts.demoParts ?? DEMO_PARTS) {
+      try {
+        messages.push(await part(handle.db));
+      } catch (e) {
+        const reason = e instanceof Error ? e.message : String(e);
+        messages.push(
+          `演示数据未能全部载入（${reason}）；系统照常可用，运行 npx zhiliang seed demo 可补全。`,
+          `The demo city did not load completely (${reason}); the system works, and npx zhiliang seed demo loads the rest.`,
+        );
+        break;
+      }
+    }
+    await refreshStatistics(handle.db);
   }
   return { firstStart, messages };
 }
