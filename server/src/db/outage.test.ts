@@ -89,11 +89,12 @@ describe.skipIf(onPostgresPass || !installed)('PostgreSQL outages', () => {
     expect(created.statusCode, created.body).toBe(201);
   }, 240_000);
 
+  // Stopping a cluster and removing its directory takes seconds, more on a loaded machine.
   afterAll(async () => {
     await app?.close();
     await handle?.close().catch(() => undefined);
     await cluster?.destroy();
-  });
+  }, 180_000);
 
   it('answers 503 while the cluster is stopped and serves again by itself when it is back', async () => {
     expect((await health()).statusCode).toBe(200);
