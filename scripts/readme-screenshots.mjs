@@ -34,7 +34,11 @@ const SHOTS = [
   { file: 'departments', user: 'admin', path: '/system/departments', ready: '.ant-table-row' },
   { file: 'calendar', user: 'admin', path: '/system/calendar', ready: '.ant-picker-calendar, .ant-table' },
   { file: 'audit', user: 'admin', path: '/monitor/audit', ready: '.ant-table-row' },
+  { file: 'home-inspector', user: 'inspector', path: '/', ready: '.ant-card' },
+  { file: 'submissions', user: 'quality-office', path: '/submissions', ready: '.ant-table' },
+  { file: 'documents', user: 'admin', path: '/system/documents', ready: '.ant-card, .ant-form' },
   { file: 'portal', user: null, path: '/credit-lookup', ready: 'input' },
+  { file: 'portal-lists', user: null, path: '/credit-lists', ready: '.ant-table' },
 ];
 
 const only = values.only ? new Set(values.only.split(',')) : null;
