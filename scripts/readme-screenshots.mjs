@@ -32,7 +32,7 @@ const SHOTS = [
   { file: 'users', user: 'admin', path: '/system/users', ready: '.ant-table-row' },
   { file: 'roles', user: 'admin', path: '/system/roles', ready: '.ant-table-row' },
   { file: 'departments', user: 'admin', path: '/system/departments', ready: '.ant-table-row' },
-  { file: 'calendar', user: 'admin', path: '/system/calendar', ready: '.ant-picker-calendar, .ant-table' },
+  { file: 'calendar', user: 'admin', path: '/system/calendar', ready: '.ant-card' },
   { file: 'audit', user: 'admin', path: '/monitor/audit', ready: '.ant-table-row' },
   { file: 'home-inspector', user: 'inspector', path: '/', ready: '.ant-card' },
   { file: 'submissions', user: 'quality-office', path: '/submissions', ready: '.ant-table' },
