@@ -11,27 +11,18 @@ import { districtPrefix } from '../../platform/data-scope/data-scope.js';
 import { creditHonourRound, creditListEntry } from '../credit/lists.table.js';
 import { entity } from '../entities/index.js';
 import { district } from '../system/system.table.js';
-import { publishedNow } from './portal.repository.js';
+import { publishedNow, type PublicListRow } from './portal.repository.js';
 
-export interface PublicListEntryRow {
+/** A published entry as the lists page shows it: the entry's public fields (as on the lookup) and its entity. */
+export interface PublicListEntryRow extends Omit<PublicListRow, 'id' | 'sourceRecordId'> {
   uscc: string;
   name: string;
   districtCode: string;
   district: string | null;
   industrySection: string;
   industryDivision: string | null;
-  list: string;
-  grounds: string;
-  groundsText: string | null;
-  decisionNo: string | null;
-  penaltyDecisionNo: string | null;
-  decisionDate: string;
-  publishedOn: string | null;
-  autoRemoveOn: string | null;
-  restrictionUntil: string | null;
   roundTitle: string | null;
   roundPeriod: string | null;
-  roundValidUntil: string | null;
 }
 
 /** The day an entry became public: its publication, or (abnormal list, public from listing) its decision. */
