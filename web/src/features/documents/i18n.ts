@@ -9,7 +9,7 @@ export const documentStrings = {
   'kind.assessment-notice': ['考核结果通报', 'Assessment results notice'],
   'kind.credit-report': ['企业质量信用报告', 'Enterprise credit report'],
   'use.assessment-notice': ['发布考核结果时编号，印在通报上', 'Numbered when the results are published'],
-  'use.credit-report': ['每出具一份报告编一个号（同日同内容重复下载不另编号）', 'Each report issued gets a number (the same report on the same day keeps its number)'],
+  'use.credit-report': ['工作人员和企业出具的报告每份编一个号（同日同内容重复下载不另编号）；公众免登录下载的公开版用查询编号，不占文号', 'Each report staff or an enterprise issue gets a number (the same report on the same day keeps it); a public copy downloaded without login has a lookup code and takes none'],
   name: ['发文机关（署名）', 'Issuer (signature)'],
   nameHint: ['发文机关全称，印在正文之后的署名处', 'The full name, signed under the text'],
   mark: ['发文机关标志（版头）', 'Issuer mark (letterhead)'],
