@@ -59,7 +59,7 @@ test('quality office finds the food group by a fuzzy name, adds a penalty and se
   await login(page, 'quality-office');
   await expect(page.getByRole('heading', { name: /您好/ })).toBeVisible({ timeout: 30_000 });
   await page.goto('/entities');
-  await page.locator('input[placeholder="名称或统一社会信用代码，支持模糊查询"]').fill('天津食品集团');
+  await page.getByPlaceholder(/统一社会信用代码/).fill('天津食品集团');
   await page.getByRole('button', { name: /查\s*询/ }).click();
   await page.getByRole('link', { name: NAME }).first().click();
   await expect(page.getByTestId('entity-name')).toHaveText(NAME, { timeout: 20_000 });

@@ -67,7 +67,7 @@ test('enterprise text reaches the public only after review; personal data is ref
   await expect(card).toBeVisible();
   await expect(card.locator('.ant-statistic-content-value')).not.toHaveText('0');
   await page.screenshot({ path: `${SHOTS}/officer-home.png`, fullPage: true });
-  await card.getByRole('link').click();
+  await card.getByRole('link', { name: '去审核' }).click();
   await expect(page.getByRole('heading', { name: '企业报送审核' })).toBeVisible();
   const row = page.locator('.ant-table-row').filter({ hasText: CLEAN });
   await expect(row).toContainText('待审核');
