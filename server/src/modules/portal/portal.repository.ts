@@ -183,9 +183,9 @@ export const PUBLIC_SEARCH_CANDIDATES = 1_000;
  * every name sharing those trigrams was a candidate to recheck, 52 ms at 100,000 entities for
  * 天津华诚机械有限公司, and half the load test's names took that path, so the public search's p99
  * was 3.1× the bare server's (docs/BENCHMARKS.md, issue 12 §7). The whole keyword still ranks the
- * candidates. What the rare part alone no longer finds: a wrong character that neither sounds
- * alike nor leaves a close stretch (天津市食晶集团有限公司 → 天津市食品集团有限公司 once 天津市 and
- * 有限公司 are common words; before the first statistics the whole keyword is the rare part).
+ * candidates. What the rare part alone does not find — a wrong character inside it that leaves no
+ * close stretch (天津市食晶集团有限公司 → 天津市食品集团有限公司 once 天津市 and 有限公司 are common
+ * words) — the whole keyword's `<%` finds, as a last probe gated on both others finding nothing.
  */
 export async function searchByName(db: Executor, name: string, page: number, pageSize: number): Promise<{ rows: PublicSearchRow[]; total: number }> {
   // jieba cuts the name once (it was three times a search: a tenth of the server's busy time).
@@ -241,12 +241,19 @@ function candidateIds(candidates: SearchCandidates, p: CandidateParams): SQL {
   // `t` is referenced twice, so it is computed once; `not exists (select 1 from t)` is evaluated
   // once per statement and skips the fallback probes whenever a token matched.
   const none = sql`not exists (select 1 from t)`;
-  return sql`(with t as (select e.id from ${entity} e where to_tsvector('simple', e.search_text) @@ to_tsquery('simple', ${p.probe}) limit ${max})
+  // Last resort, only when neither the tokens nor the rare part found anything: the whole name
+  // word-similar to a name (a wrong character in the rare part itself, 食晶 for 食品). It costs
+  // what the old second statement cost, but only for the few searches that reach it.
+  return sql`(with t as (select e.id from ${entity} e where to_tsvector('simple', e.search_text) @@ to_tsquery('simple', ${p.probe}) limit ${max}),
+    r as (
+      (select e.id from ${entity} e where ${none} and e.name like ${p.corePattern} limit ${max})
+      union all (select e.id from ${entity} e where ${none} and ${p.core} <% e.name limit ${max})
+    )
     select distinct id from (
       ${exact}
       union all select id from t
-      union all (select e.id from ${entity} e where ${none} and e.name like ${p.corePattern} limit ${max})
-      union all (select e.id from ${entity} e where ${none} and ${p.core} <% e.name limit ${max})
+      union all select id from r
+      union all (select e.id from ${entity} e where ${none} and not exists (select 1 from r) and ${p.name} <% e.name limit ${max})
     ) c)`;
 }
 
