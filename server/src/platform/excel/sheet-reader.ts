@@ -7,7 +7,7 @@
  */
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { bufferZipSource, listZipEntries, oversizedPart } from '../files/zip-entries.js';
+import { bufferZipSource, listZipEntries, oversizedPart, type ZipSource } from '../files/zip-entries.js';
 import { AppError } from '../http/errors.js';
 import type { ImportColumn, SheetRow } from './excel.js';
 import { findHeaderRow, HEADER_SEARCH_ROWS } from './header-row.js';
@@ -37,20 +37,24 @@ function cellText(cell: ExcelJS.CellValue): string | null {
 
 const normalizeHeader = (h: string) => h.replace(/[\s*＊]/g, '').toLowerCase();
 
-/** Refuse a file that is not a workbook, or whose parts unpack past the caps. */
-export async function checkWorkbookSize(data: Uint8Array): Promise<void> {
-  const src = bufferZipSource(data);
+/**
+ * Refuse an archive that is not a workbook (400), one of whose parts unpacks past `maxPartBytes`
+ * or all of them past `maxTotalBytes` (413), or one with a damaged part (400) — before exceljs
+ * inflates anything. Shared by the small imports (a buffer, 64 MB per part) and the streamed entity
+ * import (a file on disk, 1.5 GB per part).
+ */
+export async function assertWorkbookWithin(src: ZipSource, caps: { maxPartBytes: number; maxTotalBytes: number }): Promise<void> {
   const entries = await listZipEntries(src);
-  if (!entries) throw new AppError('IMPORT_FILE_INVALID');
-  const over = await oversizedPart(src, entries, { parts: WORKBOOK_PARTS, maxPartBytes: MAX_SHEET_PART_BYTES, maxTotalBytes: MAX_WORKBOOK_BYTES });
+  if (!entries) throw new AppError('IMPORT_FILE_INVALID', { message: { zh: '无法读取导入文件：不是有效的 .xlsx 文件', en: 'The file cannot be read: not a valid .xlsx file' } });
+  const over = await oversizedPart(src, entries, { parts: WORKBOOK_PARTS, ...caps });
   if (over?.reason === 'too-large') {
-    const mb = MAX_SHEET_PART_BYTES / 1024 / 1024;
+    const mb = caps.maxPartBytes / 1024 / 1024;
     throw new AppError('PAYLOAD_TOO_LARGE', {
       message: { zh: `工作簿解压后过大（${over.name} 超过 ${mb} MB 上限），请拆分后导入`, en: `The workbook is too large once unpacked (${over.name} exceeds ${mb} MB); split it and retry` },
-      details: { part: over.name, maxBytes: MAX_SHEET_PART_BYTES },
+      details: { part: over.name, maxBytes: caps.maxPartBytes },
     });
   }
-  if (over) throw new AppError('IMPORT_FILE_INVALID');
+  if (over) throw new AppError('IMPORT_FILE_INVALID', { message: { zh: `无法读取导入文件：${over.name} 已损坏`, en: `The file cannot be read: ${over.name} is damaged` } });
 }
 
 /**
@@ -60,7 +64,7 @@ export async function checkWorkbookSize(data: Uint8Array): Promise<void> {
  */
 export async function readSheetRows(args: { data: Uint8Array; columns: readonly ImportColumn[]; maxRows: number }): Promise<SheetRow[]> {
   const { data, columns, maxRows } = args;
-  await checkWorkbookSize(data);
+  await assertWorkbookWithin(bufferZipSource(data), { maxPartBytes: MAX_SHEET_PART_BYTES, maxTotalBytes: MAX_WORKBOOK_BYTES });
   const byHeader = new Map<string, ImportColumn>();
   for (const c of columns) {
     byHeader.set(normalizeHeader(c.header), c);

@@ -5,9 +5,8 @@
  * inflates them, so a zip bomb is refused instead of being unpacked to a temporary file.
  */
 import type { MessagePort } from 'node:worker_threads';
-import { fileZipSource, listZipEntries, oversizedPart } from '../../../platform/files/zip-entries.js';
-import { AppError } from '../../../platform/http/errors.js';
-import { WORKBOOK_PARTS } from '../../../platform/excel/sheet-reader.js';
+import { assertWorkbookWithin } from '../../../platform/excel/sheet-reader.js';
+import { fileZipSource } from '../../../platform/files/zip-entries.js';
 import { pipeToPort } from '../../../platform/workers/stream-port.js';
 import { readRows, type FileRow, type ImportFileKind } from './entity-import.reader.js';
 
@@ -23,17 +22,7 @@ const BATCH_ROWS = 500;
 async function checkWorkbook(path: string): Promise<void> {
   const src = await fileZipSource(path);
   try {
-    const entries = await listZipEntries(src);
-    if (!entries) throw new AppError('IMPORT_FILE_INVALID', { message: { zh: '无法读取导入文件：不是有效的 .xlsx 文件', en: 'The file cannot be read: not a valid .xlsx file' } });
-    const over = await oversizedPart(src, entries, { parts: WORKBOOK_PARTS, maxPartBytes: MAX_STREAMED_PART_BYTES, maxTotalBytes: MAX_STREAMED_WORKBOOK_BYTES });
-    if (over?.reason === 'too-large') {
-      const mb = MAX_STREAMED_PART_BYTES / 1024 / 1024;
-      throw new AppError('PAYLOAD_TOO_LARGE', {
-        message: { zh: `工作簿解压后过大（${over.name} 超过 ${mb} MB 上限），请拆分后导入`, en: `The workbook is too large once unpacked (${over.name} exceeds ${mb} MB); split it and retry` },
-        details: { part: over.name, maxBytes: MAX_STREAMED_PART_BYTES },
-      });
-    }
-    if (over) throw new AppError('IMPORT_FILE_INVALID', { message: { zh: `无法读取导入文件：${over.name} 已损坏`, en: `The file cannot be read: ${over.name} is damaged` } });
+    await assertWorkbookWithin(src, { maxPartBytes: MAX_STREAMED_PART_BYTES, maxTotalBytes: MAX_STREAMED_WORKBOOK_BYTES });
   } finally {
     await src.close();
   }
