@@ -31,11 +31,6 @@ export interface AuditRouteDeps {
   roleNames: (db: Executor) => Promise<(key: string) => string | null>;
 }
 
-/** The batches with each actor's roles by name (a role deleted since keeps its key). */
-async function* withRoleNames(batches: AsyncIterable<readonly AuditEntry[]>, roleName: (key: string) => string | null): AsyncGenerator<readonly AuditEntry[]> {
-  for await (const batch of batches) yield batch.map((e) => ({ ...e, actorRoles: e.actorRoles.map((k) => roleName(k) ?? k) }));
-}
-
 export function auditRoutes(app: ZApp, deps: AuditRouteDeps): void {
   app.get('/api/monitor/audit', {
     config: { access: 'monitor:audit:list' },
@@ -59,7 +54,7 @@ export function auditRoutes(app: ZApp, deps: AuditRouteDeps): void {
         ['起始日期', q.from],
         ['截止日期', q.to],
       ]);
-      return sendExport(reply, { title: '审计日志', filters, columns: AUDIT_EXPORT, rows: withRoleNames(auditEntryBatches(db, q), roleName), label, maxRows: EXPORT_ROW_LIMIT });
+      return sendExport(reply, { title: '审计日志', filters, columns: AUDIT_EXPORT, rows: auditEntryBatches(db, q, roleName), label, maxRows: EXPORT_ROW_LIMIT });
     },
   });
 

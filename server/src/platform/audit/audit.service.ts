@@ -66,11 +66,15 @@ export async function listAuditEntries(db: Executor, q: AuditListQuery): Promise
   return { items: rows.map(toAuditEntry), total, page: q.page, pageSize: q.pageSize };
 }
 
-/** The entries of the list, newest first, in batches (the export). */
-export function auditEntryBatches(db: Executor, q: Omit<AuditListQuery, 'page' | 'pageSize'>): AsyncGenerator<readonly AuditEntry[]> {
+/**
+ * The entries of the list, newest first, in batches (the export). `roleName` names the actors'
+ * roles (rows keep the keys the actor held; a role deleted since keeps its key).
+ */
+export function auditEntryBatches(db: Executor, q: Omit<AuditListQuery, 'page' | 'pageSize'>, roleName: (key: string) => string | null = () => null): AsyncGenerator<readonly AuditEntry[]> {
   const f = auditFilter(q);
+  const named = (e: AuditEntry): AuditEntry => ({ ...e, actorRoles: e.actorRoles.map((k) => roleName(k) ?? k) });
   return keysetBatches(
-    async (before: number | null, size) => (await auditRowsBefore(db, f, before, size)).map(toAuditEntry),
+    async (before: number | null, size) => (await auditRowsBefore(db, f, before, size)).map((r) => named(toAuditEntry(r))),
     (e) => e.seq,
   );
 }
