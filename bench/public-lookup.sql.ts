@@ -27,12 +27,16 @@ export const BY_NAME_SQL = `select e.uscc, e.name, e.district_code, (select grad
  */
 export const BY_NAME_PRODUCT_SQL = `select e.uscc, e.name, e.district_code, d.name district, (select grade from credit_evaluation where entity_id = e.id and kind = 'grade') grade, (count(*) over ())::int total
     from entity e left join district d on d.code = e.district_code
-    where e.id in (with t as (select id from entity where to_tsvector('simple', search_text) @@ to_tsquery('simple', $1) limit 1000)
+    where e.id in (with t as (select id from entity where to_tsvector('simple', search_text) @@ to_tsquery('simple', $1) limit 1000),
+      r as (
+        (select id from entity where not exists (select 1 from t) and name like $4 limit 1000)
+        union all (select id from entity where not exists (select 1 from t) and $5 <% name limit 1000)
+      )
       select distinct id from (
         select id from entity where name = $2 union all select id from entity where former_names @> array[$2::text]
         union all select id from t
-        union all (select id from entity where not exists (select 1 from t) and name like $4 limit 1000)
-        union all (select id from entity where not exists (select 1 from t) and $5 <% name limit 1000)
+        union all select id from r
+        union all (select id from entity where not exists (select 1 from t) and not exists (select 1 from r) and $2 <% name limit 1000)
       ) c)
     order by (case when e.name = $2 then 2 else 0 end) + similarity(e.name, $2) + word_similarity($5, e.name) + ts_rank(to_tsvector('simple', e.search_text), to_tsquery('simple', $3)) desc, e.id limit 10 offset 0`;
 
