@@ -26,6 +26,7 @@ export { findUserByUsername, peopleByUsername, type PersonRef } from './user.rep
 export { namesOf, NO_NAMES, type NameOf } from './people.service.js';
 export { personLabel } from './system.rules.js';
 export { findRoleByKey } from './role.repository.js';
+export { departmentDirectory, type DirectoryDept } from './department.repository.js';
 export { exportNames, type ExportNames } from './export-names.js';
 export { getDocIssuer, issueDocNumber, type DocIssuerSetting } from './doc-issuer.service.js';
 
