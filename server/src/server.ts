@@ -8,6 +8,7 @@ import type { Config } from './config/config.js';
 import type { ZApp } from './platform/http/types.js';
 import { loadPinyinTable, loadSearchDictionary } from './modules/entities/index.js';
 import { createCalendarStore } from './modules/system/index.js';
+import type { JobDefinition } from './platform/jobs/job.js';
 import { createScheduler } from './platform/jobs/scheduler.js';
 import { appJobs } from './jobs.js';
 
@@ -23,7 +24,12 @@ export function loggerOptions(config: Pick<Config, 'logLevel' | 'logFormat'>): F
   };
 }
 
-export async function startServer(config: Config): Promise<{ close(): Promise<void>; url: string }> {
+export interface StartOptions {
+  /** Jobs run besides the product's (the multi-server test's probe). */
+  extraJobs?: readonly JobDefinition[];
+}
+
+export async function startServer(config: Config, opts: StartOptions = {}): Promise<{ close(): Promise<void>; url: string }> {
   const started = performance.now();
   const handle = await openConfiguredDatabase(config);
   let app: ZApp | undefined;
@@ -33,7 +39,7 @@ export async function startServer(config: Config): Promise<{ close(): Promise<vo
   const scheduler = createScheduler({
     db: handle.db,
     dbKind: handle.kind,
-    jobs: appJobs({ calendar }),
+    jobs: [...appJobs({ calendar }), ...(opts.extraJobs ?? [])],
     everyMs: config.jobsEveryMs,
     log: { info: (o, m) => app?.log.info(o, m), error: (o, m) => app?.log.error(o, m) },
   });
