@@ -128,7 +128,7 @@ export default function JobsPage() {
             { title: t('duration'), dataIndex: 'durationMs', width: 100, align: 'right', render: (v: number | null) => duration(v) },
             { title: t('trigger'), dataIndex: 'trigger', width: 90, render: (v: JobRun['trigger']) => <Tag>{t(v)}</Tag> },
             { title: t('actor'), dataIndex: 'actor', width: 120, render: (v: string | null) => v ?? '—' },
-            { title: t('tick'), dataIndex: 'tickKey', ellipsis: true, render: (v: string | null) => v ?? '—' },
+            { title: t('tick'), dataIndex: 'tickKey', width: 230, ellipsis: true, render: (v: string | null) => v ?? '—' },
             { title: t('owner'), dataIndex: 'owner', width: 150, ellipsis: true },
             { title: t('error'), dataIndex: 'error', ellipsis: true, render: (v: string | null) => (v ? <Typography.Text type="danger">{v}</Typography.Text> : '—') },
           ]}
