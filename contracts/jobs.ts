@@ -24,7 +24,8 @@ export const jobRunSchema = z.object({
   startedAt: z.string(),
   finishedAt: z.string().nullable(),
   durationMs: z.number().int().nullable(),
-  summary: z.unknown().nullable(),
+  /** What the job reported (its own JSON object), e.g. how many entries the list clock removed. */
+  summary: z.record(z.string(), z.unknown()).nullable(),
   error: z.string().nullable(),
   /** The process that ran it (host:pid), for an operator reading the history of several servers. */
   owner: z.string(),

@@ -66,6 +66,13 @@ const DEFAULT_HEARTBEAT_MS = 15_000;
 const DEFAULT_STALE_AFTER_MS = 120_000;
 const ERROR_MAX = 2000;
 
+/** A job's result as the history shows it: its object as is, anything else (a count, a list) under `value`. */
+function asSummary(v: unknown): JobRun['summary'] {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'object' && !Array.isArray(v)) return v as Record<string, unknown>;
+  return { value: v };
+}
+
 export function toJobRun(r: JobRunRow): JobRun {
   return {
     id: r.id,
@@ -77,7 +84,7 @@ export function toJobRun(r: JobRunRow): JobRun {
     startedAt: r.startedAt.toISOString(),
     finishedAt: r.finishedAt?.toISOString() ?? null,
     durationMs: r.durationMs,
-    summary: r.summary ?? null,
+    summary: asSummary(r.summary),
     error: r.error,
     owner: r.owner,
   };
