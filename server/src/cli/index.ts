@@ -15,6 +15,8 @@ import { databaseUnavailableLine, isDatabaseUnavailable } from '../db/db-errors.
 import { seedCreditDemo } from '../modules/credit/index.js';
 import { createUser, findRoleByKey, findUserByUsername, resetUserPassword, seedDemo } from '../modules/system/index.js';
 import { verifyAuditChain } from '../platform/audit/audit.service.js';
+import { notifyAuthChanged } from '../platform/auth/auth-channel.js';
+import { onAuthChanged } from '../platform/auth/auth-events.js';
 import { generatePassword } from '../platform/auth/password.js';
 import { systemCtx } from '../platform/context.js';
 import { AppError, localizeIssues } from '../platform/http/errors.js';
@@ -37,12 +39,22 @@ const err = (line: string) => process.stderr.write(`${line}\n`);
 async function withDatabase<T>(fn: (handle: DbHandle) => Promise<T>, opts: { demo?: boolean; quiet?: boolean } = {}): Promise<T> {
   const config = loadConfig();
   const handle = await openConfiguredDatabase(config);
+  // Auth written here (a password reset, a new user) is told to running servers on PostgreSQL.
+  let authWritten = false;
+  const unsubscribe = onAuthChanged(() => {
+    authWritten = true;
+  });
   try {
     const prepared = await prepareDatabase(handle, config, { demo: opts.demo ?? false });
     // --json output must stay parseable: preparation notes go to stderr then.
     for (const m of prepared.messages) (opts.quiet ? err : out)(m);
-    return await fn(handle);
+    const result = await fn(handle);
+    if (authWritten && handle.kind === 'postgres' && config.databaseUrl) {
+      await notifyAuthChanged(config.databaseUrl).catch((e: unknown) => err(`未能通知运行中的服务器（其缓存 5 秒内过期）/ running servers not notified (their cache expires within 5 s): ${describeError(e)}`));
+    }
+    return result;
   } finally {
+    unsubscribe();
     await handle.close();
   }
 }

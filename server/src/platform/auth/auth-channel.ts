@@ -124,3 +124,17 @@ export function openAuthChannel(opts: AuthChannelOptions): AuthChannel {
     },
   };
 }
+
+/**
+ * One notification from a short-lived process (the CLI): its auth writes reach the running servers
+ * at once instead of after their cache's TTL.
+ */
+export async function notifyAuthChanged(databaseUrl: string): Promise<void> {
+  const c = new pg.Client({ connectionString: databaseUrl, application_name: 'zhiliang-cli' });
+  await c.connect();
+  try {
+    await c.query('SELECT pg_notify($1, $2)', [AUTH_CHANNEL, 'cli']);
+  } finally {
+    await c.end();
+  }
+}

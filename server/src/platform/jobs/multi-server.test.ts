@@ -10,6 +10,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { PROJECT_ROOT } from '../../config/paths.js';
 import { TEST_ADMIN_PASSWORD, TEST_DEMO_PASSWORD } from '../../test/constants.js';
+import { cli } from '../../test/run-cli.js';
 
 const serverUrl = inject('databaseUrl');
 const CHILD = join(PROJECT_ROOT, 'server/src/test/job-server.child.ts');
@@ -178,4 +179,38 @@ describe.skipIf(!serverUrl)('two servers on one PostgreSQL', () => {
     expect(status).toBe(401);
     expect(ms).toBeLessThan(1000);
   }, 60_000);
+
+  it('tells both servers when the CLI resets a password (the CLI is a third process)', async () => {
+    const lab = new Client(two!.url);
+    await lab.login('lab', TEST_DEMO_PASSWORD);
+    // Keep the lab user's principal in server 2's cache while the CLI works.
+    let polling = true;
+    let refusedAt = 0;
+    const poll = (async () => {
+      while (polling) {
+        if ((await lab.request('GET', '/api/auth/me')).status === 401) {
+          refusedAt = Date.now();
+          return;
+        }
+        await new Promise((r) => setTimeout(r, 25));
+      }
+    })();
+    const saved = process.env.DATABASE_URL;
+    process.env.DATABASE_URL = databaseUrl;
+    let done = 0;
+    try {
+      const r = await cli('user', 'reset-password', 'lab');
+      done = Date.now();
+      expect(r.code, r.err).toBe(0);
+    } finally {
+      process.env.DATABASE_URL = saved;
+    }
+    const deadline = Date.now() + 3000;
+    while (!refusedAt && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+    polling = false;
+    await poll;
+    console.info(`multi-server: CLI password reset refused on server 2 ${refusedAt - done} ms after the CLI returned`);
+    expect(refusedAt).toBeGreaterThan(0);
+    expect(refusedAt - done).toBeLessThan(1000);
+  }, 120_000);
 });
