@@ -197,13 +197,14 @@ describe.skipIf(!serverUrl)('two servers on one PostgreSQL', () => {
     })();
     const saved = process.env.DATABASE_URL;
     process.env.DATABASE_URL = databaseUrl;
-    let done = 0;
+    let done: number;
     try {
       const r = await cli('user', 'reset-password', 'lab');
       done = Date.now();
       expect(r.code, r.err).toBe(0);
     } finally {
-      process.env.DATABASE_URL = saved;
+      if (saved === undefined) delete process.env.DATABASE_URL;
+      else process.env.DATABASE_URL = saved;
     }
     const deadline = Date.now() + 3000;
     while (!refusedAt && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
