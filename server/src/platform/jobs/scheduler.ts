@@ -98,6 +98,8 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
   const staleAfterMs = opts.staleAfterMs ?? DEFAULT_STALE_AFTER_MS;
   const log: JobLog = opts.log ?? { info: () => undefined, error: () => undefined };
   const inFlight = new Map<string, Promise<JobRun>>();
+  /** Timer-started checks not yet settled: `stop()` waits for them too, so none claims after it. */
+  const checking = new Set<Promise<unknown>>();
   const timers = new Map<string, NodeJS.Timeout>();
   const nextCheck = new Map<string, Date>();
   let started = false;
@@ -166,11 +168,14 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
   const schedule = (job: JobDefinition, delayMs: number) => {
     nextCheck.set(job.name, new Date(Date.now() + delayMs));
     const timer = setTimeout(() => {
-      check(job.name)
+      if (!started) return;
+      const p = check(job.name)
         .catch((e: unknown) => log.error({ err: e, job: job.name }, 'job check failed'))
         .finally(() => {
+          checking.delete(p);
           if (started) schedule(job, everyOf(job));
         });
+      checking.add(p);
     }, delayMs);
     timer.unref();
     timers.set(job.name, timer);
@@ -188,7 +193,7 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
       for (const t of timers.values()) clearTimeout(t);
       timers.clear();
       nextCheck.clear();
-      await Promise.allSettled([...inFlight.values()]);
+      await Promise.allSettled([...checking, ...inFlight.values()]);
     },
     check,
     async runNow(name, ctx, trigger) {
