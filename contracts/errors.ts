@@ -27,6 +27,8 @@ export const ERRORS = {
   OUT_OF_SCOPE: { status: 403, zh: '超出您的数据权限范围', en: 'This record is outside your data scope' },
   CSRF_INVALID: { status: 403, zh: '缺少或错误的 CSRF 令牌，请刷新页面后重试', en: 'Missing or wrong CSRF token; reload the page and retry' },
   NOT_FOUND: { status: 404, zh: '记录不存在', en: 'Not found' },
+  JOB_NOT_FOUND: { status: 404, zh: '没有这个定时任务', en: 'No such job' },
+  JOB_RUNNING: { status: 409, zh: '该任务正在执行，请稍后再试', en: 'The job is running; try again when it has finished' },
   ROUTE_NOT_FOUND: { status: 404, zh: '接口不存在', en: 'No such endpoint' },
   USERNAME_TAKEN: { status: 409, zh: '用户名已存在', en: 'The username is already taken' },
   NAME_TAKEN: { status: 409, zh: '同级下名称已存在', en: 'The name is already used at this level' },

@@ -51,6 +51,15 @@ export const PERMISSION_GROUPS = [
     ],
   },
   {
+    key: 'system:job',
+    zh: '定时任务',
+    en: 'Scheduled jobs',
+    permissions: [
+      { key: 'system:job:list', zh: '查看定时任务', en: 'View scheduled jobs' },
+      { key: 'system:job:run', zh: '立即执行定时任务', en: 'Run a scheduled job now' },
+    ],
+  },
+  {
     key: 'system:document',
     zh: '公文设置',
     en: 'Official documents',

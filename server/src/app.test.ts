@@ -74,6 +74,9 @@ const ROUTES: [Method, string, Access][] = [
   ['PUT', '/api/system/calendar/days/{date}', 'system:calendar:update'],
   ['GET', '/api/system/doc-issuers', 'system:document:list'],
   ['PUT', '/api/system/doc-issuers/{key}', 'system:document:update'],
+  ['GET', '/api/system/jobs', 'system:job:list'],
+  ['GET', '/api/system/jobs/{name}/runs', 'system:job:list'],
+  ['POST', '/api/system/jobs/{name}/run', 'system:job:run'],
 
   ['GET', '/api/plans', 'plans:plan:list'],
   ['GET', '/api/plans/export', 'plans:plan:list'],
@@ -206,7 +209,7 @@ const ROUTES: [Method, string, Access][] = [
   ['POST', '/api/monitor/audit/verify', 'monitor:audit:verify'],
 ];
 
-const PARAMS: Record<string, string> = { key: 'credit-report', id: '1', code: '120101', type: 'sys_status', year: '2025', date: '2025-01-02', uscc: '91120116MA05JQ7W8X', productId: '1', licenceId: '1', fileId: '1' };
+const PARAMS: Record<string, string> = { key: 'credit-report', id: '1', code: '120101', type: 'sys_status', year: '2025', date: '2025-01-02', uscc: '91120116MA05JQ7W8X', productId: '1', licenceId: '1', fileId: '1', name: 'credit.list-clock' };
 const concrete = (path: string) => path.replace(/\{(\w+)\}/g, (_m, name: string) => PARAMS[name]!);
 const isWrite = (m: Method) => m !== 'GET';
 /** Harmless bodies: the checks under test run before validation and must refuse first. */

@@ -18,6 +18,7 @@ import type { Config } from './config/config.js';
 import { VERSION, WEB_DIST_DIR } from './config/paths.js';
 import type { Database, DbKind, Executor } from './db/client.js';
 import { auditRoutes } from './platform/audit/audit.routes.js';
+import { openAuthChannel } from './platform/auth/auth-channel.js';
 import { onAuthChanged } from './platform/auth/auth-events.js';
 import authPlugin from './platform/auth/auth.plugin.js';
 import { PrincipalCache } from './platform/auth/principal-cache.js';
@@ -32,6 +33,9 @@ import oplogPlugin from './platform/oplog/oplog.plugin.js';
 import { closeWorkerPool } from './platform/workers/worker-pool.js';
 import { oplogRoutes } from './platform/oplog/oplog.routes.js';
 import { healthRoutes } from './platform/http/health.routes.js';
+import { jobRoutes } from './platform/jobs/job.routes.js';
+import { createScheduler, type Scheduler } from './platform/jobs/scheduler.js';
+import { appJobs } from './jobs.js';
 import { createCalendarStore, createPrincipalStore, exportNames, systemRoutes, type CalendarStore } from './modules/system/index.js';
 import { plansRoutes } from './modules/plans/index.js';
 import { assessmentRoutes } from './modules/assessment/index.js';
@@ -69,6 +73,11 @@ export interface BuildAppOptions {
   serveWeb?: boolean;
   /** Share one calendar store (tests and the CLI may pass their own). */
   calendar?: CalendarStore;
+  /**
+   * The job scheduler the jobs page shows and "run now" uses. The server passes the one it starts;
+   * without it the app gets its own, never started (tests: the page and "run now" work, no timers).
+   */
+  scheduler?: Scheduler;
 }
 
 export async function buildApp(opts: BuildAppOptions): Promise<ZApp> {
@@ -115,8 +124,20 @@ export async function buildApp(opts: BuildAppOptions): Promise<ZApp> {
   app.addHook('onClose', async () => closeWorkerPool());
 
   const principalCache = new PrincipalCache();
-  const unsubscribe = onAuthChanged(() => principalCache.invalidateAll());
-  app.addHook('onClose', async () => unsubscribe());
+  // Several processes on one PostgreSQL: an auth change here is told to the others (LISTEN/NOTIFY);
+  // PGlite is a single process and needs only the in-process path.
+  const authChannel =
+    opts.dbKind === 'postgres' && config.databaseUrl
+      ? openAuthChannel({ databaseUrl: config.databaseUrl, onRemoteChange: () => principalCache.invalidateAll(), log: app.log })
+      : null;
+  const unsubscribe = onAuthChanged(() => {
+    principalCache.invalidateAll();
+    authChannel?.publish();
+  });
+  app.addHook('onClose', async () => {
+    unsubscribe();
+    await authChannel?.close();
+  });
   const principals = createPrincipalStore(db);
   await app.register(authPlugin, {
     db,
@@ -131,6 +152,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<ZApp> {
   // Cross-module listeners (credit follows the archive; penalties open publications), with this app's calendar.
   registerDomain({ calendar });
   healthRoutes(app, { db, dbKind: opts.dbKind });
+  jobRoutes(app, { scheduler: opts.scheduler ?? createScheduler({ db, dbKind: opts.dbKind, jobs: appJobs({ calendar }), log: app.log }) });
   identifierRoutes(app);
   systemRoutes(app, { db, config, principals, calendar });
   // Exports print names, not codes: districts by name (from the system module).

@@ -6,8 +6,11 @@ import { openConfiguredDatabase, prepareDatabase } from './bootstrap.js';
 import type { FastifyServerOptions } from 'fastify';
 import type { Config } from './config/config.js';
 import type { ZApp } from './platform/http/types.js';
-import { scheduleListClock, scheduleMonthlyRiskRecompute } from './modules/credit/index.js';
 import { loadPinyinTable, loadSearchDictionary } from './modules/entities/index.js';
+import { createCalendarStore } from './modules/system/index.js';
+import type { JobDefinition } from './platform/jobs/job.js';
+import { createScheduler } from './platform/jobs/scheduler.js';
+import { appJobs } from './jobs.js';
 
 /**
  * JSON lines (pino's own format) for collectors, or pino-pretty's readable lines for a terminal:
@@ -21,10 +24,25 @@ export function loggerOptions(config: Pick<Config, 'logLevel' | 'logFormat'>): F
   };
 }
 
-export async function startServer(config: Config): Promise<{ close(): Promise<void>; url: string }> {
+export interface StartOptions {
+  /** Jobs run besides the product's (the multi-server test's probe). */
+  extraJobs?: readonly JobDefinition[];
+}
+
+export async function startServer(config: Config, opts: StartOptions = {}): Promise<{ close(): Promise<void>; url: string }> {
   const started = performance.now();
   const handle = await openConfiguredDatabase(config);
   let app: ZApp | undefined;
+  const calendar = createCalendarStore();
+  // Periodic work (list clocks, recounts, honour rounds, the monthly risk recompute): each tick runs
+  // once across every server sharing the database (platform/jobs). Its log is the app's, once built.
+  const scheduler = createScheduler({
+    db: handle.db,
+    dbKind: handle.kind,
+    jobs: [...appJobs({ calendar }), ...(opts.extraJobs ?? [])],
+    everyMs: config.jobsEveryMs,
+    log: { info: (o, m) => app?.log.info(o, m), error: (o, m) => app?.log.error(o, m) },
+  });
   const listen = async () => {
     const prepared = await prepareDatabase(handle, config, { demo: config.loadDemo });
     app = await buildApp({
@@ -32,6 +50,8 @@ export async function startServer(config: Config): Promise<{ close(): Promise<vo
       dbKind: handle.kind,
       config,
       logger: loggerOptions(config),
+      calendar,
+      scheduler,
     });
     loadSearchDictionary();
     loadPinyinTable();
@@ -56,10 +76,7 @@ export async function startServer(config: Config): Promise<{ close(): Promise<vo
   }
   const { prepared, address } = ready;
   const running = ready.app;
-  // Credit-risk classes are recomputed monthly (reference §4): checked now and hourly.
-  const stopRiskSchedule = scheduleMonthlyRiskRecompute(handle.db, (e) => running.log.error(e, 'monthly credit-risk recompute failed'));
-  // The statutory list clock (auto-removal, end of publication periods, missed steps): now, then daily.
-  const stopListClock = scheduleListClock(handle.db, (e) => running.log.error(e, 'credit list clock failed'));
+  scheduler.start();
   // Listening on every interface: the address to open on this machine is localhost.
   const url = ['0.0.0.0', '::'].includes(config.host) ? `http://localhost:${new URL(address).port}` : address;
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -76,8 +93,8 @@ export async function startServer(config: Config): Promise<{ close(): Promise<vo
   let closing: Promise<void> | null = null;
   const close = () =>
     (closing ??= (async () => {
-      stopRiskSchedule();
-      stopListClock();
+      // Runs in flight finish (and record their outcome) before the database closes.
+      await scheduler.stop();
       await running.close();
       await handle.close();
     })());

@@ -15,6 +15,8 @@ import { databaseUnavailableLine, isDatabaseUnavailable } from '../db/db-errors.
 import { seedCreditDemo } from '../modules/credit/index.js';
 import { createUser, findRoleByKey, findUserByUsername, resetUserPassword, seedDemo } from '../modules/system/index.js';
 import { verifyAuditChain } from '../platform/audit/audit.service.js';
+import { notifyAuthChanged } from '../platform/auth/auth-channel.js';
+import { onAuthChanged } from '../platform/auth/auth-events.js';
 import { generatePassword } from '../platform/auth/password.js';
 import { systemCtx } from '../platform/context.js';
 import { AppError, localizeIssues } from '../platform/http/errors.js';
@@ -26,6 +28,9 @@ import { extractDocumentText, parsePlan, planParseSummary } from '../modules/pla
 import { importEntities } from '../modules/entities/import/entity-import.service.js';
 import type { ParsedPlan } from '../../../contracts/plans.js';
 import { recomputeEvaluations, runListClock, seedCreditModels } from '../modules/credit/index.js';
+import { createCalendarStore } from '../modules/system/index.js';
+import { createScheduler } from '../platform/jobs/scheduler.js';
+import { appJobs } from '../jobs.js';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const err = (line: string) => process.stderr.write(`${line}\n`);
@@ -34,12 +39,22 @@ const err = (line: string) => process.stderr.write(`${line}\n`);
 async function withDatabase<T>(fn: (handle: DbHandle) => Promise<T>, opts: { demo?: boolean; quiet?: boolean } = {}): Promise<T> {
   const config = loadConfig();
   const handle = await openConfiguredDatabase(config);
+  // Auth written here (a password reset, a new user) is told to running servers on PostgreSQL.
+  let authWritten = false;
+  const unsubscribe = onAuthChanged(() => {
+    authWritten = true;
+  });
   try {
     const prepared = await prepareDatabase(handle, config, { demo: opts.demo ?? false });
     // --json output must stay parseable: preparation notes go to stderr then.
     for (const m of prepared.messages) (opts.quiet ? err : out)(m);
-    return await fn(handle);
+    const result = await fn(handle);
+    if (authWritten && handle.kind === 'postgres' && config.databaseUrl) {
+      await notifyAuthChanged(config.databaseUrl).catch((e: unknown) => err(`未能通知运行中的服务器（其缓存 5 秒内过期）/ running servers not notified (their cache expires within 5 s): ${describeError(e)}`));
+    }
+    return result;
   } finally {
+    unsubscribe();
     await handle.close();
   }
 }
@@ -257,6 +272,42 @@ export function buildCli(): Command {
       const r = await withDatabase((h) => runListClock(cliCtx(h)));
       out(`名单期限处理 ${r.today}：自动移出严重违法失信名单 ${r.autoRemoved} 条，处罚信息公示期满 ${r.publicationsEnded} 条，红黑榜到期 ${r.honoursExpired} 条，按工作日历重算期限 ${r.deadlinesRecomputed} 条，新增逾期提示 ${r.flagged} 条`);
       out(`list clock ${r.today}: ${r.autoRemoved} removed, ${r.publicationsEnded} publications ended, ${r.honoursExpired} honours expired, ${r.deadlinesRecomputed} deadlines recomputed, ${r.flagged} newly overdue`);
+    });
+
+  const jobs = program.command('jobs').description('periodic jobs (定时任务): the same claims as the servers, so a CLI run never overlaps a scheduled one');
+  const schedulerOf = (h: DbHandle) => createScheduler({ db: h.db, dbKind: h.kind, jobs: appJobs({ calendar: createCalendarStore() }) });
+  jobs
+    .command('list')
+    .description('every job with its last run')
+    .option('--json', 'print JSON')
+    .action(async (o: { json?: boolean }) => {
+      const items = await withDatabase((h) => schedulerOf(h).list(), { quiet: o.json });
+      if (o.json) {
+        out(JSON.stringify(items, null, 2));
+        return;
+      }
+      for (const j of items) {
+        const r = j.lastRun;
+        const last = r ? `${r.status} ${r.startedAt}${r.durationMs !== null ? ` (${r.durationMs} ms)` : ''} ${r.trigger}${r.actor ? ` ${r.actor}` : ''}` : '从未执行 / never run';
+        out(`${j.name}  ${j.title.zh} / ${j.title.en}`);
+        out(`  上次 last: ${last}${r?.error ? `  ${r.error}` : ''}`);
+      }
+    });
+  jobs
+    .command('run')
+    .description('run a job now and wait for it (exits 1 when it fails; 1 with JOB_RUNNING when it is running elsewhere)')
+    .argument('<name>', 'job name, e.g. credit.list-clock')
+    .action(async (name: string) => {
+      const run = await withDatabase(async (h) => {
+        const { done } = await schedulerOf(h).runNow(name, cliCtx(h), 'cli');
+        return done;
+      });
+      out(`${run.job} #${run.id}: ${run.status} (${run.durationMs ?? 0} ms)`);
+      if (run.summary !== null) out(JSON.stringify(run.summary));
+      if (run.status !== 'ok') {
+        err(run.error ?? run.status);
+        process.exitCode = 1;
+      }
     });
 
   return program;

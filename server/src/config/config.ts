@@ -55,6 +55,8 @@ const envSchema = z.object({
   ZHILIANG_LOGIN_RATE_LIMIT: z.string().optional(),
   ZHILIANG_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(120),
   ZHILIANG_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  /** Check every periodic job this often instead of its own interval (tests and demonstrations). */
+  ZHILIANG_JOBS_EVERY_MS: z.coerce.number().int().min(50).max(86_400_000).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
 });
@@ -74,6 +76,8 @@ export interface Config {
   loginRateLimit: RateLimitOptions | null;
   sessionIdleMinutes: number;
   sessionMaxHours: number;
+  /** Every job's check interval, overriding each job's own (unset: the jobs decide). */
+  jobsEveryMs?: number | undefined;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   /** JSON lines for log collectors; readable lines for a person at a terminal. */
   logFormat: 'json' | 'pretty';
@@ -110,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, isTerminal = Bo
     loginRateLimit,
     sessionIdleMinutes: e.ZHILIANG_SESSION_IDLE_MINUTES,
     sessionMaxHours: e.ZHILIANG_SESSION_MAX_HOURS,
+    jobsEveryMs: e.ZHILIANG_JOBS_EVERY_MS,
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT ?? (isTerminal ? 'pretty' : 'json'),
   };

@@ -10,3 +10,4 @@ export * from '../modules/entities/entities.table.js';
 export * from '../modules/entities/submission.table.js';
 export * from '../modules/credit/scoring.table.js';
 export * from '../modules/credit/lists.table.js';
+export * from '../platform/jobs/job-run.table.js';

@@ -9,6 +9,7 @@ import {
   CalculatorOutlined,
   CalendarOutlined,
   CarryOutOutlined,
+  ClockCircleOutlined,
   EnvironmentOutlined,
   FileSearchOutlined,
   HomeOutlined,
@@ -106,6 +107,7 @@ export const MENU: MenuGroup[] = [
       { path: '/system/dicts', titleKey: 'dicts', icon: <BookOutlined />, access: 'system:dict:list', element: page(() => import('@/features/dicts/dicts-page')) },
       { path: '/system/calendar', titleKey: 'calendar', icon: <CalendarOutlined />, access: 'system:calendar:list', element: page(() => import('@/features/calendar/calendar-page')) },
       { path: '/system/documents', titleKey: 'documents', icon: <FileProtectOutlined />, access: 'system:document:list', element: page(() => import('@/features/documents/documents-page')) },
+      { path: '/system/jobs', titleKey: 'jobs', icon: <ClockCircleOutlined />, access: 'system:job:list', element: page(() => import('@/features/jobs/jobs-page')) },
     ],
   },
   {

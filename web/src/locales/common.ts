@@ -33,6 +33,7 @@ export const common = {
   dicts: ['数据字典', 'Dictionaries'],
   calendar: ['工作日历', 'Work calendar'],
   documents: ['公文设置', 'Official documents'],
+  jobs: ['定时任务', 'Scheduled jobs'],
   operlog: ['操作日志', 'Operation log'],
   audit: ['审计日志', 'Audit trail'],
   apiDocs: ['接口文档', 'API docs'],
