@@ -17,7 +17,7 @@ function findChromium() {
 }
 
 const only = process.argv[2]; // optional: "unit" or "e2e"
-// Anything after it goes to the runner: `node scripts/test.mjs e2e --grep @postgresql` (CI's PostgreSQL pass).
+// Anything after it goes to the runner: `node scripts/test.mjs e2e --grep @both-databases` (CI's PGlite e2e pass).
 const extra = process.argv.slice(3);
 const db = process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : 'PGlite';
 

@@ -3,9 +3,10 @@ import { apiAs, expectNoErrorToast, signIn } from './helpers.js';
 
 // Every page of the web app opened once, by an account that may open it: it renders, it is not
 // refused or missing, no error toast shows and no API call behind it answers 5xx. The user journeys
-// in the other specs go deeper; this tour is what CI's PostgreSQL e2e pass runs (with the HTTP and
-// CLI specs) to prove the built product serves every page on PostgreSQL too — Vitest has already run
-// every route and query there (docs/BENCHMARKS.md, "CI duration"). A new page gets a line here.
+// in the other specs go deeper and run once in CI, on PostgreSQL; this tour (with the HTTP specs) is
+// tagged @both-databases, so CI also proves the built product serves every page on PGlite — Vitest
+// has already run every route and query there (docs/BENCHMARKS.md, "CI duration"). A new page gets
+// a line here.
 
 /** The administrator holds every permission: every staff page. */
 const STAFF_PAGES = [
@@ -54,7 +55,7 @@ async function openPage(page: Page, path: string): Promise<void> {
   expect(serverErrors, path).toEqual([]);
 }
 
-test.describe('every page once', { tag: '@postgresql' }, () => {
+test.describe('every page once', { tag: '@both-databases' }, () => {
   test('the public pages', async ({ page }) => {
     for (const path of PUBLIC_PAGES) await test.step(path, () => openPage(page, path));
   });
