@@ -1,7 +1,11 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // One file per core. Vitest's default leaves a core to its main process (one file at a time on
+    // CI's two cores), but that process idles while the workers run PGlite or wait on PostgreSQL.
+    maxWorkers: availableParallelism(),
     projects: [
       {
         test: {
@@ -13,7 +17,8 @@ export default defineConfig({
           // Each test file gets its own database, cloned from a migrated template (see server/src/test).
           pool: 'forks',
           // The CLI's `seed demo` in tests loads a small registry (the product's default is 20,000 entities).
-          env: { ZHILIANG_DEMO_ENTITIES: '300' },
+          // Passwords are hashed at a test cost (platform/auth/password.ts: argon2Params); production's stays.
+          env: { ZHILIANG_DEMO_ENTITIES: '300', ZHILIANG_PASSWORD_HASH: 'test' },
         },
       },
       {

@@ -17,11 +17,13 @@ function findChromium() {
 }
 
 const only = process.argv[2]; // optional: "unit" or "e2e"
+// Anything after it goes to the runner: `node scripts/test.mjs e2e --grep @both-databases` (CI's PGlite e2e pass).
+const extra = process.argv.slice(3);
 const db = process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : 'PGlite';
 
 if (only !== 'e2e') {
   console.log(`\n▶ 单元与集成测试 / unit and integration tests on ${db}\n`);
-  const status = run('npx', ['vitest', 'run']);
+  const status = run('npx', ['vitest', 'run', ...extra]);
   if (status !== 0) process.exit(status);
 }
 
@@ -50,5 +52,5 @@ if (only !== 'unit') {
     markBuilt();
   }
   console.log(`\n▶ 端到端测试 / end-to-end tests (Chromium: ${chromium}, ${db})\n`);
-  process.exit(run('npx', ['playwright', 'test', '-c', 'e2e/playwright.config.ts'], { CHROMIUM_PATH: chromium }));
+  process.exit(run('npx', ['playwright', 'test', '-c', 'e2e/playwright.config.ts', ...extra], { CHROMIUM_PATH: chromium }));
 }

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 
 // The built product over real HTTP: what a browser, a proxy or an integrator sees.
-test.describe('HTTP surface of the built server', () => {
+test.describe('HTTP surface of the built server', { tag: '@both-databases' }, () => {
   test('health names the database and the version', async ({ request }) => {
     const res = await request.get('/api/health');
     expect(res.status()).toBe(200);

@@ -37,7 +37,9 @@ test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'zl-cli-'));
-  env = { ...process.env, ZHILIANG_DATA_DIR: dataDir, ZHILIANG_ADMIN_PASSWORD: 'Cli-Admin-Pass-2026', LOG_LEVEL: 'warn' };
+  // A small demo registry, as in Vitest: this spec proves the commands, and the full 20,000-entity
+  // load is what the e2e server itself does at its first start (and bench/start.bench.ts times).
+  env = { ...process.env, ZHILIANG_DATA_DIR: dataDir, ZHILIANG_ADMIN_PASSWORD: 'Cli-Admin-Pass-2026', ZHILIANG_DEMO_ENTITIES: '300', LOG_LEVEL: 'warn' };
   if (process.env.DATABASE_URL) {
     pgDb = `zl_cli_${Date.now().toString(36)}`;
     const c = new pg.Client({ connectionString: process.env.DATABASE_URL });

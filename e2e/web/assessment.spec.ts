@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import JSZip from 'jszip';
-import { expectNoErrorToast, login } from './helpers.js';
+import { expectNoErrorToast, signIn } from './helpers.js';
 
 async function switchUser(page: Page, username: string): Promise<void> {
   await page.context().clearCookies();
-  await login(page, username);
+  await signIn(page, username);
   await expect(page.getByRole('heading', { name: /您好/ })).toBeVisible();
 }
 

@@ -1,6 +1,6 @@
 import { expect, request, test, type Locator, type Page } from '@playwright/test';
 import { E2E } from '../e2e-env.js';
-import { expectNoErrorToast, login } from './helpers.js';
+import { expectNoErrorToast, signIn } from './helpers.js';
 
 const DEFAULTS = { lowFineThresholdYuan: 100_000, lowFinePersonThresholdYuan: 10_000 };
 
@@ -28,7 +28,7 @@ test.afterAll(async () => {
 // The quality office (credit:model:update) changes the organisations' 较低数额罚款 threshold, sees
 // it after a reload, is refused an invalid amount by the form and by the server, and restores the default.
 test('the quality office changes the lower-amount fine threshold and restores the default', async ({ page }) => {
-  await login(page, 'quality-office');
+  await signIn(page, 'quality-office');
   await expect(page.getByRole('heading', { name: /您好/ })).toBeVisible();
   let drawer = await openSettings(page, /查看或修改/);
   await expect(drawer).toContainText('公示 3 个月');
@@ -91,7 +91,7 @@ test('the quality office changes the lower-amount fine threshold and restores th
 
 // A district officer (credit:list:list, not credit:model:update) reads the thresholds but has no form.
 test('a district officer sees the thresholds read-only', async ({ page }) => {
-  await login(page, 'district-user');
+  await signIn(page, 'district-user');
   await expect(page.getByRole('heading', { name: /您好/ })).toBeVisible();
   const drawer = await openSettings(page, /查看说明/);
   await expect(drawer.getByTestId('threshold-org')).toContainText('100,000');

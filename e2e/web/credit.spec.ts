@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
-import { acceptApplication, apiAs, expectNoErrorToast, fillField, login, pickOption } from './helpers.js';
+import { acceptApplication, apiAs, expectNoErrorToast, fillField, pickOption, signIn } from './helpers.js';
 
 mkdirSync('/tmp/shots-credit', { recursive: true });
 
@@ -40,7 +40,7 @@ test('listing with statutory clocks, approval by another officer, repair applica
   const today = new Date().toISOString().slice(0, 10);
 
   // ── district-user decides the listing ──
-  await login(page, 'district-user');
+  await signIn(page, 'district-user');
   await expect(page.getByRole('heading', { name: /您好/ })).toBeVisible();
   const target = await pickEntity(page);
   await page.goto('/credit/lists');
@@ -80,7 +80,7 @@ test('listing with statutory clocks, approval by another officer, repair applica
   await signOut(page);
 
   // ── quality-office approves and publishes ──
-  await login(page, 'quality-office');
+  await signIn(page, 'quality-office');
   await expect(page.getByRole('heading', { name: /您好/ })).toBeVisible();
   await page.goto(`/credit/lists?keyword=${target.uscc}`);
   const row = page.locator('.ant-table-row').filter({ hasText: target.name }).filter({ hasText: '待审批' }).first();
@@ -113,7 +113,7 @@ test('listing with statutory clocks, approval by another officer, repair applica
   await signOut(page);
 
   // ── the enterprise applies for repair of its penalty publication ──
-  await login(page, 'enterprise');
+  await signIn(page, 'enterprise');
   await expect(page.getByRole('heading', { name: /您好/ })).toBeVisible();
   await page.goto('/credit/repairs');
   await page.getByRole('button', { name: /申请信用修复/ }).click();
@@ -142,7 +142,7 @@ test('listing with statutory clocks, approval by another officer, repair applica
   await signOut(page);
 
   // ── quality-office accepts it ──
-  await login(page, 'quality-office');
+  await signIn(page, 'quality-office');
   await expect(page.getByRole('heading', { name: /您好/ })).toBeVisible();
   await page.goto('/credit/repairs?status=submitted');
   const app = page.locator('.ant-table-row').filter({ hasText: '天津滨海示范食品有限公司' }).first();
@@ -182,7 +182,7 @@ test('the compiler of a listing sees the approval disabled, with the reason', as
   expect(target).not.toBeNull();
   const n = (Date.now() % 900) + 100;
   await office.post('/api/credit/lists', { list: 'serious-violation', uscc: target!.uscc, decisionDate: new Date().toISOString().slice(0, 10), grounds: 'fair_competition', decisionNo: `津市监列严〔2026〕${n}号`, penaltyDecisionNo: `津市监罚〔2026〕${n}号` }, 201);
-  await login(page, 'quality-office');
+  await signIn(page, 'quality-office');
   await expect(page.getByRole('heading', { name: /您好/ })).toBeVisible();
   await page.goto(`/credit/lists?keyword=${target!.uscc}`);
   const row = page.locator('.ant-table-row').filter({ hasText: target!.name }).filter({ hasText: '待审批' }).first();

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, request, test, type APIRequestContext, type Page } from '@playwright/test';
 import { E2E } from '../e2e-env.js';
-import { expectNoErrorToast, login } from './helpers.js';
+import { expectNoErrorToast, signIn } from './helpers.js';
 
 /** The demo plan the server ships (天津市质量提升示范行动方案): 2 indicators ≥ 93% and ≥ 94%, one year-end round. */
 const PLAN_FILE = fileURLToPath(new URL('../../server/src/modules/plans/fixtures/demo-plan.txt', import.meta.url));
@@ -76,7 +76,7 @@ async function expectTotals(page: Page, totals: Totals): Promise<void> {
 
 async function switchUser(page: Page, username: string): Promise<void> {
   await page.context().clearCookies();
-  await login(page, username);
+  await signIn(page, username);
   await expect(page.getByRole('heading', { name: /您好/ })).toBeVisible();
 }
 

@@ -1,7 +1,7 @@
 import { expect, request, test } from '@playwright/test';
 import { usccCheckCharacter } from '../../contracts/uscc.js';
 import { E2E } from '../e2e-env.js';
-import { expectNoErrorToast, fillField, login, pickOption } from './helpers.js';
+import { expectNoErrorToast, fillField, pickOption, signIn } from './helpers.js';
 
 const NAME = '天津市食品集团有限公司';
 
@@ -56,7 +56,7 @@ test('quality office finds the food group by a fuzzy name, adds a penalty and se
   const uscc = found.items.find((e) => e.name === NAME)!.uscc;
   const before = (await (await office.get(`/api/credit/entities/${uscc}/evaluation`)).json()) as Evaluation;
 
-  await login(page, 'quality-office');
+  await signIn(page, 'quality-office');
   await expect(page.getByRole('heading', { name: /您好/ })).toBeVisible({ timeout: 30_000 });
   await page.goto('/entities');
   await page.getByPlaceholder(/统一社会信用代码/).fill('天津食品集团');

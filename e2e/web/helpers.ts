@@ -1,11 +1,45 @@
-import { expect, request, type Locator, type Page } from '@playwright/test';
+import { expect, request, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { E2E } from '../e2e-env.js';
 
+/** Log in through the login page: for the specs about logging in itself (lockout, logout, CSP of the login page). */
 export async function login(page: Page, username: string, password = username === 'admin' ? E2E.adminPassword : E2E.demoPassword): Promise<void> {
   await page.goto('/login');
   await page.locator('#username').fill(username);
   await page.locator('#password').fill(password);
   await page.getByRole('button', { name: /登\s*录/ }).click();
+}
+
+type Cookies = Awaited<ReturnType<APIRequestContext['storageState']>>['cookies'];
+/** One API login per account and Playwright worker; the specs of a run share its session cookies. */
+const sessions = new Map<string, Promise<Cookies>>();
+
+async function sessionOf(username: string): Promise<Cookies> {
+  const api = await request.newContext({ baseURL: E2E.baseUrl });
+  const res = await api.post('/api/auth/login', { data: { username, password: username === 'admin' ? E2E.adminPassword : E2E.demoPassword } });
+  expect(res.status(), await res.text()).toBe(200);
+  const { cookies } = await api.storageState();
+  await api.dispose();
+  return cookies;
+}
+
+/**
+ * Be `username` in the browser and open the home page, where a login through the page lands. The
+ * session comes from one API login per account shared by every spec (the login page and argon2
+ * once, not in each spec; CI's e2e time is budgeted per module in docs/BENCHMARKS.md). Specs that
+ * test logging in or out use `login()`.
+ */
+export async function signIn(page: Page, username: string): Promise<void> {
+  let cookies = sessions.get(username);
+  if (!cookies) {
+    cookies = sessionOf(username);
+    sessions.set(username, cookies);
+    cookies.catch(() => sessions.delete(username));
+  }
+  // The new session's cookies replace the old ones, as the login response's Set-Cookie would.
+  await page.context().addCookies(await cookies);
+  await page.goto('/');
+  // A full page load (the login page's SPA navigation had the bundle already): allow for a busy machine.
+  await expect(page.getByRole('heading', { name: /您好/ })).toBeVisible({ timeout: 30_000 });
 }
 
 /**

@@ -1,11 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
-import { login } from './helpers.js';
+import { signIn } from './helpers.js';
 
 // Home pages by role (issue 12 §4): each demo account sees its own work; only the administrator
 // sees the directory's figures; 本企业信用档案 only for an account acting for an enterprise.
 
 async function home(page: Page, user: string): Promise<void> {
-  await login(page, user);
+  await signIn(page, user);
   // The first page of a fresh server loads its chunks: allow for a busy machine.
   await expect(page.getByRole('heading', { name: /您好/ })).toBeVisible({ timeout: 30_000 });
   await page.waitForLoadState('networkidle');

@@ -1,6 +1,6 @@
 import { expect, request, test, type Locator, type Page } from '@playwright/test';
 import { E2E } from '../e2e-env.js';
-import { apiAs, chinaDay, expectNoErrorToast, fillField, login, type Api } from './helpers.js';
+import { apiAs, chinaDay, expectNoErrorToast, fillField, signIn, type Api } from './helpers.js';
 
 interface RoundEntry {
   uscc: string;
@@ -63,7 +63,7 @@ async function excludedFromRed(api: Api, uscc: string, since: string): Promise<b
 
 async function signInAs(page: Page, username: string): Promise<void> {
   await page.context().clearCookies();
-  await login(page, username);
+  await signIn(page, username);
   await expect(page.getByRole('heading', { name: /您好/ })).toBeVisible();
 }
 

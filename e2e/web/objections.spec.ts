@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { E2E } from '../e2e-env.js';
-import { acceptApplication, apiAs, chinaDay, expectNoErrorToast, login, type Api } from './helpers.js';
+import { acceptApplication, apiAs, chinaDay, expectNoErrorToast, signIn, type Api } from './helpers.js';
 
 /** Where the screenshots for review go (the enterprise's and the officer's views). */
 const SHOTS = process.env.SHOTS_DIR ?? '/tmp/shots-obj';
@@ -56,7 +56,7 @@ test('enterprise objects to its abnormal-list listing, the office accepts and up
   const lateId = await listAbnormal(office, uscc, 60, 'A');
 
   // ── the enterprise tries to object too late: the server's reason is shown in the form ──
-  await login(page, 'enterprise');
+  await signIn(page, 'enterprise');
   await expect(page.getByRole('heading', { name: /您好/ })).toBeVisible({ timeout: 30_000 });
   await page.goto('/my-enterprise');
   await expect(abnormalRow(page)).toBeVisible();
@@ -109,7 +109,7 @@ test('enterprise objects to its abnormal-list listing, the office accepts and up
   await signOut(page);
 
   // ── the office accepts and upholds it ──
-  await login(page, 'quality-office');
+  await signIn(page, 'quality-office');
   await expect(page.getByRole('heading', { name: /您好/ })).toBeVisible({ timeout: 30_000 });
   await page.goto('/credit/repairs');
   await expect(page.getByRole('heading', { name: '信用修复与异议' })).toBeVisible();

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoErrorToast, login } from './helpers.js';
+import { expectNoErrorToast, signIn } from './helpers.js';
 
 /** 盐城市贯彻实施质量发展纲要2014年行动计划 (a public document), as a user would upload it. */
 const PLAN_FILE = fileURLToPath(new URL('../fixtures/yancheng-2014-plan.txt', import.meta.url));
@@ -14,7 +14,7 @@ const MAPPED_DEPT = '天津市市场监督管理委员会';
 
 async function switchUser(page: Page, username: string): Promise<void> {
   await page.context().clearCookies();
-  await login(page, username);
+  await signIn(page, username);
   await expect(page.getByRole('heading', { name: /您好/ })).toBeVisible();
 }
 

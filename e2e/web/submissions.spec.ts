@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { apiAs, expectNoErrorToast, login } from './helpers.js';
+import { apiAs, expectNoErrorToast, signIn } from './helpers.js';
 
 /** Where the screenshots for review go. */
 const SHOTS = process.env.SHOTS_DIR ?? '/tmp/shots-submissions';
@@ -31,7 +31,7 @@ test('enterprise text reaches the public only after review; personal data is ref
   const uscc = (await enterpriseApi.get<{ user: { enterpriseUscc: string } }>('/api/auth/me')).user.enterpriseUscc;
 
   // ── the enterprise: the attack is refused in the form ──
-  await login(page, 'enterprise');
+  await signIn(page, 'enterprise');
   await expect(page.getByRole('heading', { name: /您好/ })).toBeVisible();
   await openArchive(page);
   await page.getByRole('button', { name: '提交质量承诺' }).click();
@@ -62,7 +62,7 @@ test('enterprise text reaches the public only after review; personal data is ref
   await signOut(page);
 
   // ── the regulator: the count on the home page, the queue, approve one, reject the other ──
-  await login(page, 'quality-office');
+  await signIn(page, 'quality-office');
   const card = page.getByTestId('home-review-queue');
   await expect(card).toBeVisible();
   await expect(card.locator('.ant-statistic-content-value')).not.toHaveText('0');
@@ -92,7 +92,7 @@ test('enterprise text reaches the public only after review; personal data is ref
   await signOut(page);
 
   // ── the enterprise reads the outcome; the public sees the approved one only ──
-  await login(page, 'enterprise');
+  await signIn(page, 'enterprise');
   await expect(page.getByRole('heading', { name: /您好/ })).toBeVisible();
   await openArchive(page);
   await expect(mine.locator('tr').filter({ hasText: CLEAN })).toContainText('已公开');

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { E2E } from '../e2e-env.js';
-import { chinaDay, expectNoErrorToast, login, pickOption } from './helpers.js';
+import { chinaDay, expectNoErrorToast, pickOption, signIn } from './helpers.js';
 
 /** A plan whose report date lies a year back: publishing it asks what to do with the past dates. */
 const PLAN_TITLE = '督办演练行动方案';
@@ -16,7 +16,7 @@ const AMR = '天津市市场监督管理委员会';
 // responsible unit (not by words in the items) and a batch of tasks gets one 督办 each.
 test('publish a late plan moving its deadlines, filter tasks by unit and send a batch 督办', async ({ page }) => {
   test.setTimeout(120_000);
-  await login(page, 'quality-office');
+  await signIn(page, 'quality-office');
   await expect(page.getByRole('heading', { name: /您好/ })).toBeVisible();
   const csrf = decodeURIComponent((await page.context().cookies()).find((c) => c.name === 'zl_csrf')!.value);
   const imported = await page.request.post(`${E2E.baseUrl}/api/plans/import-text`, { headers: { 'x-csrf-token': csrf }, data: { text: PLAN } });

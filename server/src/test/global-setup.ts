@@ -31,6 +31,9 @@ function withDatabase(url: string, database: string): string {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // The template's accounts are hashed at the cost the test files run at (vitest.config.ts `env`
+  // reaches the workers, not this process): every login of every file verifies one of these hashes.
+  if (project.config.env.ZHILIANG_PASSWORD_HASH) process.env.ZHILIANG_PASSWORD_HASH = project.config.env.ZHILIANG_PASSWORD_HASH;
   const databaseUrl = process.env.DATABASE_URL ?? '';
   project.provide('databaseUrl', databaseUrl);
   if (databaseUrl) {

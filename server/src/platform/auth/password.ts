@@ -14,6 +14,23 @@ import { passwordStrength } from './password-strength.js';
 export const ARGON2_PARAMS = { algorithm: 2 /* Algorithm.Argon2id */, memoryCost: 65536, timeCost: 3, parallelism: 1 } as const;
 
 /**
+ * The cost Vitest runs at: about 2 ms instead of 130 ms. A test run hashes and verifies hundreds of
+ * passwords (the template's accounts, each file's logins, every user created or imported), which at
+ * the production cost was over a minute of each CI pass (docs/BENCHMARKS.md, "CI duration"). Still
+ * argon2id, so every code path is the production one; only the parameters stored in the hash differ.
+ */
+export const ARGON2_TEST_PARAMS = { algorithm: 2 /* Algorithm.Argon2id */, memoryCost: 1024, timeCost: 1, parallelism: 1 } as const;
+
+/**
+ * The parameters new hashes get: ARGON2_TEST_PARAMS only when ZHILIANG_PASSWORD_HASH=test (set by
+ * vitest.config.ts) inside a Vitest run; outside one (the server, the CLI, the e2e tests) always the
+ * production cost, whatever the environment says.
+ */
+export function argon2Params(env: NodeJS.ProcessEnv = process.env): typeof ARGON2_PARAMS | typeof ARGON2_TEST_PARAMS {
+  return env.ZHILIANG_PASSWORD_HASH === 'test' && env.VITEST === 'true' ? ARGON2_TEST_PARAMS : ARGON2_PARAMS;
+}
+
+/**
  * The password policy, enforced by every use case that sets a password — not only at the HTTP edge,
  * so the CLI, the import and future callers cannot bypass it: length and character classes, not the
  * username, and not guessable (zxcvbn score ≥ 3 with the account's own words added). 400
@@ -42,7 +59,7 @@ export async function passwordProblems(password: string, account: { username?: s
 }
 
 export function hashPassword(password: string): Promise<string> {
-  return hash(password, ARGON2_PARAMS);
+  return hash(password, argon2Params());
 }
 
 export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
