@@ -12,7 +12,7 @@ import { apiAs, expectNoErrorToast, signIn } from './helpers.js';
 const STAFF_PAGES: Record<string, string[]> = {
   'quality work': ['/', '/dashboard', '/plans', '/tasks', '/assessment/schemes', '/assessment/scoring', '/assessment/mine'],
   'entities and credit': ['/entities', '/submissions', '/credit/overview', '/credit/lists', '/credit/honours', '/credit/repairs', '/credit/sanctions', '/credit/models'],
-  'system and monitoring': ['/system/districts', '/system/departments', '/system/users', '/system/roles', '/system/dicts', '/system/calendar', '/system/documents', '/monitor/operlog', '/monitor/audit', '/change-password'],
+  'system and monitoring': ['/system/districts', '/system/departments', '/system/users', '/system/roles', '/system/dicts', '/system/calendar', '/system/documents', '/system/jobs', '/monitor/operlog', '/monitor/audit', '/change-password'],
 };
 const ENTERPRISE_PAGES = ['/', '/my-enterprise'];
 const PUBLIC_PAGES = ['/login', '/credit-lookup', '/credit-lists'];
