@@ -16,7 +16,7 @@ import { z, type ZodType } from 'zod';
 import { msg } from '../../contracts/i18n.js';
 import type { Config } from './config/config.js';
 import { VERSION, WEB_DIST_DIR } from './config/paths.js';
-import type { Database, DbKind, Executor } from './db/client.js';
+import type { Database, DbKind } from './db/client.js';
 import { auditRoutes } from './platform/audit/audit.routes.js';
 import { onAuthChanged } from './platform/auth/auth-events.js';
 import authPlugin from './platform/auth/auth.plugin.js';
@@ -32,14 +32,8 @@ import oplogPlugin from './platform/oplog/oplog.plugin.js';
 import { closeWorkerPool } from './platform/workers/worker-pool.js';
 import { oplogRoutes } from './platform/oplog/oplog.routes.js';
 import { healthRoutes } from './platform/http/health.routes.js';
-import { createCalendarStore, createPrincipalStore, exportNames, systemRoutes, type CalendarStore } from './modules/system/index.js';
-import { plansRoutes } from './modules/plans/index.js';
-import { assessmentRoutes } from './modules/assessment/index.js';
-import { entitiesRoutes, entityImportRoutes } from './modules/entities/index.js';
-import { creditListsRoutes, creditReportRoutes, creditRepairRoutes, creditSanctionRoutes, scoringRoutes } from './modules/credit/index.js';
-import { portalRoutes } from './modules/portal/index.js';
-import { dictLabeler } from './modules/system/dict.service.js';
-import { registerDomain } from './domain.js';
+import { createPrincipalStore, dictLabeler, exportNames } from './modules/system/index.js';
+import { composeModules, type Composition } from './composition.js';
 
 z.config(z.locales.zhCN());
 
@@ -67,8 +61,8 @@ export interface BuildAppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Serve the built web app at / (default: when dist/web exists). */
   serveWeb?: boolean;
-  /** Share one calendar store (tests and the CLI may pass their own). */
-  calendar?: CalendarStore;
+  /** The modules, composed once by the entry point (server, tests); composed here when not given. */
+  composition?: Composition;
 }
 
 export async function buildApp(opts: BuildAppOptions): Promise<ZApp> {
@@ -118,8 +112,10 @@ export async function buildApp(opts: BuildAppOptions): Promise<ZApp> {
   const unsubscribe = onAuthChanged(() => principalCache.invalidateAll());
   app.addHook('onClose', async () => unsubscribe());
   const principals = createPrincipalStore(db);
+  const composition = opts.composition ?? composeModules();
   await app.register(authPlugin, {
     db,
+    domain: composition.domain,
     store: principals,
     cache: principalCache,
     cookieSecure: config.cookieSecure,
@@ -127,24 +123,9 @@ export async function buildApp(opts: BuildAppOptions): Promise<ZApp> {
   });
   await app.register(oplogPlugin, { db });
 
-  const calendar = opts.calendar ?? createCalendarStore();
-  // Cross-module listeners (credit follows the archive; penalties open publications), with this app's calendar.
-  registerDomain({ calendar });
   healthRoutes(app, { db, dbKind: opts.dbKind });
   identifierRoutes(app);
-  systemRoutes(app, { db, config, principals, calendar });
-  // Exports print names, not codes: districts by name (from the system module).
-  const districtNames = async (db: Executor) => (await exportNames(db)).district;
-  plansRoutes(app, { calendarOf: (ctx) => calendar.get(ctx.db), label: dictLabeler });
-  assessmentRoutes(app, { label: dictLabeler });
-  scoringRoutes(app);
-  entityImportRoutes(app);
-  creditListsRoutes(app, { label: dictLabeler, districtNames });
-  creditRepairRoutes(app, { calendarOf: (ctx) => calendar.get(ctx.db) });
-  creditSanctionRoutes(app);
-  creditReportRoutes(app);
-  portalRoutes(app);
-  entitiesRoutes(app, { label: dictLabeler, districtNames });
+  for (const module of composition.modules) module.routes(app, { db, config, principals });
   auditRoutes(app, { label: dictLabeler, roleNames: async (db) => (await exportNames(db)).role });
   oplogRoutes(app, { label: dictLabeler });
 

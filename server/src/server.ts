@@ -2,6 +2,7 @@
  * The server process: configuration → database (migrate, seed) → buildApp → listen.
  */
 import { buildApp } from './app.js';
+import { composeModules } from './composition.js';
 import { openConfiguredDatabase, prepareDatabase } from './bootstrap.js';
 import type { FastifyServerOptions } from 'fastify';
 import type { Config } from './config/config.js';
@@ -25,10 +26,13 @@ export async function startServer(config: Config): Promise<{ close(): Promise<vo
   const started = performance.now();
   const handle = await openConfiguredDatabase(config);
   let app: ZApp | undefined;
+  // The modules, composed once: the start-up seeding, the routes and the clocks share their listeners.
+  const composition = composeModules();
   const listen = async () => {
-    const prepared = await prepareDatabase(handle, config, { demo: config.loadDemo });
+    const prepared = await prepareDatabase(handle, config, { demo: config.loadDemo, composition });
     app = await buildApp({
       db: handle.db,
+      composition,
       dbKind: handle.kind,
       config,
       logger: loggerOptions(config),
@@ -57,9 +61,9 @@ export async function startServer(config: Config): Promise<{ close(): Promise<vo
   const { prepared, address } = ready;
   const running = ready.app;
   // Credit-risk classes are recomputed monthly (reference §4): checked now and hourly.
-  const stopRiskSchedule = scheduleMonthlyRiskRecompute(handle.db, (e) => running.log.error(e, 'monthly credit-risk recompute failed'));
+  const stopRiskSchedule = scheduleMonthlyRiskRecompute(handle.db, composition.domain, (e) => running.log.error(e, 'monthly credit-risk recompute failed'));
   // The statutory list clock (auto-removal, end of publication periods, missed steps): now, then daily.
-  const stopListClock = scheduleListClock(handle.db, (e) => running.log.error(e, 'credit list clock failed'));
+  const stopListClock = scheduleListClock(handle.db, composition.domain, (e) => running.log.error(e, 'credit list clock failed'));
   // Listening on every interface: the address to open on this machine is localhost.
   const url = ['0.0.0.0', '::'].includes(config.host) ? `http://localhost:${new URL(address).port}` : address;
   const seconds = ((performance.now() - started) / 1000).toFixed(1);

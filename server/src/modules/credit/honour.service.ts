@@ -28,7 +28,7 @@ import {
   updateRound,
   type RoundRow,
 } from './lists.repository.js';
-import { calendarFor, toEntryDto } from './list.service.js';
+import { toEntryDto } from './list.service.js';
 
 const LIST_NAME = { red: '质量信用红榜', black: '质量信用黑榜' } as const;
 
@@ -55,7 +55,7 @@ function toRoundDto(r: RoundRow, members: number, nameOf: NameOf): HonourRound {
 export async function getHonourRound(ctx: Ctx, id: number): Promise<HonourRoundDetail> {
   const r = await findRound(ctx.db, id);
   if (!r) throw new AppError('NOT_FOUND');
-  const cal = await calendarFor(ctx.db);
+  const cal = await ctx.domain.calendar.get(ctx.db);
   const today = todayInChina();
   const members = await roundMembers(ctx.db, id);
   // The round's people and its members' in one lookup.

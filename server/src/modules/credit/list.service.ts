@@ -24,11 +24,11 @@ import type { Database, Executor, Transaction } from '../../db/client.js';
 import { appendAudit } from '../../platform/audit/audit.repository.js';
 import type { WorkingCalendar } from '../../platform/calendar/calendar.rules.js';
 import { todayInChina } from '../../platform/calendar/today.js';
-import { systemCtx, type Ctx } from '../../platform/context.js';
+import { systemCtx, type CalendarProvider, type Ctx, type Domain, type DomainListeners } from '../../platform/context.js';
 import { FULL_SCOPE, recordInScope } from '../../platform/data-scope/data-scope.js';
 import { AppError } from '../../platform/http/errors.js';
 import { assertPublishable } from '../../platform/publication/publishable.js';
-import { appendRecord, effectiveRecords, findEntityById, findEntityByUscc, loadEntityForRead, onRecordAppended } from '../entities/index.js';
+import { appendRecord, effectiveRecords, findEntityById, findEntityByUscc, loadEntityForRead } from '../entities/index.js';
 import { createCalendarStore, namesOf, NO_NAMES, type NameOf } from '../system/index.js';
 import { publishScheduledRounds } from './honour.service.js';
 import {
@@ -72,26 +72,6 @@ import {
 } from './lists.repository.js';
 import { openApplications, setApplicationDeadlines } from './repair.repository.js';
 import { applicationDeadlines } from './repair.rules.js';
-
-/** Where the list services get the working-day calendar (the app's shared store). */
-export interface CalendarProvider {
-  get(db: Executor): Promise<WorkingCalendar>;
-}
-
-let calendars: CalendarProvider = createCalendarStore();
-
-/**
- * Wire the list services to the app's calendar store and register the penalty listener (Order 45
- * publication entries). Call once at start-up, before any penalty record is appended.
- */
-export function registerCreditLists(deps: { calendar: CalendarProvider }): void {
-  calendars = deps.calendar;
-  onRecordAppended(onPenaltyRecorded);
-}
-
-export function calendarFor(db: Executor): Promise<WorkingCalendar> {
-  return calendars.get(db);
-}
 
 // ── DTO ───────────────────────────────────────────────────────────────────────
 
@@ -195,13 +175,13 @@ async function loadVisible(ctx: Ctx, db: Executor, id: number, lock = false): Pr
 }
 
 export async function getListEntry(ctx: Ctx, id: number): Promise<ListEntry> {
-  const cal = await calendarFor(ctx.db);
+  const cal = await ctx.domain.calendar.get(ctx.db);
   const [dto] = await entryDtos(ctx.db, [await loadVisible(ctx, ctx.db, id)], cal, todayInChina());
   return dto!;
 }
 
 export async function listListEntries(ctx: Ctx, q: ListEntryQuery): Promise<Page<ListEntry>> {
-  const cal = await calendarFor(ctx.db);
+  const cal = await ctx.domain.calendar.get(ctx.db);
   const today = todayInChina();
   const { rows, total } = await listEntryRows(ctx.db, ctx.scope, q, today);
   return { items: await entryDtos(ctx.db, rows, cal, today), total, page: q.page, pageSize: q.pageSize };
@@ -210,7 +190,7 @@ export async function listListEntries(ctx: Ctx, q: ListEntryQuery): Promise<Page
 /** An entity's entries (enterprise users: only their own entity, 403 otherwise). Red/black drafts stay internal. */
 export async function entityListEntries(ctx: Ctx, uscc: string): Promise<ListEntry[]> {
   const e = await loadEntityForRead(ctx, uscc);
-  const cal = await calendarFor(ctx.db);
+  const cal = await ctx.domain.calendar.get(ctx.db);
   const today = todayInChina();
   const rows = await entriesOfEntity(ctx.db, e.id);
   const own = ctx.scope.enterpriseUscc === uscc && !ctx.scope.all && ctx.scope.jurisdictionPrefixes.length === 0;
@@ -220,7 +200,7 @@ export async function entityListEntries(ctx: Ctx, uscc: string): Promise<ListEnt
 
 /** The dashboard's view: open steps past their deadline, those due within 5 working days, and steps taken late. */
 export async function listAlerts(ctx: Ctx): Promise<ListAlerts> {
-  const cal = await calendarFor(ctx.db);
+  const cal = await ctx.domain.calendar.get(ctx.db);
   const today = todayInChina();
   const rows = await openStepEntries(ctx.db, ctx.scope);
   const dtos = (await entryDtos(ctx.db, rows, cal, today)).filter((d) => d.nextStep !== null);
@@ -267,7 +247,7 @@ export async function createListEntry(ctx: Ctx, body: CreateListEntryBody): Prom
   const e = await findEntityByUscc(ctx.db, body.uscc.toUpperCase());
   if (!e) throw new AppError('ENTITY_UNKNOWN', { details: { uscc: body.uscc } });
   if (!recordInScope(ctx.scope, { jurisdictionCode: e.districtCode, enterpriseUscc: e.uscc })) throw new AppError('NOT_FOUND');
-  const cal = await calendarFor(ctx.db);
+  const cal = await ctx.domain.calendar.get(ctx.db);
   let values: Parameters<typeof insertEntry>[1];
   if (body.list === 'serious-violation') {
     notFuture(body.decisionDate, 'decisionDate', today);
@@ -329,7 +309,7 @@ export async function createListEntry(ctx: Ctx, body: CreateListEntryBody): Prom
 
 /** The higher bureau approves (the entry is listed and its archive record written) or rejects; never its author. */
 export async function approveListEntry(ctx: Ctx, id: number, body: ApproveListEntryBody): Promise<ListEntry> {
-  const cal = await calendarFor(ctx.db);
+  const cal = await ctx.domain.calendar.get(ctx.db);
   await ctx.db.transaction(async (tx) => {
     const row = await loadVisible(ctx, tx, id, true);
     if (row.roundId !== null) {
@@ -364,7 +344,7 @@ export async function approveListEntry(ctx: Ctx, id: number, body: ApproveListEn
 
 /** Publication on the credit information system (公示); late publication is flagged. */
 export async function publishListEntry(ctx: Ctx, id: number, publishedOn?: string): Promise<ListEntry> {
-  const cal = await calendarFor(ctx.db);
+  const cal = await ctx.domain.calendar.get(ctx.db);
   const today = todayInChina();
   const on = publishedOn ?? today;
   notFuture(on, 'publishedOn', today);
@@ -383,7 +363,7 @@ export async function publishListEntry(ctx: Ctx, id: number, publishedOn?: strin
 
 /** The entity cured an abnormal-list ground: removal is due within 5 working days (Order 101 Art. 11–14). */
 export async function cureListEntry(ctx: Ctx, id: number, body: CureListEntryBody): Promise<ListEntry> {
-  const cal = await calendarFor(ctx.db);
+  const cal = await ctx.domain.calendar.get(ctx.db);
   notFuture(body.curedOn, 'curedOn', todayInChina());
   await ctx.db.transaction(async (tx) => {
     const row = await loadVisible(ctx, tx, id, true);
@@ -428,7 +408,7 @@ function tooEarly(possibleFrom: string | null, list: string): AppError {
  * minimum period is refused with the date it becomes possible.
  */
 export async function removeEntry(tx: Transaction, ctx: Ctx, entryId: number, input: RemoveEntryInput): Promise<ListEntry> {
-  const cal = await calendarFor(tx);
+  const cal = await ctx.domain.calendar.get(tx);
   const row = await lockEntry(tx, entryId);
   if (!row) throw new AppError('NOT_FOUND');
   if (!['listed', 'published'].includes(row.status)) throw new AppError('LIST_STEP_INVALID', { details: { status: row.status } });
@@ -490,7 +470,7 @@ export async function revokeListEntry(ctx: Ctx, id: number, body: RevokeListEntr
   const today = todayInChina();
   const decidedOn = body.decidedOn ?? today;
   notFuture(decidedOn, 'decidedOn', today);
-  const cal = await calendarFor(ctx.db);
+  const cal = await ctx.domain.calendar.get(ctx.db);
   await ctx.db.transaction(async (tx) => {
     await loadVisible(ctx, tx, id);
     await revokeInTx(tx, ctx, id, body.reason, decidedOn, cal);
@@ -525,9 +505,12 @@ async function revokeInTx(tx: Transaction, ctx: Ctx, id: number, reason: string,
  * correction moves the entries to the new record, a retraction (the penalty was revoked) revokes
  * the publication and any serious-violation listing resting on it. Idempotent per record.
  */
+/** The lists' reaction to the archive: a penalty record opens its publication (Order 45). */
+export const listsListeners: DomainListeners = { recordAppended: (tx, ctx, record) => onPenaltyRecorded(tx, ctx, record) };
+
 export async function onPenaltyRecorded(tx: Transaction, ctx: Ctx, record: ArchiveRecord): Promise<void> {
   if (record.kind !== 'penalty') return;
-  const cal = await calendarFor(tx);
+  const cal = await ctx.domain.calendar.get(tx);
   const today = todayInChina();
   if (record.correctsId !== null) {
     for (const list of ['penalty-publication', 'serious-violation']) {
@@ -576,15 +559,24 @@ export async function onPenaltyRecorded(tx: Transaction, ctx: Ctx, record: Archi
 // ── The clock ─────────────────────────────────────────────────────────────────
 
 /**
- * The daily clock: automatic removals (Order 44 Art. 21), ends of penalty publication (Order 45
- * Art. 13), expiry of red/black members, scheduled red/black rounds, open deadlines re-derived from
- * the calendar as loaded now (a year's notice may have arrived since), and the overdue flags.
- * Running it twice on the same day changes nothing.
+ * The daily clock, all of it in order: scheduled red/black rounds, automatic removals and ends of
+ * publication, open deadlines re-derived from the calendar as loaded now (a year's notice may have
+ * arrived since), and the overdue flags. The scheduler runs the parts as separate jobs
+ * (`creditJobs`); the route, the CLI and the tests run them together. Running it twice on the same
+ * day changes nothing.
  */
 export async function runListClock(ctx: Ctx, today: string = todayInChina()): Promise<ClockReport> {
-  const cal = await calendarFor(ctx.db);
   const report: ClockReport = { today, autoRemoved: 0, publicationsEnded: 0, honoursExpired: 0, deadlinesRecomputed: 0, flagged: 0 };
   await publishScheduledRounds(ctx, today);
+  Object.assign(report, await endDuePeriods(ctx, today));
+  report.deadlinesRecomputed = await recountOpenDeadlines(ctx);
+  report.flagged = await refreshOverdueFlags(ctx, today);
+  return report;
+}
+
+/** Automatic removals (Order 44 Art. 21), ends of penalty publication (Order 45 Art. 13) and expiry of red/black members due by `today`. */
+export async function endDuePeriods(ctx: Ctx, today: string): Promise<Pick<ClockReport, 'autoRemoved' | 'publicationsEnded' | 'honoursExpired'>> {
+  const report = { autoRemoved: 0, publicationsEnded: 0, honoursExpired: 0 };
   for (const r of await entriesDueForAutoEnd(ctx.db, today)) {
     await ctx.db.transaction(async (tx) => {
       const fresh = await lockEntry(tx, r.id);
@@ -601,27 +593,36 @@ export async function runListClock(ctx: Ctx, today: string = todayInChina()): Pr
     else if (r.list === 'penalty-publication') report.publicationsEnded++;
     else report.honoursExpired++;
   }
+  return report;
+}
+
+/** Open deadlines of list entries and repair applications re-derived from the calendar as loaded now; returns how many moved. */
+export async function recountOpenDeadlines(ctx: Ctx): Promise<number> {
+  const cal = await ctx.domain.calendar.get(ctx.db);
+  let moved = 0;
   for (const r of await activeEntries(ctx.db)) {
-    const changes = await recountDeadlines(ctx, cal, 'credit_list_entry', r.id, { publishBy: r.publishBy, removeBy: r.removeBy }, statutoryDeadlines(cal, r), (tx, c) => setDeadlines(tx, r.id, c));
-    if (changes) {
-      Object.assign(r, changes);
-      report.deadlinesRecomputed++;
-    }
+    if (await recountDeadlines(ctx, cal, 'credit_list_entry', r.id, { publishBy: r.publishBy, removeBy: r.removeBy }, statutoryDeadlines(cal, r), (tx, c) => setDeadlines(tx, r.id, c))) moved++;
+  }
+  for (const a of await openApplications(ctx.db)) {
+    if (await recountDeadlines(ctx, cal, 'credit_repair', a.id, { acceptBy: a.acceptBy, decideBy: a.decideBy }, applicationDeadlines(cal, a), (tx, c) => setApplicationDeadlines(tx, a.id, c))) moved++;
+  }
+  return moved;
+}
+
+/** The overdue flags of open entries as of `today`; returns how many entries were newly flagged. */
+export async function refreshOverdueFlags(ctx: Ctx, today: string): Promise<number> {
+  let flagged = 0;
+  for (const r of await activeEntries(ctx.db)) {
     let flags = [...r.flags];
     for (const f of OVERDUE_FLAGS) flags = withFlag(flags, f, false);
     const f = overdueFlag(r, today);
     if (f) flags = withFlag(flags, f, true);
     if (flags.join(',') !== r.flags.join(',')) {
       await setFlags(ctx.db, r.id, flags);
-      if (f) report.flagged++;
+      if (f) flagged++;
     }
   }
-  for (const a of await openApplications(ctx.db)) {
-    if (await recountDeadlines(ctx, cal, 'credit_repair', a.id, { acceptBy: a.acceptBy, decideBy: a.decideBy }, applicationDeadlines(cal, a), (tx, c) => setApplicationDeadlines(tx, a.id, c))) {
-      report.deadlinesRecomputed++;
-    }
-  }
-  return report;
+  return flagged;
 }
 
 /**
@@ -652,18 +653,19 @@ async function recountDeadlines<K extends string>(
  * day corrected), when open deadlines are re-derived within the hour. A server started at any hour
  * catches up. Returns the stop function.
  */
-export function scheduleListClock(db: Database, report: (e: unknown) => void, everyMs = 3_600_000): () => void {
+export function scheduleListClock(db: Database, domain: Domain, report: (e: unknown) => void, everyMs = 3_600_000): () => void {
   let running = false;
   let lastRun: string | null = null;
   const tick = () => {
     if (running) return;
     running = true;
     const today = todayInChina();
-    calendarFor(db)
+    domain.calendar
+      .get(db)
       .then(async (cal) => {
         const key = `${today}|${cal.fingerprint}`;
         if (lastRun === key) return;
-        await runListClock(systemCtx(db), today);
+        await runListClock(systemCtx(db, domain), today);
         lastRun = key;
       })
       .catch(report)
@@ -681,8 +683,12 @@ export function scheduleListClock(db: Database, report: (e: unknown) => void, ev
  * Published entries for the public portal (no login): only `published` entries of the given list,
  * across all districts. Pending, rejected, removed and revoked entries are never public.
  */
-export async function listPublicEntries(db: Database, q: { list: ListEntry['list']; keyword?: string; page: number; pageSize: number }): Promise<Page<ListEntry>> {
-  const cal = await calendarFor(db);
+export async function listPublicEntries(
+  db: Database,
+  q: { list: ListEntry['list']; keyword?: string; page: number; pageSize: number },
+  calendar: CalendarProvider = createCalendarStore(),
+): Promise<Page<ListEntry>> {
+  const cal = await calendar.get(db);
   const today = todayInChina();
   const { rows, total } = await listEntryRows(db, FULL_SCOPE, { ...q, status: 'published' }, today);
   // No officers' names for the public (minimum necessary, 个人信息保护法 Art. 6).

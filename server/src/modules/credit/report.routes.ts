@@ -7,7 +7,7 @@ import { usccParam } from '../../../../contracts/entities.js';
 import { publicUsccParam } from '../../../../contracts/portal.js';
 import { parseRateLimit, rateLimitHook, type RateLimitOptions } from '../../platform/http/rate-limit.js';
 import type { ZApp } from '../../platform/http/types.js';
-import { creditReportDocument, DEFAULT_REPORT_YEARS, publicReportDocument } from './report.service.js';
+import { creditReportDocument, DEFAULT_REPORT_YEARS, publicReportDocument, type PublicCreditOf } from './report.service.js';
 
 const TAG = ['企业质量信用报告 Credit report'];
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -18,6 +18,8 @@ const publicReportQuery = z.object({ years });
 export const DEFAULT_PUBLIC_REPORT_RATE_LIMIT: RateLimitOptions = { capacity: 10, windowMs: 60_000 };
 
 export interface CreditReportDeps {
+  /** The portal's public view of an entity (see `PublicCreditOf`). */
+  publicCredit: PublicCreditOf;
   /** Per-IP limit of the public report; null disables it. Default: ZHILIANG_PUBLIC_REPORT_RATE_LIMIT, else 10 per minute. */
   publicRateLimit?: RateLimitOptions | null;
 }
@@ -26,7 +28,7 @@ function disposition(fileName: string, ascii: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
-export function creditReportRoutes(app: ZApp, deps: CreditReportDeps = {}): void {
+export function creditReportRoutes(app: ZApp, deps: CreditReportDeps): void {
   app.get('/api/credit/entities/:uscc/report', {
     config: { access: 'credit:report:export', oplog: { title: '企业质量信用报告', type: 'export' } },
     schema: {
@@ -39,7 +41,7 @@ export function creditReportRoutes(app: ZApp, deps: CreditReportDeps = {}): void
       querystring: reportQuery,
     },
     handler: async (request, reply) => {
-      const { buffer, fileName } = await creditReportDocument(request.ctx(), request.params.uscc, request.query);
+      const { buffer, fileName } = await creditReportDocument(request.ctx(), deps.publicCredit, request.params.uscc, request.query);
       return reply.header('content-type', DOCX_MIME).header('content-disposition', disposition(fileName, `credit-report-${request.params.uscc}.docx`)).send(buffer);
     },
   });
@@ -55,7 +57,7 @@ export function creditReportRoutes(app: ZApp, deps: CreditReportDeps = {}): void
       querystring: publicReportQuery,
     },
     handler: async (request, reply) => {
-      const { buffer, fileName } = await publicReportDocument(request.ctx(), request.params.uscc, request.query.years, { issued: false });
+      const { buffer, fileName } = await publicReportDocument(request.ctx(), deps.publicCredit, request.params.uscc, request.query.years, { issued: false });
       return reply.header('content-type', DOCX_MIME).header('content-disposition', disposition(fileName, `credit-report-${request.params.uscc}-public.docx`)).send(buffer);
     },
   });

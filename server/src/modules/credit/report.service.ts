@@ -13,11 +13,11 @@ import { appendAudit } from '../../platform/audit/audit.repository.js';
 import { todayInChina } from '../../platform/calendar/today.js';
 import { systemCtx, type Ctx } from '../../platform/context.js';
 import { effectiveRecords, loadEntityForRead, type EntityRow } from '../entities/index.js';
-import { publicCredit } from '../portal/index.js';
+import type { PublicCreditResponse } from '../../../../contracts/portal.js';
+import type { Executor } from '../../db/client.js';
 import { buildCreditReport, reportTitle, type ReportModel } from './report.docx.js';
 import { getEntityEvaluation, maySeeRisk } from './scoring.service.js';
 import { getDocIssuer, issueDocNumber } from '../system/index.js';
-import type { Database } from '../../db/client.js';
 
 /** The kind of document credit-report numbers are registered under. */
 const REPORT_KIND = 'credit-report';
@@ -125,9 +125,16 @@ async function gradeSection(ctx: Ctx, uscc: string, withRisk: boolean): Promise<
   };
 }
 
+/**
+ * The public view of an entity (lists as published, the public grade state) as the portal computes
+ * it. The portal imports credit (list wording, tables), so credit does not import the portal: the
+ * composition root hands the portal's `publicCredit` to the credit module (dependency inversion).
+ */
+export type PublicCreditOf = (db: Executor, uscc: string, opts: { years: number; today: string }) => Promise<PublicCreditResponse & { entityId: number }>;
+
 /** A context that sees the grade and nothing internal: no permissions, so never the risk class. */
-function publicReaderCtx(db: Database): Ctx {
-  return { ...systemCtx(db, { username: 'anonymous' }), permissions: new Set<string>() };
+function publicReaderCtx(ctx: Ctx): Ctx {
+  return { ...systemCtx(ctx.db, ctx.domain, { username: 'anonymous' }), permissions: new Set<string>() };
 }
 
 /**
@@ -146,11 +153,11 @@ export function lookupCode(draft: DraftReport): string {
  * reader (staff, the enterprise itself) gets it issued under a 发文字号 from the register; the
  * public route (`issued: false`) numbers it with a 查询编号 and writes nothing.
  */
-export async function publicReportDocument(ctx: Ctx, uscc: string, years = DEFAULT_REPORT_YEARS, opts: { issued: boolean } = { issued: true }): Promise<{ buffer: Buffer; fileName: string }> {
+export async function publicReportDocument(ctx: Ctx, publicCredit: PublicCreditOf, uscc: string, years = DEFAULT_REPORT_YEARS, opts: { issued: boolean } = { issued: true }): Promise<{ buffer: Buffer; fileName: string }> {
   const today = todayInChina();
   const view = await publicCredit(ctx.db, uscc, { years, today });
   // The public grade rule (portal.rules.ts): no grade while the decision behind it is unpublished.
-  const { grade } = view.gradeState === 'rated' ? await gradeSection(publicReaderCtx(ctx.db), uscc, false) : { grade: null };
+  const { grade } = view.gradeState === 'rated' ? await gradeSection(publicReaderCtx(ctx), uscc, false) : { grade: null };
   const draft: DraftReport = {
     version: 'public',
     generatedOn: today,
@@ -200,9 +207,9 @@ function internalRegistry(e: EntityRow, district: string | null): [string, strin
  * The report for a logged-in reader (credit:report:export). Staff in scope get either version;
  * an enterprise only its own (403 NOT_YOUR_ENTITY otherwise), never with the risk class.
  */
-export async function creditReportDocument(ctx: Ctx, uscc: string, opts: { version: 'internal' | 'public'; years: number }): Promise<{ buffer: Buffer; fileName: string }> {
+export async function creditReportDocument(ctx: Ctx, publicCredit: PublicCreditOf, uscc: string, opts: { version: 'internal' | 'public'; years: number }): Promise<{ buffer: Buffer; fileName: string }> {
   const e = await loadEntityForRead(ctx, uscc);
-  if (opts.version === 'public') return publicReportDocument(ctx, e.uscc, opts.years);
+  if (opts.version === 'public') return publicReportDocument(ctx, publicCredit, e.uscc, opts.years);
   const isEnterprise = ctx.scope.enterpriseUscc !== null && !ctx.scope.all;
   const today = todayInChina();
   const [records, view, grades] = await Promise.all([

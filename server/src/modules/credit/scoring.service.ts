@@ -19,9 +19,9 @@ import type { ArchiveRecord } from '../../../../contracts/entities.js';
 import type { Database, Executor, Transaction } from '../../db/client.js';
 import { appendAudit } from '../../platform/audit/audit.repository.js';
 import { todayInChina } from '../../platform/calendar/today.js';
-import { hasPermission, systemCtx, type Ctx } from '../../platform/context.js';
+import { hasPermission, systemCtx, systemSource, type Ctx, type Domain, type DomainListeners } from '../../platform/context.js';
 import { AppError, localizeIssues } from '../../platform/http/errors.js';
-import { effectiveRecords, entityFlags, loadEntityForRead, onEntitiesImported, onRecordAppended, onEntityChanged, type EntityRow } from '../entities/index.js';
+import { effectiveRecords, entityFlags, loadEntityForRead, type EntityRow } from '../entities/index.js';
 import { namesOf, type NameOf } from '../system/index.js';
 import { SHIPPED_MODELS } from './scoring.models.js';
 import {
@@ -143,8 +143,8 @@ export async function activateModel(ctx: Ctx, id: number): Promise<CreditModelDe
 
 /** Version 1 of both shipped models, when the kind has no model yet. Idempotent. */
 export async function seedCreditModels(db: Database): Promise<{ added: number }> {
+  const ctx = systemSource();
   let added = 0;
-  const ctx = systemCtx(db);
   for (const m of SHIPPED_MODELS) {
     await db.transaction(async (tx) => {
       if (await findModelVersion(tx, m.kind, 1)) return;
@@ -243,13 +243,9 @@ const onImported = async (db: Database, ctx: Ctx, changedSince: Date) => {
 
 /**
  * Keep evaluations current as records arrive and as registry facts change (a revoked licence is a
- * veto at once). Idempotent; buildApp and the CLI call it.
+ * veto at once), and after a bulk import. The composition root adds these to its events.
  */
-export function registerCreditListeners(): void {
-  onRecordAppended(onAppended);
-  onEntityChanged(onChanged);
-  onEntitiesImported(onImported);
-}
+export const scoringListeners: DomainListeners = { recordAppended: onAppended, entityChanged: onChanged, entitiesImported: onImported };
 
 // ─── Bulk recompute ─────────────────────────────────────────────────────────────────────────────
 
@@ -298,18 +294,18 @@ export async function recomputeEvaluations(ctx: Ctx, opts: { kind?: ModelKind; t
 }
 
 /** The monthly risk-class run (reference §4: classes are updated every month): due when last run before the 1st. */
-export async function runMonthlyRiskRecompute(db: Database): Promise<RecomputeResponse | null> {
+export async function runMonthlyRiskRecompute(db: Database, domain: Domain): Promise<RecomputeResponse | null> {
   if (!monthlyRecomputeDue(await lastRecomputeOn(db, 'risk'), todayInChina())) return null;
-  return recomputeEvaluations(systemCtx(db, { username: 'system:schedule' }), { kind: 'risk', trigger: 'schedule' });
+  return recomputeEvaluations(systemCtx(db, domain, { username: 'system:schedule' }), { kind: 'risk', trigger: 'schedule' });
 }
 
 /** Check on start and then hourly; returns the stop function. Errors are reported, never thrown. */
-export function scheduleMonthlyRiskRecompute(db: Database, report: (e: unknown) => void, everyMs = 3_600_000): () => void {
+export function scheduleMonthlyRiskRecompute(db: Database, domain: Domain, report: (e: unknown) => void, everyMs = 3_600_000): () => void {
   let running = false;
   const tick = () => {
     if (running) return;
     running = true;
-    runMonthlyRiskRecompute(db)
+    runMonthlyRiskRecompute(db, domain)
       .catch(report)
       .finally(() => {
         running = false;

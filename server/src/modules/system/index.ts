@@ -4,6 +4,7 @@
  * modules' DTOs (`namesOf`), and the issuers and 发文字号 of the official documents other modules issue.
  */
 import type { ZApp } from '../../platform/http/types.js';
+import type { ServerModule } from '../../platform/modules/server-module.js';
 import { authRoutes } from './auth.routes.js';
 import { calendarRoutes } from './calendar.routes.js';
 import { departmentRoutes } from './department.routes.js';
@@ -12,6 +13,7 @@ import { docIssuerRoutes } from './doc-issuer.routes.js';
 import { districtRoutes } from './district.routes.js';
 import { overviewRoutes } from './overview.routes.js';
 import { roleRoutes } from './role.routes.js';
+import type { CalendarStore } from './calendar.store.js';
 import type { SystemDeps } from './system.deps.js';
 import { userRoutes } from './user.routes.js';
 
@@ -26,8 +28,16 @@ export { findUserByUsername, peopleByUsername, type PersonRef } from './user.rep
 export { namesOf, NO_NAMES, type NameOf } from './people.service.js';
 export { personLabel } from './system.rules.js';
 export { findRoleByKey } from './role.repository.js';
+export { findDepartmentsByName } from './department.repository.js';
 export { exportNames, type ExportNames } from './export-names.js';
 export { getDocIssuer, issueDocNumber, type DocIssuerSetting } from './doc-issuer.service.js';
+
+export { dictLabeler } from './dict.service.js';
+
+/** The system module as the composition root uses it: its routes with the composition's calendar store. */
+export function createSystemModule(deps: { calendar: CalendarStore }): ServerModule {
+  return { name: 'system', routes: (app, http) => systemRoutes(app, { ...http, calendar: deps.calendar }) };
+}
 
 export function systemRoutes(app: ZApp, deps: SystemDeps): void {
   authRoutes(app, deps);

@@ -1,0 +1,69 @@
+/**
+ * The server's module boundaries, checked by `npm run lint` (docs/ARCHITECTURE.md "Rules that keep the map true").
+ * A module is a folder under server/src/modules; its index.ts is the only file another module, the
+ * composition root, the CLI, the demo seeder or a benchmark may import. platform/ is plumbing: it imports no module.
+ */
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'module-internals',
+      severity: 'error',
+      comment: 'A server module is imported only through its index.ts: other modules, app, CLI, demo, benches and tests of other modules use the public surface.',
+      from: { path: '^server/src/modules/([^/]+)/' },
+      to: {
+        path: '^server/src/modules/([^/]+)/.+',
+        pathNot: ['^server/src/modules/$1/', '^server/src/modules/[^/]+/index\\.ts$'],
+      },
+    },
+    {
+      name: 'outside-into-module-internals',
+      severity: 'error',
+      comment: 'Code outside the modules (composition, app, CLI, demo seeder, test helpers, benches) uses a module through its index.ts only.',
+      from: { path: '^(server/src|bench)/', pathNot: '^server/src/modules/' },
+      to: { path: '^server/src/modules/[^/]+/.+', pathNot: '^server/src/modules/[^/]+/index\\.ts$' },
+    },
+    {
+      name: 'platform-imports-no-module',
+      severity: 'error',
+      comment: 'platform/ is plumbing shared by every module; it must not know any of them.',
+      from: { path: '^server/src/platform/' },
+      to: { path: '^server/src/(modules|composition|demo|cli)' },
+    },
+    {
+      name: 'contracts-stay-below-server',
+      severity: 'error',
+      comment: 'contracts/ is shared with the web and the CLI: it imports nothing from the server.',
+      from: { path: '^contracts/' },
+      to: { path: '^(server|web)/' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      comment: 'No import cycles, inside a module or across modules (type-only imports included: a cycle of types is still a knot in the design).',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'drizzle-only-in-repositories',
+      severity: 'error',
+      comment: 'Only *.repository.ts, *.table.ts, server/src/db and the data-scope predicate builder import drizzle-orm (STYLE.md habit 4); also the ESLint rule.',
+      from: {
+        path: '^server/src/',
+        pathNot: ['\\.(repository|table)\\.ts$', '^server/src/db/', '^server/src/platform/data-scope/data-scope\\.ts$', '^server/src/test/'],
+      },
+      to: { path: 'node_modules/drizzle-orm/', dependencyTypesNot: ['type-only'] },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: ['server/src/db/migrations', '\\.mjs$'] },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'], extensions: ['.ts', '.js', '.mjs', '.cjs'] },
+    reporterOptions: {
+      archi: { collapsePattern: '^server/src/(modules|platform)/[^/]+|^server/src/[^/]+|^(contracts|bench)' },
+      text: { highlightFocused: true },
+    },
+  },
+};
