@@ -13,8 +13,8 @@ import { domainEvents, systemCtx, type Ctx, type Domain, type DomainListeners } 
 import type { JobDefinition } from './platform/jobs/job.js';
 import type { ServerModule } from './platform/modules/server-module.js';
 import { createAssessmentModule } from './modules/assessment/index.js';
-import { createCreditModule, type CreditModule } from './modules/credit/index.js';
-import { createEntitiesModule } from './modules/entities/index.js';
+import { createCreditModule, gradeOf, type CreditModule } from './modules/credit/index.js';
+import { createEntitiesModule, enterpriseDistrict } from './modules/entities/index.js';
 import { createPlansModule } from './modules/plans/index.js';
 import { createPortalModule, publicCredit, type PortalDeps } from './modules/portal/index.js';
 import { createCalendarStore, createSystemModule, dictLabeler, exportNames, type CalendarStore } from './modules/system/index.js';
@@ -43,7 +43,8 @@ export function composeModules(deps: CompositionDeps = {}): Composition {
   const calendar = deps.calendar ?? createCalendarStore();
   // Filled below, once every module exists; read only when an event is emitted.
   const listeners: DomainListeners[] = [];
-  const domain: Domain = { events: domainEvents(listeners), calendar };
+  // Reads against the import direction: the owner answers, the composition hands the answer over.
+  const domain: Domain = { events: domainEvents(listeners), calendar, queries: { enterpriseDistrict, gradeOf } };
 
   const label = dictLabeler;
   // Exports print names, not codes: districts by name (from the system module).

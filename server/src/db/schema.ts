@@ -1,6 +1,6 @@
 /** Every table, for Drizzle and drizzle-kit. Modules own their tables; this file only re-exports. */
 export * from '../modules/system/system.table.js';
-export * from '../platform/auth/session.table.js';
+export * from '../modules/system/session.table.js';
 export * from '../platform/audit/audit.table.js';
 export * from '../platform/oplog/oper-log.table.js';
 export * from '../modules/plans/plans.table.js';

@@ -3,6 +3,7 @@
  * audit row) and where the request came from. Built per request by the auth hook, or once by the
  * CLI and the seeders with the system actor.
  */
+import type { SQL, SQLWrapper } from 'drizzle-orm';
 import type { ArchiveRecord } from '../../../contracts/entities.js';
 import type { Lang } from '../../../contracts/i18n.js';
 import type { Database, Executor, Transaction } from '../db/client.js';
@@ -36,10 +37,23 @@ export interface DomainEvents {
 /** What a module contributes to the events: any subset of the reactions, run in composition order. */
 export type DomainListeners = Partial<DomainEvents>;
 
+/**
+ * Reads that run against the modules' import direction, answered by the module that owns the data
+ * and handed over by the composition root: the importing module declares what it needs, the owner
+ * implements it, neither imports the other's internals and no cycle forms.
+ */
+export interface DomainQueries {
+  /** The district the market-entity registry places an enterprise in (entities), for an enterprise account's placement (system). */
+  enterpriseDistrict(db: Executor, uscc: string): Promise<string | null>;
+  /** An entity's current grade of `kind` as an SQL scalar (credit), for the registry's list, filters and export (entities). */
+  gradeOf(kind: 'grade' | 'risk', entityId: SQLWrapper): SQL<string | null>;
+}
+
 /** The composition a use case runs in: one per app, CLI run, seeder or bench; never module state. */
 export interface Domain {
   events: DomainEvents;
   calendar: CalendarProvider;
+  queries: DomainQueries;
 }
 
 /** The events of a composition: each reaction calls the listeners that have it, in order. */

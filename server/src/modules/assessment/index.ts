@@ -12,3 +12,5 @@ export function createAssessmentModule(deps: AssessmentDeps): ServerModule {
   return { name: 'assessment', routes: (app) => assessmentRoutes(app, deps) };
 }
 export { seedAssessmentDemo, type AssessmentDemoReport } from './demo/demo.service.js';
+export { demoAssessmentDates } from './demo/demo.rules.js';
+export { noticeDocument } from './result.service.js';

@@ -62,6 +62,7 @@ export {
   type RemoveEntryInput,
 } from './list.service.js';
 export { groundsInWords } from './lists.rules.js';
+export { gradeOf } from './scoring.repository.js';
 export { publishScheduledRounds } from './honour.service.js';
 export {
   addYears,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CN_HOLIDAY_NOTICES } from '../system/seed/cn-holidays.data.js';
+import { CN_HOLIDAY_NOTICES } from '../../platform/calendar/cn-holidays.data.js';
 import { buildYearDays, CalendarRangeError, WorkingCalendar } from '../../platform/calendar/calendar.rules.js';
 import {
   abnormalListingClocks,

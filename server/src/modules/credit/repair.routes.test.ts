@@ -14,7 +14,7 @@ import { addCalendarDays, buildYearDays, WorkingCalendar } from '../../platform/
 import { todayInChina } from '../../platform/calendar/today.js';
 import { buildTestApp, errorCode, json, multipartBody, type Agent, type TestApp } from '../../test/test-app.js';
 import { DEMO_ENTERPRISE_USCC } from './demo/demo.rules.js';
-import { CN_HOLIDAY_NOTICES } from '../system/seed/cn-holidays.data.js';
+import { CN_HOLIDAY_NOTICES } from '../../platform/calendar/cn-holidays.data.js';
 import { addMonths } from './lists.rules.js';
 
 let t: TestApp;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pickLang } from '../../../../contracts/i18n.js';
 import { buildYearDays, WorkingCalendar } from '../../platform/calendar/calendar.rules.js';
-import { CN_HOLIDAY_NOTICES } from '../system/seed/cn-holidays.data.js';
+import { CN_HOLIDAY_NOTICES } from '../../platform/calendar/cn-holidays.data.js';
 import {
   applicationDeadlines,
   checkRepairConditions,

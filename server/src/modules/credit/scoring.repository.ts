@@ -4,7 +4,7 @@
  * entity, score, grade, upsert) with every value bound as a parameter; scoring.rules.ts is the same
  * arithmetic in JS and the tests hold the two to the same scores and grades.
  */
-import { and, asc, count, desc, eq, max, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, max, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Decay, Indicator, ModelDefinition, PayloadCondition, VetoCondition } from '../../../../contracts/credit-scoring.js';
 import type { Executor } from '../../db/client.js';
 import { scopePredicate, type DataScope } from '../../platform/data-scope/data-scope.js';
@@ -20,6 +20,15 @@ export type EvaluationRow = typeof creditEvaluation.$inferSelect;
 export const ACTIVE_LIST_STATUSES = ['listed', 'published'] as const;
 
 // ─── Models ─────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * The grade lookup credit offers the registry (`DomainQueries.gradeOf`): an entity's current
+ * evaluation of `kind` as an SQL scalar, so the registry lists, filters and exports by grade
+ * without reading credit's table itself.
+ */
+export function gradeOf(kind: 'grade' | 'risk', entityId: SQLWrapper): SQL<string | null> {
+  return sql<string | null>`(select ce.grade from ${creditEvaluation} ce where ce.entity_id = ${entityId} and ce.kind = ${kind})`;
+}
 
 export async function listModelRows(db: Executor, kind?: string): Promise<ModelRow[]> {
   return db

@@ -77,7 +77,7 @@ function toSummary(ctx: Ctx, e: EntityExportFields, extra: { districtName: strin
 }
 
 export async function listEntities(ctx: Ctx, q: EntityListQuery, opts: { matchesMax?: number } = {}): Promise<EntityListResponse> {
-  const { rows, total, capped, near } = await listEntityRows(ctx.db, ctx.scope, q, opts);
+  const { rows, total, capped, near } = await listEntityRows(ctx.db, ctx.scope, q, { ...opts, gradeOf: ctx.domain.queries.gradeOf });
   const kw = q.keyword?.trim();
   return {
     items: rows.map((r) => {
@@ -97,7 +97,7 @@ export async function listEntities(ctx: Ctx, q: EntityListQuery, opts: { matches
  * ranking); at most `max` + 1 entities (one more says there were more).
  */
 export async function* entityExportBatches(ctx: Ctx, q: Omit<EntityListQuery, 'page' | 'pageSize'>, max: number, size: number): AsyncGenerator<EntitySummary[]> {
-  for await (const rows of entityExportRows(ctx.db, ctx.scope, q, max, size)) yield rows.map((r) => toSummary(ctx, r.entity, r));
+  for await (const rows of entityExportRows(ctx.db, ctx.scope, q, max, size, ctx.domain.queries.gradeOf)) yield rows.map((r) => toSummary(ctx, r.entity, r));
 }
 
 function toProduct(p: ProductRow) {
@@ -114,7 +114,7 @@ export async function getEntity(ctx: Ctx, uscc: string): Promise<EntityDetail> {
 }
 
 async function entityDetail(ctx: Ctx, e: EntityRow, db: Executor = ctx.db): Promise<EntityDetail> {
-  const [products, licences, evals, dName] = await Promise.all([productsOf(db, e.id), licencesOf(db, e.id), currentEvaluations(db, e.id), districtName(db, e.districtCode)]);
+  const [products, licences, evals, dName] = await Promise.all([productsOf(db, e.id), licencesOf(db, e.id), currentEvaluations(db, e.id, ctx.domain.queries.gradeOf), districtName(db, e.districtCode)]);
   const today = todayInChina();
   const flags = entityFlags({ scale: e.scale, qualityOfficer: e.qualityOfficer, products, licences }, today).map((f) => ({ code: f.code, message: pickLang(f.message, ctx.lang) }));
   return {

@@ -27,6 +27,6 @@ export { defaultRecordTitle, entityFlags, licenceState } from './entities.rules.
 export { loadSearchDictionary, searchText, searchWords, tsQueryOf, tsQueryOfWords } from './entities.search.js';
 export { loadPinyinTable, namePinyin, pinyinOf } from './entities.pinyin.js';
 export { backfillNamePinyin } from './entity.service.js';
-export { commonSearchWords } from './entities.repository.js';
+export { commonSearchWords, enterpriseDistrict, readCommonSearchWords, listEntities as listEntityRows } from './entities.repository.js';
 export { entityImportRoutes } from './import/entity-import.routes.js';
 export { importEntities } from './import/entity-import.service.js';

@@ -102,7 +102,7 @@ async function checkGrants(ctx: Ctx, body: UpdateRoleBody, previous: readonly st
 async function checkHolders(ctx: Ctx, next: GrantableRole, roleId: number): Promise<void> {
   if (ctx.scope.all) return;
   for (const holder of await roleHolders(ctx.db, roleId)) {
-    const placement = await loadPlacement(ctx.db, holder);
+    const placement = await loadPlacement(ctx, ctx.db, holder);
     if (placementOutsideScope(ctx.scope, placement).length > 0 || roleReachOutsideScope(ctx.scope, next, placement)) {
       throw new AppError('FORBIDDEN', {
         message: {

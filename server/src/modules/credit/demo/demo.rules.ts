@@ -20,7 +20,7 @@ import {
   type HonourCriteriaInput,
 } from '../lists.rules.js';
 import { Prng } from '../../../platform/random/prng.js';
-import { DEMO_ENTERPRISE, GIVEN_NAMES, SURNAMES, TIANJIN_DISTRICTS } from '../../system/seed/tianjin.data.js';
+import { DEMO_ENTERPRISE, GIVEN_NAMES, SURNAMES, TIANJIN_DISTRICTS } from '../../system/index.js';
 import {
   AWARDS,
   DISTRICT_WEIGHTS,

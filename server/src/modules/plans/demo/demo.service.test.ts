@@ -13,7 +13,7 @@ import type { DbHandle } from '../../../db/client.js';
 import { auditHeadRow } from '../../../platform/audit/audit.repository.js';
 import { todayInChina } from '../../../platform/calendar/today.js';
 import { createTestDb } from '../../../test/test-db.js';
-import { noticeDocument } from '../../assessment/result.service.js';
+import { noticeDocument } from '../../assessment/index.js';
 import { taskListQuery } from '../../../../../contracts/plans.js';
 import { createCalendarStore, ctxOfUser } from '../../system/index.js';
 import { listTasks } from '../task.service.js';

@@ -24,7 +24,7 @@ import { addRolePermissions, catalogedPermissions, catalogPermissions, findRoleB
 import { ancestorsUnder } from '../system.rules.js';
 import { countUsers, findUserByUsername, insertUser, setUserRoles, updateUserRow } from '../user.repository.js';
 import { BUILTIN_ROLE_DEFS } from './builtin-roles.data.js';
-import { CN_HOLIDAY_NOTICES } from './cn-holidays.data.js';
+import { CN_HOLIDAY_NOTICES } from '../../../platform/calendar/cn-holidays.data.js';
 import {
   CITY,
   CITY_DEPARTMENTS,

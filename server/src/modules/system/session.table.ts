@@ -1,5 +1,5 @@
 import { index, integer, pgTable, timestamp, varchar } from 'drizzle-orm/pg-core';
-import { appUser } from '../../modules/system/system.table.js';
+import { appUser } from './system.table.js';
 
 /**
  * Server-side sessions. The cookie carries a random token; only its SHA-256 is stored, so a leaked
