@@ -61,7 +61,7 @@ export {
   toEntryDto,
   type RemoveEntryInput,
 } from './list.service.js';
-export { groundsInWords } from './lists.rules.js';
+export { groundsInWords, PENALTY_PUBLICATION_YEARS } from './lists.rules.js';
 export { gradeOf } from './scoring.repository.js';
 export { publishScheduledRounds } from './honour.service.js';
 export {

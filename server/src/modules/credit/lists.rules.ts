@@ -55,6 +55,11 @@ export function lowFineThresholdFor(t: LowFineThresholds, entityType: string): n
 
 /** Order 45 Art. 14 para. 3: publication of these penalties is never stopped early. */
 export const NO_EARLY_STOP_PENALTIES: readonly PenaltyType[] = ['suspended', 'closed', 'business_limited', 'employment_ban', 'qualification_lowered', 'licence_revoked'];
+/** 市场监督管理行政处罚信息公示规定 (Order 45) Art. 13: penalty information is published for 3 years (the lower tier for 3 months). */
+export const PENALTY_PUBLICATION_YEARS = 3;
+/** Order 45 Art. 13: the lower tier (通报批评, 较低数额罚款) is published for 3 months. */
+export const LOWER_TIER_PUBLICATION_MONTHS = 3;
+
 /** Minimum publication before an early stop, in months (信用修复管理办法 Art. 6): 1 year for food, drugs, special equipment, else 6 months. */
 export function minPublicationMonths(domain: string): number {
   return domain === 'food' || domain === 'drug' || domain === 'special_equipment' ? 12 : 6;
@@ -176,7 +181,7 @@ export function penaltyPublicationPlan(cal: WorkingCalendar, decisionDate: strin
   if (isWarningOnly(p)) return null;
   const restrictionUntil = p.restrictionYears && p.restrictionYears > 0 ? addYears(decisionDate, p.restrictionYears) : null;
   const lower = isLowerTierPenalty(p, lowFineThresholdYuan);
-  const base = lower ? addMonths(decisionDate, 3) : addYears(decisionDate, 3);
+  const base = lower ? addMonths(decisionDate, LOWER_TIER_PUBLICATION_MONTHS) : addYears(decisionDate, PENALTY_PUBLICATION_YEARS);
   const autoRemoveOn = maxDate(base, restrictionUntil);
   const period: PublicationPeriod = restrictionUntil !== null && restrictionUntil > base ? 'restriction' : lower ? '3_months' : '3_years';
   const heaviest = p.penaltyTypes.some((t) => NO_EARLY_STOP_PENALTIES.includes(t));
