@@ -7,15 +7,15 @@ import type { Domain, DomainListeners } from '../../platform/context.js';
 import type { JobDefinition } from '../../platform/jobs/job.js';
 import type { DictLabel } from '../../platform/excel/excel.js';
 import type { ServerModule } from '../../platform/modules/server-module.js';
-import { creditJobs } from './credit.jobs.js';
-import { listsListeners } from './list.service.js';
-import { creditListsRoutes } from './lists.routes.js';
-import { creditRepairRoutes } from './repair.routes.js';
-import { creditReportRoutes } from './report.routes.js';
-import type { PublicCreditOf } from './report.service.js';
-import { creditSanctionRoutes } from './sanction.routes.js';
-import { scoringListeners } from './scoring.service.js';
-import { scoringRoutes } from './scoring.routes.js';
+import { creditJobs } from './clock/credit.jobs.js';
+import { listsListeners } from './lists/penalty-publication.service.js';
+import { creditListsRoutes } from './lists/lists.routes.js';
+import { creditRepairRoutes } from './repair/repair.routes.js';
+import { creditReportRoutes } from './report/report.routes.js';
+import type { PublicCreditOf } from './report/report.service.js';
+import { creditSanctionRoutes } from './sanctions/sanction.routes.js';
+import { scoringListeners } from './scoring/scoring.service.js';
+import { scoringRoutes } from './scoring/scoring.routes.js';
 
 export interface CreditModuleDeps {
   domain: Domain;
@@ -48,37 +48,13 @@ export function createCreditModule(deps: CreditModuleDeps): CreditModule {
   };
 }
 
-export { scoringRoutes } from './scoring.routes.js';
-export { seedCreditModels, recomputeEvaluations, reevaluateEntity, scheduleMonthlyRiskRecompute, runMonthlyRiskRecompute, maySeeRisk } from './scoring.service.js';
-export { creditListsRoutes, type CreditListsDeps } from './lists.routes.js';
-export {
-  runListClock,
-  scheduleListClock,
-  listPublicEntries,
-  removeEntry,
-  onPenaltyRecorded,
-  getCreditSettings,
-  toEntryDto,
-  type RemoveEntryInput,
-} from './list.service.js';
-export { groundsInWords, PENALTY_PUBLICATION_YEARS } from './lists.rules.js';
-export { gradeOf } from './scoring.repository.js';
-export { publishScheduledRounds } from './honour.service.js';
-export {
-  addYears,
-  addMonths,
-  checkEarlyRemoval,
-  ABNORMAL_OBJECTION_DAYS,
-  ABNORMAL_OBJECTION_ACCEPT_WORKING_DAYS,
-  ABNORMAL_OBJECTION_VERIFY_WORKING_DAYS,
-  ABNORMAL_REMOVAL_WORKING_DAYS,
-  STOP_PUBLICATION_WORKING_DAYS,
-} from './lists.rules.js';
-export { creditListEntry, creditHonourRound, creditSetting } from './lists.table.js';
-export { creditRepairRoutes, type RepairDeps } from './repair.routes.js';
-export { creditSanctionRoutes } from './sanction.routes.js';
-export { sanctionsOf, seedSanctionRules } from './sanction.service.js';
-export { creditApplication, creditSanctionRule, creditSanctionQuery } from './lists.table.js';
-export { creditReportRoutes, type CreditReportDeps } from './report.routes.js';
-export { seedCreditDemo, type CreditDemoReport } from './demo/demo.service.js';
+// The public surface other modules, the composition root, the CLI, the seeders and the benches use; nothing else leaves credit.
+export { seedCreditModels, recomputeEvaluations } from './scoring/scoring.service.js';
+export { scheduleMonthlyRiskRecompute } from './clock/risk-schedule.js';
+export { gradeOf } from './scoring/scoring.repository.js';
+export { runListClock, scheduleListClock } from './clock/list-clock.js';
+export { groundsInWords, addMonths, PENALTY_PUBLICATION_YEARS } from './lists/lists.rules.js';
+export { creditListEntry } from './lists/lists.table.js';
+export { creditHonourRound } from './honours/honour.table.js';
+export { seedCreditDemo } from './demo/demo.service.js';
 export { seedCreditBuiltins } from './seed.service.js';

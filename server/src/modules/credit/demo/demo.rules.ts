@@ -18,7 +18,7 @@ import {
   qualifiesForHonour,
   type HonourCandidate,
   type HonourCriteriaInput,
-} from '../lists.rules.js';
+} from '../lists/lists.rules.js';
 import { Prng } from '../../../platform/random/prng.js';
 import { DEMO_ENTERPRISE, GIVEN_NAMES, SURNAMES, TIANJIN_DISTRICTS } from '../../system/index.js';
 import {

@@ -5,17 +5,16 @@
  * graded, and only then are the red round's members chosen (whom its criteria accept by then).
  * Running it again changes nothing: it stops when the demo entities exist.
  */
-import type { Database } from '../../../db/client.js';
 import { appendAudit } from '../../../platform/audit/audit.repository.js';
 import { todayInChina } from '../../../platform/calendar/today.js';
 import type { Ctx } from '../../../platform/context.js';
 import { DEFAULT_VISIBILITY } from '../../../../../contracts/entities.js';
 import { defaultRecordTitle, namePinyin, searchText } from '../../entities/index.js';
-import { recomputeEvaluations, seedCreditModels } from '../scoring.service.js';
+import { recomputeEvaluations, seedCreditModels } from '../scoring/scoring.service.js';
 import { DEMO_AUTHORS, districtStaffUsername } from '../../system/index.js';
-import { getCreditSettings } from '../list.service.js';
-import { honourCandidates } from '../lists.repository.js';
-import { DEFAULT_BLACK_CRITERIA, DEFAULT_RED_CRITERIA, honourGrounds, listingReason, lowFineThresholdFor, penaltyPublicationPlan, seriousViolationClocks } from '../lists.rules.js';
+import { getCreditSettings } from '../lists/list-settings.service.js';
+import { honourCandidates } from '../lists/lists.repository.js';
+import { DEFAULT_BLACK_CRITERIA, DEFAULT_RED_CRITERIA, honourGrounds, listingReason, lowFineThresholdFor, penaltyPublicationPlan, seriousViolationClocks } from '../lists/lists.rules.js';
 import { DEFAULT_DEMO_ENTITIES, FOOD_GROUP, generateDemoCity, pickRedMembers, type PenaltyPlanner } from './demo.rules.js';
 import { entityExists, insertEntities, insertLicences, insertListEntries, insertProducts, insertRecords, insertRound } from './demo.repository.js';
 
