@@ -8,9 +8,9 @@
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { openDatabase } from '../server/src/db/client.js';
-import { departmentDirectory, insertPlan } from '../server/src/modules/plans/plans.repository.js';
+import { insertPlan } from '../server/src/modules/plans/plans.repository.js';
 import { publishPlan } from '../server/src/modules/plans/plan.service.js';
-import { seedBuiltins, seedDemo } from '../server/src/modules/system/index.js';
+import { departmentDirectory, seedBuiltins, seedDemo } from '../server/src/modules/system/index.js';
 import { composeModules } from '../server/src/composition.js';
 import { benchPostgres, machine, median, report } from './lib.js';
 import { syntheticDraft } from './plans-data.js';

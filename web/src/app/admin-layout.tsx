@@ -6,7 +6,7 @@ import { api } from '@/lib/api-client';
 import { resetSession, useAuth } from '@/lib/auth';
 import { useLang, useT } from '@/lib/i18n';
 import { common } from '@/locales/common';
-import { HOME_ROUTE, MENU, menuKeyOf } from './routes';
+import { HOME_ROUTE, MENU, menuKeyOf, visibleMenu } from './routes';
 
 /** The admin shell: menu filtered by permissions, header with language switch and user menu. */
 export function AdminLayout() {
@@ -18,14 +18,12 @@ export function AdminLayout() {
   const enterprise = Boolean(me?.user.enterpriseUscc);
 
   const items = useMemo(() => {
-    const groups = MENU.map((g) => ({
+    const groups = visibleMenu(MENU, { can, enterprise }).map((g) => ({
       key: g.key,
       icon: g.icon,
       label: t(g.titleKey),
-      children: g.children
-        .filter((r) => (!r.access || can(r.access)) && (!r.enterpriseOnly || enterprise) && (!r.staffOnly || !enterprise))
-        .map((r) => ({ key: r.path, icon: r.icon, label: t(r.titleKey) })),
-    })).filter((g) => g.children.length > 0);
+      children: g.children.map((r) => ({ key: r.path, icon: r.icon, label: t(r.titleKey) })),
+    }));
     return [{ key: HOME_ROUTE.path, icon: HOME_ROUTE.icon, label: t('home') }, ...groups];
   }, [t, can, enterprise]);
 

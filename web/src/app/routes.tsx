@@ -126,6 +126,22 @@ export const DETAIL_ROUTES: DetailRoute[] = [
 
 export const ALL_ROUTES: AppRoute[] = [HOME_ROUTE, ...MENU.flatMap((g) => g.children), ...DETAIL_ROUTES];
 
+/** Who is looking at the menu: what they may do, and whether they act for an enterprise. */
+export interface MenuViewer {
+  can(permission: string): boolean;
+  enterprise: boolean;
+}
+
+/**
+ * The menu a viewer sees: a page only with its permission (the server would refuse it anyway),
+ * enterprise-only pages only for enterprise accounts, staff-only pages never for them; a group
+ * left empty is not shown.
+ */
+export function visibleMenu(groups: readonly MenuGroup[], viewer: MenuViewer): MenuGroup[] {
+  const shows = (r: AppRoute) => (!r.access || viewer.can(r.access)) && (!r.enterpriseOnly || viewer.enterprise) && (!r.staffOnly || !viewer.enterprise);
+  return groups.map((g) => ({ ...g, children: g.children.filter(shows) })).filter((g) => g.children.length > 0);
+}
+
 /** The menu entry to highlight for a location: the page itself, or the list a detail page belongs to. */
 export function menuKeyOf(pathname: string): string {
   const detail = DETAIL_ROUTES.find((r) => pathname.startsWith(`${r.menuPath}/`));

@@ -4,7 +4,6 @@ import type { Executor } from '../../db/client.js';
 import { containsPattern } from '../../db/query-helpers.js';
 import { scopePredicate, type DataScope, type ScopeColumns } from '../../platform/data-scope/data-scope.js';
 import { department } from '../system/system.table.js';
-import type { DirectoryDept } from './assessment.rules.js';
 import { assessmentInput, assessmentRectification, assessmentResult, assessmentScheme } from './assessment.table.js';
 
 export type SchemeRow = typeof assessmentScheme.$inferSelect;
@@ -15,24 +14,6 @@ export type NewResultRow = typeof assessmentResult.$inferInsert;
 export type RectificationRow = typeof assessmentRectification.$inferSelect;
 
 export const RESULT_SCOPE: ScopeColumns = { deptId: assessmentResult.deptId, districtCode: assessmentResult.districtCode };
-
-// ─── Directory ──────────────────────────────────────────────────────────────────────────────────
-
-/** Every department with what eligibility, names and the own-unit test need, in directory order. */
-export async function departmentDirectory(db: Executor): Promise<DirectoryDept[]> {
-  return db
-    .select({
-      id: department.id,
-      name: department.name,
-      shortName: department.shortName,
-      kind: department.kind,
-      districtCode: department.districtCode,
-      status: department.status,
-      ancestors: department.ancestors,
-    })
-    .from(department)
-    .orderBy(asc(department.districtCode), asc(department.sort), asc(department.id));
-}
 
 // ─── Schemes ────────────────────────────────────────────────────────────────────────────────────
 

@@ -20,6 +20,7 @@ import {
 import { idParam, importResult, okResponse } from '../../../../contracts/common.js';
 import { sendWorkbook, type DictLabel } from '../../platform/excel/excel.js';
 import { sendExport } from '../../platform/excel/excel-export.js';
+import { attachmentDisposition } from '../../platform/http/download.js';
 import type { ZApp } from '../../platform/http/types.js';
 import { uploadedFile } from '../../platform/http/upload.js';
 import type { Executor } from '../../db/client.js';
@@ -154,7 +155,7 @@ export function assessmentRoutes(app: ZApp, deps: AssessmentDeps): void {
       const name = `关于${scheme.year}年度质量工作考核结果的通报.docx`;
       return reply
         .header('content-type', DOCX_MIME)
-        .header('content-disposition', `attachment; filename="notice-${scheme.year}.docx"; filename*=UTF-8''${encodeURIComponent(name)}`)
+        .header('content-disposition', attachmentDisposition(name, `notice-${scheme.year}.docx`))
         .send(buffer);
     },
   });

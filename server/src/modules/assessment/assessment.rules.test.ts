@@ -7,6 +7,7 @@ import {
   defaultUnits,
   EMPTY_INPUT,
   gradeOf,
+  inDistrictOrder,
   inputIssues,
   isEligibleUnit,
   maxTotal,
@@ -73,6 +74,11 @@ describe('checking a scheme', () => {
 describe('units', () => {
   const dept = (id: number, kind: string, districtCode: string | null, status = 'active'): DirectoryDept => ({ id, name: `d${id}`, shortName: null, kind, districtCode, status, ancestors: '0,1' });
   const directory = [dept(1, 'government', '120000'), dept(2, 'government', '120101'), dept(3, 'regulator', '120101'), dept(4, 'member', '120000'), dept(5, 'regulator', '120000'), dept(6, 'government', '120102', 'disabled'), dept(7, 'office', '120000')];
+
+  it('lists units grouped by district code, departments without a district last, directory order kept within a group', () => {
+    const listed = [dept(8, 'member', null), dept(9, 'government', '120102'), dept(10, 'member', '120000'), dept(11, 'regulator', '120102'), dept(12, 'regulator', null)];
+    expect(inDistrictOrder(listed).map((d) => d.id)).toEqual([10, 9, 11, 8, 12]);
+  });
 
   it('assesses county governments in a district scheme, member units and city regulators in a department scheme', () => {
     expect(defaultUnits('district', directory).map((d) => d.id)).toEqual([2]);

@@ -15,7 +15,9 @@ import type {
 } from '../../../../contracts/assessment.js';
 import { isEnteredKind } from '../../../../contracts/assessment.js';
 import { msg } from '../../../../contracts/i18n.js';
+import { isCountyCode } from '../../../../contracts/district-code.js';
 import { actsForUnit } from '../../platform/data-scope/data-scope.js';
+import type { DirectoryDept as Department } from '../system/index.js';
 
 /** What a scheme is configured with (stored as one JSON document). */
 export interface SchemeConfig {
@@ -50,19 +52,17 @@ export function round2(x: number): number {
 
 // ─── Units ──────────────────────────────────────────────────────────────────────────────────────
 
-export interface DirectoryDept {
-  id: number;
-  name: string;
-  shortName: string | null;
-  kind: string;
-  districtCode: string | null;
-  status: string;
-  ancestors: string;
-}
+/** A department as eligibility, names and the own-unit test read it: a row of the system module's directory (its aliases aside). */
+export type DirectoryDept = Omit<Department, 'aliases'>;
 
-/** A county-level district code: six digits not ending in 00 (GB/T 2260). */
-export function isCountyCode(code: string | null): boolean {
-  return code !== null && /^\d{6}$/.test(code) && !code.endsWith('00');
+/**
+ * The directory grouped by district code, city-level departments (no district) last, directory
+ * order kept within a group: the order the unit picker lists units in and a new scheme's default
+ * units take (as PostgreSQL sorts `district_code ASC`: nulls last; codes are digits, so no collation matters).
+ */
+export function inDistrictOrder<T extends Pick<DirectoryDept, 'districtCode'>>(directory: readonly T[]): T[] {
+  const rank = (d: T) => d.districtCode ?? '\uffff';
+  return [...directory].sort((a, b) => (rank(a) < rank(b) ? -1 : rank(a) > rank(b) ? 1 : 0));
 }
 
 /**

@@ -18,11 +18,10 @@ import { pageWindow } from '../../db/query-helpers.js';
 import { appendAudit } from '../../platform/audit/audit.repository.js';
 import type { Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/http/errors.js';
-import { getDocIssuer, type DocIssuerSetting } from '../system/index.js';
+import { departmentDirectory, getDocIssuer, type DocIssuerSetting } from '../system/index.js';
 import {
   deleteInputsExcept,
   deleteUnpublishedScheme,
-  departmentDirectory,
   findScheme,
   inputsOfScheme,
   insertScheme,
@@ -31,7 +30,7 @@ import {
   upsertInput,
   type SchemeRow,
 } from './assessment.repository.js';
-import { checkConfig, defaultUnits, inputIssues, isEligibleUnit, pruneInput, unitIssues, weightIssue, type DirectoryDept, type Issue, type SchemeConfig } from './assessment.rules.js';
+import { checkConfig, defaultUnits, inDistrictOrder, inputIssues, isEligibleUnit, pruneInput, unitIssues, weightIssue, type DirectoryDept, type Issue, type SchemeConfig } from './assessment.rules.js';
 
 /** The 主送 line a 通报 carries unless the scheme names one. */
 export function defaultRecipients(kind: AssessmentTargetKind): string {
@@ -66,9 +65,14 @@ export function unitsOf(row: Pick<SchemeRow, 'deptIds'>, directory: ReadonlyMap<
   });
 }
 
-/** Every department by id (names, kinds, districts, ancestors). */
+/** Every department (names, kinds, districts, ancestors), grouped by district. */
+async function directoryByDistrict(ctx: Ctx): Promise<DirectoryDept[]> {
+  return inDistrictOrder(await departmentDirectory(ctx.db));
+}
+
+/** Every department by id (names, kinds, districts, ancestors), grouped by district. */
 export async function directoryMap(ctx: Ctx): Promise<Map<number, DirectoryDept>> {
-  return new Map((await departmentDirectory(ctx.db)).map((d) => [d.id, d]));
+  return new Map((await directoryByDistrict(ctx)).map((d) => [d.id, d]));
 }
 
 /** The 通报's issuer: as published, else as configured now (公文设置), so a draft shows what it will print. */
@@ -122,7 +126,7 @@ export async function getScheme(ctx: Ctx, id: number): Promise<SchemeDetail> {
 
 /** The departments a scheme of `kind` may assess; `default` marks those a new scheme starts with. */
 export async function listUnitOptions(ctx: Ctx, kind: AssessmentTargetKind): Promise<(SchemeUnit & { kind: string; default: boolean })[]> {
-  const directory = await departmentDirectory(ctx.db);
+  const directory = await directoryByDistrict(ctx);
   const defaults = new Set(defaultUnits(kind, directory).map((d) => d.id));
   return directory
     .filter((d) => d.status === 'active' && isEligibleUnit(kind, d))

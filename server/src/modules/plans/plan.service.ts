@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { msg } from '../../../../contracts/i18n.js';
 import type { Page } from '../../../../contracts/common.js';
 import type { Plan, PlanDetail, PlanDraft, PlanListQuery, PublishPlanBody } from '../../../../contracts/plans.js';
+import { unmappedNames, walkItems } from '../../../../contracts/plan-draft.js';
 import { pageWindow } from '../../db/query-helpers.js';
 import { appendAudit } from '../../platform/audit/audit.repository.js';
 import { todayInChina } from '../../platform/calendar/today.js';
@@ -13,12 +14,12 @@ import type { Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/http/errors.js';
 import { readSheet } from '../../platform/excel/excel.js';
 import { runInWorker, workerModule } from '../../platform/workers/worker-pool.js';
+import { departmentDirectory } from '../system/index.js';
 import type { PlanParse } from './parser/index.js';
 import type { ParsedDocument } from './parser/plan-document.worker.js';
 import { itemsFromSheet, PLAN_SHEET, sheetBody } from './plan-sheet.js';
 import {
   deleteDraftPlan,
-  departmentDirectory,
   findPlan,
   findPlanBySourceHash,
   insertIndicators,
@@ -46,8 +47,6 @@ import {
   roundsFromDeadlines,
   suggestUnits,
   tasksOfItem,
-  unmappedNames,
-  walkItems,
 } from './plans.rules.js';
 
 function toPlanDto(row: PlanRow, stats: PlanStats): Plan {

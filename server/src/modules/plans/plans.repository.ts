@@ -170,22 +170,6 @@ export async function insertIndicators(db: Executor, rows: readonly (typeof plan
   await insertChunked(rows, (chunk) => db.insert(planIndicator).values(chunk));
 }
 
-/** The department directory the unit matcher and publishing read. */
-export async function departmentDirectory(db: Executor) {
-  return db
-    .select({
-      id: department.id,
-      name: department.name,
-      shortName: department.shortName,
-      aliases: department.aliases,
-      kind: department.kind,
-      districtCode: department.districtCode,
-      status: department.status,
-    })
-    .from(department)
-    .orderBy(asc(department.sort), asc(department.id));
-}
-
 // ─── Tasks ──────────────────────────────────────────────────────────────────────────────────────
 
 const taskColumns = {

@@ -37,6 +37,7 @@ import type { Executor } from '../../db/client.js';
 import { hasPermission } from '../../platform/context.js';
 import { buildTemplate, sendWorkbook, type DictLabel } from '../../platform/excel/excel.js';
 import { filterWords, sendExport } from '../../platform/excel/excel-export.js';
+import { attachmentDisposition } from '../../platform/http/download.js';
 import { serveFormerPaths, type MovedPrefix } from '../../platform/http/former-paths.js';
 import type { ZApp } from '../../platform/http/types.js';
 import { uploadedFile } from '../../platform/http/upload.js';
@@ -298,7 +299,7 @@ export function plansRoutes(app: ZApp, deps: PlansDeps): void {
       const file = await getReportAttachment(request.ctx(), request.params.id);
       return reply
         .header('content-type', file.mimetype)
-        .header('content-disposition', `attachment; filename="file-${file.id}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+        .header('content-disposition', attachmentDisposition(file.filename, `file-${file.id}`))
         .header('x-content-type-options', 'nosniff')
         .send(file.data);
     },

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { DraftItem, PlanDraft } from '../../../../contracts/plans.js';
 import { FULL_SCOPE, type DataScope } from '../../platform/data-scope/data-scope.js';
 import { parsePlan } from './parser/index.js';
-import { checkDraft, completionRate, defaultDueDate, draftFromParse, movePastDeadlines, publishPreview, isAttained, matchUnitName, progressTowards, requiredValue, recipientOf, roundsFromDeadlines, roundUnitStatus, mayReportOn, statusAfterReview, tasksOfItem, unitNamesOf, unmappedNames, type DirectoryDept } from './plans.rules.js';
+import { checkDraft, completionRate, defaultDueDate, draftFromParse, movePastDeadlines, publishPreview, isAttained, matchUnitName, progressTowards, requiredValue, recipientOf, roundsFromDeadlines, roundUnitStatus, mayReportOn, statusAfterReview, tasksOfItem, type DirectoryDept } from './plans.rules.js';
+import { unitNamesOf, unmappedNames } from '../../../../contracts/plan-draft.js';
 
 const dept = (id: number, name: string, extra: Partial<DirectoryDept> = {}): DirectoryDept => ({
   id,

@@ -6,26 +6,14 @@
 import type { DraftItem, ParsedItem, ParsedPlan, PlanDraft, PublishPreview, TargetComparator, TaskStatus, UnitMapping, UnitRole, UnitSuggestion } from '../../../../contracts/plans.js';
 import { msg } from '../../../../contracts/i18n.js';
 import { requiredValue } from '../../../../contracts/plans.js';
+import { unitNamesOf, walkItems } from '../../../../contracts/plan-draft.js';
+import { isCountyCode } from '../../../../contracts/district-code.js';
 import { actsForUnit } from '../../platform/data-scope/data-scope.js';
+import type { DirectoryDept as Department } from '../system/index.js';
 import { titlePeriod } from './parser/index.js';
 
-export interface DirectoryDept {
-  id: number;
-  name: string;
-  shortName: string | null;
-  aliases: readonly string[];
-  kind: string;
-  districtCode: string | null;
-  status: string;
-}
-
-/** Each item with its descendants, depth first, in document order. */
-export function* walkItems<T extends { children: T[] }>(items: readonly T[]): Generator<T> {
-  for (const item of items) {
-    yield item;
-    yield* walkItems(item.children);
-  }
-}
+/** A department as the unit matcher reads it: a row of the system module's directory (its path aside). */
+export type DirectoryDept = Omit<Department, 'ancestors' | 'aliases'> & { aliases: readonly string[] };
 
 /**
  * The largest plan kept as a draft. The action plans this product reads run to 6,000–12,000
@@ -72,22 +60,8 @@ export function defaultDueDate(parsed: Pick<ParsedPlan, 'title' | 'deadlines' | 
   return `${(parsed.issuedDate ?? today).slice(0, 4)}-12-31`;
 }
 
-/** The printed unit names of a set of items with the number of items naming each, in first-seen order. */
-export function unitNamesOf(items: readonly DraftItem[]): Map<string, number> {
-  const names = new Map<string, number>();
-  for (const item of walkItems(items)) {
-    for (const name of new Set([...item.lead, ...item.support, ...item.joint])) names.set(name, (names.get(name) ?? 0) + 1);
-  }
-  return names;
-}
-
 // 各区人民政府 / 各县区政府 / 各区县人民政府: every county-level government of the city.
 const EVERY_DISTRICT_GOVERNMENT = /^各(?:县|区|市|县区|区县|县市区|市县区|县（市、区）)(?:人民)?政府$/;
-
-/** A county-level district code: six digits not ending in 00 (GB/T 2260). */
-function isCountyCode(code: string | null): boolean {
-  return code !== null && /^\d{6}$/.test(code) && !code.endsWith('00');
-}
 
 const withoutHe = (name: string) => name.replace(/和/g, '');
 
@@ -176,12 +150,6 @@ export function checkDraft(draft: PlanDraft, knownDeptIds: ReadonlySet<number>):
     }
   });
   return issues;
-}
-
-/** Printed names the items use that no mapping resolves (neither mapped to departments nor ignored). */
-export function unmappedNames(draft: PlanDraft): string[] {
-  const resolved = new Set(draft.unitMappings.filter((m) => m.ignored || m.deptIds.length > 0).map((m) => m.name));
-  return [...unitNamesOf(draft.items).keys()].filter((n) => !resolved.has(n));
 }
 
 const ROLE_RANK: Record<UnitRole, number> = { lead: 0, support: 1, joint: 2 };

@@ -9,6 +9,39 @@ export type NewDepartmentRow = typeof department.$inferInsert;
 
 export const DEPARTMENT_SCOPE: ScopeColumns = { deptId: department.id, districtCode: department.districtCode };
 
+/** A department as other modules' rules read it: names to match printed units, kind and district for eligibility, path for the own-unit test. */
+export interface DirectoryDept {
+  id: number;
+  name: string;
+  shortName: string | null;
+  aliases: string[];
+  kind: string;
+  districtCode: string | null;
+  status: string;
+  ancestors: string;
+}
+
+/**
+ * Every department, active or not, in directory order (the department page's: sort, then id).
+ * The one directory query other modules read — plans to match printed unit names and to publish,
+ * assessment for eligible units — so a new column or rule of the directory lands in one place.
+ */
+export async function departmentDirectory(db: Executor): Promise<DirectoryDept[]> {
+  return db
+    .select({
+      id: department.id,
+      name: department.name,
+      shortName: department.shortName,
+      aliases: department.aliases,
+      kind: department.kind,
+      districtCode: department.districtCode,
+      status: department.status,
+      ancestors: department.ancestors,
+    })
+    .from(department)
+    .orderBy(asc(department.sort), asc(department.id));
+}
+
 export async function findDepartment(db: Executor, id: number, scope?: DataScope): Promise<DepartmentRow | null> {
   const [row] = await db
     .select()

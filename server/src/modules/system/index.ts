@@ -31,7 +31,7 @@ export { findRoleByKey } from './role.repository.js';
 export { findDistrict } from './district.repository.js';
 export { district } from './system.table.js';
 export { updateUserRow, listUsers as listUserRows } from './user.repository.js';
-export { findDepartmentsByName } from './department.repository.js';
+export { departmentDirectory, findDepartmentsByName, type DirectoryDept } from './department.repository.js';
 export { exportNames, type ExportNames } from './export-names.js';
 export { getDocIssuer, issueDocNumber, type DocIssuerSetting } from './doc-issuer.service.js';
 

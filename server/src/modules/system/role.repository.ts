@@ -30,6 +30,23 @@ export async function findRolesByIds(db: Executor, ids: readonly number[]): Prom
   return db.select().from(role).where(inArray(role.id, [...ids]));
 }
 
+/**
+ * Row-lock roles until the transaction ends: `update` by a role edit, `share` by a grant. An edit and
+ * a grant of the same role then run one after the other, so each judges what the other committed
+ * (an edit widening a role while it is granted to an account outside the editor's scope, or a grant
+ * of a role while it is widened, could otherwise both pass their checks on PostgreSQL).
+ */
+export async function lockRoles(tx: Executor, ids: readonly number[], mode: 'update' | 'share'): Promise<void> {
+  if (ids.length === 0) return;
+  // In id order, so that two transactions locking overlapping sets cannot deadlock.
+  await tx
+    .select({ id: role.id })
+    .from(role)
+    .where(inArray(role.id, [...ids]))
+    .orderBy(asc(role.id))
+    .for(mode);
+}
+
 export async function findRolesByNamesOrKeys(db: Executor, names: readonly string[]): Promise<RoleRow[]> {
   if (names.length === 0) return [];
   return db.select().from(role).where(or(inArray(role.name, [...names]), inArray(role.key, [...names])));

@@ -8,6 +8,7 @@ import { ALL_PERMISSIONS } from '../../../../contracts/permissions.js';
 import { pageWindow } from '../../db/query-helpers.js';
 import { appendAudit } from '../../platform/audit/audit.repository.js';
 import { authChanged } from '../../platform/auth/auth-events.js';
+import type { Executor } from '../../db/client.js';
 import type { Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/http/errors.js';
 import { msg } from '../../../../contracts/i18n.js';
@@ -20,6 +21,7 @@ import {
   findRoleByName,
   insertRole,
   listRoles as listRoleRows,
+  lockRoles,
   roleGrants,
   roleHolders,
   rolesForGranting,
@@ -99,10 +101,10 @@ async function checkGrants(ctx: Ctx, body: UpdateRoleBody, previous: readonly st
  * beyond the editor's own scope. Otherwise an editor could widen a role they hold themselves
  * (本部门 → 本区划 of the whole city) or change the reach of accounts in other districts.
  */
-async function checkHolders(ctx: Ctx, next: GrantableRole, roleId: number): Promise<void> {
+async function checkHolders(ctx: Ctx, db: Executor, next: GrantableRole, roleId: number): Promise<void> {
   if (ctx.scope.all) return;
-  for (const holder of await roleHolders(ctx.db, roleId)) {
-    const placement = await loadPlacement(ctx, ctx.db, holder);
+  for (const holder of await roleHolders(db, roleId)) {
+    const placement = await loadPlacement(ctx, db, holder);
     if (placementOutsideScope(ctx.scope, placement).length > 0 || roleReachOutsideScope(ctx.scope, next, placement)) {
       throw new AppError('FORBIDDEN', {
         message: {
@@ -153,9 +155,13 @@ export async function updateRole(ctx: Ctx, id: number, body: UpdateRoleBody): Pr
     throw new AppError('FORBIDDEN', { message: { zh: '该角色的数据范围超出您本人，不能由您修改', en: 'This role’s data scope exceeds yours' } });
   }
   const customDepts = await checkGrants(ctx, body, before.permissions);
-  await checkHolders(ctx, { permissions: body.permissions, dataScope: body.dataScope, customDepts }, id);
+  const next = { permissions: body.permissions, dataScope: body.dataScope, customDepts };
   const deptIds = body.dataScope === 'custom' ? body.customDeptIds : [];
   await ctx.db.transaction(async (tx) => {
+    // The holders are judged under the role's row lock: a grant of this role waits for the edit
+    // (and an edit for a grant in progress), so no account gains the new reach unjudged.
+    await lockRoles(tx, [id], 'update');
+    await checkHolders(ctx, tx, next, id);
     const row = await updateRoleRow(tx, id, { name: body.name, dataScope: body.dataScope, sort: body.sort, status: body.status, remark: body.remark ?? null });
     await setRoleGrants(tx, id, body.permissions, deptIds);
     await appendAudit(tx, ctx, {

@@ -19,7 +19,7 @@ import { findRolesByNamesOrKeys } from './role.repository.js';
 import { USER_IMPORT } from './system.excel.js';
 import { normalizeUsername } from './system.rules.js';
 import { insertUser, rolesOfUsers, setUserRoles, updateUserRow, usernamesTaken, type UserRow } from './user.repository.js';
-import { checkUserRefs, loadManageableUser, loadUserDto } from './user.service.js';
+import { checkUserRefs, loadManageableUser, loadUserDto, recheckUserRefs } from './user.service.js';
 
 const MAX_ROWS = 5_000;
 const HEADER: Record<string, string> = Object.fromEntries(USER_IMPORT.map((c) => [c.key, c.header]));
@@ -178,6 +178,8 @@ export async function importUsers(ctx: Ctx, buffer: Buffer, opts: { skipInvalid:
   const result: ImportResult = { inserted: 0, updated: 0, unchanged: 0, skipped: rows.length - planned.length, errors: errors.items };
   await ctx.db.transaction(async (tx) => {
     for (const p of planned) {
+      // Judged again under the roles' share locks, as a single grant is (a role edited meanwhile).
+      await recheckUserRefs(ctx, tx, p.values);
       if (p.existing) {
         const currentRoles = (existingRoles.get(p.existing.id) ?? []).map((r) => r.id);
         if (sameUser(p.existing, currentRoles, p.values)) {

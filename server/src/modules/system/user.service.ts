@@ -17,7 +17,7 @@ import { AppError } from '../../platform/http/errors.js';
 import { clearLoginFailures, deleteUserSessions, selfAndDescendantDeptIds } from './auth.repository.js';
 import { departmentAndBelow, findDepartment } from './department.repository.js';
 import { findDistrict } from './district.repository.js';
-import { findRolesByIds, rolesForGranting } from './role.repository.js';
+import { findRolesByIds, lockRoles, rolesForGranting } from './role.repository.js';
 import {
   maskPhone,
   normalizeUsername,
@@ -196,6 +196,17 @@ async function checkUserRefs(ctx: Ctx, db: Executor, refs: UserRefs & { roleIds:
   return { districtCode: placement.districtCode };
 }
 
+/**
+ * The same check again inside the writing transaction, with the roles share-locked: a role edit
+ * running at the same time either finished before (and its new reach is judged here) or waits for
+ * this grant (and judges this account among the role's holders). The first check, before the
+ * transaction, answers bad input without the slow password hash.
+ */
+async function recheckUserRefs(ctx: Ctx, tx: Executor, refs: UserRefs & { roleIds: number[] }): Promise<void> {
+  await lockRoles(tx, refs.roleIds, 'share');
+  await checkUserRefs(ctx, tx, refs);
+}
+
 /** Create a user with an initial password, which must be changed at first login. */
 export async function createUser(ctx: Ctx, body: CreateUserBody): Promise<User> {
   const username = normalizeUsername(body.username);
@@ -210,6 +221,7 @@ export async function createUser(ctx: Ctx, body: CreateUserBody): Promise<User> 
   await assertPasswordPolicy(body.password, { username, displayName: body.displayName });
   const passwordHash = await hashPassword(body.password);
   const id = await ctx.db.transaction(async (tx) => {
+    await recheckUserRefs(ctx, tx, refs);
     const row = await insertUser(tx, {
       username,
       displayName: body.displayName,
@@ -237,13 +249,15 @@ export async function updateUser(ctx: Ctx, id: number, body: UpdateUserBody): Pr
   const previousRoleIds = before.roles.map((r) => r.id);
   const rolesChanged = [...body.roleIds].sort().join() !== [...previousRoleIds].sort().join();
   if (id === ctx.actor.userId && (rolesChanged || body.status !== 'active')) throw new AppError('SELF_LOCKOUT');
-  const { districtCode } = await checkUserRefs(ctx, ctx.db, {
+  const refs = {
     deptId: body.deptId,
     districtCode: body.districtCode ?? null,
     enterpriseUscc: body.enterpriseUscc ?? null,
     roleIds: body.roleIds,
-  });
+  };
+  const { districtCode } = await checkUserRefs(ctx, ctx.db, refs);
   await ctx.db.transaction(async (tx) => {
+    await recheckUserRefs(ctx, tx, refs);
     await updateUserRow(tx, id, {
       displayName: body.displayName,
       deptId: body.deptId,
@@ -346,4 +360,4 @@ async function loadManageableUser(ctx: Ctx, db: Executor, id: number): Promise<U
   return user;
 }
 
-export { checkUserRefs, loadManageableUser, loadPlacement, loadUserDto };
+export { checkUserRefs, loadManageableUser, loadPlacement, loadUserDto, recheckUserRefs };

@@ -8,6 +8,7 @@
  */
 import { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
+import { attachmentDisposition } from '../http/download.js';
 import { XLSX_MIME, type DictLabel } from './excel.js';
 import { columnName, rowXml, StyleSheet, xlsxStream } from './xlsx-writer.js';
 
@@ -331,6 +332,6 @@ export async function sendExport<T>(reply: FastifyReply, spec: ExportSpec<T>): P
   const name = `${spec.title}-${stamp}.xlsx`;
   return reply
     .header('content-type', XLSX_MIME)
-    .header('content-disposition', `attachment; filename="export-${stamp}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`)
+    .header('content-disposition', attachmentDisposition(name, `export-${stamp}.xlsx`))
     .send(Readable.from(exportBytes({ ...spec, now }, first, rest), { objectMode: false }));
 }

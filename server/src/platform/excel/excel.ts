@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
 import type { ImportRowError } from '../../../../contracts/common.js';
+import { attachmentDisposition } from '../http/download.js';
 import { runInWorker, workerModule } from '../workers/worker-pool.js';
 
 /** Dictionary label of a value (数据字典), e.g. label('sys_status', 'active') → 正常. */
@@ -29,7 +30,7 @@ export function sendWorkbook(reply: FastifyReply, baseName: string, buffer: Buff
   const name = `${baseName}-${stamp}.xlsx`;
   return reply
     .header('content-type', XLSX_MIME)
-    .header('content-disposition', `attachment; filename="export-${stamp}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`)
+    .header('content-disposition', attachmentDisposition(name, `export-${stamp}.xlsx`))
     .send(buffer);
 }
 

@@ -1,10 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, InputNumber, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Form, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { SCHEME_STATUSES, type Scheme } from '@contracts/assessment';
+import { DeleteAction } from '@/components/delete-action';
 import { PageContainer } from '@/components/page-container';
-import { useNotifyError } from '@/components/use-notify';
 import { useAuth } from '@/lib/auth';
 import { DictTag, useDict } from '@/lib/dicts';
 import { formatDate, formatDateTime } from '@/lib/format';
@@ -21,8 +21,6 @@ export default function SchemesPage() {
   const t = useT(assessmentStrings);
   const tc = useT(common);
   const { can } = useAuth();
-  const { message } = App.useApp();
-  const notify = useNotifyError();
   const navigate = useNavigate();
   const statuses = useDict('assessment_scheme_status');
   const { filter, search, paging } = usePagedFilter<SchemeFilter>();
@@ -134,24 +132,7 @@ export default function SchemesPage() {
                   </Button>
                 ) : null}
                 {can('assessment:scheme:delete') && s.status !== 'published' ? (
-                  <Popconfirm
-                    title={tc('confirmDelete', { name: s.name })}
-                    okText={tc('delete')}
-                    okButtonProps={{ danger: true }}
-                    cancelText={tc('cancel')}
-                    onConfirm={async () => {
-                      try {
-                        await remove.mutateAsync(s.id);
-                        message.success(tc('deleted'));
-                      } catch (err) {
-                        notify(err);
-                      }
-                    }}
-                  >
-                    <Button type="link" size="small" danger>
-                      {tc('delete')}
-                    </Button>
-                  </Popconfirm>
+                  <DeleteAction name={s.name} dangerOk onDelete={() => remove.mutateAsync(s.id)} />
                 ) : null}
               </Space>
             ),

@@ -1,24 +1,13 @@
 /**
- * Edits of a plan draft under review, as pure functions: find and change an item, split an item
- * in two, merge it with the next one, and the figures the page shows (unit names, the tasks that
- * publishing would create). Nothing here talks to the server.
+ * Edits of a plan draft under review, as pure functions: change an item, split an item in two,
+ * merge it with the next one, set a unit's mapping. The walks and unit checks the server makes too
+ * (walkItems, findItem, unitNamesOf, isResolved, unmappedNames) live in contracts/plan-draft, so
+ * the page counts exactly what publishing refuses. Nothing here talks to the server.
  */
+import { findItem, walkItems } from '@contracts/plan-draft';
 import type { DraftItem, PlanDraft, UnitMapping, UnitRole } from '@contracts/plans';
 
 export type ItemPatch = Partial<Omit<DraftItem, 'path' | 'level' | 'children'>>;
-
-/** Each item with its descendants, depth first, in document order. */
-export function* walk(items: readonly DraftItem[]): Generator<DraftItem> {
-  for (const item of items) {
-    yield item;
-    yield* walk(item.children);
-  }
-}
-
-export function findItem(items: readonly DraftItem[], path: string): DraftItem | undefined {
-  for (const item of walk(items)) if (item.path === path) return item;
-  return undefined;
-}
 
 /** The list holding `path` and its index there (top level or some item's children). */
 function locate(items: DraftItem[], path: string): { list: DraftItem[]; index: number } | null {
@@ -78,7 +67,7 @@ export function splitItem(draft: PlanDraft, path: string, at: number): { draft: 
   const first = item.text.slice(0, at).trimEnd();
   const rest = item.text.slice(at).trimStart();
   if (!first || !rest) return null;
-  const { path: newPath, suffix } = uniquePath(new Set([...walk(draft.items)].map((i) => i.path)), path);
+  const { path: newPath, suffix } = uniquePath(new Set([...walkItems(draft.items)].map((i) => i.path)), path);
   const sibling: DraftItem = {
     ...item,
     path: newPath,
@@ -153,26 +142,6 @@ export function mergeWithNext(draft: PlanDraft, path: string): { draft: PlanDraf
       deadlines: draft.deadlines.map((d) => (d.path === next.path ? { ...d, path } : d)),
     },
   };
-}
-
-/** The printed unit names the items use, with the number of items naming each, in first-seen order. */
-export function unitNamesOf(items: readonly DraftItem[]): Map<string, number> {
-  const names = new Map<string, number>();
-  for (const item of walk(items)) {
-    for (const name of new Set([...item.lead, ...item.support, ...item.joint])) names.set(name, (names.get(name) ?? 0) + 1);
-  }
-  return names;
-}
-
-/** A mapping settles a name when it names departments or says to ignore the name. */
-export function isResolved(m: UnitMapping | undefined): boolean {
-  return !!m && (m.ignored || m.deptIds.length > 0);
-}
-
-/** Names the items use that no mapping settles yet (publishing refuses them). */
-export function unresolvedNames(draft: PlanDraft): string[] {
-  const byName = new Map(draft.unitMappings.map((m) => [m.name, m]));
-  return [...unitNamesOf(draft.items).keys()].filter((n) => !isResolved(byName.get(n)));
 }
 
 /** Set (or add) the mapping of one printed name. */

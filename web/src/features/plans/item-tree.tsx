@@ -1,10 +1,11 @@
 import { Empty, Tag, Tree, Typography } from 'antd';
 import type { DataNode } from 'antd/es/tree';
 import { useEffect, useMemo, useRef, useState, type Key } from 'react';
+import { walkItems } from '@contracts/plan-draft';
 import type { DraftItem } from '@contracts/plans';
 import { useDict } from '@/lib/dicts';
 import { useT } from '@/lib/i18n';
-import { unitsWithRole, walk } from './draft-ops';
+import { unitsWithRole } from './draft-ops';
 import { displayNumber, itemSummary } from './display';
 import { planStrings } from './i18n';
 
@@ -67,7 +68,7 @@ export function ItemTree({
     const toNode = (item: DraftItem): DataNode => ({ key: item.path, title: <NodeTitle item={item} />, children: item.children.map(toNode) });
     return items.map(toNode);
   }, [items]);
-  const expandedKeys = useMemo(() => [...walk(items)].filter((i) => i.children.length > 0 && !collapsed.has(i.path)).map((i) => i.path), [items, collapsed]);
+  const expandedKeys = useMemo(() => [...walkItems(items)].filter((i) => i.children.length > 0 && !collapsed.has(i.path)).map((i) => i.path), [items, collapsed]);
 
   // Keep the selected item in view (it may have been chosen in the source text).
   useEffect(() => {
@@ -88,7 +89,7 @@ export function ItemTree({
         expandedKeys={expandedKeys}
         onExpand={(keys: Key[]) => {
           const open = new Set(keys.map(String));
-          setCollapsed(new Set([...walk(items)].filter((i) => i.children.length > 0 && !open.has(i.path)).map((i) => i.path)));
+          setCollapsed(new Set([...walkItems(items)].filter((i) => i.children.length > 0 && !open.has(i.path)).map((i) => i.path)));
         }}
         selectedKeys={selectedPath ? [selectedPath] : []}
         onSelect={(keys) => {

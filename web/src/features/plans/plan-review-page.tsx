@@ -3,6 +3,7 @@ import { Alert, App, Badge, Button, Card, Col, Result, Row, Skeleton, Space, Tab
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { findItem, unitNamesOf, unmappedNames, walkItems } from '@contracts/plan-draft';
 import type { PlanDetail, PlanDraft, PublishPreview, UnitMapping } from '@contracts/plans';
 import { useNotifyError } from '@/components/use-notify';
 import { ApiError } from '@/lib/api-client';
@@ -16,7 +17,7 @@ import { planKey, usePlan } from './api/get-plan';
 import { usePublishPlan } from './api/publish-plan';
 import { useSaveDraft } from './api/save-draft';
 import { DeadlinesTable } from './deadlines-table';
-import { findItem, mergeWithNext, nextSibling, setMapping, splitItem, unitNamesOf, uniquePath, unresolvedNames, updateItem, walk, type ItemPatch } from './draft-ops';
+import { mergeWithNext, nextSibling, setMapping, splitItem, uniquePath, updateItem, type ItemPatch } from './draft-ops';
 import { planStrings } from './i18n';
 import { ItemEditor } from './item-editor';
 import { ItemTree } from './item-tree';
@@ -74,7 +75,7 @@ function PlanReview({ plan, onReload }: { plan: PlanDetail; onReload(): Promise<
   const [dirty, setDirty] = useState(false);
   // Start on the first item that names units (the first chapter heading usually names none).
   const [selectedPath, setSelectedPath] = useState<string | null>(() => {
-    const items = [...walk(plan.draft.items)];
+    const items = [...walkItems(plan.draft.items)];
     return (items.find((i) => i.lead.length + i.support.length + i.joint.length > 0) ?? items[0])?.path ?? null;
   });
   const [tab, setTab] = useState<TabKey>('items');
@@ -97,14 +98,14 @@ function PlanReview({ plan, onReload }: { plan: PlanDetail; onReload(): Promise<
 
   const deptItems = useMemo(() => departments.data?.items ?? [], [departments.data]);
   const selected = selectedPath ? (findItem(draft.items, selectedPath) ?? null) : null;
-  const itemCount = useMemo(() => [...walk(draft.items)].length, [draft.items]);
-  const open = useMemo(() => unresolvedNames(draft), [draft]);
+  const itemCount = useMemo(() => [...walkItems(draft.items)].length, [draft.items]);
+  const open = useMemo(() => unmappedNames(draft), [draft]);
   const unitOptions = useMemo(() => {
     const names = new Set<string>([...unitNamesOf(draft.items).keys(), ...plan.unitSuggestions.map((s) => s.name)]);
     for (const d of deptItems) if (d.status === 'active') names.add(d.shortName ?? d.name);
     return [...names];
   }, [draft.items, plan.unitSuggestions, deptItems]);
-  const paths = useMemo(() => new Set([...walk(draft.items)].map((i) => i.path)), [draft.items]);
+  const paths = useMemo(() => new Set([...walkItems(draft.items)].map((i) => i.path)), [draft.items]);
 
   const selectItem = (path: string) => {
     setSelectedPath(path);

@@ -1,7 +1,7 @@
 import { theme } from 'antd';
 import { useEffect, useMemo, useRef, type CSSProperties } from 'react';
 import type { DraftItem, PlanDetail } from '@contracts/plans';
-import { walk } from './draft-ops';
+import { walkItems } from '@contracts/plan-draft';
 import { spanOf, type Span } from './display';
 
 interface Segment extends Span {
@@ -10,7 +10,7 @@ interface Segment extends Span {
 
 /** The body cut into plain stretches and item stretches (in document order, never overlapping). */
 function segmentsOf(body: string, spans: PlanDetail['spans'], items: readonly DraftItem[]): Segment[] {
-  const found = [...walk(items)]
+  const found = [...walkItems(items)]
     .map((item) => ({ path: item.path, span: spanOf(body, spans, item) }))
     .filter((x): x is { path: string; span: Span } => x.span !== null)
     .sort((a, b) => a.span.start - b.span.start);

@@ -9,7 +9,7 @@ import type { Department } from '@contracts/system';
 import { deptSearchText } from '@/components/dept-tree-select';
 import { useT } from '@/lib/i18n';
 import { common } from '@/locales/common';
-import { isResolved, unitNamesOf } from './draft-ops';
+import { isResolved, unitNamesOf } from '@contracts/plan-draft';
 import { planStrings } from './i18n';
 
 interface Row {

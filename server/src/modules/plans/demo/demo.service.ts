@@ -18,7 +18,7 @@ import { ctxOfUser, DEMO_AUTHORS, demoReporterOf } from '../../system/index.js';
 import { recordIndicatorValue } from '../indicator.service.js';
 import { importPlan, publishPlan, savePlanDraft } from '../plan.service.js';
 import { listIndicators } from '../plans.repository.js';
-import { unmappedNames } from '../plans.rules.js';
+import { unmappedNames } from '../../../../../contracts/plan-draft.js';
 import { listRounds, submitRoundReport } from '../round.service.js';
 import { remindTask, respondToReminder, reviewTaskReport, submitTaskReport } from '../task.service.js';
 import { backdate, findPlanBySourceName, roundSubmissionIds, tasksOfPlan, type Backdating } from './demo.repository.js';
