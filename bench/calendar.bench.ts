@@ -4,7 +4,7 @@
  * Run: npx tsx bench/calendar.bench.ts
  */
 import { buildYearDays, fromDayNumber, toDayNumber, WorkingCalendar } from '../server/src/platform/calendar/calendar.rules.js';
-import { CN_HOLIDAY_NOTICES } from '../server/src/modules/system/seed/cn-holidays.data.js';
+import { CN_HOLIDAY_NOTICES } from '../server/src/platform/calendar/cn-holidays.data.js';
 import { Prng } from '../server/src/platform/random/prng.js';
 import { machine, median, report } from './lib.js';
 

@@ -16,13 +16,13 @@
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { openDatabase, type Database } from '../server/src/db/client.js';
-import { recomputeEvaluations, registerCreditListeners, seedCreditModels } from '../server/src/modules/credit/index.js';
-import { RECOMPUTE_WORK_MEM } from '../server/src/modules/credit/scoring.repository.js';
-import { monthsBefore } from '../server/src/modules/credit/scoring.rules.js';
+import { recomputeEvaluations, seedCreditModels } from '../server/src/modules/credit/index.js';
+import { RECOMPUTE_WORK_MEM } from '../server/src/modules/credit/scoring/scoring.repository.js';
+import { monthsBefore } from '../server/src/modules/credit/scoring/scoring.rules.js';
 import { appendRecord } from '../server/src/modules/entities/index.js';
 import { seedBuiltins } from '../server/src/modules/system/index.js';
 import { todayInChina } from '../server/src/platform/calendar/today.js';
-import { systemCtx } from '../server/src/platform/context.js';
+import { composeModules } from '../server/src/composition.js';
 import { benchPostgres, machine, median, report } from './lib.js';
 
 const { values } = parseArgs({
@@ -161,8 +161,7 @@ try {
   await handle.migrate();
   await seedBuiltins(db, { adminPassword: 'Bench-Admin-2026!' });
   await seedCreditModels(db);
-  registerCreditListeners();
-  const ctx = systemCtx(db, { username: 'bench' });
+  const ctx = composeModules().systemCtx(db, { username: 'bench' });
   const [{ n }] = (await rows<{ n: number }>(sql`select count(*)::int as n from entity`)) as [{ n: number }];
   let genMs = 0;
   if (n < N) {

@@ -20,7 +20,7 @@ import { sql } from 'drizzle-orm';
 import { openDatabase } from '../server/src/db/client.js';
 import { importEntities } from '../server/src/modules/entities/import/entity-import.service.js';
 import { CITY, TIANJIN_DISTRICTS } from '../server/src/modules/system/seed/tianjin.data.js';
-import { systemCtx } from '../server/src/platform/context.js';
+import { composeModules } from '../server/src/composition.js';
 import { RAW_COLUMNS, writeEntityFiles } from './entities-data.js';
 import { benchPostgres, machine, median, report } from './lib.js';
 
@@ -54,7 +54,7 @@ if (values.child) {
       }, 2000)
     : undefined;
   try {
-    const r = await importEntities(systemCtx(handle.db, { username: 'bench' }), values.child, { skipInvalid: false });
+    const r = await importEntities(composeModules().systemCtx(handle.db, { username: 'bench' }), values.child, { skipInvalid: false });
     const ms = performance.now() - t0;
     const mem = sampler ? Object.fromEntries(Object.entries(peaks).map(([k, v]) => [k, mb(v)])) : undefined;
     process.stdout.write(`${JSON.stringify({ ms, maxRssKb: process.resourceUsage().maxRSS, inserted: r.inserted, updated: r.updated, unchanged: r.unchanged, errorCount: r.errorCount, mem })}\n`);

@@ -25,7 +25,7 @@ import { entityExport } from '../server/src/modules/entities/entities.excel.js';
 import { entityExportBatches, listEntities } from '../server/src/modules/entities/entity.service.js';
 import { dictLabeler } from '../server/src/modules/system/dict.service.js';
 import { seedBuiltins, seedDemo } from '../server/src/modules/system/index.js';
-import { systemCtx } from '../server/src/platform/context.js';
+import { composeModules } from '../server/src/composition.js';
 import { chinaDateTime, dateSerial, dateTimeSerial, EXPORT_BATCH, EXPORT_ROW_LIMIT, exportXlsx, neutralizeFormula, type ExportColumn } from '../server/src/platform/excel/excel-export.js';
 import type { EntitySummary } from '../contracts/entities.js';
 import { benchDatabase, machine, median, report } from './lib.js';
@@ -50,7 +50,7 @@ async function open(): Promise<{ handle: DbHandle; close(): Promise<void> }> {
     await seedBuiltins(handle.db, { adminPassword: 'Bench-Admin-Pass-2026' });
     await seedCreditBuiltins(handle.db);
     await seedDemo(handle.db, { password: 'Bench-Demo-Pass-2026' });
-    await seedCreditDemo(handle.db, { entities: N });
+    await seedCreditDemo(composeModules().systemCtx(handle.db), { entities: N });
   };
   if (values.pg) {
     const database = await benchDatabase('zl_export');
@@ -110,7 +110,7 @@ async function measure(fn: () => Promise<number>): Promise<Sample> {
 
 const db = await open();
 try {
-  const ctx = systemCtx(db.handle.db, { username: 'bench' });
+  const ctx = composeModules().systemCtx(db.handle.db, { username: 'bench' });
   const label = await dictLabeler(db.handle.db);
   const columns = entityExport({ grade: true, risk: true });
   const batches = () => entityExportBatches(ctx, {}, EXPORT_ROW_LIMIT, EXPORT_BATCH);

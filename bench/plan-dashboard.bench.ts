@@ -12,7 +12,7 @@ import { getDashboard } from '../server/src/modules/plans/dashboard.service.js';
 import { publishPlan } from '../server/src/modules/plans/plan.service.js';
 import { insertPlan } from '../server/src/modules/plans/plans.repository.js';
 import { departmentDirectory, seedBuiltins, seedDemo } from '../server/src/modules/system/index.js';
-import { systemCtx } from '../server/src/platform/context.js';
+import { composeModules } from '../server/src/composition.js';
 import { benchPostgres, machine, median, report } from './lib.js';
 import { syntheticDraft } from './plans-data.js';
 
@@ -31,7 +31,7 @@ try {
   await handle.migrate();
   await seedBuiltins(handle.db, { adminPassword: 'Bench-Admin-2026!' });
   await seedDemo(handle.db, { password: 'Bench-Demo-2026!' });
-  const ctx = systemCtx(handle.db);
+  const ctx = composeModules().systemCtx(handle.db);
   const all = await departmentDirectory(handle.db);
   const existing = await handle.db.$count((await import('../server/src/modules/plans/plans.table.js')).planTask);
   if (existing < PLANS * ITEMS_PER_PLAN * UNITS) {

@@ -11,7 +11,7 @@ import { openDatabase } from '../server/src/db/client.js';
 import { insertPlan } from '../server/src/modules/plans/plans.repository.js';
 import { publishPlan } from '../server/src/modules/plans/plan.service.js';
 import { departmentDirectory, seedBuiltins, seedDemo } from '../server/src/modules/system/index.js';
-import { systemCtx } from '../server/src/platform/context.js';
+import { composeModules } from '../server/src/composition.js';
 import { benchPostgres, machine, median, report } from './lib.js';
 import { syntheticDraft } from './plans-data.js';
 
@@ -28,7 +28,7 @@ try {
   await handle.migrate();
   await seedBuiltins(handle.db, { adminPassword: 'Bench-Admin-2026!' });
   await seedDemo(handle.db, { password: 'Bench-Demo-2026!' });
-  const ctx = systemCtx(handle.db);
+  const ctx = composeModules().systemCtx(handle.db);
   const depts = (await departmentDirectory(handle.db)).slice(0, UNITS);
   const publishMs: number[] = [];
   const floorMs: number[] = [];

@@ -20,8 +20,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { openDatabase } from '../server/src/db/client.js';
-import { listEntities, readCommonSearchWords } from '../server/src/modules/entities/entities.repository.js';
-import { tsQueryOf } from '../server/src/modules/entities/index.js';
+import { gradeOf } from '../server/src/modules/credit/index.js';
+import { listEntityRows as listEntities, readCommonSearchWords, tsQueryOf } from '../server/src/modules/entities/index.js';
 import { seedBuiltins } from '../server/src/modules/system/index.js';
 import { FULL_SCOPE } from '../server/src/platform/data-scope/data-scope.js';
 import { benchDatabase, machine, median, report } from './lib.js';
@@ -83,14 +83,14 @@ try {
     let total = '';
     const query = { keyword: kw, page: 1, pageSize: 20 } as Parameters<typeof listEntities>[2];
     const product = await timed(async () => {
-      const page = await listEntities(handle.db, FULL_SCOPE, query);
+      const page = await listEntities(handle.db, FULL_SCOPE, query, { gradeOf });
       total = `${page.total.toLocaleString('en')}${page.capped ? '+' : ''}${page.near ? ' near' : ''}`;
     });
     let before = '';
     if (baseline) {
       let n = '';
       const ms = await timed(async () => {
-        const page = await baseline(handle.db, FULL_SCOPE, query);
+        const page = await baseline(handle.db, FULL_SCOPE, query, { gradeOf });
         n = `${page.total.toLocaleString('en')}${page.capped ? '+' : ''}`;
       });
       before = `; before ${ms.toFixed(1)} ms (${n} matches)`;

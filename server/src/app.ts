@@ -16,7 +16,7 @@ import { z, type ZodType } from 'zod';
 import { msg } from '../../contracts/i18n.js';
 import type { Config } from './config/config.js';
 import { VERSION, WEB_DIST_DIR } from './config/paths.js';
-import type { Database, DbKind, Executor } from './db/client.js';
+import type { Database, DbKind } from './db/client.js';
 import { auditRoutes } from './platform/audit/audit.routes.js';
 import { openAuthChannel } from './platform/auth/auth-channel.js';
 import { onAuthChanged } from './platform/auth/auth-events.js';
@@ -35,15 +35,8 @@ import { oplogRoutes } from './platform/oplog/oplog.routes.js';
 import { healthRoutes } from './platform/http/health.routes.js';
 import { jobRoutes } from './platform/jobs/job.routes.js';
 import { createScheduler, type Scheduler } from './platform/jobs/scheduler.js';
-import { appJobs } from './jobs.js';
-import { createCalendarStore, createPrincipalStore, exportNames, systemRoutes, type CalendarStore } from './modules/system/index.js';
-import { plansRoutes } from './modules/plans/index.js';
-import { assessmentRoutes } from './modules/assessment/index.js';
-import { entitiesRoutes, entityImportRoutes } from './modules/entities/index.js';
-import { creditListsRoutes, creditReportRoutes, creditRepairRoutes, creditSanctionRoutes, scoringRoutes } from './modules/credit/index.js';
-import { portalRoutes } from './modules/portal/index.js';
-import { dictLabeler } from './modules/system/dict.service.js';
-import { registerDomain } from './domain.js';
+import { createPrincipalStore, dictLabeler, exportNames } from './modules/system/index.js';
+import { composeModules, type Composition } from './composition.js';
 
 z.config(z.locales.zhCN());
 
@@ -71,8 +64,8 @@ export interface BuildAppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Serve the built web app at / (default: when dist/web exists). */
   serveWeb?: boolean;
-  /** Share one calendar store (tests and the CLI may pass their own). */
-  calendar?: CalendarStore;
+  /** The modules, composed once by the entry point (server, tests); composed here when not given. */
+  composition?: Composition;
   /**
    * The job scheduler the jobs page shows and "run now" uses. The server passes the one it starts;
    * without it the app gets its own, never started (tests: the page and "run now" work, no timers).
@@ -139,8 +132,10 @@ export async function buildApp(opts: BuildAppOptions): Promise<ZApp> {
     await authChannel?.close();
   });
   const principals = createPrincipalStore(db);
+  const composition = opts.composition ?? composeModules();
   await app.register(authPlugin, {
     db,
+    domain: composition.domain,
     store: principals,
     cache: principalCache,
     cookieSecure: config.cookieSecure,
@@ -148,25 +143,10 @@ export async function buildApp(opts: BuildAppOptions): Promise<ZApp> {
   });
   await app.register(oplogPlugin, { db });
 
-  const calendar = opts.calendar ?? createCalendarStore();
-  // Cross-module listeners (credit follows the archive; penalties open publications), with this app's calendar.
-  registerDomain({ calendar });
   healthRoutes(app, { db, dbKind: opts.dbKind });
-  jobRoutes(app, { scheduler: opts.scheduler ?? createScheduler({ db, dbKind: opts.dbKind, jobs: appJobs({ calendar }), log: app.log }) });
+  jobRoutes(app, { scheduler: opts.scheduler ?? createScheduler({ db, dbKind: opts.dbKind, jobs: composition.jobs, log: app.log }) });
   identifierRoutes(app);
-  systemRoutes(app, { db, config, principals, calendar });
-  // Exports print names, not codes: districts by name (from the system module).
-  const districtNames = async (db: Executor) => (await exportNames(db)).district;
-  plansRoutes(app, { calendarOf: (ctx) => calendar.get(ctx.db), label: dictLabeler });
-  assessmentRoutes(app, { label: dictLabeler });
-  scoringRoutes(app);
-  entityImportRoutes(app);
-  creditListsRoutes(app, { label: dictLabeler, districtNames });
-  creditRepairRoutes(app, { calendarOf: (ctx) => calendar.get(ctx.db) });
-  creditSanctionRoutes(app);
-  creditReportRoutes(app);
-  portalRoutes(app);
-  entitiesRoutes(app, { label: dictLabeler, districtNames });
+  for (const module of composition.modules) module.routes(app, { db, config, principals });
   auditRoutes(app, { label: dictLabeler, roleNames: async (db) => (await exportNames(db)).role });
   oplogRoutes(app, { label: dictLabeler });
 

@@ -1,10 +1,10 @@
 /**
- * Start-up shared by the server and the CLI: register the cross-module listeners, open the
+ * Start-up shared by the server and the CLI, in the entry point's composition: open the
  * configured database, apply migrations, add missing built-ins, and on an empty database load the
  * demo city. Says what it did, once.
  */
 import type { Config } from './config/config.js';
-import { registerDomain } from './domain.js';
+import { composeModules, type Composition } from './composition.js';
 import { openDatabase, refreshStatistics, type Database, type DbHandle } from './db/client.js';
 import { seedAssessmentDemo } from './modules/assessment/index.js';
 import { seedCreditBuiltins, seedCreditDemo } from './modules/credit/index.js';
@@ -25,9 +25,9 @@ export interface PrepareResult {
  * The demo city's quality work: an action plan with tasks in every state, and last year's
  * assessment with its published 通报. Idempotent; says what it loaded in one line.
  */
-export async function seedQualityWorkDemo(db: Database): Promise<string> {
-  const plans = await seedPlansDemo(db);
-  const assessment = await seedAssessmentDemo(db, { year: plans.firstYear });
+export async function seedQualityWorkDemo(db: Database, composition: Composition): Promise<string> {
+  const plans = await seedPlansDemo(db, composition.domain);
+  const assessment = await seedAssessmentDemo(db, composition.domain, { year: plans.firstYear });
   if (plans.skipped && assessment.skipped) return '演示行动计划与考核已存在，未改动。';
   return (
     `已载入演示质量工作：行动计划 1 个、任务 ${plans.tasks} 项、进展报告 ${plans.reports} 份、督办 ${plans.reminders} 次；` +
@@ -36,12 +36,12 @@ export async function seedQualityWorkDemo(db: Database): Promise<string> {
 }
 
 /** One part of the demo city after its people: loads what it loads and says so in one line. */
-export type DemoPart = (db: Database) => Promise<string>;
+export type DemoPart = (db: Database, composition: Composition) => Promise<string>;
 
 /** The demo city after its people: the registry with its archive and credit, then the quality work. */
 export const DEMO_PARTS: readonly DemoPart[] = [
-  async (db) => {
-    const credit = await seedCreditDemo(db);
+  async (db, composition) => {
+    const credit = await seedCreditDemo(composition.systemCtx(db));
     return `已载入演示市场主体：${credit.entitiesAdded} 户、档案记录 ${credit.recordsAdded} 条、名单记录 ${credit.listEntriesAdded} 条。`;
   },
   seedQualityWorkDemo,
@@ -54,9 +54,12 @@ export const DEMO_PARTS: readonly DemoPart[] = [
  * print the generated passwords again (nobody could log in) and never finish the demo.
  * `npx zhiliang seed demo` loads what is missing.
  */
-export async function prepareDatabase(handle: DbHandle, config: Config, opts: { demo: boolean; demoParts?: readonly DemoPart[] }): Promise<PrepareResult> {
-  // Before any data moves: what the server and the CLI write must be graded and listed alike.
-  registerDomain();
+export async function prepareDatabase(
+  handle: DbHandle,
+  config: Config,
+  opts: { demo: boolean; demoParts?: readonly DemoPart[]; /** The entry point's modules (composed here when not given). */ composition?: Composition },
+): Promise<PrepareResult> {
+  const composition = opts.composition ?? composeModules();
   await handle.migrate();
   const firstStart = await isDatabaseEmpty(handle.db);
   const adminPassword = config.adminPassword ?? (firstStart && opts.demo ? config.demoPassword : undefined);
@@ -87,7 +90,7 @@ export async function prepareDatabase(handle: DbHandle, config: Config, opts: { 
     );
     for (const part of opts.demoParts ?? DEMO_PARTS) {
       try {
-        messages.push(await part(handle.db));
+        messages.push(await part(handle.db, composition));
       } catch (e) {
         const reason = e instanceof Error ? e.message : String(e);
         messages.push(

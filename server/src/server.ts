@@ -2,15 +2,14 @@
  * The server process: configuration → database (migrate, seed) → buildApp → listen.
  */
 import { buildApp } from './app.js';
+import { composeModules } from './composition.js';
 import { openConfiguredDatabase, prepareDatabase } from './bootstrap.js';
 import type { FastifyServerOptions } from 'fastify';
 import type { Config } from './config/config.js';
 import type { ZApp } from './platform/http/types.js';
 import { loadPinyinTable, loadSearchDictionary } from './modules/entities/index.js';
-import { createCalendarStore } from './modules/system/index.js';
 import type { JobDefinition } from './platform/jobs/job.js';
 import { createScheduler } from './platform/jobs/scheduler.js';
-import { appJobs } from './jobs.js';
 
 /**
  * JSON lines (pino's own format) for collectors, or pino-pretty's readable lines for a terminal:
@@ -33,24 +32,25 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const started = performance.now();
   const handle = await openConfiguredDatabase(config);
   let app: ZApp | undefined;
-  const calendar = createCalendarStore();
+  // The modules, composed once: the start-up seeding, the routes and the clocks share their listeners.
+  const composition = composeModules();
   // Periodic work (list clocks, recounts, honour rounds, the monthly risk recompute): each tick runs
   // once across every server sharing the database (platform/jobs). Its log is the app's, once built.
   const scheduler = createScheduler({
     db: handle.db,
     dbKind: handle.kind,
-    jobs: [...appJobs({ calendar }), ...(opts.extraJobs ?? [])],
+    jobs: [...composition.jobs, ...(opts.extraJobs ?? [])],
     everyMs: config.jobsEveryMs,
     log: { info: (o, m) => app?.log.info(o, m), error: (o, m) => app?.log.error(o, m) },
   });
   const listen = async () => {
-    const prepared = await prepareDatabase(handle, config, { demo: config.loadDemo });
+    const prepared = await prepareDatabase(handle, config, { demo: config.loadDemo, composition });
     app = await buildApp({
       db: handle.db,
+      composition,
       dbKind: handle.kind,
       config,
       logger: loggerOptions(config),
-      calendar,
       scheduler,
     });
     loadSearchDictionary();

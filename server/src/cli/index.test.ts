@@ -7,7 +7,7 @@ import { openConfiguredDatabase } from '../bootstrap.js';
 import { loadConfig } from '../config/config.js';
 import { VERSION } from '../config/paths.js';
 import type { DbHandle } from '../db/client.js';
-import { findUserByUsername } from '../modules/system/user.repository.js';
+import { findUserByUsername } from '../modules/system/index.js';
 import { auditHeadRow, auditRowsAfter } from '../platform/audit/audit.repository.js';
 import { verifyPassword } from '../platform/auth/password.js';
 import { cli } from '../test/run-cli.js';

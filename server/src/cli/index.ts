@@ -13,24 +13,21 @@ import { pickLang } from '../../../contracts/i18n.js';
 import { refreshStatistics, type DbHandle } from '../db/client.js';
 import { databaseUnavailableLine, isDatabaseUnavailable } from '../db/db-errors.js';
 import { seedCreditDemo } from '../modules/credit/index.js';
-import { createUser, findRoleByKey, findUserByUsername, resetUserPassword, seedDemo } from '../modules/system/index.js';
+import { createUser, findDepartmentsByName, findRoleByKey, findUserByUsername, resetUserPassword, seedDemo } from '../modules/system/index.js';
 import { verifyAuditChain } from '../platform/audit/audit.service.js';
 import { notifyAuthChanged } from '../platform/auth/auth-channel.js';
 import { onAuthChanged } from '../platform/auth/auth-events.js';
 import { generatePassword } from '../platform/auth/password.js';
-import { systemCtx } from '../platform/context.js';
+import { composeModules } from '../composition.js';
 import { AppError, localizeIssues } from '../platform/http/errors.js';
 import { type z } from 'zod';
 import { createUserBody, resetPasswordBody } from '../../../contracts/system.js';
 import { runServer } from '../main.js';
-import { findDepartmentsByName } from '../modules/system/department.repository.js';
-import { extractDocumentText, parsePlan, planParseSummary } from '../modules/plans/parser/index.js';
-import { importEntities } from '../modules/entities/import/entity-import.service.js';
+import { extractDocumentText, parsePlan, planParseSummary } from '../modules/plans/index.js';
+import { importEntities } from '../modules/entities/index.js';
 import type { ParsedPlan } from '../../../contracts/plans.js';
 import { recomputeEvaluations, runListClock, seedCreditModels } from '../modules/credit/index.js';
-import { createCalendarStore } from '../modules/system/index.js';
 import { createScheduler } from '../platform/jobs/scheduler.js';
-import { appJobs } from '../jobs.js';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const err = (line: string) => process.stderr.write(`${line}\n`);
@@ -45,7 +42,7 @@ async function withDatabase<T>(fn: (handle: DbHandle) => Promise<T>, opts: { dem
     authWritten = true;
   });
   try {
-    const prepared = await prepareDatabase(handle, config, { demo: opts.demo ?? false });
+    const prepared = await prepareDatabase(handle, config, { demo: opts.demo ?? false, composition });
     // --json output must stay parseable: preparation notes go to stderr then.
     for (const m of prepared.messages) (opts.quiet ? err : out)(m);
     const result = await fn(handle);
@@ -59,8 +56,14 @@ async function withDatabase<T>(fn: (handle: DbHandle) => Promise<T>, opts: { dem
   }
 }
 
+/**
+ * The CLI's modules, composed like the server's (composition.ts): an entity imported here is graded
+ * and a penalty recorded here opens its publication, exactly as through the API.
+ */
+const composition = composeModules();
+
 function cliCtx(handle: DbHandle) {
-  return systemCtx(handle.db, { username: `cli:${userInfo().username}`.slice(0, 64) });
+  return composition.systemCtx(handle.db, { username: `cli:${userInfo().username}`.slice(0, 64) });
 }
 
 /** Validate CLI input with a contract schema; bad input is reported like a 400, per field. */
@@ -120,10 +123,10 @@ export function buildCli(): Command {
       await withDatabase(async (h) => {
         const r = await seedDemo(h.db, { password: o.password ?? loadConfig().demoPassword });
         out(`演示城市 demo city: +${r.districtsAdded} 区划 districts, +${r.departmentsAdded} 部门 departments, +${r.usersAdded} 用户 users`);
-        const c = await seedCreditDemo(h.db, { entities: o.entities === undefined ? undefined : Number(o.entities) });
+        const c = await seedCreditDemo(cliCtx(h), { entities: o.entities === undefined ? undefined : Number(o.entities) });
         await refreshStatistics(h.db);
         out(`演示主体 demo entities: +${c.entitiesAdded} 主体 entities, +${c.recordsAdded} 档案记录 records, +${c.listEntriesAdded} 名单记录 list entries`);
-        out(await seedQualityWorkDemo(h.db));
+        out(await seedQualityWorkDemo(h.db, composition));
         if (r.generatedPassword) out(`演示用户密码 demo users' password: ${r.generatedPassword}`);
       });
     });
@@ -275,7 +278,7 @@ export function buildCli(): Command {
     });
 
   const jobs = program.command('jobs').description('periodic jobs (定时任务): the same claims as the servers, so a CLI run never overlaps a scheduled one');
-  const schedulerOf = (h: DbHandle) => createScheduler({ db: h.db, dbKind: h.kind, jobs: appJobs({ calendar: createCalendarStore() }) });
+  const schedulerOf = (h: DbHandle) => createScheduler({ db: h.db, dbKind: h.kind, jobs: composition.jobs });
   jobs
     .command('list')
     .description('every job with its last run')

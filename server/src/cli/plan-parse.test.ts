@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsedPlanSchema } from '../../../contracts/plans.js';
-import { parsePlan } from '../modules/plans/parser/index.js';
+import { parsePlan } from '../modules/plans/index.js';
 import { cli } from '../test/run-cli.js';
 
 const SEED = join(import.meta.dirname, '..', 'modules', 'plans', 'parser', 'fixtures', 'seed-004-tianjin-2018.txt');

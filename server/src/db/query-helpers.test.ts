@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from '../../../contracts/common.js';
 import type { AuditEntry, OperLog } from '../../../contracts/logs.js';
 import type { Department, District, DictType, Role } from '../../../contracts/system.js';
-import { listUsers } from '../modules/system/user.repository.js';
+import { listUserRows as listUsers } from '../modules/system/index.js';
 import { FULL_SCOPE } from '../platform/data-scope/data-scope.js';
 import { buildTestApp, errorCode, json, type Agent, type TestApp } from '../test/test-app.js';
 import { containsPattern, dayAfter, dayStart, escapeLike, pageWindow } from './query-helpers.js';

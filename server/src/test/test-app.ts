@@ -4,10 +4,11 @@
  */
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app.js';
+import { composeModules, type Composition } from '../composition.js';
 import { loadConfig, type Config } from '../config/config.js';
 import type { Database, DbHandle } from '../db/client.js';
 import type { ZApp } from '../platform/http/types.js';
-import { systemCtx, type Ctx } from '../platform/context.js';
+import type { Ctx } from '../platform/context.js';
 import { TEST_ADMIN_PASSWORD, TEST_DEMO_PASSWORD } from './constants.js';
 import { createTestDb } from './test-db.js';
 
@@ -81,6 +82,8 @@ export interface TestApp {
   db: Database;
   handle: DbHandle;
   config: Config;
+  /** The modules the app was built with (the same composition as the server's). */
+  composition: Composition;
   /** A fresh, anonymous client (from `remoteAddress`, default 127.0.0.1). */
   anon(remoteAddress?: string): Agent;
   /** A client logged in as a demo user (cached per username within the file). */
@@ -93,7 +96,8 @@ export interface TestApp {
 export async function buildTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const handle = await createTestDb();
   const config = { ...loadConfig({}), ...overrides };
-  const app = await buildApp({ db: handle.db, dbKind: handle.kind, config, serveWeb: false });
+  const composition = composeModules();
+  const app = await buildApp({ db: handle.db, dbKind: handle.kind, config, serveWeb: false, composition });
   await app.ready();
   const agents = new Map<string, Agent>();
   return {
@@ -101,6 +105,7 @@ export async function buildTestApp(overrides: Partial<Config> = {}): Promise<Tes
     db: handle.db,
     handle,
     config,
+    composition,
     anon: (remoteAddress?: string) => new Agent(app, remoteAddress),
     async as(username) {
       const cached = agents.get(username);
@@ -111,7 +116,7 @@ export async function buildTestApp(overrides: Partial<Config> = {}): Promise<Tes
       agents.set(username, agent);
       return agent;
     },
-    systemCtx: () => systemCtx(handle.db),
+    systemCtx: () => composition.systemCtx(handle.db),
     async close() {
       await app.close();
       await handle.close();

@@ -4,9 +4,9 @@ import type { EntityListQuery, RecordListQuery } from '../../../../contracts/ent
 import { parseIndustryCode } from '../../../../contracts/industries.js';
 import type { Executor } from '../../db/client.js';
 import { containsPattern, pageWindow } from '../../db/query-helpers.js';
+import type { DomainQueries } from '../../platform/context.js';
 import { scopePredicate, type DataScope, type ScopeColumns } from '../../platform/data-scope/data-scope.js';
 import { district } from '../system/system.table.js';
-import { creditEvaluation } from '../credit/scoring.table.js';
 import { archiveRecord, entity, entityLicence, entityProduct } from './entities.table.js';
 import { pinyinKeyword, pinyinOf } from './entities.pinyin.js';
 import { searchWords, tsQueryOf } from './entities.search.js';
@@ -64,8 +64,8 @@ export interface EntityListRow {
   riskClass: string | null;
 }
 
-const gradeOf = (kind: 'grade' | 'risk') =>
-  sql<string | null>`(select ce.grade from ${creditEvaluation} ce where ce.entity_id = ${entity.id} and ce.kind = ${kind})`;
+/** The credit module's grade lookup (`DomainQueries.gradeOf`): the registry lists and filters by grade without reading credit's tables. */
+export type GradeLookup = DomainQueries['gradeOf'];
 
 /** A word in more than this share of names narrows no search (天津, 有限公司 in a Tianjin registry). */
 export const COMMON_WORD_SHARE = 0.1;
@@ -124,7 +124,7 @@ export const NEAR_SIMILARITY = 0.5;
 export const NEAR_MATCHES_MAX = 50;
 
 /** The registry's filters and the caller's data scope, as one predicate. */
-function entityFilter(scope: DataScope, q: Omit<EntityListQuery, 'page' | 'pageSize'>): SQL | undefined {
+function entityFilter(scope: DataScope, q: Omit<EntityListQuery, 'page' | 'pageSize'>, gradeOf: GradeLookup): SQL | undefined {
   const filters: (SQL | undefined)[] = [scopePredicate(scope, ENTITY_SCOPE)];
   if (q.districtCode) filters.push(like(entity.districtCode, `${q.districtCode.replace(/0+$/, '') || q.districtCode}%`));
   if (q.industry) {
@@ -133,8 +133,8 @@ function entityFilter(scope: DataScope, q: Omit<EntityListQuery, 'page' | 'pageS
   }
   if (q.status) filters.push(eq(entity.status, q.status));
   if (q.entityType) filters.push(eq(entity.entityType, q.entityType));
-  if (q.grade) filters.push(sql`${gradeOf('grade')} = ${q.grade}`);
-  if (q.riskClass) filters.push(sql`${gradeOf('risk')} = ${q.riskClass}`);
+  if (q.grade) filters.push(sql`${gradeOf('grade', entity.id)} = ${q.grade}`);
+  if (q.riskClass) filters.push(sql`${gradeOf('risk', entity.id)} = ${q.riskClass}`);
   if (q.missingOfficer === 'true') filters.push(missingOfficerPredicate());
   return and(...filters);
 }
@@ -176,12 +176,13 @@ async function keywordMatch(db: Executor, kw: string, filter: SQL | undefined, m
 }
 
 /** The registry page: filters, data scope, and name search ranked by match quality. */
-export async function listEntities(db: Executor, scope: DataScope, q: EntityListQuery, opts: { matchesMax?: number } = {}): Promise<EntityListPage> {
-  const filter = entityFilter(scope, q);
+export async function listEntities(db: Executor, scope: DataScope, q: EntityListQuery, opts: { gradeOf: GradeLookup; matchesMax?: number }): Promise<EntityListPage> {
+  const { gradeOf } = opts;
+  const filter = entityFilter(scope, q, gradeOf);
   const { offset, limit } = pageWindow(q.page, q.pageSize);
   const page = (where: SQL | undefined, orderBy: SQL[]) =>
     db
-      .select({ entity, districtName: district.name, grade: gradeOf('grade'), riskClass: gradeOf('risk'), total: sql<number>`(count(*) over ())::int` })
+      .select({ entity, districtName: district.name, grade: gradeOf('grade', entity.id), riskClass: gradeOf('risk', entity.id), total: sql<number>`(count(*) over ())::int` })
       .from(entity)
       .leftJoin(district, eq(district.code, entity.districtCode))
       .where(where)
@@ -212,7 +213,7 @@ export async function listEntities(db: Executor, scope: DataScope, q: EntityList
   }
   const { rows, n } = await counted(where, await page(where, [desc(rank), asc(entity.id)]));
   if (n > 0 || offset > 0) return { rows: rows.slice(0, Math.max(0, max - offset)), total: Math.min(n, max), capped: n > max, near: false };
-  return nearMatches(db, kw, filter, q);
+  return nearMatches(db, kw, filter, q, gradeOf);
 }
 
 /**
@@ -221,7 +222,7 @@ export async function listEntities(db: Executor, scope: DataScope, q: EntityList
  * compared as 得泽调味品 / dezetiaoweipin. Two probes through the trigram indexes (pinyin tokens,
  * names), with the threshold set for this transaction only; best first, at most NEAR_MATCHES_MAX.
  */
-async function nearMatches(db: Executor, kw: string, filter: SQL | undefined, q: EntityListQuery): Promise<EntityListPage> {
+async function nearMatches(db: Executor, kw: string, filter: SQL | undefined, q: EntityListQuery, gradeOf: GradeLookup): Promise<EntityListPage> {
   const common = await commonSearchWords(db);
   const rare = searchWords(kw).filter((w) => !common.has(w));
   const core = rare.length > 0 ? rare.join('') : kw;
@@ -239,7 +240,7 @@ async function nearMatches(db: Executor, kw: string, filter: SQL | undefined, q:
     // `<%` reads its threshold from this setting; local to the transaction, so other searches keep 0.6.
     await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', ${String(NEAR_SIMILARITY)}, true)`);
     return tx
-      .select({ entity, districtName: district.name, grade: gradeOf('grade'), riskClass: gradeOf('risk') })
+      .select({ entity, districtName: district.name, grade: gradeOf('grade', entity.id), riskClass: gradeOf('risk', entity.id) })
       .from(entity)
       .leftJoin(district, eq(district.code, entity.districtCode))
       .where(sql`${entity.id} in (${sql.join(probes, sql` union all `)})`)
@@ -278,11 +279,18 @@ export interface EntityExportRow {
  * at most `max` + 1), then their rows a batch at a time. At most `max` + 1 rows: one more than
  * `max` says there were more.
  */
-export async function* entityExportRows(db: Executor, scope: DataScope, q: Omit<EntityListQuery, 'page' | 'pageSize'>, max: number, size: number): AsyncGenerator<EntityExportRow[]> {
-  const filter = entityFilter(scope, q);
+export async function* entityExportRows(
+  db: Executor,
+  scope: DataScope,
+  q: Omit<EntityListQuery, 'page' | 'pageSize'>,
+  max: number,
+  size: number,
+  gradeOf: GradeLookup,
+): AsyncGenerator<EntityExportRow[]> {
+  const filter = entityFilter(scope, q, gradeOf);
   const select = (where: SQL | undefined) =>
     db
-      .select({ entity: EXPORT_FIELDS, districtName: district.name, grade: gradeOf('grade'), riskClass: gradeOf('risk') })
+      .select({ entity: EXPORT_FIELDS, districtName: district.name, grade: gradeOf('grade', entity.id), riskClass: gradeOf('risk', entity.id) })
       .from(entity)
       .leftJoin(district, eq(district.code, entity.districtCode))
       .where(where);
@@ -327,14 +335,23 @@ export async function districtName(db: Executor, code: string): Promise<string |
   return row?.name ?? null;
 }
 
+/**
+ * The district the registry places an enterprise in, or null when the code is not registered: an
+ * enterprise account's placement reads it (the system module, through `DomainQueries`).
+ */
+export async function enterpriseDistrict(db: Executor, uscc: string): Promise<string | null> {
+  const [row] = await db.select({ districtCode: entity.districtCode }).from(entity).where(eq(entity.uscc, uscc));
+  return row?.districtCode ?? null;
+}
+
 export async function knownDistrictCodes(db: Executor): Promise<Set<string>> {
   const rows = await db.select({ code: district.code }).from(district);
   return new Set(rows.map((r) => r.code));
 }
 
-export async function currentEvaluations(db: Executor, entityId: number): Promise<{ grade: string | null; risk: string | null }> {
-  const rows = await db.select({ kind: creditEvaluation.kind, grade: creditEvaluation.grade }).from(creditEvaluation).where(eq(creditEvaluation.entityId, entityId));
-  return { grade: rows.find((r) => r.kind === 'grade')?.grade ?? null, risk: rows.find((r) => r.kind === 'risk')?.grade ?? null };
+export async function currentEvaluations(db: Executor, entityId: number, gradeOf: GradeLookup): Promise<{ grade: string | null; risk: string | null }> {
+  const [row] = await db.select({ grade: gradeOf('grade', entity.id), risk: gradeOf('risk', entity.id) }).from(entity).where(eq(entity.id, entityId));
+  return { grade: row?.grade ?? null, risk: row?.risk ?? null };
 }
 
 // ─── Products and licences ──────────────────────────────────────────────────────────────────────

@@ -5,7 +5,7 @@ import { msg, pickLang } from '../../../../contracts/i18n.js';
 import type { Database, Executor } from '../../db/client.js';
 import { appendAudit } from '../../platform/audit/audit.repository.js';
 import { todayInChina } from '../../platform/calendar/today.js';
-import { hasPermission, systemCtx, type Ctx } from '../../platform/context.js';
+import { hasPermission, systemSource, type Ctx } from '../../platform/context.js';
 import { jurisdictionInScope, recordInScope } from '../../platform/data-scope/data-scope.js';
 import { AppError } from '../../platform/http/errors.js';
 import {
@@ -34,7 +34,6 @@ import {
 import { entityFlags, licenceState, maskPhone } from './entities.rules.js';
 import { namePinyin } from './entities.pinyin.js';
 import { searchText } from './entities.search.js';
-import { notifyEntityChanged } from './archive-events.js';
 
 /** The entity if the reader may see it: an enterprise user asking about another entity gets 403, anyone else out of scope 404. */
 export async function loadEntityForRead(ctx: Ctx, uscc: string, db: Executor = ctx.db): Promise<EntityRow> {
@@ -78,7 +77,7 @@ function toSummary(ctx: Ctx, e: EntityExportFields, extra: { districtName: strin
 }
 
 export async function listEntities(ctx: Ctx, q: EntityListQuery, opts: { matchesMax?: number } = {}): Promise<EntityListResponse> {
-  const { rows, total, capped, near } = await listEntityRows(ctx.db, ctx.scope, q, opts);
+  const { rows, total, capped, near } = await listEntityRows(ctx.db, ctx.scope, q, { ...opts, gradeOf: ctx.domain.queries.gradeOf });
   const kw = q.keyword?.trim();
   return {
     items: rows.map((r) => {
@@ -98,7 +97,7 @@ export async function listEntities(ctx: Ctx, q: EntityListQuery, opts: { matches
  * ranking); at most `max` + 1 entities (one more says there were more).
  */
 export async function* entityExportBatches(ctx: Ctx, q: Omit<EntityListQuery, 'page' | 'pageSize'>, max: number, size: number): AsyncGenerator<EntitySummary[]> {
-  for await (const rows of entityExportRows(ctx.db, ctx.scope, q, max, size)) yield rows.map((r) => toSummary(ctx, r.entity, r));
+  for await (const rows of entityExportRows(ctx.db, ctx.scope, q, max, size, ctx.domain.queries.gradeOf)) yield rows.map((r) => toSummary(ctx, r.entity, r));
 }
 
 function toProduct(p: ProductRow) {
@@ -115,7 +114,7 @@ export async function getEntity(ctx: Ctx, uscc: string): Promise<EntityDetail> {
 }
 
 async function entityDetail(ctx: Ctx, e: EntityRow, db: Executor = ctx.db): Promise<EntityDetail> {
-  const [products, licences, evals, dName] = await Promise.all([productsOf(db, e.id), licencesOf(db, e.id), currentEvaluations(db, e.id), districtName(db, e.districtCode)]);
+  const [products, licences, evals, dName] = await Promise.all([productsOf(db, e.id), licencesOf(db, e.id), currentEvaluations(db, e.id, ctx.domain.queries.gradeOf), districtName(db, e.districtCode)]);
   const today = todayInChina();
   const flags = entityFlags({ scale: e.scale, qualityOfficer: e.qualityOfficer, products, licences }, today).map((f) => ({ code: f.code, message: pickLang(f.message, ctx.lang) }));
   return {
@@ -179,7 +178,7 @@ export async function createEntity(ctx: Ctx, body: CreateEntityBody): Promise<En
     if (await findEntityByUscc(tx, body.uscc)) throw new AppError('USCC_TAKEN', { details: { uscc: body.uscc } });
     const row = await insertEntity(tx, { uscc: body.uscc, ...entityColumns(body) });
     await appendAudit(tx, ctx, { action: 'entities.entity.create', targetType: 'entity', targetId: row.id, after: { uscc: row.uscc, name: row.name } });
-    await notifyEntityChanged(tx, ctx, row.id);
+    await ctx.domain.events.entityChanged(tx, ctx, row.id);
     return entityDetail(ctx, row, tx);
   });
 }
@@ -201,7 +200,7 @@ export async function updateEntity(ctx: Ctx, uscc: string, body: UpdateEntityBod
       before: Object.fromEntries(Object.keys(changed).map((k) => [k, (e as Record<string, unknown>)[k]])),
       after: changed,
     });
-    await notifyEntityChanged(tx, ctx, e.id);
+    await ctx.domain.events.entityChanged(tx, ctx, e.id);
     return entityDetail(ctx, row, tx);
   });
 }
@@ -212,7 +211,7 @@ export async function addProduct(ctx: Ctx, uscc: string, body: ProductBody): Pro
     const p = await insertProduct(tx, { entityId: e.id, ...body });
     await setLicensedProducts(tx, e.id);
     await appendAudit(tx, ctx, { action: 'entities.product.create', targetType: 'entity_product', targetId: p.id, after: { entityId: e.id, ...body } });
-    await notifyEntityChanged(tx, ctx, e.id);
+    await ctx.domain.events.entityChanged(tx, ctx, e.id);
     return entityDetail(ctx, (await findEntityByUscc(tx, uscc))!, tx);
   });
 }
@@ -224,7 +223,7 @@ export async function removeProduct(ctx: Ctx, uscc: string, productId: number): 
     if (!p) throw new AppError('NOT_FOUND');
     await setLicensedProducts(tx, e.id);
     await appendAudit(tx, ctx, { action: 'entities.product.delete', targetType: 'entity_product', targetId: p.id, before: toProduct(p) });
-    await notifyEntityChanged(tx, ctx, e.id);
+    await ctx.domain.events.entityChanged(tx, ctx, e.id);
     return entityDetail(ctx, (await findEntityByUscc(tx, uscc))!, tx);
   });
 }
@@ -235,7 +234,7 @@ export async function addLicence(ctx: Ctx, uscc: string, body: LicenceBody): Pro
     const l = await insertLicence(tx, { entityId: e.id, ...body });
     if (!l) throw new AppError('CODE_TAKEN', { details: { number: body.number } });
     await appendAudit(tx, ctx, { action: 'entities.licence.create', targetType: 'entity_licence', targetId: l.id, after: { entityId: e.id, ...body } });
-    await notifyEntityChanged(tx, ctx, e.id);
+    await ctx.domain.events.entityChanged(tx, ctx, e.id);
     return entityDetail(ctx, e, tx);
   });
 }
@@ -247,7 +246,7 @@ export async function revokeLicence(ctx: Ctx, uscc: string, licenceId: number, o
     const l = await revokeLicenceRow(tx, e.id, licenceId, on);
     if (!l) throw new AppError('NOT_FOUND');
     await appendAudit(tx, ctx, { action: 'entities.licence.revoke', targetType: 'entity_licence', targetId: l.id, after: { revokedOn: on } });
-    await notifyEntityChanged(tx, ctx, e.id);
+    await ctx.domain.events.entityChanged(tx, ctx, e.id);
     return entityDetail(ctx, e, tx);
   });
 }
@@ -260,7 +259,7 @@ const PINYIN_BACKFILL_BATCH = 5_000;
  * (a no-op probe of an empty partial index once done). Returns how many rows it filled.
  */
 export async function backfillNamePinyin(db: Database): Promise<number> {
-  const ctx = systemCtx(db);
+  const ctx = systemSource();
   let afterId = 0;
   let filled = 0;
   for (;;) {

@@ -12,7 +12,6 @@ import { hasPermission, type Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/http/errors.js';
 import { assertPublishable } from '../../platform/publication/publishable.js';
 import { namesOf } from '../system/index.js';
-import { notifyRecordAppended } from './archive-events.js';
 import { correctionOf, findRecord, findRecordBySource, insertRecord, listRecords as listRecordRows, type RecordRow } from './entities.repository.js';
 import { defaultRecordTitle, parsePayload } from './entities.rules.js';
 import { loadEntityForRead, loadEntityForWrite } from './entity.service.js';
@@ -106,7 +105,7 @@ export async function appendRecord(tx: Transaction, ctx: Ctx, input: AppendRecor
     targetId: row.id,
     after: { entityId: row.entityId, kind: row.kind, title: row.title, occurredOn: row.occurredOn, correctsId: row.correctsId, retracts: row.retracts },
   });
-  await notifyRecordAppended(tx, ctx, record);
+  await ctx.domain.events.recordAppended(tx, ctx, record);
   return { record, created: true };
 }
 

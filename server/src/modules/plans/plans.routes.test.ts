@@ -14,7 +14,7 @@ import { addCalendarDays } from '../../platform/calendar/calendar.rules.js';
 import { todayInChina } from '../../platform/calendar/today.js';
 import { expectPrintable, readExport } from '../../test/xlsx.js';
 import { buildTestApp, errorCode, json, multipartBody, type Agent, type TestApp } from '../../test/test-app.js';
-import { findUserByUsername, updateUserRow } from '../system/user.repository.js';
+import { findUserByUsername, updateUserRow } from '../system/index.js';
 import { docxOf, xlsxOf } from '../../test/zip-fixtures.js';
 import { MAX_PLAN_ITEMS, MAX_PLAN_TEXT_CHARS } from './plans.rules.js';
 

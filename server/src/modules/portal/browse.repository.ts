@@ -8,7 +8,8 @@ import type { PublicBrowseList, PublicListQuery } from '../../../../contracts/po
 import type { Executor } from '../../db/client.js';
 import { pageWindow } from '../../db/query-helpers.js';
 import { districtPrefix } from '../../platform/data-scope/data-scope.js';
-import { creditHonourRound, creditListEntry } from '../credit/lists.table.js';
+import { creditHonourRound } from '../credit/honours/honour.table.js';
+import { creditListEntry } from '../credit/lists/lists.table.js';
 import { entity } from '../entities/index.js';
 import { district } from '../system/system.table.js';
 import { publishedNow, type PublicListRow } from './portal.repository.js';

@@ -10,8 +10,7 @@ import type { PublicListItem } from '../../../../contracts/portal.js';
 import { usccCheckCharacter } from '../../../../contracts/uscc.js';
 import { todayInChina } from '../../platform/calendar/today.js';
 import { buildTestApp, errorCode, json, type Agent, type TestApp } from '../../test/test-app.js';
-import { addMonths } from '../credit/lists.rules.js';
-import { creditListEntry } from '../credit/lists.table.js';
+import { addMonths, creditListEntry } from '../credit/index.js';
 import { findEntityByUscc } from '../entities/index.js';
 
 let t: TestApp;

@@ -4,3 +4,11 @@
  */
 export { portalRoutes, publicRateLimit, DEFAULT_PUBLIC_RATE_LIMIT, type PortalDeps } from './portal.routes.js';
 export { publicCredit, searchPublic } from './portal.service.js';
+
+import type { ServerModule } from '../../platform/modules/server-module.js';
+import { portalRoutes as routes, type PortalDeps as Deps } from './portal.routes.js';
+
+/** The portal as the composition root uses it: public, read-only routes. */
+export function createPortalModule(deps: Deps = {}): ServerModule {
+  return { name: 'portal', routes: (app) => routes(app, deps) };
+}

@@ -6,8 +6,9 @@ import { and, asc, count, desc, eq, gt, inArray, isNull, or, sql, type Placehold
 import type { Executor } from '../../db/client.js';
 import { containsPattern, pageWindow, preparedOnce } from '../../db/query-helpers.js';
 import { archiveRecord, commonSearchWords, entity, searchWords, tsQueryOfWords } from '../entities/index.js';
-import { creditHonourRound, creditListEntry } from '../credit/lists.table.js';
-import { creditEvaluation } from '../credit/scoring.table.js';
+import { creditHonourRound } from '../credit/honours/honour.table.js';
+import { creditListEntry } from '../credit/lists/lists.table.js';
+import { creditEvaluation } from '../credit/scoring/scoring.table.js';
 import { district } from '../system/system.table.js';
 import { LISTS_PUBLIC_ON_PUBLICATION } from './portal.rules.js';
 

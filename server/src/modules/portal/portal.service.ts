@@ -10,14 +10,12 @@ import { todayInChina } from '../../platform/calendar/today.js';
 import { AppError } from '../../platform/http/errors.js';
 import { maskForPortal } from '../../platform/publication/publishable.js';
 import { findPublicEntity, searchByName, type PublicListRow } from './portal.repository.js';
-import { groundsInWords } from '../credit/index.js';
+import { groundsInWords, PENALTY_PUBLICATION_YEARS } from '../credit/index.js';
 import { listRecordPublic, publicGrade } from './portal.rules.js';
 
 /** Records further back than this are not shown publicly (the longest ordinary publication period is 3 years; 5 covers grading windows). */
 export const PUBLIC_RECORD_YEARS = 5;
 const PUBLIC_RECORD_LIMIT = 200;
-/** Order 45 Art. 13: penalty information is published for 3 years unless a shorter period applies. */
-const PENALTY_PUBLICATION_YEARS = 3;
 
 function yearsBefore(today: string, years: number): string {
   return `${Number(today.slice(0, 4)) - years}${today.slice(4)}`.replace(/-02-29$/, '-02-28');

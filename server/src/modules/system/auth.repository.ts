@@ -4,7 +4,7 @@
  */
 import { and, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { userSession } from '../../platform/auth/session.table.js';
+import { userSession } from './session.table.js';
 import { appUser, department, district, loginFailure, role, roleDepartment, rolePermission, userRole } from './system.table.js';
 
 export interface NewSession {

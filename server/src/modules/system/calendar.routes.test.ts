@@ -5,7 +5,7 @@ import { XLSX_MIME } from '../../platform/excel/excel.js';
 import { readExport, expectPrintable } from '../../test/xlsx.js';
 import { buildTestApp, errorCode, json, type Agent, type TestApp } from '../../test/test-app.js';
 import { daysOfYear, findCalendarDay, findCalendarYear } from './calendar.repository.js';
-import { CN_HOLIDAY_NOTICES } from './seed/cn-holidays.data.js';
+import { CN_HOLIDAY_NOTICES } from '../../platform/calendar/cn-holidays.data.js';
 
 let t: TestApp;
 let admin: Agent;

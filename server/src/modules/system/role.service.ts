@@ -104,7 +104,7 @@ async function checkGrants(ctx: Ctx, body: UpdateRoleBody, previous: readonly st
 async function checkHolders(ctx: Ctx, db: Executor, next: GrantableRole, roleId: number): Promise<void> {
   if (ctx.scope.all) return;
   for (const holder of await roleHolders(db, roleId)) {
-    const placement = await loadPlacement(db, holder);
+    const placement = await loadPlacement(ctx, db, holder);
     if (placementOutsideScope(ctx.scope, placement).length > 0 || roleReachOutsideScope(ctx.scope, next, placement)) {
       throw new AppError('FORBIDDEN', {
         message: {

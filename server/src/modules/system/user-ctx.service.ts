@@ -6,14 +6,14 @@
  */
 import { ALL_PERMISSIONS, ADMIN_ROLE_KEY, type DataScopeKind } from '../../../../contracts/permissions.js';
 import type { Database } from '../../db/client.js';
-import type { Ctx } from '../../platform/context.js';
+import type { Ctx, Domain } from '../../platform/context.js';
 import { resolveDataScope } from '../../platform/data-scope/data-scope.js';
 import { activeRolesOfUser, customDeptsOfRoles, permissionsOfRoles, selfAndDescendantDeptIds } from './auth.repository.js';
 import { findDepartment } from './department.repository.js';
 import { findUserByUsername } from './user.repository.js';
 
 /** The context of `username` (throws when there is no such user: a seeder names its people). */
-export async function ctxOfUser(db: Database, username: string): Promise<Ctx> {
+export async function ctxOfUser(db: Database, domain: Domain, username: string): Promise<Ctx> {
   const user = await findUserByUsername(db, username);
   if (!user) throw new Error(`no user ${username}`);
   const roles = await activeRolesOfUser(db, user.id);
@@ -31,6 +31,7 @@ export async function ctxOfUser(db: Database, username: string): Promise<Ctx> {
   );
   return {
     db,
+    domain,
     actor: { userId: user.id, username: user.username, roles: roles.map((r) => r.key), deptId: user.deptId, deptName: dept?.name ?? null },
     scope,
     permissions: new Set(permissions),

@@ -6,7 +6,6 @@ import type { Executor } from '../../db/client.js';
 import { containsPattern } from '../../db/query-helpers.js';
 import { scopePredicate, type DataScope, type ScopeColumns } from '../../platform/data-scope/data-scope.js';
 // Read only: an enterprise account lies where the registry places its enterprise.
-import { entity } from '../entities/entities.table.js';
 import { appUser, department, district, loginFailure, role, userRole } from './system.table.js';
 
 export type UserRow = typeof appUser.$inferSelect;
@@ -53,16 +52,6 @@ export async function findUserById(db: Executor, id: number, scope?: DataScope):
     .from(appUser)
     .where(and(eq(appUser.id, id), scope ? scopePredicate(scope, USER_SCOPE) : undefined));
   return row ?? null;
-}
-
-/**
- * The district the market-entity registry places an enterprise in, or null when the code is not
- * registered. An enterprise account's scope check reads it (the registry is the entities module's
- * table; the system module only reads it).
- */
-export async function registeredEnterpriseDistrict(db: Executor, uscc: string): Promise<string | null> {
-  const [row] = await db.select({ districtCode: entity.districtCode }).from(entity).where(eq(entity.uscc, uscc));
-  return row?.districtCode ?? null;
 }
 
 export async function insertUser(db: Executor, values: NewUserRow): Promise<UserRow> {

@@ -32,7 +32,6 @@ import {
   findUserById,
   findUserByUsername,
   getUserListRow,
-  registeredEnterpriseDistrict,
   insertUser,
   listUsers as listUserRows,
   rolesOfUsers,
@@ -118,7 +117,7 @@ function invalid(path: string, zh: string, en: string): AppError {
  * enterprise with the district the registry places it in. A department, district or enterprise
  * code that does not exist is a 400 naming the field.
  */
-async function loadPlacement(db: Executor, refs: UserRefs): Promise<AccountPlacement> {
+async function loadPlacement(ctx: Pick<Ctx, 'domain'>, db: Executor, refs: UserRefs): Promise<AccountPlacement> {
   let dept: ScopedDept | null = null;
   let deptAndBelow: ScopedDept[] = [];
   if (refs.deptId !== null) {
@@ -131,7 +130,7 @@ async function loadPlacement(db: Executor, refs: UserRefs): Promise<AccountPlace
   if (refs.enterpriseUscc) {
     const check = validateUscc(refs.enterpriseUscc);
     if (!check.valid) throw invalid('enterpriseUscc', `统一社会信用代码不合法：${check.reason}`, `Invalid USCC (${check.rule})`);
-    enterprise = { uscc: refs.enterpriseUscc, districtCode: await registeredEnterpriseDistrict(db, refs.enterpriseUscc) };
+    enterprise = { uscc: refs.enterpriseUscc, districtCode: await ctx.domain.queries.enterpriseDistrict(db, refs.enterpriseUscc) };
   }
   const districtCode = refs.districtCode ?? dept?.districtCode ?? enterprise?.districtCode ?? null;
   if (districtCode && !(await findDistrict(db, districtCode))) throw invalid('districtCode', '区划不存在', 'No such district');
@@ -185,7 +184,7 @@ function roleRefused(r: { key: string; name: string; dataScope: string }, proble
  * moving an account changes what its roles reach. Returns the district to store.
  */
 async function checkUserRefs(ctx: Ctx, db: Executor, refs: UserRefs & { roleIds: number[] }): Promise<{ districtCode: string | null }> {
-  const placement = await loadPlacement(db, refs);
+  const placement = await loadPlacement(ctx, db, refs);
   const roles = await findRolesByIds(db, refs.roleIds);
   if (roles.length !== new Set(refs.roleIds).size) throw invalid('roleIds', '角色不存在', 'No such role');
   const outside = placementOutsideScope(ctx.scope, placement);
@@ -336,7 +335,7 @@ export async function unlockUser(ctx: Ctx, id: number): Promise<User> {
 export async function assignableRoles(ctx: Ctx, target?: Partial<UserRefs>): Promise<RoleRef[]> {
   const roles = await rolesForGranting(ctx.db);
   const placement = target
-    ? await loadPlacement(ctx.db, { deptId: target.deptId ?? null, districtCode: target.districtCode ?? null, enterpriseUscc: target.enterpriseUscc ?? null })
+    ? await loadPlacement(ctx, ctx.db, { deptId: target.deptId ?? null, districtCode: target.districtCode ?? null, enterpriseUscc: target.enterpriseUscc ?? null })
     : NOWHERE;
   return roles.filter((r) => roleGrantProblem(ctx, r, placement) === null).map(({ id, key, name }) => ({ id, key, name }));
 }
@@ -350,7 +349,7 @@ export async function assignableRoles(ctx: Ctx, target?: Partial<UserRefs>): Pro
 async function loadManageableUser(ctx: Ctx, db: Executor, id: number): Promise<UserRow> {
   const user = await findUserById(db, id, ctx.scope);
   if (!user) throw new AppError('NOT_FOUND');
-  const placement = await loadPlacement(db, { deptId: user.deptId, districtCode: user.districtCode, enterpriseUscc: user.enterpriseUscc });
+  const placement = await loadPlacement(ctx, db, { deptId: user.deptId, districtCode: user.districtCode, enterpriseUscc: user.enterpriseUscc });
   const outside = placementOutsideScope(ctx.scope, placement);
   if (outside.length > 0) throw outOfScope(outside, true);
   const roleIds = ((await rolesOfUsers(db, [id])).get(id) ?? []).map((r) => r.id);

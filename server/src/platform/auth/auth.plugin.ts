@@ -14,7 +14,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { RouteAccess } from '../../../../contracts/permissions.js';
 import type { Database } from '../../db/client.js';
-import type { Ctx } from '../context.js';
+import type { Ctx, Domain } from '../context.js';
 import { EMPTY_SCOPE } from '../data-scope/data-scope.js';
 import { AppError } from '../http/errors.js';
 import { requestLang } from '../http/lang.js';
@@ -48,6 +48,8 @@ declare module 'fastify' {
 
 export interface AuthPluginOptions {
   db: Database;
+  /** The composition every request's use cases run in. */
+  domain: Domain;
   store: PrincipalStore;
   cache: PrincipalCache;
   cookieSecure: boolean;
@@ -71,6 +73,7 @@ async function authPlugin(app: FastifyInstance, opts: AuthPluginOptions): Promis
     const p = this.principal;
     return {
       db: opts.db,
+      domain: opts.domain,
       actor: p
         ? { userId: p.user.id, username: p.user.username, roles: p.roles.map((r) => r.key), deptId: p.user.deptId, deptName: p.user.deptName }
         : { userId: null, username: 'anonymous', roles: [], deptId: null, deptName: null },

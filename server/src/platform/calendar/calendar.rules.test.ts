@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CN_HOLIDAY_NOTICES } from '../../modules/system/seed/cn-holidays.data.js';
+import { CN_HOLIDAY_NOTICES } from './cn-holidays.data.js';
 import {
   addCalendarDays,
   buildYearDays,

@@ -5,7 +5,7 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VERSION } from '../../config/paths.js';
-import { findDistrict } from '../../modules/system/district.repository.js';
+import { findDistrict } from '../../modules/system/index.js';
 import { buildTestApp, errorCode, json, type Agent, type TestApp } from '../../test/test-app.js';
 import { JSON_MAX_DEPTH, jsonNestsDeeperThan, unstorableCharacter } from './request-body.js';
 import { DOCS_CSP, WEB_CSP } from './security-headers.js';

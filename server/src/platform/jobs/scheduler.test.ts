@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../../db/client.js';
 import { createTestDb } from '../../test/test-db.js';
-import { systemCtx } from '../context.js';
+import { systemSource } from '../context.js';
 import { AppError } from '../http/errors.js';
 import { claimRun, listRuns } from './job-run.repository.js';
 import type { JobDefinition } from './job.js';
@@ -104,7 +104,7 @@ describe('run now', () => {
     state.gate = new Promise((r) => (release = r));
     const s = createScheduler({ db: h.db, dbKind: h.kind, jobs: [job] });
     const other = createScheduler({ db: h.db, dbKind: h.kind, jobs: [job], owner: 'other:1' });
-    const ctx = systemCtx(h.db, { username: 'cli:tester' });
+    const ctx = systemSource({ username: 'cli:tester' });
     const { run, done } = await s.runNow(job.name, ctx, 'cli');
     expect(run).toMatchObject({ status: 'running', trigger: 'cli', actor: 'cli:tester', tickKey: null });
     await expect(other.runNow(job.name, ctx, 'manual')).rejects.toMatchObject({ code: 'JOB_RUNNING' });
@@ -122,7 +122,7 @@ describe('run now', () => {
     const { job } = countingJob('test.list');
     const s = createScheduler({ db: h.db, dbKind: h.kind, jobs: [job], everyMs: 1000 });
     expect(await s.list()).toEqual([{ name: job.name, title: job.title, everyMs: 1000, nextCheckAt: null, lastRun: null }]);
-    for (let i = 0; i < 3; i++) await (await s.runNow(job.name, systemCtx(h.db), 'cli')).done;
+    for (let i = 0; i < 3; i++) await (await s.runNow(job.name, systemSource(), 'cli')).done;
     const [listed] = await s.list();
     const page = await s.history(job.name, { page: 1, pageSize: 2 });
     expect(page.total).toBe(3);

@@ -13,8 +13,7 @@ import { hostname } from 'node:os';
 import type { Job, JobRun, JobRunsQuery, JobTrigger } from '../../../../contracts/jobs.js';
 import type { Page } from '../../../../contracts/common.js';
 import type { Database, DbKind } from '../../db/client.js';
-import { appendAudit } from '../audit/audit.repository.js';
-import type { Ctx } from '../context.js';
+import { appendAudit, type AuditSource } from '../audit/audit.repository.js';
 import { AppError } from '../http/errors.js';
 import { abandonStaleRuns, claimRun, finishRun, latestRuns, listRuns, touchRun, type JobRunRow } from './job-run.repository.js';
 import type { JobDefinition } from './job.js';
@@ -56,7 +55,7 @@ export interface Scheduler {
   /** One scheduled check of one job: runs it when its tick is due and unclaimed (the timer calls this). */
   check(name: string): Promise<JobRun | null>;
   /** Run a job now (an administrator or the CLI), whatever its tick; 404 unknown, 409 while it runs. */
-  runNow(name: string, ctx: Ctx, trigger: Exclude<JobTrigger, 'schedule'>): Promise<RunHandle>;
+  runNow(name: string, who: AuditSource, trigger: Exclude<JobTrigger, 'schedule'>): Promise<RunHandle>;
   /** Every job with its newest run and this process's next check. */
   list(): Promise<Job[]>;
   history(name: string, q: JobRunsQuery): Promise<Page<JobRun>>;
@@ -196,18 +195,18 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
       await Promise.allSettled([...checking, ...inFlight.values()]);
     },
     check,
-    async runNow(name, ctx, trigger) {
+    async runNow(name, who, trigger) {
       const job = jobOf(name);
       const now = new Date();
       await recoverStale(name, now);
       // The claim and its audit row commit together: no audited run that did not start, no run unaudited.
       const row = await db.transaction(async (tx) => {
-        const claimed = await claimRun(tx, { job: name, tickKey: null, trigger, actor: ctx.actor.username.slice(0, 64), owner, now });
+        const claimed = await claimRun(tx, { job: name, tickKey: null, trigger, actor: who.actor.username.slice(0, 64), owner, now });
         if (!claimed) throw new AppError('JOB_RUNNING');
-        await appendAudit(tx, ctx, { action: 'system.job.run', targetType: 'job_run', targetId: claimed.id, after: { job: name, trigger } });
+        await appendAudit(tx, who, { action: 'system.job.run', targetType: 'job_run', targetId: claimed.id, after: { job: name, trigger } });
         return claimed;
       });
-      log.info({ job: name, run: row.id, trigger, actor: ctx.actor.username }, 'job run requested');
+      log.info({ job: name, run: row.id, trigger, actor: who.actor.username }, 'job run requested');
       return { run: toJobRun(row), done: execute(job, row) };
     },
     async list() {

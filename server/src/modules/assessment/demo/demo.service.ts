@@ -7,6 +7,7 @@
  * changes nothing: it stops when the scheme exists.
  */
 import type { Database } from '../../../db/client.js';
+import type { Domain } from '../../../platform/context.js';
 import { appendAudit } from '../../../platform/audit/audit.repository.js';
 import { addCalendarDays } from '../../../platform/calendar/calendar.rules.js';
 import { todayInChina } from '../../../platform/calendar/today.js';
@@ -32,13 +33,13 @@ function stamp(date: string, time: string, now: Date): Date {
 }
 
 /** Load the assessment of `year` (the demo plan's first year). */
-export async function seedAssessmentDemo(db: Database, opts: { year: number; today?: string }): Promise<AssessmentDemoReport> {
+export async function seedAssessmentDemo(db: Database, domain: Domain, opts: { year: number; today?: string }): Promise<AssessmentDemoReport> {
   const existing = await findSchemeByName(db, demoSchemeName(opts.year));
   if (existing) return { skipped: true, schemeId: existing.id, docNumber: null, units: 0, rectifications: 0 };
   const today = opts.today ?? todayInChina();
   const now = new Date(Math.min(Date.now(), Date.parse(`${today}T23:59:00+08:00`)));
   const dates = demoAssessmentDates(opts.year, today);
-  const [office, chief] = await Promise.all([ctxOfUser(db, DEMO_AUTHORS.qualityOffice), ctxOfUser(db, DEMO_AUTHORS.approver)]);
+  const [office, chief] = await Promise.all([ctxOfUser(db, domain, DEMO_AUTHORS.qualityOffice), ctxOfUser(db, domain, DEMO_AUTHORS.approver)]);
 
   const scheme = await createScheme(office, demoScheme(opts.year));
   await saveInputs(office, scheme.id, { units: demoInputs(scheme.units.map((u) => u.deptId)) });
@@ -54,7 +55,7 @@ export async function seedAssessmentDemo(db: Database, opts: { year: number; tod
     const reporter = demoReporterOf({ name: r.deptName });
     if (fate === 'none' || !reporter) continue;
     const submitted = addCalendarDays(dates.published, 20);
-    const rect = await submitRectification(await ctxOfUser(db, reporter), r.id, { ...RECTIFICATION_TEXT, completionDate: addCalendarDays(dates.published, 90) });
+    const rect = await submitRectification(await ctxOfUser(db, domain, reporter), r.id, { ...RECTIFICATION_TEXT, completionDate: addCalendarDays(dates.published, 90) });
     let reviewedAt: Date | null = null;
     if (fate === 'accepted') {
       await reviewRectification(office, rect.id, { decision: 'accept', comment: '整改措施具体可行，同意。' });

@@ -5,7 +5,8 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.js';
 import { archiveRecord, entity, entityLicence, entityProduct } from '../../entities/index.js';
-import { creditHonourRound, creditListEntry } from '../lists.table.js';
+import { creditHonourRound } from '../honours/honour.table.js';
+import { creditListEntry } from '../lists/lists.table.js';
 
 type EntityInsert = typeof entity.$inferInsert;
 type RecordInsert = typeof archiveRecord.$inferInsert;

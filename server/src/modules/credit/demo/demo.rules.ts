@@ -18,9 +18,9 @@ import {
   qualifiesForHonour,
   type HonourCandidate,
   type HonourCriteriaInput,
-} from '../lists.rules.js';
+} from '../lists/lists.rules.js';
 import { Prng } from '../../../platform/random/prng.js';
-import { DEMO_ENTERPRISE, GIVEN_NAMES, SURNAMES, TIANJIN_DISTRICTS } from '../../system/seed/tianjin.data.js';
+import { DEMO_ENTERPRISE, GIVEN_NAMES, SURNAMES, TIANJIN_DISTRICTS } from '../../system/index.js';
 import {
   AWARDS,
   DISTRICT_WEIGHTS,

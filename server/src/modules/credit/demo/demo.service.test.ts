@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../../../db/client.js';
 import { todayInChina } from '../../../platform/calendar/today.js';
 import { createTestDb } from '../../../test/test-db.js';
-import { honourCandidates } from '../lists.repository.js';
-import { qualifiesForHonour, type HonourCriteriaInput } from '../lists.rules.js';
+import { honourCandidates } from '../lists/lists.repository.js';
+import { qualifiesForHonour, type HonourCriteriaInput } from '../lists/lists.rules.js';
 
 let handle: DbHandle;
 beforeAll(async () => {

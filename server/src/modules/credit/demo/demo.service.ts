@@ -5,17 +5,16 @@
  * graded, and only then are the red round's members chosen (whom its criteria accept by then).
  * Running it again changes nothing: it stops when the demo entities exist.
  */
-import type { Database } from '../../../db/client.js';
 import { appendAudit } from '../../../platform/audit/audit.repository.js';
 import { todayInChina } from '../../../platform/calendar/today.js';
-import { systemCtx, type Ctx } from '../../../platform/context.js';
+import type { Ctx } from '../../../platform/context.js';
 import { DEFAULT_VISIBILITY } from '../../../../../contracts/entities.js';
 import { defaultRecordTitle, namePinyin, searchText } from '../../entities/index.js';
-import { recomputeEvaluations, seedCreditModels } from '../scoring.service.js';
-import { createCalendarStore, DEMO_AUTHORS, districtStaffUsername } from '../../system/index.js';
-import { getCreditSettings } from '../list.service.js';
-import { honourCandidates } from '../lists.repository.js';
-import { DEFAULT_BLACK_CRITERIA, DEFAULT_RED_CRITERIA, honourGrounds, listingReason, lowFineThresholdFor, penaltyPublicationPlan, seriousViolationClocks } from '../lists.rules.js';
+import { recomputeEvaluations, seedCreditModels } from '../scoring/scoring.service.js';
+import { DEMO_AUTHORS, districtStaffUsername } from '../../system/index.js';
+import { getCreditSettings } from '../lists/list-settings.service.js';
+import { honourCandidates } from '../lists/lists.repository.js';
+import { DEFAULT_BLACK_CRITERIA, DEFAULT_RED_CRITERIA, honourGrounds, listingReason, lowFineThresholdFor, penaltyPublicationPlan, seriousViolationClocks } from '../lists/lists.rules.js';
 import { DEFAULT_DEMO_ENTITIES, FOOD_GROUP, generateDemoCity, pickRedMembers, type PenaltyPlanner } from './demo.rules.js';
 import { entityExists, insertEntities, insertLicences, insertListEntries, insertProducts, insertRecords, insertRound } from './demo.repository.js';
 
@@ -33,14 +32,14 @@ export function demoEntityCount(option?: number): number {
   return Math.max(50, n);
 }
 
-export async function seedCreditDemo(db: Database, opts: { entities?: number; today?: string } = {}): Promise<CreditDemoReport> {
+export async function seedCreditDemo(ctx: Ctx, opts: { entities?: number; today?: string } = {}): Promise<CreditDemoReport> {
+  const { db } = ctx;
   if (await entityExists(db, FOOD_GROUP.uscc)) return { entitiesAdded: 0, recordsAdded: 0, listEntriesAdded: 0, skipped: true };
   const today = opts.today ?? todayInChina();
   // Penalty publications planned by the lists' own rules (Order 45), with the working calendar.
-  const [cal, settings] = await Promise.all([createCalendarStore().get(db), getCreditSettings(db)]);
+  const [cal, settings] = await Promise.all([ctx.domain.calendar.get(db), getCreditSettings(db)]);
   const planner: PenaltyPlanner = (d, p, entityType) => penaltyPublicationPlan(cal, d, p, lowFineThresholdFor(settings, entityType));
   const city = generateDemoCity(demoEntityCount(opts.entities), today, planner);
-  const ctx = systemCtx(db);
   let recordsAdded = 0;
   let redRound: { id: number; title: string; publishedOn: string; validUntil: string } | null = null;
   let idOfUscc = new Map<string, number>();

@@ -34,7 +34,6 @@ import {
   type OptionalEntityColumn,
   type StagedEntity,
 } from './entity-import.repository.js';
-import { notifyEntitiesImported } from '../archive-events.js';
 import {
   DuplicateTracker,
   duplicateMessage,
@@ -268,7 +267,7 @@ async function importOnce(ctx: Ctx, path: string, kind: ImportFileKind, opts: En
   }
   // After the commit: derived state (credit evaluations) for what the import inserted or changed —
   // also when every row was unchanged, so that entities an earlier import left ungraded get graded.
-  if (changedSince && result.imported) await notifyEntitiesImported(ctx.db, ctx, changedSince);
+  if (changedSince && result.imported) await ctx.domain.events.entitiesImported(ctx.db, ctx, changedSince);
   if (result.inserted > 0) await refreshStatistics(ctx.db, 'entity');
   return result;
 }

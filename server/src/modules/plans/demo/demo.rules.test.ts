@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { addCalendarDays } from '../../../platform/calendar/calendar.rules.js';
-import { demoAssessmentDates } from '../../assessment/demo/demo.rules.js';
+import { demoAssessmentDates } from '../../assessment/index.js';
 import { demoFate, demoItemDueDates, demoPlanDates, demoPlanYears, demoPlanText, roundSubmission, taskStory, type DemoFate } from './demo.rules.js';
 
 const TODAYS = ['2026-12-07', '2027-01-01', '2028-02-29', '2026-06-30', '2026-12-31', '2027-03-18'];

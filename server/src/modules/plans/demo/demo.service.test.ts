@@ -8,17 +8,19 @@
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedQualityWorkDemo } from '../../../bootstrap.js';
+import { composeModules } from '../../../composition.js';
 import type { DbHandle } from '../../../db/client.js';
 import { auditHeadRow } from '../../../platform/audit/audit.repository.js';
 import { todayInChina } from '../../../platform/calendar/today.js';
 import { createTestDb } from '../../../test/test-db.js';
-import { noticeDocument } from '../../assessment/result.service.js';
+import { noticeDocument } from '../../assessment/index.js';
 import { taskListQuery } from '../../../../../contracts/plans.js';
 import { createCalendarStore, ctxOfUser } from '../../system/index.js';
 import { listTasks } from '../task.service.js';
 import { DEMO_PLAN_SOURCE } from './demo.rules.js';
 
 let handle: DbHandle;
+const composition = composeModules();
 let loaded: string;
 const today = todayInChina();
 const YEAR = Number(today.slice(0, 4));
@@ -28,7 +30,7 @@ const q = async <T>(sql: string): Promise<T[]> => ((await handle.db.execute(sql)
 
 beforeAll(async () => {
   handle = await createTestDb();
-  loaded = await seedQualityWorkDemo(handle.db);
+  loaded = await seedQualityWorkDemo(handle.db, composition);
 }, 300_000);
 afterAll(async () => {
   await handle.close();
@@ -112,7 +114,7 @@ describe('the demo plan', () => {
   it('gives the district user and the department user work of their own: returned tasks and reminders to answer', async () => {
     const calendarOf = () => createCalendarStore().get(handle.db);
     for (const username of ['district-user', 'dept-user']) {
-      const ctx = await ctxOfUser(handle.db, username);
+      const ctx = await ctxOfUser(handle.db, composition.domain, username);
       const mine = await listTasks(ctx, calendarOf, taskListQuery.parse({ pageSize: 100 }));
       expect(mine.total, username).toBeGreaterThan(1);
       expect(mine.items.some((t) => t.status === 'returned'), username).toBe(true);
@@ -136,7 +138,7 @@ describe('the demo assessment', () => {
     const rects = await q<{ status: string }>(`select status from assessment_rectification`);
     expect(new Set(rects.map((r) => r.status))).toEqual(new Set(['submitted', 'accepted']));
 
-    const { buffer } = await noticeDocument(await ctxOfUser(handle.db, 'quality-office'), scheme!.id);
+    const { buffer } = await noticeDocument(await ctxOfUser(handle.db, composition.domain, 'quality-office'), scheme!.id);
     const xml = await (await JSZip.loadAsync(buffer)).file('word/document.xml')!.async('string');
     const text = xml.replace(/<[^>]+>/g, '');
     expect(text).toContain(`津质强办〔${YEAR}〕1号`);
@@ -153,7 +155,7 @@ describe('loading it again', () => {
         (select count(*) from task_reminder)::int m, (select count(*) from assessment_scheme)::int s, (select count(*) from doc_number)::int d`);
     const before = await count();
     const seq = (await auditHeadRow(handle.db))!.seq;
-    expect(await seedQualityWorkDemo(handle.db)).toBe('演示行动计划与考核已存在，未改动。');
+    expect(await seedQualityWorkDemo(handle.db, composition)).toBe('演示行动计划与考核已存在，未改动。');
     expect(await count()).toEqual(before);
     expect((await auditHeadRow(handle.db))!.seq).toBe(seq);
   });

@@ -13,8 +13,8 @@ import type { Database } from '../../../db/client.js';
 import { PROJECT_ROOT } from '../../../config/paths.js';
 import { appendAudit } from '../../../platform/audit/audit.repository.js';
 import { todayInChina } from '../../../platform/calendar/today.js';
-import type { Ctx } from '../../../platform/context.js';
-import { createCalendarStore, ctxOfUser, DEMO_AUTHORS, demoReporterOf } from '../../system/index.js';
+import type { Ctx, Domain } from '../../../platform/context.js';
+import { ctxOfUser, DEMO_AUTHORS, demoReporterOf } from '../../system/index.js';
 import { recordIndicatorValue } from '../indicator.service.js';
 import { importPlan, publishPlan, savePlanDraft } from '../plan.service.js';
 import { listIndicators } from '../plans.repository.js';
@@ -43,7 +43,7 @@ function stamp(date: string, time: string, now: Date): Date {
 }
 const TIME: Record<DemoEvent['kind'], string> = { report: '09:30', review: '15:00', remind: '10:30', respond: '16:30' };
 
-export async function seedPlansDemo(db: Database, opts: { today?: string } = {}): Promise<PlansDemoReport> {
+export async function seedPlansDemo(db: Database, domain: Domain, opts: { today?: string } = {}): Promise<PlansDemoReport> {
   const existing = await findPlanBySourceName(db, DEMO_PLAN_SOURCE);
   if (existing) {
     return { skipped: true, planId: existing.id, firstYear: Number((existing.issuedDate ?? todayInChina(existing.createdAt)).slice(0, 4)), tasks: 0, reports: 0, reminders: 0 };
@@ -52,10 +52,9 @@ export async function seedPlansDemo(db: Database, opts: { today?: string } = {})
   const now = new Date(Math.min(Date.now(), Date.parse(`${today}T23:59:00+08:00`)));
   const years = demoPlanYears(today);
   const dates = demoPlanDates(years);
-  const calendarStore = createCalendarStore();
-  const calendar = await calendarStore.get(db);
-  const calendarOf = (ctx: Ctx) => calendarStore.get(ctx.db);
-  const [office, chief] = await Promise.all([ctxOfUser(db, DEMO_AUTHORS.qualityOffice), ctxOfUser(db, DEMO_AUTHORS.approver)]);
+  const calendar = await domain.calendar.get(db);
+  const calendarOf = (ctx: Ctx) => ctx.domain.calendar.get(ctx.db);
+  const [office, chief] = await Promise.all([ctxOfUser(db, domain, DEMO_AUTHORS.qualityOffice), ctxOfUser(db, domain, DEMO_AUTHORS.approver)]);
 
   // Import through the real path: the document's text parsed into a draft.
   const { plan: imported } = await importPlan(office, { text: demoPlanText(readFileSync(FIXTURE, 'utf8'), years), sourceName: DEMO_PLAN_SOURCE });
@@ -76,7 +75,7 @@ export async function seedPlansDemo(db: Database, opts: { today?: string } = {})
   const people = new Map<string, Ctx>();
   const person = async (username: string) => {
     let ctx = people.get(username);
-    if (!ctx) people.set(username, (ctx = await ctxOfUser(db, username)));
+    if (!ctx) people.set(username, (ctx = await ctxOfUser(db, domain, username)));
     return ctx;
   };
   const back: Backdating = {

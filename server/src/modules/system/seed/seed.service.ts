@@ -13,7 +13,7 @@ import { appendAudit } from '../../../platform/audit/audit.repository.js';
 import { authChanged } from '../../../platform/auth/auth-events.js';
 import { generatePassword, hashPassword } from '../../../platform/auth/password.js';
 import { buildYearDays } from '../../../platform/calendar/calendar.rules.js';
-import { systemCtx } from '../../../platform/context.js';
+import { systemSource } from '../../../platform/context.js';
 import { Prng } from '../../../platform/random/prng.js';
 import { findCalendarYear, writeCalendarYear } from '../calendar.repository.js';
 import { findDepartmentsByName, insertDepartment, type DepartmentRow } from '../department.repository.js';
@@ -24,7 +24,7 @@ import { addRolePermissions, catalogedPermissions, catalogPermissions, findRoleB
 import { ancestorsUnder } from '../system.rules.js';
 import { countUsers, findUserByUsername, insertUser, setUserRoles, updateUserRow } from '../user.repository.js';
 import { BUILTIN_ROLE_DEFS } from './builtin-roles.data.js';
-import { CN_HOLIDAY_NOTICES } from './cn-holidays.data.js';
+import { CN_HOLIDAY_NOTICES } from '../../../platform/calendar/cn-holidays.data.js';
 import {
   CITY,
   CITY_DEPARTMENTS,
@@ -52,7 +52,7 @@ export async function isDatabaseEmpty(db: Executor): Promise<boolean> {
 }
 
 async function seedDictionaries(db: Database): Promise<number> {
-  const ctx = systemCtx(db);
+  const ctx = systemSource();
   let added = 0;
   await db.transaction(async (tx) => {
     for (const d of BUILTIN_DICTS) {
@@ -81,7 +81,7 @@ async function seedDictionaries(db: Database): Promise<number> {
 }
 
 async function seedRoles(db: Database): Promise<number> {
-  const ctx = systemCtx(db);
+  const ctx = systemSource();
   let added = 0;
   await db.transaction(async (tx) => {
     let sort = 0;
@@ -118,7 +118,7 @@ async function seedRoles(db: Database): Promise<number> {
 }
 
 async function seedCalendar(db: Database): Promise<number[]> {
-  const ctx = systemCtx(db);
+  const ctx = systemSource();
   const added: number[] = [];
   await db.transaction(async (tx) => {
     for (const notice of CN_HOLIDAY_NOTICES) {
@@ -151,7 +151,7 @@ export async function seedBuiltins(db: Database, opts: { adminPassword?: string 
     await db.transaction(async (tx) => {
       const user = await insertUser(tx, { username: 'admin', displayName: '系统管理员', passwordHash, mustChangePassword: !opts.adminPassword });
       await setUserRoles(tx, user.id, [adminRole.id]);
-      await appendAudit(tx, systemCtx(db), { action: 'system.seed.admin', targetType: 'user', targetId: user.id, after: { username: 'admin' } });
+      await appendAudit(tx, systemSource(), { action: 'system.seed.admin', targetType: 'user', targetId: user.id, after: { username: 'admin' } });
     });
     adminCreated = true;
   }
@@ -175,7 +175,7 @@ export const DEMO_SEED = 20161226;
 export const DEMO_USERNAMES: readonly string[] = ROLE_USERS.filter((u) => u.username !== 'admin').map((u) => u.username);
 
 export async function seedDemo(db: Database, opts: { password?: string | undefined } = {}): Promise<DemoReport> {
-  const ctx = systemCtx(db);
+  const ctx = systemSource();
   const report: DemoReport = { districtsAdded: 0, departmentsAdded: 0, usersAdded: 0, generatedPassword: null };
   const password = opts.password ?? generatePassword();
   const passwordHash = await hashPassword(password); // one hash for every demo account: a demo, not a fortress
