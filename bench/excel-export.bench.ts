@@ -20,7 +20,8 @@ import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
 import { openDatabase, type DbHandle } from '../server/src/db/client.js';
-import { seedCreditBuiltins, seedCreditDemo } from '../server/src/modules/credit/index.js';
+import { seedCreditBuiltins } from '../server/src/modules/credit/index.js';
+import { seedDemoRegistry } from '../server/src/demo/index.js';
 import { entityExport } from '../server/src/modules/entities/entities.excel.js';
 import { entityExportBatches, listEntities } from '../server/src/modules/entities/entity.service.js';
 import { dictLabeler } from '../server/src/modules/system/dict.service.js';
@@ -50,7 +51,7 @@ async function open(): Promise<{ handle: DbHandle; close(): Promise<void> }> {
     await seedBuiltins(handle.db, { adminPassword: 'Bench-Admin-Pass-2026' });
     await seedCreditBuiltins(handle.db);
     await seedDemo(handle.db, { password: 'Bench-Demo-Pass-2026' });
-    await seedCreditDemo(composeModules().systemCtx(handle.db), { entities: N });
+    await seedDemoRegistry(composeModules().systemCtx(handle.db), { entities: N });
   };
   if (values.pg) {
     const database = await benchDatabase('zl_export');

@@ -4,7 +4,7 @@
  */
 import type pg from 'pg';
 import { usccCheckCharacter } from '../contracts/uscc.js';
-import { INDUSTRY_WORDS, TRADE_FIRST, TRADE_SECOND } from '../server/src/modules/credit/demo/demo.data.js';
+import { INDUSTRY_WORDS, TRADE_FIRST, TRADE_SECOND } from '../server/src/demo/index.js';
 import { namePinyin, searchText } from '../server/src/modules/entities/index.js';
 import { TIANJIN_DISTRICTS } from '../server/src/modules/system/seed/tianjin.data.js';
 import { Prng } from '../server/src/platform/random/prng.js';

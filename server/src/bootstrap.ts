@@ -7,7 +7,8 @@ import type { Config } from './config/config.js';
 import { composeModules, type Composition } from './composition.js';
 import { openDatabase, refreshStatistics, type Database, type DbHandle } from './db/client.js';
 import { seedAssessmentDemo } from './modules/assessment/index.js';
-import { seedCreditBuiltins, seedCreditDemo } from './modules/credit/index.js';
+import { seedCreditBuiltins } from './modules/credit/index.js';
+import { seedDemoRegistry } from './demo/index.js';
 import { backfillNamePinyin } from './modules/entities/index.js';
 import { seedPlansDemo } from './modules/plans/index.js';
 import { DEMO_USERNAMES, isDatabaseEmpty, seedBuiltins, seedDemo } from './modules/system/index.js';
@@ -41,7 +42,7 @@ export type DemoPart = (db: Database, composition: Composition) => Promise<strin
 /** The demo city after its people: the registry with its archive and credit, then the quality work. */
 export const DEMO_PARTS: readonly DemoPart[] = [
   async (db, composition) => {
-    const credit = await seedCreditDemo(composition.systemCtx(db));
+    const credit = await seedDemoRegistry(composition.systemCtx(db));
     return `已载入演示市场主体：${credit.entitiesAdded} 户、档案记录 ${credit.recordsAdded} 条、名单记录 ${credit.listEntriesAdded} 条。`;
   },
   seedQualityWorkDemo,

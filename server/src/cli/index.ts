@@ -12,7 +12,7 @@ import { VERSION } from '../config/paths.js';
 import { pickLang } from '../../../contracts/i18n.js';
 import { refreshStatistics, type DbHandle } from '../db/client.js';
 import { databaseUnavailableLine, isDatabaseUnavailable } from '../db/db-errors.js';
-import { seedCreditDemo } from '../modules/credit/index.js';
+import { seedDemoRegistry } from '../demo/index.js';
 import { createUser, findDepartmentsByName, findRoleByKey, findUserByUsername, resetUserPassword, seedDemo } from '../modules/system/index.js';
 import { verifyAuditChain } from '../platform/audit/audit.service.js';
 import { notifyAuthChanged } from '../platform/auth/auth-channel.js';
@@ -123,7 +123,7 @@ export function buildCli(): Command {
       await withDatabase(async (h) => {
         const r = await seedDemo(h.db, { password: o.password ?? loadConfig().demoPassword });
         out(`演示城市 demo city: +${r.districtsAdded} 区划 districts, +${r.departmentsAdded} 部门 departments, +${r.usersAdded} 用户 users`);
-        const c = await seedCreditDemo(cliCtx(h), { entities: o.entities === undefined ? undefined : Number(o.entities) });
+        const c = await seedDemoRegistry(cliCtx(h), { entities: o.entities === undefined ? undefined : Number(o.entities) });
         await refreshStatistics(h.db);
         out(`演示主体 demo entities: +${c.entitiesAdded} 主体 entities, +${c.recordsAdded} 档案记录 records, +${c.listEntriesAdded} 名单记录 list entries`);
         out(await seedQualityWorkDemo(h.db, composition));

@@ -10,7 +10,8 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { composeModules } from '../composition.js';
 import { openDatabase } from '../db/client.js';
-import { seedCreditBuiltins, seedCreditDemo } from '../modules/credit/index.js';
+import { seedCreditBuiltins } from '../modules/credit/index.js';
+import { seedDemoRegistry } from '../demo/index.js';
 import { seedBuiltins, seedDemo } from '../modules/system/index.js';
 import { TEST_ADMIN_PASSWORD, TEST_DEMO_PASSWORD } from './constants.js';
 
@@ -48,7 +49,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await seedBuiltins(handle.db, { adminPassword: TEST_ADMIN_PASSWORD });
     await seedCreditBuiltins(handle.db);
     await seedDemo(handle.db, { password: TEST_DEMO_PASSWORD });
-    await seedCreditDemo(composeModules().systemCtx(handle.db), { entities: TEST_DEMO_ENTITIES });
+    await seedDemoRegistry(composeModules().systemCtx(handle.db), { entities: TEST_DEMO_ENTITIES });
     await handle.close();
     project.provide('pgTemplateDb', name);
     project.provide('pgliteTemplate', '');
@@ -64,7 +65,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   await seedBuiltins(handle.db, { adminPassword: TEST_ADMIN_PASSWORD });
   await seedCreditBuiltins(handle.db);
   await seedDemo(handle.db, { password: TEST_DEMO_PASSWORD });
-  await seedCreditDemo(composeModules().systemCtx(handle.db), { entities: TEST_DEMO_ENTITIES });
+  await seedDemoRegistry(composeModules().systemCtx(handle.db), { entities: TEST_DEMO_ENTITIES });
   const dir = mkdtempSync(join(tmpdir(), 'zl-test-'));
   const file = join(dir, 'template.tar');
   const dump = await handle.dump!();

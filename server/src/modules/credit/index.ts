@@ -55,5 +55,24 @@ export { runListClock } from './clock/list-clock.js';
 export { groundsInWords, addMonths, PENALTY_PUBLICATION_YEARS } from './lists/lists.rules.js';
 export { creditListEntry } from './lists/lists.table.js';
 export { creditHonourRound } from './honours/honour.table.js';
-export { seedCreditDemo } from './demo/demo.service.js';
+// For seeding layers (the demo city): the lists' rules and bulk writes, the grading.
+export { getCreditSettings } from './lists/list-settings.service.js';
+export { honourCandidates, insertEntries as insertListEntries, insertRound as insertHonourRound } from './lists/lists.repository.js';
+export {
+  DEFAULT_BLACK_CRITERIA,
+  DEFAULT_LOW_FINE_PERSON_THRESHOLD_YUAN,
+  DEFAULT_LOW_FINE_THRESHOLD_YUAN,
+  DEFAULT_RED_CRITERIA,
+  honourGrounds,
+  isLowerTierPenalty,
+  listingReason,
+  lowFineThresholdFor,
+  minPublicationMonths,
+  NO_EARLY_STOP_PENALTIES,
+  penaltyPublicationPlan,
+  qualifiesForHonour,
+  seriousViolationClocks,
+  type HonourCandidate,
+  type HonourCriteriaInput,
+} from './lists/lists.rules.js';
 export { seedCreditBuiltins } from './seed.service.js';

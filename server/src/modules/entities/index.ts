@@ -30,3 +30,4 @@ export { backfillNamePinyin } from './entity.service.js';
 export { commonSearchWords, enterpriseDistrict, readCommonSearchWords, listEntities as listEntityRows } from './entities.repository.js';
 export { entityImportRoutes } from './import/entity-import.routes.js';
 export { importEntities } from './import/entity-import.service.js';
+export { appendRecordsInBulk, registerEntitiesInBulk, usccExists, type BulkEntity, type BulkRecord } from './bulk.service.js';

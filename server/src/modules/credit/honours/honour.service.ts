@@ -77,7 +77,7 @@ async function compile(tx: Transaction, ctx: Ctx, round: RoundRow): Promise<numb
   const criteria = round.criteria as HonourCriteria;
   const candidates = (await honourCandidates(tx)).filter((c) => recordInScope(ctx.scope, { jurisdictionCode: c.districtCode }));
   const members = candidates.filter((c) => qualifiesForHonour(list, criteria, c, today));
-  return insertEntries(
+  const ids = await insertEntries(
     tx,
     members.map((m) => ({
       entityId: m.entityId,
@@ -91,6 +91,7 @@ async function compile(tx: Transaction, ctx: Ctx, round: RoundRow): Promise<numb
       createdBy: ctx.actor.username,
     })),
   );
+  return ids.length;
 }
 
 export async function createHonourRound(ctx: Ctx, body: CreateHonourRoundBody): Promise<HonourRoundDetail> {

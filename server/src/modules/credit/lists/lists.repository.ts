@@ -25,10 +25,17 @@ export async function insertEntry(db: Executor, values: NewEntryRow): Promise<En
   return row!;
 }
 
-export async function insertEntries(db: Executor, values: NewEntryRow[]): Promise<number> {
-  if (values.length === 0) return 0;
-  const rows = await db.insert(creditListEntry).values(values).returning({ id: creditListEntry.id });
-  return rows.length;
+/** Rows per INSERT: below PostgreSQL's 65,535 bind parameters (a city-wide round has thousands of members). */
+const ENTRY_CHUNK = 1_000;
+
+/** Insert entries as given (a round's members, a seeding layer's load); returns their ids in that order. */
+export async function insertEntries(db: Executor, values: readonly NewEntryRow[]): Promise<number[]> {
+  const ids: number[] = [];
+  for (let i = 0; i < values.length; i += ENTRY_CHUNK) {
+    const rows = await db.insert(creditListEntry).values(values.slice(i, i + ENTRY_CHUNK)).returning({ id: creditListEntry.id });
+    for (const r of rows) ids.push(r.id);
+  }
+  return ids;
 }
 
 export async function findEntry(db: Executor, id: number): Promise<EntryWithEntity | null> {
@@ -300,3 +307,4 @@ export async function honourCandidates(db: Executor): Promise<HonourCandidateRow
     .orderBy(asc(entity.id));
   return rows.map((r) => ({ ...r, entityId: Number(r.entityId), activeLists: r.activeLists ?? [] }));
 }
+

@@ -13,7 +13,7 @@ import { usccCheckCharacter } from '../../../../../contracts/uscc.js';
 import { addCalendarDays, buildYearDays, WorkingCalendar } from '../../../platform/calendar/calendar.rules.js';
 import { todayInChina } from '../../../platform/calendar/today.js';
 import { buildTestApp, errorCode, json, multipartBody, type Agent, type TestApp } from '../../../test/test-app.js';
-import { DEMO_ENTERPRISE_USCC } from '../demo/demo.rules.js';
+import { DEMO_ENTERPRISE_USCC } from '../../../demo/index.js';
 import { CN_HOLIDAY_NOTICES } from '../../../platform/calendar/cn-holidays.data.js';
 import { addMonths } from '../lists/lists.rules.js';
 

@@ -10,7 +10,7 @@ import { usccCheckCharacter } from '../../../../../contracts/uscc.js';
 import { auditHeadRow, auditRowsAfter } from '../../../platform/audit/audit.repository.js';
 import { todayInChina } from '../../../platform/calendar/today.js';
 import { buildTestApp, errorCode, type Agent, type TestApp } from '../../../test/test-app.js';
-import { FOOD_GROUP } from '../demo/demo.rules.js';
+import { FOOD_GROUP } from '../../../demo/index.js';
 import { addMonths } from '../lists/lists.rules.js';
 
 let t: TestApp;

@@ -3,10 +3,10 @@
  * date always give the same entities, records and list entries. Dates are relative to `today` so
  * the demo stays current: records span the last five years.
  */
-import { DEFAULT_VISIBILITY, type ArchiveKind, type PenaltyType } from '../../../../../contracts/entities.js';
-import { INDUSTRY_SECTIONS } from '../../../../../contracts/industries.js';
-import { USCC_CHARSET, usccCheckCharacter } from '../../../../../contracts/uscc.js';
-import { addCalendarDays } from '../../../platform/calendar/calendar.rules.js';
+import { DEFAULT_VISIBILITY, type ArchiveKind, type PenaltyType } from '../../../../contracts/entities.js';
+import { INDUSTRY_SECTIONS } from '../../../../contracts/industries.js';
+import { USCC_CHARSET, usccCheckCharacter } from '../../../../contracts/uscc.js';
+import { addCalendarDays } from '../../platform/calendar/calendar.rules.js';
 import {
   addMonths,
   DEFAULT_LOW_FINE_PERSON_THRESHOLD_YUAN,
@@ -18,9 +18,9 @@ import {
   qualifiesForHonour,
   type HonourCandidate,
   type HonourCriteriaInput,
-} from '../lists/lists.rules.js';
-import { Prng } from '../../../platform/random/prng.js';
-import { DEMO_ENTERPRISE, GIVEN_NAMES, SURNAMES, TIANJIN_DISTRICTS } from '../../system/index.js';
+} from '../../modules/credit/index.js';
+import { Prng } from '../../platform/random/prng.js';
+import { DEMO_ENTERPRISE, GIVEN_NAMES, SURNAMES, TIANJIN_DISTRICTS } from '../../modules/system/index.js';
 import {
   AWARDS,
   DISTRICT_WEIGHTS,
@@ -39,7 +39,7 @@ import {
   VIOLATIONS_OTHER,
   VIOLATIONS_PRODUCT,
   type DemoProduct,
-} from './demo.data.js';
+} from './registry.data.js';
 
 export const DEMO_CREDIT_SEED = 20_260_404;
 export const DEFAULT_DEMO_ENTITIES = 20_000;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { validateUscc } from '../../../../../contracts/uscc.js';
-import { INDUSTRY_SECTIONS } from '../../../../../contracts/industries.js';
-import { ARCHIVE_PAYLOADS, type ArchiveKind } from '../../../../../contracts/entities.js';
-import { TIANJIN_DISTRICTS } from '../../system/index.js';
-import { addMonths } from '../lists/lists.rules.js';
-import { DEMO_ENTERPRISE_USCC, earlyStopFrom, FOOD_GROUP, generateDemoCity, pickRedMembers, publicationEnd } from './demo.rules.js';
+import { validateUscc } from '../../../../contracts/uscc.js';
+import { INDUSTRY_SECTIONS } from '../../../../contracts/industries.js';
+import { ARCHIVE_PAYLOADS, type ArchiveKind } from '../../../../contracts/entities.js';
+import { TIANJIN_DISTRICTS } from '../../modules/system/index.js';
+import { addMonths } from '../../modules/credit/index.js';
+import { DEMO_ENTERPRISE_USCC, earlyStopFrom, FOOD_GROUP, generateDemoCity, pickRedMembers, publicationEnd } from './registry.rules.js';
 
 const TODAY = '2026-11-24';
 const city = generateDemoCity(3_000, TODAY);

@@ -1,15 +1,16 @@
 /**
- * Bulk writes of the demo load: multi-row INSERTs in chunks (one statement per chunk instead of one
- * per row), so 20,000 entities with their archive load in seconds on PGlite.
+ * Bulk writes into the registry and the archive: multi-row INSERTs in chunks (one statement per
+ * chunk instead of one per row), so 20,000 entities with their archive load in seconds on PGlite.
+ * Only `bulk.service.ts` calls these; other modules and the demo seeder go through it.
  */
 import { eq, inArray } from 'drizzle-orm';
-import type { Executor } from '../../../db/client.js';
-import { archiveRecord, entity, entityLicence, entityProduct } from '../../entities/index.js';
-import { creditHonourRound } from '../honours/honour.table.js';
-import { creditListEntry } from '../lists/lists.table.js';
+import type { Executor } from '../../db/client.js';
+import { archiveRecord, entity, entityLicence, entityProduct } from './entities.table.js';
 
-type EntityInsert = typeof entity.$inferInsert;
-type RecordInsert = typeof archiveRecord.$inferInsert;
+export type EntityInsert = typeof entity.$inferInsert;
+export type RecordInsert = typeof archiveRecord.$inferInsert;
+export type ProductInsert = typeof entityProduct.$inferInsert;
+export type LicenceInsert = typeof entityLicence.$inferInsert;
 
 /** Rows per INSERT: below PostgreSQL's 65,535 bind parameters for the widest table. */
 const CHUNK = 1_000;
@@ -20,7 +21,7 @@ function chunks<T>(rows: readonly T[], size = CHUNK): T[][] {
   return out;
 }
 
-export async function entityExists(db: Executor, uscc: string): Promise<boolean> {
+export async function usccExists(db: Executor, uscc: string): Promise<boolean> {
   const [row] = await db.select({ id: entity.id }).from(entity).where(eq(entity.uscc, uscc));
   return row !== undefined;
 }
@@ -40,11 +41,11 @@ export async function insertEntities(db: Executor, rows: readonly EntityInsert[]
   return ids;
 }
 
-export async function insertProducts(db: Executor, rows: readonly (typeof entityProduct.$inferInsert)[]): Promise<void> {
+export async function insertProducts(db: Executor, rows: readonly ProductInsert[]): Promise<void> {
   for (const part of chunks(rows, 2_000)) await db.insert(entityProduct).values(part);
 }
 
-export async function insertLicences(db: Executor, rows: readonly (typeof entityLicence.$inferInsert)[]): Promise<void> {
+export async function insertLicences(db: Executor, rows: readonly LicenceInsert[]): Promise<void> {
   for (const part of chunks(rows, 2_000)) await db.insert(entityLicence).values(part).onConflictDoNothing();
 }
 
@@ -54,21 +55,6 @@ export async function insertRecords(db: Executor, rows: readonly RecordInsert[])
   for (const part of chunks(rows, 2_000)) {
     const inserted = await db.insert(archiveRecord).values(part).returning({ id: archiveRecord.id });
     // INSERT … RETURNING yields rows in VALUES order for a plain multi-row insert.
-    for (const r of inserted) ids.push(r.id);
-  }
-  return ids;
-}
-
-export async function insertRound(db: Executor, row: typeof creditHonourRound.$inferInsert): Promise<number> {
-  const [r] = await db.insert(creditHonourRound).values(row).returning({ id: creditHonourRound.id });
-  return r!.id;
-}
-
-/** Inserts the entries and returns their ids in the order given. */
-export async function insertListEntries(db: Executor, rows: readonly (typeof creditListEntry.$inferInsert)[]): Promise<number[]> {
-  const ids: number[] = [];
-  for (const part of chunks(rows)) {
-    const inserted = await db.insert(creditListEntry).values(part).returning({ id: creditListEntry.id });
     for (const r of inserted) ids.push(r.id);
   }
   return ids;

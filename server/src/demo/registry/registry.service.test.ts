@@ -3,11 +3,10 @@
  * own criteria once everyone is graded, so an officer checking a member finds the grade it claims.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DbHandle } from '../../../db/client.js';
-import { todayInChina } from '../../../platform/calendar/today.js';
-import { createTestDb } from '../../../test/test-db.js';
-import { honourCandidates } from '../lists/lists.repository.js';
-import { qualifiesForHonour, type HonourCriteriaInput } from '../lists/lists.rules.js';
+import type { DbHandle } from '../../db/client.js';
+import { todayInChina } from '../../platform/calendar/today.js';
+import { createTestDb } from '../../test/test-db.js';
+import { honourCandidates, qualifiesForHonour, type HonourCriteriaInput } from '../../modules/credit/index.js';
 
 let handle: DbHandle;
 beforeAll(async () => {

@@ -1,24 +1,39 @@
 /**
- * Load the demo city's market entities, products, licences, five years of archive and a few
- * entries on each credit list (§8). Bulk inserts in one transaction; the archive records bypass
- * per-record audit, so ONE audit row `credit.seed.demo` records the whole load. Then everyone is
- * graded, and only then are the red round's members chosen (whom its criteria accept by then).
+ * The demo city's registry: market entities, products, licences, five years of archive and a few
+ * entries on each credit list (§8). A seeding layer outside the domain modules: it writes only
+ * through their public bulk functions — the registry and the archive through the entities module
+ * (each bulk write audited there, one row each), the lists through the credit module — in one
+ * transaction, with ONE audit row `credit.seed.demo` summing up the load. Then everyone is graded,
+ * and only then are the red round's members chosen (whom its criteria accept by then).
  * Running it again changes nothing: it stops when the demo entities exist.
  */
-import { appendAudit } from '../../../platform/audit/audit.repository.js';
-import { todayInChina } from '../../../platform/calendar/today.js';
-import type { Ctx } from '../../../platform/context.js';
-import { DEFAULT_VISIBILITY } from '../../../../../contracts/entities.js';
-import { defaultRecordTitle, namePinyin, searchText } from '../../entities/index.js';
-import { recomputeEvaluations, seedCreditModels } from '../scoring/scoring.service.js';
-import { DEMO_AUTHORS, districtStaffUsername } from '../../system/index.js';
-import { getCreditSettings } from '../lists/list-settings.service.js';
-import { honourCandidates } from '../lists/lists.repository.js';
-import { DEFAULT_BLACK_CRITERIA, DEFAULT_RED_CRITERIA, honourGrounds, listingReason, lowFineThresholdFor, penaltyPublicationPlan, seriousViolationClocks } from '../lists/lists.rules.js';
-import { DEFAULT_DEMO_ENTITIES, FOOD_GROUP, generateDemoCity, pickRedMembers, type PenaltyPlanner } from './demo.rules.js';
-import { entityExists, insertEntities, insertLicences, insertListEntries, insertProducts, insertRecords, insertRound } from './demo.repository.js';
+import { DEFAULT_VISIBILITY } from '../../../../contracts/entities.js';
+import { appendAudit } from '../../platform/audit/audit.repository.js';
+import { todayInChina } from '../../platform/calendar/today.js';
+import type { Ctx } from '../../platform/context.js';
+import {
+  DEFAULT_BLACK_CRITERIA,
+  DEFAULT_RED_CRITERIA,
+  getCreditSettings,
+  honourCandidates,
+  honourGrounds,
+  insertHonourRound,
+  insertListEntries,
+  listingReason,
+  lowFineThresholdFor,
+  penaltyPublicationPlan,
+  recomputeEvaluations,
+  seedCreditModels,
+  seriousViolationClocks,
+} from '../../modules/credit/index.js';
+import { appendRecordsInBulk, defaultRecordTitle, registerEntitiesInBulk, usccExists } from '../../modules/entities/index.js';
+import { DEMO_AUTHORS, districtStaffUsername } from '../../modules/system/index.js';
+import { DEFAULT_DEMO_ENTITIES, FOOD_GROUP, generateDemoCity, pickRedMembers, type PenaltyPlanner } from './registry.rules.js';
 
-export interface CreditDemoReport {
+/** Why the bulk writes happened, in their audit rows. */
+const REASON = 'demo city';
+
+export interface RegistryDemoReport {
   entitiesAdded: number;
   recordsAdded: number;
   listEntriesAdded: number;
@@ -32,9 +47,9 @@ export function demoEntityCount(option?: number): number {
   return Math.max(50, n);
 }
 
-export async function seedCreditDemo(ctx: Ctx, opts: { entities?: number; today?: string } = {}): Promise<CreditDemoReport> {
+export async function seedDemoRegistry(ctx: Ctx, opts: { entities?: number; today?: string } = {}): Promise<RegistryDemoReport> {
   const { db } = ctx;
-  if (await entityExists(db, FOOD_GROUP.uscc)) return { entitiesAdded: 0, recordsAdded: 0, listEntriesAdded: 0, skipped: true };
+  if (await usccExists(db, FOOD_GROUP.uscc)) return { entitiesAdded: 0, recordsAdded: 0, listEntriesAdded: 0, skipped: true };
   const today = opts.today ?? todayInChina();
   // Penalty publications planned by the lists' own rules (Order 45), with the working calendar.
   const [cal, settings] = await Promise.all([ctx.domain.calendar.get(db), getCreditSettings(db)]);
@@ -46,8 +61,9 @@ export async function seedCreditDemo(ctx: Ctx, opts: { entities?: number; today?
   const now = Date.now();
 
   await db.transaction(async (tx) => {
-    const ids = await insertEntities(
+    const ids = await registerEntitiesInBulk(
       tx,
+      ctx,
       city.entities.map((e) => ({
         uscc: e.uscc,
         name: e.name,
@@ -66,24 +82,18 @@ export async function seedCreditDemo(ctx: Ctx, opts: { entities?: number; today?
         contactPhone: e.contactPhone,
         qualityOfficer: e.qualityOfficer,
         qualityOfficerSince: e.qualityOfficerSince,
-        searchText: searchText([e.name, ...e.formerNames]),
-        namePinyin: namePinyin([e.name, ...e.formerNames]),
-        licensedProducts: e.products.some((x) => x.licenceRequired || x.cccRequired),
+        products: e.products.map((x) => ({ name: x.name, category: x.category, standard: x.standard, licenceRequired: x.licenceRequired, cccRequired: x.cccRequired })),
+        licences: e.licences,
       })),
+      REASON,
     );
     idOfUscc = ids;
     const idOf = (i: number) => ids.get(city.entities[i]!.uscc)!;
-    await insertProducts(
-      tx,
-      city.entities.flatMap((e, i) =>
-        e.products.map((x) => ({ entityId: idOf(i), name: x.name, category: x.category, standard: x.standard, licenceRequired: x.licenceRequired, cccRequired: x.cccRequired })),
-      ),
-    );
-    await insertLicences(tx, city.entities.flatMap((e, i) => e.licences.map((l) => ({ entityId: idOf(i), ...l }))));
 
     const flat = city.entities.flatMap((e, i) => e.records.map((r, ri) => ({ i, ri, r })));
-    const recordIds = await insertRecords(
+    const recordIds = await appendRecordsInBulk(
       tx,
+      ctx,
       flat.map(({ i, r }) => ({
         entityId: idOf(i),
         kind: r.kind,
@@ -95,13 +105,14 @@ export async function seedCreditDemo(ctx: Ctx, opts: { entities?: number; today?
         visibility: r.visibility,
         payload: r.payload,
       })),
+      REASON,
     );
     recordsAdded = recordIds.length;
     const recordId = new Map(flat.map((f, k) => [`${f.i}:${f.ri}`, recordIds[k]!]));
 
     const roundIds = new Map<string, number>();
     for (const r of city.rounds) {
-      const id = await insertRound(tx, { list: r.list, title: r.title, period: r.period, criteria: { ...(r.list === 'red' ? DEFAULT_RED_CRITERIA : DEFAULT_BLACK_CRITERIA) }, status: 'published', scheduledOn: r.publishedOn, publishedOn: r.publishedOn, validUntil: r.validUntil, createdBy: DEMO_AUTHORS.qualityOffice, approvedBy: DEMO_AUTHORS.approver });
+      const { id } = await insertHonourRound(tx, { list: r.list, title: r.title, period: r.period, criteria: { ...(r.list === 'red' ? DEFAULT_RED_CRITERIA : DEFAULT_BLACK_CRITERIA) }, status: 'published', scheduledOn: r.publishedOn, publishedOn: r.publishedOn, validUntil: r.validUntil, createdBy: DEMO_AUTHORS.qualityOffice, approvedBy: DEMO_AUTHORS.approver });
       roundIds.set(r.list, id);
       if (r.list === 'red') redRound = { id, title: r.title, publishedOn: r.publishedOn, validUntil: r.validUntil };
     }
@@ -137,7 +148,7 @@ export async function seedCreditDemo(ctx: Ctx, opts: { entities?: number; today?
     const listings = entries
       .map((v, k) => ({ v, id: entryIds[k]!, round: city.lists[k]!.round }))
       .filter(({ v }) => v.status === 'published' && v.list !== 'penalty-publication');
-    await insertRecords(tx, listings.map(({ v, id, round }) => listingRecord(v, id, roundTitle(round), now)));
+    await appendRecordsInBulk(tx, ctx, listings.map(({ v, id, round }) => listingRecord(v, id, roundTitle(round), now)), REASON);
     await appendAudit(tx, ctx, {
       action: 'credit.seed.demo',
       targetType: 'entity',
@@ -223,7 +234,7 @@ async function seedRedMembers(ctx: Ctx, round: { id: number; title: string; publ
       createdBy: DEMO_AUTHORS.qualityOffice,
       approvedBy: DEMO_AUTHORS.approver,
     }));
-    await insertRecords(tx, memberRows.map((v, k) => listingRecord(v, ids[k]!, round.title, Date.now())));
+    await appendRecordsInBulk(tx, ctx, memberRows.map((v, k) => listingRecord(v, ids[k]!, round.title, Date.now())), REASON);
     await appendAudit(tx, ctx, { action: 'credit.seed.demo', targetType: 'credit_honour', targetId: round.id, after: { redMembers: members.length } });
     return members.length;
   });
