@@ -124,6 +124,12 @@ export async function buildTestApp(overrides: Partial<Config> = {}): Promise<Tes
   };
 }
 
+/** The usual start of a route test file: an app on its own database, the administrator logged in. */
+export async function openAdminApp(overrides: Partial<Config> = {}): Promise<{ t: TestApp; admin: Agent }> {
+  const t = await buildTestApp(overrides);
+  return { t, admin: await t.as('admin') };
+}
+
 /** The parsed JSON body of a response. */
 export function json<T = Record<string, unknown>>(res: LightMyRequestResponse): T {
   return JSON.parse(res.body) as T;

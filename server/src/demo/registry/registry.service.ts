@@ -64,26 +64,10 @@ export async function seedDemoRegistry(ctx: Ctx, opts: { entities?: number; toda
     const ids = await registerEntitiesInBulk(
       tx,
       ctx,
-      city.entities.map((e) => ({
-        uscc: e.uscc,
-        name: e.name,
-        formerNames: e.formerNames,
-        entityType: e.entityType,
-        legalRep: e.legalRep,
-        address: e.address,
-        districtCode: e.districtCode,
-        industrySection: e.industrySection,
-        industryDivision: e.industryDivision,
-        registeredCapital: e.registeredCapital,
-        establishedOn: e.establishedOn,
-        status: e.status,
-        scale: e.scale,
-        contactName: e.contactName,
-        contactPhone: e.contactPhone,
-        qualityOfficer: e.qualityOfficer,
-        qualityOfficerSince: e.qualityOfficerSince,
-        products: e.products.map((x) => ({ name: x.name, category: x.category, standard: x.standard, licenceRequired: x.licenceRequired, cccRequired: x.cccRequired })),
-        licences: e.licences,
+      // A demo entity is the registry's fields, its products and licences, and its archive (appended below).
+      city.entities.map(({ records: _records, products, ...registry }) => ({
+        ...registry,
+        products: products.map((x) => ({ name: x.name, category: x.category, standard: x.standard, licenceRequired: x.licenceRequired, cccRequired: x.cccRequired })),
       })),
       REASON,
     );

@@ -3,20 +3,15 @@ import type { CalendarDay, CalendarYear } from '../../../../contracts/calendar.j
 import { auditHeadRow, auditRowsAfter } from '../../platform/audit/audit.repository.js';
 import { XLSX_MIME } from '../../platform/excel/excel.js';
 import { readExport, expectPrintable } from '../../test/xlsx.js';
-import { buildTestApp, errorCode, json, type Agent, type TestApp } from '../../test/test-app.js';
+import { openAdminApp, errorCode, json, type Agent, type TestApp } from '../../test/test-app.js';
 import { daysOfYear, findCalendarDay, findCalendarYear } from './calendar.repository.js';
 import { CN_HOLIDAY_NOTICES } from '../../platform/calendar/cn-holidays.data.js';
 
 let t: TestApp;
 let admin: Agent;
 
-beforeAll(async () => {
-  t = await buildTestApp();
-  admin = await t.as('admin');
-});
-afterAll(async () => {
-  await t.close();
-});
+beforeAll(async () => ({ t, admin } = await openAdminApp()));
+afterAll(() => t.close());
 
 const headSeq = async () => (await auditHeadRow(t.db))?.seq ?? 0;
 const auditSince = (seq: number) => auditRowsAfter(t.db, seq, 1000);

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocIssuer } from '../../../../contracts/system.js';
 import { auditHeadRow, auditRowsAfter } from '../../platform/audit/audit.repository.js';
 import { todayInChina } from '../../platform/calendar/today.js';
-import { buildTestApp, errorCode, json, type Agent, type TestApp } from '../../test/test-app.js';
+import { openAdminApp, errorCode, json, type Agent, type TestApp } from '../../test/test-app.js';
 import { issueDocNumber } from './doc-issuer.service.js';
 
 let t: TestApp;
@@ -16,10 +16,7 @@ let admin: Agent;
 const YEAR = Number(todayInChina().slice(0, 4));
 const OFFICE = '天津市质量强市建设协调推进领导小组办公室';
 
-beforeAll(async () => {
-  t = await buildTestApp();
-  admin = await t.as('admin');
-});
+beforeAll(async () => ({ t, admin } = await openAdminApp()));
 afterAll(() => t.close());
 
 const issuers = async (agent: Agent) => json<{ items: DocIssuer[] }>(await agent.get('/api/system/doc-issuers')).items;

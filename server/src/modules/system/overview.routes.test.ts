@@ -3,7 +3,7 @@ import type { CalendarDay } from '../../../../contracts/calendar.js';
 import type { Overview } from '../../../../contracts/system.js';
 import { listOperLogs } from '../../platform/oplog/oplog.repository.js';
 import { FULL_SCOPE } from '../../platform/data-scope/data-scope.js';
-import { buildTestApp, errorCode, json, type Agent, type TestApp } from '../../test/test-app.js';
+import { openAdminApp, errorCode, json, type Agent, type TestApp } from '../../test/test-app.js';
 import { listDepartments } from './department.repository.js';
 import { listDistricts } from './district.repository.js';
 import { todayInChina } from '../../platform/calendar/today.js';
@@ -13,13 +13,8 @@ import { countUsers, countUsersByRole } from './user.repository.js';
 let t: TestApp;
 let admin: Agent;
 
-beforeAll(async () => {
-  t = await buildTestApp();
-  admin = await t.as('admin');
-});
-afterAll(async () => {
-  await t.close();
-});
+beforeAll(async () => ({ t, admin } = await openAdminApp()));
+afterAll(() => t.close());
 
 describe('todayInChina', () => {
   it('is the date in UTC+8', () => {

@@ -22,6 +22,21 @@ let target: Role;
 let deptId: number;
 let raw: pg.Client;
 
+/**
+ * Run `statements` in a transaction of the second connection, start `request` while it is open,
+ * check that the request waits for it, then commit and return the request's answer.
+ */
+async function whileHeld<T>(statements: readonly [sql: string, params: unknown[]][], request: () => Promise<T>): Promise<T> {
+  await raw.query('begin');
+  for (const [sql, params] of statements) await raw.query(sql, params);
+  let settled = false;
+  const pending = request().finally(() => (settled = true));
+  await new Promise((r) => setTimeout(r, 400));
+  expect(settled).toBe(false);
+  await raw.query('commit');
+  return pending;
+}
+
 describe.skipIf(!onPostgres)('a grant racing an edit of the same role (PostgreSQL)', () => {
   beforeAll(async () => {
     t = await buildTestApp();
@@ -63,16 +78,13 @@ describe.skipIf(!onPostgres)('a grant racing an edit of the same role (PostgreSQ
     expect((await grant('race-before')).statusCode).toBe(201);
 
     // The edit holds the role's row and widens it to 全部; the grant starts before it commits.
-    await raw.query('begin');
-    await raw.query('select id from role where id = $1 for update', [target.id]);
-    await raw.query(`update role set data_scope = 'all' where id = $1`, [target.id]);
-    let settled = false;
-    const pending = grant('race-during').finally(() => (settled = true));
-    await new Promise((r) => setTimeout(r, 400));
-    expect(settled).toBe(false);
-    await raw.query('commit');
-
-    const res = await pending;
+    const res = await whileHeld(
+      [
+        ['select id from role where id = $1 for update', [target.id]],
+        [`update role set data_scope = 'all' where id = $1`, [target.id]],
+      ],
+      () => grant('race-during'),
+    );
     expect(res.statusCode).toBe(403);
     expect(errorCode(res)).toBe('FORBIDDEN');
     expect(await findUserByUsername(t.db, 'race-during')).toBeNull();
@@ -84,18 +96,14 @@ describe.skipIf(!onPostgres)('a grant racing an edit of the same role (PostgreSQ
     await raw.query(`update role set data_scope = 'dept' where id = $1`, [target.id]);
     const current = json<Role>(await actor.get(`/api/system/roles/${target.id}`));
     // The grant (by someone entitled to it) holds the role and adds a holder in another district.
-    await raw.query('begin');
-    await raw.query('select id from role where id = $1 for share', [target.id]);
-    await raw.query('insert into user_role (user_id, role_id) values ($1, $2)', [outsider!.id, target.id]);
-    let settled = false;
-    const pending = actor
-      .put(`/api/system/roles/${target.id}`, { name: current.name, dataScope: 'self', customDeptIds: [], permissions: current.permissions, sort: current.sort, status: current.status, remark: '竞态' })
-      .finally(() => (settled = true));
-    await new Promise((r) => setTimeout(r, 400));
-    expect(settled).toBe(false);
-    await raw.query('commit');
-
-    const res = await pending;
+    const res = await whileHeld(
+      [
+        ['select id from role where id = $1 for share', [target.id]],
+        ['insert into user_role (user_id, role_id) values ($1, $2)', [outsider!.id, target.id]],
+      ],
+      () =>
+        actor.put(`/api/system/roles/${target.id}`, { name: current.name, dataScope: 'self', customDeptIds: [], permissions: current.permissions, sort: current.sort, status: current.status, remark: '竞态' }),
+    );
     expect(res.statusCode).toBe(403);
     expect(errorCode(res)).toBe('FORBIDDEN');
     expect(json<Role>(await actor.get(`/api/system/roles/${target.id}`)).remark).toBe(current.remark);

@@ -5,7 +5,7 @@ import type { Role } from '../../../../contracts/system.js';
 import { auditHeadRow, auditRowsAfter } from '../../platform/audit/audit.repository.js';
 import { XLSX_MIME } from '../../platform/excel/excel.js';
 import { expectPrintable, readExport } from '../../test/xlsx.js';
-import { buildTestApp, errorCode, json, type Agent, type TestApp } from '../../test/test-app.js';
+import { openAdminApp, errorCode, json, type Agent, type TestApp } from '../../test/test-app.js';
 import { findDepartmentsByName } from './department.repository.js';
 import { countRoleUsers, findRole, findRoleByKey, listRoles, roleGrants } from './role.repository.js';
 import { ROLE_EXPORT } from './system.excel.js';
@@ -14,13 +14,8 @@ import { findUserByUsername } from './user.repository.js';
 let t: TestApp;
 let admin: Agent;
 
-beforeAll(async () => {
-  t = await buildTestApp();
-  admin = await t.as('admin');
-});
-afterAll(async () => {
-  await t.close();
-});
+beforeAll(async () => ({ t, admin } = await openAdminApp()));
+afterAll(() => t.close());
 
 const headSeq = async () => (await auditHeadRow(t.db))?.seq ?? 0;
 const auditSince = (seq: number) => auditRowsAfter(t.db, seq, 1000);

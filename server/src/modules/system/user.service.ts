@@ -207,16 +207,16 @@ async function recheckUserRefs(ctx: Ctx, tx: Executor, refs: UserRefs & { roleId
   await checkUserRefs(ctx, tx, refs);
 }
 
+/** What a created or edited account points at, as the checks read it. */
+function refsOf(body: UpdateUserBody): UserRefs & { roleIds: number[] } {
+  return { deptId: body.deptId, districtCode: body.districtCode ?? null, enterpriseUscc: body.enterpriseUscc ?? null, roleIds: body.roleIds };
+}
+
 /** Create a user with an initial password, which must be changed at first login. */
 export async function createUser(ctx: Ctx, body: CreateUserBody): Promise<User> {
   const username = normalizeUsername(body.username);
   if (await findUserByUsername(ctx.db, username)) throw new AppError('USERNAME_TAKEN', { details: { username } });
-  const refs = {
-    deptId: body.deptId,
-    districtCode: body.districtCode ?? null,
-    enterpriseUscc: body.enterpriseUscc ?? null,
-    roleIds: body.roleIds,
-  };
+  const refs = refsOf(body);
   const { districtCode } = await checkUserRefs(ctx, ctx.db, refs);
   await assertPasswordPolicy(body.password, { username, displayName: body.displayName });
   const passwordHash = await hashPassword(body.password);
@@ -249,12 +249,7 @@ export async function updateUser(ctx: Ctx, id: number, body: UpdateUserBody): Pr
   const previousRoleIds = before.roles.map((r) => r.id);
   const rolesChanged = [...body.roleIds].sort().join() !== [...previousRoleIds].sort().join();
   if (id === ctx.actor.userId && (rolesChanged || body.status !== 'active')) throw new AppError('SELF_LOCKOUT');
-  const refs = {
-    deptId: body.deptId,
-    districtCode: body.districtCode ?? null,
-    enterpriseUscc: body.enterpriseUscc ?? null,
-    roleIds: body.roleIds,
-  };
+  const refs = refsOf(body);
   const { districtCode } = await checkUserRefs(ctx, ctx.db, refs);
   await ctx.db.transaction(async (tx) => {
     await recheckUserRefs(ctx, tx, refs);

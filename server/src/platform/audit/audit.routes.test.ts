@@ -10,7 +10,7 @@ import type { AuditEntry, AuditVerifyResult } from '../../../../contracts/logs.j
 import { todayInChina } from '../calendar/today.js';
 import { findDistrict, findUserByUsername } from '../../modules/system/index.js';
 import { expectPrintable, readExport } from '../../test/xlsx.js';
-import { buildTestApp, errorCode, json, type Agent, type TestApp } from '../../test/test-app.js';
+import { openAdminApp, errorCode, json, type Agent, type TestApp } from '../../test/test-app.js';
 import { XLSX_MIME } from '../excel/excel.js';
 import { auditHeadRow, auditRowsAfter } from './audit.repository.js';
 import { chainHash, GENESIS_HASH } from './audit.rules.js';
@@ -19,10 +19,7 @@ import { verifyAuditChain } from './audit.service.js';
 let t: TestApp;
 let admin: Agent;
 
-beforeAll(async () => {
-  t = await buildTestApp();
-  admin = await t.as('admin');
-});
+beforeAll(async () => ({ t, admin } = await openAdminApp()));
 afterAll(async () => {
   await t.db.execute('ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only').catch(() => undefined);
   await t.close();

@@ -6,20 +6,15 @@ import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VERSION } from '../../config/paths.js';
 import { findDistrict } from '../../modules/system/index.js';
-import { buildTestApp, errorCode, json, type Agent, type TestApp } from '../../test/test-app.js';
+import { openAdminApp, errorCode, json, type Agent, type TestApp } from '../../test/test-app.js';
 import { JSON_MAX_DEPTH, jsonNestsDeeperThan, unstorableCharacter } from './request-body.js';
 import { DOCS_CSP, WEB_CSP } from './security-headers.js';
 
 let t: TestApp;
 let admin: Agent;
 
-beforeAll(async () => {
-  t = await buildTestApp();
-  admin = await t.as('admin');
-});
-afterAll(async () => {
-  await t.close();
-});
+beforeAll(async () => ({ t, admin } = await openAdminApp()));
+afterAll(() => t.close());
 
 describe('GET /api/health', () => {
   it('answers ok with the database up, its kind and the version, without a session', async () => {

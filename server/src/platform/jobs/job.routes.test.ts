@@ -32,8 +32,8 @@ describe('the product jobs (the app without a scheduler of its own)', () => {
   it('lists the credit jobs; 404 for an unknown job; 400 for a malformed name', async () => {
     const admin = await t.as('admin');
     const list = json<JobListResponse>(await admin.get('/api/system/jobs'));
-    expect(list.items.map((j) => j.name)).toEqual(['credit.list-clock', 'credit.risk-recompute']);
-    expect(list.items[0]!.title.zh).toContain('信用名单');
+    expect(list.items.map((j) => j.name)).toEqual(['credit.list-clock', 'credit.deadline-recount', 'credit.honour-rounds', 'credit.risk-recompute']);
+    expect(list.items[0]!.title.zh).toContain('名单');
     const unknown = await admin.get('/api/system/jobs/credit.nope/runs');
     expect(unknown.statusCode).toBe(404);
     expect(errorCode(unknown)).toBe('JOB_NOT_FOUND');

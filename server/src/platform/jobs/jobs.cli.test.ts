@@ -26,7 +26,7 @@ describe('zhiliang jobs', () => {
     const list = await cli('jobs', 'list', '--json');
     expect(list.code).toBe(0);
     const jobs = JSON.parse(list.out) as Job[];
-    expect(jobs.map((j) => j.name)).toEqual(['credit.list-clock', 'credit.risk-recompute']);
+    expect(jobs.map((j) => j.name)).toEqual(['credit.list-clock', 'credit.deadline-recount', 'credit.honour-rounds', 'credit.risk-recompute']);
     expect(jobs[0]!.lastRun).toMatchObject({ status: 'ok', trigger: 'cli', tickKey: null });
     expect(jobs[0]!.lastRun!.actor).toMatch(/^cli:/);
     expect(jobs[1]!.lastRun).toBeNull();

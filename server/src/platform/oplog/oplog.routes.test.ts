@@ -4,7 +4,7 @@ import type { Page } from '../../../../contracts/common.js';
 import type { OperLog } from '../../../../contracts/logs.js';
 import { todayInChina } from '../calendar/today.js';
 import { expectPrintable, readExport } from '../../test/xlsx.js';
-import { buildTestApp, errorCode, json, type Agent, type TestApp } from '../../test/test-app.js';
+import { openAdminApp, errorCode, json, type Agent, type TestApp } from '../../test/test-app.js';
 import { XLSX_MIME } from '../excel/excel.js';
 import { listOperLogs } from './oplog.repository.js';
 import { describeParams } from './oplog.plugin.js';
@@ -12,13 +12,8 @@ import { describeParams } from './oplog.plugin.js';
 let t: TestApp;
 let admin: Agent;
 
-beforeAll(async () => {
-  t = await buildTestApp();
-  admin = await t.as('admin');
-});
-afterAll(async () => {
-  await t.close();
-});
+beforeAll(async () => ({ t, admin } = await openAdminApp()));
+afterAll(() => t.close());
 
 async function total(): Promise<number> {
   await t.app.flushOplog();

@@ -20,6 +20,11 @@ export const ACTIVE_STATUSES = ['pending_approval', 'listed', 'published'] as co
 const withEntity = { e: creditListEntry, uscc: entity.uscc, entityName: entity.name };
 const flatten = (x: { e: EntryRow; uscc: string; entityName: string }): EntryWithEntity => ({ ...x.e, uscc: x.uscc, entityName: x.entityName });
 
+/** Entries joined to their entity's USCC and name (add the where, order and paging). */
+function entriesWithEntity(db: Executor) {
+  return db.select(withEntity).from(creditListEntry).innerJoin(entity, eq(entity.id, creditListEntry.entityId));
+}
+
 export async function insertEntry(db: Executor, values: NewEntryRow): Promise<EntryRow> {
   const [row] = await db.insert(creditListEntry).values(values).returning();
   return row!;
@@ -39,16 +44,13 @@ export async function insertEntries(db: Executor, values: readonly NewEntryRow[]
 }
 
 export async function findEntry(db: Executor, id: number): Promise<EntryWithEntity | null> {
-  const [row] = await db.select(withEntity).from(creditListEntry).innerJoin(entity, eq(entity.id, creditListEntry.entityId)).where(eq(creditListEntry.id, id));
+  const [row] = await entriesWithEntity(db).where(eq(creditListEntry.id, id));
   return row ? flatten(row) : null;
 }
 
 /** Lock the entry for a state change inside a transaction. */
 export async function lockEntry(db: Executor, id: number): Promise<EntryWithEntity | null> {
-  const [row] = await db
-    .select(withEntity)
-    .from(creditListEntry)
-    .innerJoin(entity, eq(entity.id, creditListEntry.entityId))
+  const [row] = await entriesWithEntity(db)
     .where(eq(creditListEntry.id, id))
     .for('update', { of: creditListEntry });
   return row ? flatten(row) : null;
@@ -116,10 +118,7 @@ export async function listEntries(db: Executor, scope: DataScope, q: ListEntryQu
     q.overdue === true ? overdueWhere(today) : q.overdue === false ? sql`not (${overdueWhere(today)})` : undefined,
   );
   const { offset, limit } = pageWindow(q.page, q.pageSize);
-  const rows = await db
-    .select(withEntity)
-    .from(creditListEntry)
-    .innerJoin(entity, eq(entity.id, creditListEntry.entityId))
+  const rows = await entriesWithEntity(db)
     .where(where)
     .orderBy(desc(creditListEntry.decisionDate), desc(creditListEntry.id))
     .limit(limit)
@@ -129,10 +128,7 @@ export async function listEntries(db: Executor, scope: DataScope, q: ListEntryQu
 }
 
 export async function entriesOfEntity(db: Executor, entityId: number): Promise<EntryWithEntity[]> {
-  const rows = await db
-    .select(withEntity)
-    .from(creditListEntry)
-    .innerJoin(entity, eq(entity.id, creditListEntry.entityId))
+  const rows = await entriesWithEntity(db)
     .where(eq(creditListEntry.entityId, entityId))
     .orderBy(desc(creditListEntry.decisionDate), desc(creditListEntry.id));
   return rows.map(flatten);
@@ -140,10 +136,7 @@ export async function entriesOfEntity(db: Executor, entityId: number): Promise<E
 
 /** Entries whose automatic end (removal, end of publication, expiry) has come. */
 export async function entriesDueForAutoEnd(db: Executor, today: string): Promise<EntryWithEntity[]> {
-  const rows = await db
-    .select(withEntity)
-    .from(creditListEntry)
-    .innerJoin(entity, eq(entity.id, creditListEntry.entityId))
+  const rows = await entriesWithEntity(db)
     .where(
       and(
         inArray(creditListEntry.list, ['serious-violation', 'penalty-publication', 'red', 'black']),
@@ -172,10 +165,7 @@ export async function setDeadlines(db: Executor, id: number, changes: { publishB
 
 /** Entries with an open step (for the dashboard), in scope. */
 export async function openStepEntries(db: Executor, scope: DataScope): Promise<EntryWithEntity[]> {
-  const rows = await db
-    .select(withEntity)
-    .from(creditListEntry)
-    .innerJoin(entity, eq(entity.id, creditListEntry.entityId))
+  const rows = await entriesWithEntity(db)
     .where(
       and(
         scopePredicate(scope, ENTRY_SCOPE),
@@ -257,10 +247,7 @@ export async function listRounds(db: Executor, q: HonourRoundQuery): Promise<{ r
 }
 
 export async function roundMembers(db: Executor, roundId: number): Promise<EntryWithEntity[]> {
-  const rows = await db
-    .select(withEntity)
-    .from(creditListEntry)
-    .innerJoin(entity, eq(entity.id, creditListEntry.entityId))
+  const rows = await entriesWithEntity(db)
     .where(eq(creditListEntry.roundId, roundId))
     .orderBy(asc(entity.uscc));
   return rows.map(flatten);
