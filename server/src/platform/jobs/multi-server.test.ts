@@ -141,9 +141,10 @@ describe.skipIf(!serverUrl)('two servers on one PostgreSQL', () => {
     const probe = runs.filter((r) => r.job === 'test.probe');
     expect(probe.length).toBeGreaterThanOrEqual(5);
     for (const r of runs) expect(r.n, `${r.job} ${r.tick_key}`).toBe(1);
-    // The product's jobs: today's list clock and this month's risk check, once each.
-    expect(runs.filter((r) => r.job === 'credit.list-clock')).toHaveLength(1);
-    expect(runs.filter((r) => r.job === 'credit.risk-recompute')).toHaveLength(1);
+    // The product's daily jobs: today's tick once each. The monthly risk recompute is not due (the
+    // template was graded this month), so it has no tick at all.
+    for (const job of ['credit.list-clock', 'credit.deadline-recount', 'credit.honour-rounds']) expect(runs.filter((r) => r.job === job), job).toHaveLength(1);
+    expect(runs.filter((r) => r.job === 'credit.risk-recompute')).toHaveLength(0);
     // The side effect: one probe row per tick, never two.
     const effects = await query<{ tick: string; n: number }>('select tick, count(*)::int as n from probe_tick group by tick');
     expect(effects.length).toBeGreaterThanOrEqual(probe.length);
