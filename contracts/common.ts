@@ -22,6 +22,12 @@ export function todayInChina(now = new Date()): string {
   return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 
+/** A moment in China time (UTC+8), as YYYY-MM-DD HH:mm:ss: how an operator in China reads a timestamp. */
+export function chinaDateTime(iso: string | Date): string {
+  const t = typeof iso === 'string' ? Date.parse(iso) : iso.getTime();
+  return new Date(t + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
+}
+
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: msg('日期格式应为 YYYY-MM-DD', 'Dates are written YYYY-MM-DD') })

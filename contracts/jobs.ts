@@ -35,6 +35,8 @@ export type JobRun = z.infer<typeof jobRunSchema>;
 export const jobSchema = z.object({
   name: z.string(),
   title: z.object({ zh: z.string(), en: z.string() }),
+  /** How often the work is due, in words (每日, 每月 …); null when the job does not say. */
+  cadence: z.object({ zh: z.string(), en: z.string() }).nullable(),
   everyMs: z.number().int(),
   /** When this server's scheduler looks at the job next; null when the scheduler is not running here. */
   nextCheckAt: z.string().nullable(),

@@ -10,6 +10,7 @@ import { openConfiguredDatabase, prepareDatabase, seedQualityWorkDemo } from '..
 import { loadConfig } from '../config/config.js';
 import { VERSION } from '../config/paths.js';
 import { pickLang } from '../../../contracts/i18n.js';
+import { chinaDateTime } from '../../../contracts/common.js';
 import { refreshStatistics, type DbHandle } from '../db/client.js';
 import { databaseUnavailableLine, isDatabaseUnavailable } from '../db/db-errors.js';
 import { seedDemoRegistry } from '../demo/index.js';
@@ -277,7 +278,7 @@ export function buildCli(): Command {
       out(`list clock ${r.today}: ${r.autoRemoved} removed, ${r.publicationsEnded} publications ended, ${r.honoursExpired} honours expired, ${r.deadlinesRecomputed} deadlines recomputed, ${r.flagged} newly overdue`);
     });
 
-  const jobs = program.command('jobs').description('periodic jobs (定时任务): the same claims as the servers, so a CLI run never overlaps a scheduled one');
+  const jobs = program.command('jobs').description('periodic jobs (定时任务): a CLI run never overlaps a run of the same job on a server');
   const schedulerOf = (h: DbHandle) => createScheduler({ db: h.db, dbKind: h.kind, jobs: composition.jobs });
   jobs
     .command('list')
@@ -291,7 +292,7 @@ export function buildCli(): Command {
       }
       for (const j of items) {
         const r = j.lastRun;
-        const last = r ? `${r.status} ${r.startedAt}${r.durationMs !== null ? ` (${r.durationMs} ms)` : ''} ${r.trigger}${r.actor ? ` ${r.actor}` : ''}` : '从未执行 / never run';
+        const last = r ? `${JOB_STATUS_WORDS[r.status]} ${chinaDateTime(r.startedAt)} (北京时间 / China time)${r.durationMs !== null ? ` ${r.durationMs} ms` : ''} ${JOB_TRIGGER_WORDS[r.trigger]}${r.actor ? ` ${r.actor}` : ''}` : '从未执行 / never run';
         out(`${j.name}  ${j.title.zh} / ${j.title.en}`);
         out(`  上次 last: ${last}${r?.error ? `  ${r.error}` : ''}`);
       }
@@ -301,6 +302,12 @@ export function buildCli(): Command {
     .description('run a job now and wait for it (exits 1 when it fails; 1 with JOB_RUNNING when it is running elsewhere)')
     .argument('<name>', 'job name, e.g. credit.list-clock')
     .action(async (name: string) => {
+      if (!composition.jobs.some((j) => j.name === name)) {
+        err(`JOB_NOT_FOUND: 没有这个定时任务 / No such job: ${name}`);
+        err(`可用的任务 / jobs: ${composition.jobs.map((j) => j.name).join(', ')}`);
+        process.exitCode = 1;
+        return;
+      }
       const run = await withDatabase(async (h) => {
         const { done } = await schedulerOf(h).runNow(name, cliCtx(h), 'cli');
         return done;
@@ -315,6 +322,10 @@ export function buildCli(): Command {
 
   return program;
 }
+
+/** A run's status and trigger in words, Chinese first. */
+const JOB_STATUS_WORDS: Record<string, string> = { running: '执行中/running', ok: '成功/ok', failed: '失败/failed', abandoned: '已放弃/abandoned' };
+const JOB_TRIGGER_WORDS: Record<string, string> = { schedule: '定时/schedule', manual: '手动/manual', cli: '命令行/cli' };
 
 /** Where text outside the items stands, in words. */
 function placeLabel(position: 'preamble' | 'closing' | undefined): string {

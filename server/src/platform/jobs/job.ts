@@ -10,6 +10,8 @@ export interface JobDefinition {
   name: string;
   /** What an administrator reads on the jobs page. */
   title: { zh: string; en: string };
+  /** How often the work is due, in words for the jobs page (每日, 每月 …); the check interval otherwise. */
+  cadence?: { zh: string; en: string };
   /** How often the scheduler checks the job (the tick key decides whether it actually runs). */
   everyMs: number;
   /**

@@ -121,7 +121,7 @@ describe('run now', () => {
   it('lists every job with its newest run and pages the history', async () => {
     const { job } = countingJob('test.list');
     const s = createScheduler({ db: h.db, dbKind: h.kind, jobs: [job], everyMs: 1000 });
-    expect(await s.list()).toEqual([{ name: job.name, title: job.title, everyMs: 1000, nextCheckAt: null, lastRun: null }]);
+    expect(await s.list()).toEqual([{ name: job.name, title: job.title, cadence: null, everyMs: 1000, nextCheckAt: null, lastRun: null }]);
     for (let i = 0; i < 3; i++) await (await s.runNow(job.name, systemSource(), 'cli')).done;
     const [listed] = await s.list();
     const page = await s.history(job.name, { page: 1, pageSize: 2 });
@@ -131,5 +131,26 @@ describe('run now', () => {
     s.start();
     expect((await s.list())[0]!.nextCheckAt).not.toBeNull();
     await s.stop();
+  });
+});
+
+describe('stopping (a server shutting down)', () => {
+  it('waits for the runs in flight, refuses new ones with 503, and claims no tick afterwards', async () => {
+    const { job, state } = countingJob('test.stop');
+    let release!: () => void;
+    state.gate = new Promise((r) => (release = r));
+    const s = createScheduler({ db: h.db, dbKind: h.kind, jobs: [job] });
+    const { done } = await s.runNow(job.name, systemSource(), 'manual');
+    let stopped = false;
+    const stopping = s.stop().then(() => (stopped = true));
+    // A request arriving after SIGTERM: refused, not started under a database about to close.
+    await expect(s.runNow(job.name, systemSource(), 'manual')).rejects.toMatchObject({ code: 'SERVER_BUSY' });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(stopped).toBe(false);
+    release();
+    await stopping;
+    expect(await done).toMatchObject({ status: 'ok' });
+    expect(await s.check(job.name)).toBeNull();
+    expect((await runsOf(job.name)).map((r) => r.status)).toEqual(['ok']);
   });
 });

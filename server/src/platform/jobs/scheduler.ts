@@ -89,6 +89,11 @@ export function toJobRun(r: JobRunRow): JobRun {
   };
 }
 
+/** 503 while the process shuts down: another server (or this one, restarted) takes the run. */
+function shuttingDown(): AppError {
+  return new AppError('SERVER_BUSY', { message: { zh: '服务器正在停止，请稍后在其他服务器或重启后执行', en: 'The server is shutting down; run the job on another server or after the restart' } });
+}
+
 export function createScheduler(opts: SchedulerOptions): Scheduler {
   const { db } = opts;
   const byName = new Map(opts.jobs.map((j) => [j.name, j]));
@@ -102,6 +107,8 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
   const timers = new Map<string, NodeJS.Timeout>();
   const nextCheck = new Map<string, Date>();
   let started = false;
+  /** Set by `stop()`: no run is claimed after it, so the database can close under no run. */
+  let stopping = false;
 
   const jobOf = (name: string): JobDefinition => {
     const job = byName.get(name);
@@ -158,8 +165,9 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
     const now = new Date();
     await recoverStale(name, now);
     const tickKey = await job.tickKey(db, now);
-    if (tickKey === null) return null;
-    const row = await claimRun(db, { job: name, tickKey, trigger: 'schedule', actor: null, owner, now });
+    if (tickKey === null || stopping) return null;
+    // Started when claimed, not when the check began: the history's times follow the runs' order.
+    const row = await claimRun(db, { job: name, tickKey, trigger: 'schedule', actor: null, owner, now: new Date() });
     if (!row) return null;
     return execute(job, row);
   };
@@ -189,25 +197,34 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
     },
     async stop() {
       started = false;
+      stopping = true;
       for (const t of timers.values()) clearTimeout(t);
       timers.clear();
       nextCheck.clear();
-      await Promise.allSettled([...checking, ...inFlight.values()]);
+      // Until nothing is left: a "run now" claimed while the first ones finished is waited for too.
+      while (checking.size > 0 || inFlight.size > 0) await Promise.allSettled([...checking, ...inFlight.values()]);
     },
     check,
     async runNow(name, who, trigger) {
       const job = jobOf(name);
-      const now = new Date();
-      await recoverStale(name, now);
-      // The claim and its audit row commit together: no audited run that did not start, no run unaudited.
-      const row = await db.transaction(async (tx) => {
-        const claimed = await claimRun(tx, { job: name, tickKey: null, trigger, actor: who.actor.username.slice(0, 64), owner, now });
-        if (!claimed) throw new AppError('JOB_RUNNING');
-        await appendAudit(tx, who, { action: 'system.job.run', targetType: 'job_run', targetId: claimed.id, after: { job: name, trigger } });
-        return claimed;
-      });
-      log.info({ job: name, run: row.id, trigger, actor: who.actor.username }, 'job run requested');
-      return { run: toJobRun(row), done: execute(job, row) };
+      if (stopping) throw shuttingDown();
+      const claim = (async () => {
+        await recoverStale(name, new Date());
+        // The claim and its audit row commit together: no audited run that did not start, no run unaudited.
+        const row = await db.transaction(async (tx) => {
+          if (stopping) throw shuttingDown();
+          const claimed = await claimRun(tx, { job: name, tickKey: null, trigger, actor: who.actor.username.slice(0, 64), owner, now: new Date() });
+          if (!claimed) throw new AppError('JOB_RUNNING');
+          await appendAudit(tx, who, { action: 'system.job.run', targetType: 'job_run', targetId: claimed.id, after: { job: name, trigger } });
+          return claimed;
+        });
+        log.info({ job: name, run: row.id, trigger, actor: who.actor.username }, 'job run requested');
+        // Started here, before the claim settles: `stop()` then finds it in flight.
+        return { run: toJobRun(row), done: execute(job, row) };
+      })();
+      // A claim in progress when `stop()` is called is waited for, and so is the run it starts.
+      checking.add(claim);
+      return claim.finally(() => checking.delete(claim));
     },
     async list() {
       const latest = await latestRuns(db, opts.jobs.map((j) => j.name));
@@ -216,6 +233,7 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
         return {
           name: j.name,
           title: j.title,
+          cadence: j.cadence ?? null,
           everyMs: everyOf(j),
           nextCheckAt: nextCheck.get(j.name)?.toISOString() ?? null,
           lastRun: last ? toJobRun(last) : null,

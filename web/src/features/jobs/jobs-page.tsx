@@ -1,5 +1,5 @@
 import { PlayCircleOutlined } from '@ant-design/icons';
-import { App, Button, Popconfirm, Table, Tag, Typography } from 'antd';
+import { App, Button, Descriptions, Popconfirm, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { Job, JobRun } from '@contracts/jobs';
 import { PageContainer } from '@/components/page-container';
@@ -11,6 +11,9 @@ import { useJobRuns } from './api/get-job-runs';
 import { useJobs } from './api/get-jobs';
 import { useRunJob } from './api/run-job';
 import { jobsStrings } from './i18n';
+import { summaryLines } from './summary';
+
+const KNOWN_KEYS: ReadonlySet<string> = new Set(Object.keys(jobsStrings));
 
 const STATUS_COLOR: Record<JobRun['status'], string> = { running: 'processing', ok: 'success', failed: 'error', abandoned: 'warning' };
 
@@ -68,7 +71,19 @@ export default function JobsPage() {
               </div>
             ),
           },
-          { title: t('every'), dataIndex: 'everyMs', width: 100, render: (v: number) => every(v) },
+          {
+            title: t('cadence'),
+            key: 'cadence',
+            width: 190,
+            render: (_, j) => (
+              <div>
+                <div>{j.cadence ? (lang === 'en' ? j.cadence.en : j.cadence.zh) : every(j.everyMs)}</div>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t('checkedEvery', { every: every(j.everyMs) })}
+                </Typography.Text>
+              </div>
+            ),
+          },
           { title: t('lastRun'), key: 'lastRun', width: 170, render: (_, j) => (j.lastRun ? formatDateTime(j.lastRun.startedAt) : <Typography.Text type="secondary">{t('never')}</Typography.Text>) },
           { title: t('outcome'), key: 'outcome', width: 100, render: (_, j) => (j.lastRun ? <StatusTag status={j.lastRun.status} /> : '—') },
           { title: t('duration'), key: 'duration', width: 110, align: 'right', render: (_, j) => duration(j.lastRun?.durationMs ?? null) },
@@ -104,7 +119,7 @@ export default function JobsPage() {
           size="small"
           loading={runs.isFetching && !runs.data}
           dataSource={runs.data?.items ?? []}
-          scroll={{ x: 1100 }}
+          scroll={{ x: 900 }}
           pagination={{
             current: paging.page,
             pageSize: paging.pageSize,
@@ -113,13 +128,27 @@ export default function JobsPage() {
             onChange: (page, pageSize) => setPaging({ page, pageSize }),
           }}
           expandable={{
-            rowExpandable: (r) => r.summary !== null || r.error !== null,
-            expandedRowRender: (r) => (
-              <div>
-                {r.error ? <Typography.Paragraph type="danger">{`${t('error')}：${r.error}`}</Typography.Paragraph> : null}
-                {r.summary !== null ? <pre style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{JSON.stringify(r.summary, null, 2)}</pre> : null}
-              </div>
-            ),
+            rowExpandable: () => true,
+            expandedRowRender: (r) => {
+              const lines = summaryLines(r.summary, KNOWN_KEYS);
+              return (
+                <Descriptions size="small" column={1} bordered>
+                  {r.error ? (
+                    <Descriptions.Item label={t('error')}>
+                      <Typography.Text type="danger">{r.error}</Typography.Text>
+                    </Descriptions.Item>
+                  ) : null}
+                  {lines.map((l) => (
+                    <Descriptions.Item key={l.field} label={l.labelKey ? t(l.labelKey as keyof typeof jobsStrings) : l.field}>
+                      {l.value}
+                    </Descriptions.Item>
+                  ))}
+                  {lines.length === 0 && !r.error ? <Descriptions.Item label={t('summary')}>{t('nothingReported')}</Descriptions.Item> : null}
+                  <Descriptions.Item label={t('tick')}>{r.tickKey ?? '—'}</Descriptions.Item>
+                  <Descriptions.Item label={t('owner')}>{r.owner}</Descriptions.Item>
+                </Descriptions>
+              );
+            },
           }}
           columns={[
             { title: t('startedAt'), dataIndex: 'startedAt', width: 170, render: (v: string) => formatDateTime(v) },
@@ -128,8 +157,6 @@ export default function JobsPage() {
             { title: t('duration'), dataIndex: 'durationMs', width: 100, align: 'right', render: (v: number | null) => duration(v) },
             { title: t('trigger'), dataIndex: 'trigger', width: 90, render: (v: JobRun['trigger']) => <Tag>{t(v)}</Tag> },
             { title: t('actor'), dataIndex: 'actor', width: 120, render: (v: string | null) => v ?? '—' },
-            { title: t('tick'), dataIndex: 'tickKey', width: 230, ellipsis: true, render: (v: string | null) => v ?? '—' },
-            { title: t('owner'), dataIndex: 'owner', width: 150, ellipsis: true },
             { title: t('error'), dataIndex: 'error', ellipsis: true, render: (v: string | null) => (v ? <Typography.Text type="danger">{v}</Typography.Text> : '—') },
           ]}
         />

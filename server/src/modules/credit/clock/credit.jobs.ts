@@ -10,7 +10,7 @@ import { publishScheduledRounds } from '../honours/honour.service.js';
 import { endDuePeriods, recountOpenDeadlines, refreshOverdueFlags } from './list-clock.js';
 import { lastRecomputeOn } from '../scoring/scoring.repository.js';
 import { monthlyRecomputeDue } from '../scoring/scoring.rules.js';
-import { runMonthlyRiskRecompute } from '../scoring/scoring.service.js';
+import { recomputeEvaluations } from '../scoring/scoring.service.js';
 
 const HOUR = 3_600_000;
 
@@ -23,6 +23,7 @@ export function creditJobs(domain: Domain): JobDefinition[] {
     {
       name: 'credit.list-clock',
       title: { zh: '名单时钟（自动移出、公示期满、有效期届满、逾期标记）', en: 'List clock (auto-removals, publication ends, expiry, overdue flags)' },
+      cadence: { zh: '每日', en: 'Daily' },
       everyMs: HOUR,
       tickKey: async (_db, now) => chinaDate(now),
       run: async (db, now) => {
@@ -34,6 +35,7 @@ export function creditJobs(domain: Domain): JobDefinition[] {
     {
       name: 'credit.deadline-recount',
       title: { zh: '法定期限重算（节假日安排变更后）', en: 'Deadline recount (after the holiday calendar changes)' },
+      cadence: { zh: '每日，及节假日安排变更后', en: 'Daily, and when the holiday calendar changes' },
       everyMs: HOUR,
       // A year's notice loaded or a day corrected changes the fingerprint: a new tick within the hour.
       tickKey: async (db, now) => `${chinaDate(now)}|${(await domain.calendar.get(db)).fingerprint}`,
@@ -42,6 +44,7 @@ export function creditJobs(domain: Domain): JobDefinition[] {
     {
       name: 'credit.honour-rounds',
       title: { zh: '红黑榜定期发布', en: 'Scheduled red/black list rounds' },
+      cadence: { zh: '每日', en: 'Daily' },
       everyMs: HOUR,
       tickKey: async (_db, now) => chinaDate(now),
       run: async (db, now) => ({ published: await publishScheduledRounds(ctxOf(db), chinaDate(now)) }),
@@ -49,10 +52,15 @@ export function creditJobs(domain: Domain): JobDefinition[] {
     {
       name: 'credit.risk-recompute',
       title: { zh: '信用风险分类月度重算', en: 'Monthly credit-risk recompute' },
+      cadence: { zh: '每月（立即执行时即重算）', en: 'Monthly (run now recomputes at once)' },
       everyMs: HOUR,
       // Reference §4: classes are updated every month; due when the last run is before the 1st.
       tickKey: async (db, now) => (monthlyRecomputeDue(await lastRecomputeOn(db, 'risk'), chinaDate(now)) ? chinaDate(now).slice(0, 7) : null),
-      run: async (db) => runMonthlyRiskRecompute(db, domain),
+      // The tick decides whether the month is due; a run, scheduled or by hand (立即执行), recomputes.
+      run: async (db) => {
+        const [r] = (await recomputeEvaluations(systemCtx(db, domain, { username: 'system:schedule' }), { kind: 'risk', trigger: 'schedule' })).results;
+        return r ? { evaluated: r.entities, changed: r.changed, modelVersion: r.modelVersion } : { evaluated: 0, changed: 0 };
+      },
     },
   ];
 }

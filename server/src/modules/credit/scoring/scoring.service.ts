@@ -19,7 +19,7 @@ import type { ArchiveRecord } from '../../../../../contracts/entities.js';
 import type { Database, Executor, Transaction } from '../../../db/client.js';
 import { appendAudit } from '../../../platform/audit/audit.repository.js';
 import { todayInChina } from '../../../platform/calendar/today.js';
-import { hasPermission, systemCtx, systemSource, type Ctx, type Domain, type DomainListeners } from '../../../platform/context.js';
+import { hasPermission, systemSource, type Ctx, type DomainListeners } from '../../../platform/context.js';
 import { AppError, localizeIssues } from '../../../platform/http/errors.js';
 import { effectiveRecords, entityFlags, loadEntityForRead, type EntityRow } from '../../entities/index.js';
 import { namesOf, type NameOf } from '../../system/index.js';
@@ -35,7 +35,6 @@ import {
   gradeCounts,
   insertModelVersion,
   insertRecomputeRun,
-  lastRecomputeOn,
   listModelRows,
   runRecompute,
   type RecomputeModel,
@@ -45,7 +44,7 @@ import {
   scoringInputsOf,
   type ScoringInputs,
 } from './scoring.repository.js';
-import { definitionIssues, earliestWindowStart, evaluate, monthlyRecomputeDue, type EntityFacts, type Evaluation } from './scoring.rules.js';
+import { definitionIssues, earliestWindowStart, evaluate, type EntityFacts, type Evaluation } from './scoring.rules.js';
 
 const KINDS: readonly ModelKind[] = ['grade', 'risk'];
 
@@ -292,13 +291,6 @@ export async function recomputeEvaluations(ctx: Ctx, opts: { kind?: ModelKind; t
   });
   return { results };
 }
-
-/** The monthly risk-class run (reference §4: classes are updated every month): due when last run before the 1st. */
-export async function runMonthlyRiskRecompute(db: Database, domain: Domain): Promise<RecomputeResponse | null> {
-  if (!monthlyRecomputeDue(await lastRecomputeOn(db, 'risk'), todayInChina())) return null;
-  return recomputeEvaluations(systemCtx(db, domain, { username: 'system:schedule' }), { kind: 'risk', trigger: 'schedule' });
-}
-
 
 // ─── Reading ────────────────────────────────────────────────────────────────────────────────────
 
