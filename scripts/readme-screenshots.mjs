@@ -37,6 +37,7 @@ const SHOTS = [
   { file: 'home-inspector', user: 'inspector', path: '/', ready: '.ant-card' },
   { file: 'submissions', user: 'quality-office', path: '/submissions', ready: '.ant-table' },
   { file: 'documents', user: 'admin', path: '/system/documents', ready: '.ant-card, .ant-form' },
+  { file: 'jobs', user: 'admin', path: '/system/jobs', ready: '.ant-table-row' },
   { file: 'portal', user: null, path: '/credit-lookup', ready: 'input' },
   { file: 'portal-lists', user: null, path: '/credit-lists', ready: '.ant-table' },
 ];
