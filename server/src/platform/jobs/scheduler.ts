@@ -124,7 +124,8 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
   };
 
   /** Do the work of a claimed run, beating its heart, and close the row with the outcome. */
-  const execute = (job: JobDefinition, row: JobRunRow): Promise<JobRun> => {
+  /** `now`: the moment the run is for — the one its tick key was taken at (a run's date is its tick's). */
+  const execute = (job: JobDefinition, row: JobRunRow, now: Date): Promise<JobRun> => {
     const t0 = performance.now();
     const heartbeat = setInterval(() => {
       touchRun(db, row.id, new Date()).catch((e: unknown) => log.error({ err: e, job: job.name }, 'job heartbeat failed'));
@@ -133,7 +134,7 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
     const work = (async () => {
       let outcome: { status: 'ok' | 'failed'; summary: unknown; error: string | null };
       try {
-        const summary = await job.run(db, row.startedAt);
+        const summary = await job.run(db, now);
         outcome = { status: 'ok', summary: summary ?? null, error: null };
       } catch (e) {
         log.error({ err: e, job: job.name, run: row.id }, 'job failed');
@@ -169,7 +170,7 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
     // Started when claimed, not when the check began: the history's times follow the runs' order.
     const row = await claimRun(db, { job: name, tickKey, trigger: 'schedule', actor: null, owner, now: new Date() });
     if (!row) return null;
-    return execute(job, row);
+    return execute(job, row, now);
   };
 
   const schedule = (job: JobDefinition, delayMs: number) => {
@@ -220,7 +221,7 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
         });
         log.info({ job: name, run: row.id, trigger, actor: who.actor.username }, 'job run requested');
         // Started here, before the claim settles: `stop()` then finds it in flight.
-        return { run: toJobRun(row), done: execute(job, row) };
+        return { run: toJobRun(row), done: execute(job, row, row.startedAt) };
       })();
       // A claim in progress when `stop()` is called is waited for, and so is the run it starts.
       checking.add(claim);
